@@ -1,0 +1,99 @@
+"""Split an article text into sentences, keeping character offsets.
+
+A rule-based splitter in the manner of Punkt's orthographic heuristics (Kiss & Strunk,
+2006) without its trained model: a sentence ends at ``.``, ``!`` or ``?`` (optionally
+followed by closing quotes or brackets) when the next token starts a new sentence
+(an upper-case letter, a digit or an opening quote), unless the word before the stop is
+a known abbreviation or a single initial. A blank line or a line break always ends one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from crosscheck.models import Sentence
+
+#: Abbreviations after which a full stop does not end a sentence (AP style titles,
+#: months, common news abbreviations). Lower case, without the final dot.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos vs etc inc corp co ltd dept univ approx est fig al
+    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LINE_BREAK = re.compile(r"\n")
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
+    if text[stop] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, 0, stop)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # A single capital initial ("John F. Kennedy") or dotted acronym ("U.S.").
+    raw = m.group(1)
+    if len(raw) == 1 and raw.isupper():
+        return True
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", raw))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of ``text`` in order, each with its offsets.
+
+    Leading and trailing white space is excluded from each sentence; empty stretches
+    yield nothing.
+    """
+    cuts: set[int] = set()
+    for m in _LINE_BREAK.finditer(text):
+        cuts.add(m.end())
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if not _NEXT_STARTS_SENTENCE.match(text, end):
+            continue
+        if _is_abbreviation(text, m.start()) and m.end() - m.start() == 1:
+            continue
+        cuts.add(end)
+    bounds = [0, *sorted(cuts), len(text)]
+    out: list[Sentence] = []
+    for a, b in zip(bounds, bounds[1:]):
+        seg = text[a:b]
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        s = a + (len(seg) - len(seg.lstrip()))
+        out.append(Sentence(s, s + len(stripped), stripped))
+    return out
+
+
+class SentenceIndex:
+    """Find the sentence(s) that hold a span, by binary search over sentence starts."""
+
+    def __init__(self, text: str, sentences: list[Sentence] | None = None):
+        self.text = text
+        self.sentences = sentences if sentences is not None else split_sentences(text)
+        self._starts = [s.start for s in self.sentences]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the sentence that holds ``offset`` (the nearest before it, if between)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def covering(self, start: int, end: int) -> Sentence:
+        """The sentence holding ``[start, end)``, or the joined sentences it spans."""
+        if not self.sentences:
+            return Sentence(start, end, self.text[start:end])
+        i = self.index_at(start)
+        j = self.index_at(max(start, end - 1))
+        a, b = self.sentences[i].start, self.sentences[j].end
+        a, b = min(a, start), max(b, end)
+        return Sentence(a, b, self.text[a:b])

@@ -1,0 +1,161 @@
+"""The plain data passed between the pipeline's stages.
+
+load -> ``Article``; extract -> ``Fact`` (from each extractor's ``Mention``);
+align + score -> ``Cluster``; the whole result -> ``Report``.
+
+Every value stored in ``Fact.value`` is JSON-ready (str, int, float, bool, None,
+lists and dicts of those), so that the JSON report is a plain dump of these records.
+The value schema of each fact kind is documented on ``Fact``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+#: Fact kinds, in the order reports list them.
+FACT_KINDS = ("date", "money", "count", "measure", "quote", "statement", "framing")
+
+#: Where an article's outlet or publication date came from.
+SOURCES = ("metadata", "dateline", "byline", "unknown")
+
+#: Verdicts on a cluster, in the order reports list them (conflicts first).
+VERDICTS = ("conflict", "paraphrase", "agree", "single-source")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as loaded: its text and what is known about where it came from.
+
+    ``id`` is short and stable (the file name without extension); ``text`` is the
+    article text all fact offsets point into (front matter removed, HTML reduced to text).
+    ``outlet_from`` / ``published_from`` are one of ``SOURCES``.
+    """
+
+    id: str
+    path: str
+    text: str
+    outlet: str | None = None
+    outlet_from: str = "unknown"
+    published: date | None = None
+    published_from: str = "unknown"
+    url: str | None = None
+    title: str | None = None
+    #: ids of articles this one is a near-copy of (wire republication); set by the pipeline.
+    copy_of: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What reports call this article: its outlet, or its id when the outlet is unknown."""
+        return self.outlet or self.id
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What an extractor yields: a kind, a span of the article text and its normalised value.
+
+    The extract stage turns mentions into ``Fact`` records (adding the id, the verbatim
+    text and the sentence), so that extractors only find and normalise.
+    """
+
+    kind: str
+    start: int
+    end: int
+    value: dict[str, Any]
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact mention in one article.
+
+    ``text == article.text[start:end]``; ``sentence`` is the sentence (or sentences, for a
+    quote that spans several) that holds it.
+
+    ``value`` by kind:
+
+    - date: ``start``/``end`` (ISO dates, inclusive; None when unanchored), ``granularity``
+      (day|week|month|year), ``anchored`` (bool), ``relative`` (bool), ``inferred`` (bool: the
+      anchor date was itself inferred).
+    - money: ``low``/``high`` (amount in units of ``currency``, after scale), ``currency``
+      (ISO code), ``scale`` (million|billion|... or None), ``scope`` (per_unit|total),
+      ``item`` (the thing priced, may be ""), ``qualifier`` (e.g. "about", or None).
+    - count: ``low``/``high`` (int), ``item`` (the thing counted), ``qualifier``.
+    - measure: ``low``/``high`` (in the canonical ``unit``), ``unit``, ``dimension``,
+      ``original_unit``, ``item``, ``qualifier``.
+    - quote: ``content`` (the words inside the quotation marks), ``speaker`` (or None),
+      ``speaker_from`` (named|pronoun|title|according_to|none).
+    - statement: ``content`` (the reported clause), ``speaker``, ``verb``.
+    - framing: ``word`` (lower case lemma), ``category`` (hedge|loaded|distancing),
+      ``target`` (id of the fact it qualifies, or None).
+    """
+
+    id: str
+    article: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    value: dict[str, Any]
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A group of facts from different articles that speak of the same thing.
+
+    ``verdict`` is one of ``VERDICTS``; ``score`` is the cluster's agreement in [0, 1].
+    ``values`` maps each outlet label to the display value it gives. ``differences`` lists
+    the word-level differences of a paraphrase (``{"a": ..., "b": ..., "removed": [...],
+    "added": [...]}``); ``over_time`` is set on conflicts whose values move with the
+    publication date (None where it does not apply).
+    """
+
+    id: str
+    kind: str
+    topic: str
+    facts: tuple[str, ...]
+    outlets: tuple[str, ...]
+    verdict: str
+    score: float
+    values: dict[str, str] = field(default_factory=dict)
+    differences: tuple[dict[str, Any], ...] = ()
+    over_time: bool | None = None
+    timeline: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """Agreement between two outlets over the clusters both report."""
+
+    a: str
+    b: str
+    shared: int
+    agree: int
+    conflict: int
+    paraphrase: int
+    score: float | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole result of a comparison, as written to report.json."""
+
+    articles: tuple[Article, ...]
+    facts: tuple[Fact, ...]
+    clusters: tuple[Cluster, ...]
+    pairs: tuple[PairScore, ...]
+    overall: float | None
+    version: str = ""
+    warnings: tuple[str, ...] = ()

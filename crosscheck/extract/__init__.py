@@ -8,18 +8,25 @@ stable ids, and links each framing word to the fact it qualifies.
 
 from __future__ import annotations
 
-from crosscheck.extract.counts import extract_counts
-from crosscheck.extract.dates import extract_dates
-from crosscheck.extract.framing import extract_framing
-from crosscheck.extract.measures import extract_measures
-from crosscheck.extract.money import extract_money
-from crosscheck.extract.quotes import extract_quotes
 from crosscheck.extract.sentences import SentenceIndex, split_sentences
 from crosscheck.models import Article, Fact, Mention
 
-#: Extractors in order of precedence: where two numeric mentions overlap, the earlier wins.
-NUMERIC_EXTRACTORS = (extract_money, extract_measures, extract_dates, extract_counts)
-TEXT_EXTRACTORS = (extract_quotes, extract_framing)
+
+def _extractors():
+    """(numeric, text) extractors; numeric in order of precedence: where two numeric
+    mentions overlap, the earlier extractor's wins. Imported here, not at module level,
+    so that ``crosscheck.extract.<kind>`` modules import without loading each other."""
+    from crosscheck.extract.counts import extract_counts
+    from crosscheck.extract.dates import extract_dates
+    from crosscheck.extract.framing import extract_framing
+    from crosscheck.extract.measures import extract_measures
+    from crosscheck.extract.money import extract_money
+    from crosscheck.extract.quotes import extract_quotes
+
+    return (extract_money, extract_measures, extract_dates, extract_counts), (
+        extract_quotes,
+        extract_framing,
+    )
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -66,11 +73,12 @@ def extract_facts(article: Article) -> list[Fact]:
     """All facts of ``article``, ordered by position, with ids ``<article id>:<n>``."""
     sentences = split_sentences(article.text)
     index = SentenceIndex(article.text, sentences)
+    numeric_extractors, text_extractors = _extractors()
     numeric: list[Mention] = []
-    for extractor in NUMERIC_EXTRACTORS:
+    for extractor in numeric_extractors:
         numeric.extend(sorted(extractor(article, sentences), key=lambda m: (m.start, m.end)))
     mentions = _settle_numeric(numeric)
-    for extractor in TEXT_EXTRACTORS:
+    for extractor in text_extractors:
         mentions.extend(extractor(article, sentences))
     mentions.sort(key=lambda m: (m.start, m.end, m.kind))
     facts = []

@@ -133,6 +133,10 @@ class Cluster:
     differences: tuple[dict[str, Any], ...] = ()
     over_time: bool | None = None
     timeline: tuple[dict[str, Any], ...] = ()
+    #: framing words outlets attach to this group's facts: ``{"outlet", "word", "fact"}``.
+    framing: tuple[dict[str, Any], ...] = ()
+    #: why the verdict is what it is, in a few words ("values overlap", "speakers differ").
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,3 +8,53 @@ alignment and quote thresholds separate.
 #: Largest article file read, in bytes. Real articles are under 200 kB of text; a file
 #: of several MB is almost certainly not one article (a dump, a binary, a whole site).
 MAX_ARTICLE_BYTES = 5_000_000
+
+# --- alignment (crosscheck.align) ------------------------------------------------------
+# Similarities are in [0, 1]: the TF-IDF cosine of two facts' sentence contexts, plus the
+# bonuses below. Chosen on the seeds and the stories in tests/gold/: same-event pairs across
+# outlets score 0.20-0.50, different events that share the story's vocabulary 0.05-0.28.
+
+#: Least similarity for two facts with compatible values to be grouped.
+ALIGN_MIN_SIMILARITY = {
+    "date": 0.18,
+    "count": 0.25,
+    "money": 0.25,
+    "measure": 0.25,
+    "speech": 0.30,
+}
+#: Least similarity for two facts whose values contradict each other to be grouped: a
+#: conflict is a strong claim, so it needs stronger evidence that both speak of one thing.
+ALIGN_MIN_SIMILARITY_CONFLICT = {
+    "date": 0.30,
+    "count": 0.30,
+    "money": 0.30,
+    "measure": 0.30,
+    "speech": 0.55,
+}
+#: Weight of the similarity of the thing counted, priced or measured (its noun phrase).
+ITEM_WEIGHT = 0.15
+#: Bonus when the sentences of two facts name the same speaker.
+SPEAKER_BONUS = 0.15
+#: Bonus for quotes/statements attributed to the same speaker.
+SAME_SPEAKER_BONUS = 0.25
+#: Penalty for quotes/statements attributed to two different named speakers.
+OTHER_SPEAKER_PENALTY = 0.10
+#: When two clusters merge, the mean similarity across them must reach this share of
+#: the threshold, so that long chains of weak links do not glue different facts.
+MERGE_MEAN_SHARE = 0.6
+
+# --- near-copies (crosscheck.align.find_copies) ----------------------------------------
+#: Word 3-gram shingles shared (Jaccard) above which two articles are copies of one
+#: another (Broder, 1997). A wire story republished with a new headline shares > 0.8;
+#: two independent reports of one event share < 0.15 on the seeds and tests/gold.
+COPY_MIN_JACCARD = 0.5
+COPY_SHINGLE = 3
+
+# --- quotes (crosscheck.score) ---------------------------------------------------------
+#: Word-level similarity (rapidfuzz token ratio, 0-100) at or above which two quotes by
+#: the same speaker are the same words (verdict agree) rather than a paraphrase.
+QUOTE_SAME_WORDS = 97
+
+# --- regression check (crosscheck check) ------------------------------------------------
+#: Default fall in overall agreement (absolute, 0-1) that fails ``crosscheck check``.
+DEFAULT_MAX_DROP = 0.05

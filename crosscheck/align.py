@@ -1,0 +1,238 @@
+"""Align facts across articles: group the mentions that speak of the same thing.
+
+Facts are compared within a family (dates, counts, money, measures, and speech: quotes
+and attributed statements together). Two facts are similar when their sentences share
+the words that single out an event (TF-IDF cosine over truncation stems, see
+``crosscheck.context``), when they count, price or measure the same thing (rapidfuzz over
+the noun phrase), and when they are given to the same speaker. Similar pairs are joined
+best-first into groups holding at most one fact per article; a pair whose values
+contradict each other must clear a higher bar than a pair that agrees, so that a conflict
+is only claimed where both facts clearly speak of one thing.
+
+Near-copies (a wire story republished by another site) are found here too, by word
+shingle overlap (Broder, 1997), so that scoring can count them once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from crosscheck import settings
+from crosscheck.context import ContextSpace, content_words, stem, stems
+from crosscheck.models import Article, Fact
+from crosscheck.values import compatible
+
+#: Fact kinds aligned together; a group holds facts of one family.
+FAMILIES = {
+    "date": "date",
+    "count": "count",
+    "money": "money",
+    "measure": "measure",
+    "quote": "speech",
+    "statement": "speech",
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """Facts (ids, ordered by article) that speak of the same thing, and a topic label."""
+
+    family: str
+    facts: tuple[str, ...]
+    topic: str
+
+
+def _speaker_key(name: str | None) -> str:
+    """A speaker's comparable form: the last word of the name, lower case."""
+    if not name:
+        return ""
+    words = [w for w in name.replace(".", " ").split() if w[:1].isalpha()]
+    return words[-1].lower() if words else ""
+
+
+def _item_text(f: Fact) -> str:
+    return " ".join(stems(str(f.value.get("item") or "")))
+
+
+def _head(f: Fact) -> str:
+    head = f.value.get("head") or ""
+    return stem(head) if head else ""
+
+
+def _context_stems(f: Fact) -> list[str]:
+    """Stems of the fact's sentence without the fact itself (the value is not context)."""
+    if f.kind in ("quote", "statement"):
+        return stems(str(f.value.get("content") or f.text))
+    i = f.sentence.find(f.text)
+    exclude = (i, i + len(f.text)) if i >= 0 else None
+    return stems(f.sentence, exclude)
+
+
+def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[str]]) -> set[str]:
+    return speakers_by_sentence.get((f.article, f.sentence), set())
+
+
+def _similarity(family: str, facts: list[Fact], space: ContextSpace, sent_speakers) -> np.ndarray:
+    """Pairwise similarity of facts of one family (n x n), zero within an article."""
+    ctx = space.vectors([_context_stems(f) for f in facts])
+    sim = ctx @ ctx.T
+    n = len(facts)
+    if family in ("count", "money", "measure"):
+        items = [_item_text(f) for f in facts]
+        item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+        has_item = np.array([bool(s) for s in items])
+        item_sim[~has_item, :] = 0.0
+        item_sim[:, ~has_item] = 0.0
+        sim = sim + settings.ITEM_WEIGHT * item_sim
+        heads = [_head(f) for f in facts]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if heads[i] and heads[j] and heads[i] != heads[j]:
+                    sim[i, j] = sim[j, i] = 0.0
+        if family == "measure":
+            dims = [f.value.get("dimension") for f in facts]
+            for i in range(n):
+                for j in range(i + 1, n):
+                    if dims[i] != dims[j]:
+                        sim[i, j] = sim[j, i] = 0.0
+        if family == "money":
+            cur = [f.value.get("currency") for f in facts]
+            for i in range(n):
+                for j in range(i + 1, n):
+                    if cur[i] != cur[j]:
+                        sim[i, j] = sim[j, i] = 0.0
+    if family == "speech":
+        keys = [_speaker_key(f.speaker or f.value.get("speaker")) for f in facts]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if keys[i] and keys[i] == keys[j]:
+                    bonus = settings.SAME_SPEAKER_BONUS
+                elif keys[i] and keys[j]:
+                    bonus = -settings.OTHER_SPEAKER_PENALTY
+                else:
+                    bonus = 0.0
+                sim[i, j] += bonus
+                sim[j, i] += bonus
+    elif family == "date":
+        spk = [_sentence_speakers(f, sent_speakers) for f in facts]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if spk[i] & spk[j]:
+                    sim[i, j] += settings.SPEAKER_BONUS
+                    sim[j, i] += settings.SPEAKER_BONUS
+    arts = np.array([f.article for f in facts])
+    sim[arts[:, None] == arts[None, :]] = 0.0
+    return sim
+
+
+def _value_clash(family: str, a: Fact, b: Fact) -> bool:
+    """Whether two facts' values contradict each other (for the stricter threshold)."""
+    if family == "speech":
+        ka, kb = _speaker_key(a.speaker), _speaker_key(b.speaker)
+        return bool(ka and kb and ka != kb)
+    return compatible(a, b) is False
+
+
+def _cluster(family: str, facts: list[Fact], sim: np.ndarray) -> list[list[int]]:
+    """Best-first grouping of facts with at most one fact per article per group."""
+    n = len(facts)
+    low = settings.ALIGN_MIN_SIMILARITY[family]
+    high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
+    iu, ju = np.triu_indices(n, k=1)
+    vals = sim[iu, ju]
+    keep = vals >= low
+    pairs = sorted(
+        zip(vals[keep].tolist(), iu[keep].tolist(), ju[keep].tolist()),
+        key=lambda t: (-round(t[0], 9), facts[t[1]].id, facts[t[2]].id),
+    )
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
+    for s, i, j in pairs:
+        if s < high and _value_clash(family, facts[i], facts[j]):
+            continue
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or articles[gi] & articles[gj]:
+            continue
+        cross = sim[np.ix_(members[gi], members[gj])]
+        if len(members[gi]) + len(members[gj]) > 2 and cross.mean() < settings.MERGE_MEAN_SHARE * low:
+            continue
+        for k in members[gj]:
+            group_of[k] = gi
+        members[gi].extend(members.pop(gj))
+        articles[gi] |= articles.pop(gj)
+    return [sorted(m) for m in members.values()]
+
+
+def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> str:
+    """A short label for a group: its thing counted/priced, then the words its sentences
+    share that weigh most (highest idf among the words most sentences use)."""
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    seen_in: Counter[str] = Counter()
+    first_pos: dict[str, int] = {}
+    for f in facts:
+        text = str(f.value.get("content") or "") if f.kind in ("quote", "statement") else f.sentence
+        words = content_words(text)
+        for pos, w in enumerate(words):
+            st = stem(w)
+            surface[st][w] += 1
+            first_pos.setdefault(st, pos)
+        seen_in.update({stem(w) for w in words})
+    ranked = sorted(seen_in, key=lambda s: (-seen_in[s] * space.weight(s), first_pos[s], s))
+    chosen = ranked[:max_words]
+    chosen.sort(key=lambda s: first_pos[s])
+    words = [surface[s].most_common(1)[0][0] for s in chosen]
+    head = next((str(f.value.get("head") or "") for f in facts if f.value.get("head")), "")
+    speaker = next((f.speaker for f in facts if f.speaker), None)
+    lead = speaker if facts[0].kind in ("quote", "statement") and speaker else head
+    label = " ".join(words)
+    return f"{lead}: {label}" if lead else label
+
+
+def align(facts: list[Fact]) -> list[Group]:
+    """Group facts across articles. Framing facts are not aligned (they qualify a fact)."""
+    by_family: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        fam = FAMILIES.get(f.kind)
+        if fam:
+            by_family[fam].append(f)
+    sentences: dict[tuple[str, str], list[str]] = {}
+    sent_speakers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in facts:
+        sentences.setdefault((f.article, f.sentence), stems(f.sentence))
+        if f.kind in ("quote", "statement") and f.speaker:
+            sent_speakers[(f.article, f.sentence)].add(_speaker_key(f.speaker))
+    space = ContextSpace(sentences[k] for k in sorted(sentences))
+    groups: list[Group] = []
+    for family in ("date", "count", "money", "measure", "speech"):
+        fam_facts = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
+        if not fam_facts:
+            continue
+        sim = _similarity(family, fam_facts, space, sent_speakers)
+        for idx in _cluster(family, fam_facts, sim):
+            members = [fam_facts[i] for i in idx]
+            members.sort(key=lambda f: (f.article, f.start))
+            groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))
+    return groups
+
+
+def _shingles(text: str, k: int) -> set[int]:
+    words = [w.lower() for w in content_words(text)] or text.lower().split()
+    return {hash(tuple(words[i : i + k])) for i in range(max(1, len(words) - k + 1))}
+
+
+def find_copies(articles: list[Article]) -> dict[str, tuple[str, ...]]:
+    """Map each article id to the ids of the articles it is a near-copy of."""
+    sh = [_shingles(a.text, settings.COPY_SHINGLE) for a in articles]
+    copies: dict[str, list[str]] = defaultdict(list)
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            union = len(sh[i] | sh[j])
+            if union and len(sh[i] & sh[j]) / union >= settings.COPY_MIN_JACCARD:
+                copies[articles[i].id].append(articles[j].id)
+                copies[articles[j].id].append(articles[i].id)
+    return {k: tuple(sorted(v)) for k, v in copies.items()}

@@ -1,0 +1,114 @@
+"""report.md: a reader's view — a summary, then one table per verdict, conflicts first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from crosscheck.models import VERDICTS, Report
+from crosscheck.score import outlet_labels
+
+TITLES = {
+    "conflict": "Conflicts",
+    "paraphrase": "Paraphrases",
+    "agree": "Agreements",
+    "single-source": "Reported by one source only",
+}
+
+#: Longest evidence sentence shown in a table cell before it is cut with an ellipsis
+#: (the full sentence is in report.json and the PDF's evidence pages).
+EVIDENCE_CHARS = 240
+
+
+def _cell(text: str) -> str:
+    """Text made safe for one Markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _short(text: str, n: int = EVIDENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
+def render_markdown(report: Report) -> str:
+    articles = list(report.articles)
+    labels = outlet_labels(articles)
+    facts = {f.id: f for f in report.facts}
+    verdicts = Counter(c.verdict for c in report.clusters)
+    kinds = Counter(f.kind for f in report.facts)
+    out: list[str] = ["# crosscheck report", ""]
+    out += [
+        f"**{len(articles)} articles**, {len(report.facts)} facts, {len(report.clusters)} groups. "
+        f"Overall agreement: **{_pct(report.overall)}**. "
+        + ", ".join(f"{verdicts.get(v, 0)} {v}" for v in VERDICTS)
+        + ".",
+        "",
+        "Facts by kind: " + ", ".join(f"{kinds[k]} {k}" for k in sorted(kinds)) + ".",
+        "",
+        "## Articles",
+        "",
+        "| Outlet | Published | Outlet from | Date from | File | Copy of |",
+        "|---|---|---|---|---|---|",
+    ]
+    for a in articles:
+        out.append(
+            f"| {_cell(labels[a.id])} | {a.published.isoformat() if a.published else 'unknown'} | "
+            f"{a.outlet_from} | {a.published_from} | {_cell(a.path)} | "
+            f"{_cell(', '.join(labels.get(c, c) for c in a.copy_of)) or '—'} |"
+        )
+    if report.warnings:
+        out += ["", "Warnings:", ""] + [f"- {_cell(w)}" for w in report.warnings]
+    out += ["", "## Agreement between outlets", "", "| Outlets | Shared | Agree | Paraphrase | Conflict | Score |", "|---|---|---|---|---|---|"]
+    for p in report.pairs:
+        out.append(
+            f"| {_cell(p.a)} – {_cell(p.b)} | {p.shared} | {p.agree} | {p.paraphrase} | {p.conflict} | {_pct(p.score)} |"
+        )
+    outlet_order = [labels[a.id] for a in articles]
+    for verdict in VERDICTS:
+        group = [c for c in report.clusters if c.verdict == verdict]
+        if not group:
+            continue
+        out += ["", f"## {TITLES[verdict]} ({len(group)})", ""]
+        out.append("| Topic | " + " | ".join(_cell(o) for o in outlet_order) + " | Verdict | Evidence |")
+        out.append("|---" * (len(outlet_order) + 3) + "|")
+        for c in group:
+            values = [_cell(c.values.get(o, "—")) for o in outlet_order]
+            evidence = []
+            for fid, outlet in zip(c.facts, c.outlets):
+                f = facts[fid]
+                evidence.append(f"**{_cell(outlet)}**: {_cell(_short(f.sentence))}")
+            for d in c.differences:
+                evidence.append(
+                    f"*{_cell(d['a'])} → {_cell(d['b'])}*: − {_cell(' '.join(d['removed']) or '∅')}; "
+                    f"+ {_cell(' '.join(d['added']) or '∅')}"
+                )
+            if c.over_time:
+                evidence.append("*values move with the publication date*: " + _cell(
+                    " → ".join(f"{t['published']} {t['value']}" for t in c.timeline)))
+            for fr in c.framing:
+                evidence.append(f"*framing ({_cell(fr['outlet'])})*: {_cell(fr['word'])}")
+            verdict_text = c.verdict + (" (over time)" if c.over_time else "")
+            out.append(
+                f"| {_cell(c.topic)} | " + " | ".join(values) + f" | {verdict_text} | " + "<br>".join(evidence) + " |"
+            )
+    framing = [f for f in report.facts if f.kind == "framing"]
+    if framing:
+        out += ["", f"## Framing ({len(framing)})", "", "| Outlet | Word | Qualifies | Sentence |", "|---|---|---|---|"]
+        for f in framing:
+            target = facts.get(f.value.get("target") or "")
+            out.append(
+                f"| {_cell(labels[f.article])} | {_cell(f.value.get('word', f.text))} | "
+                f"{_cell(target.text) if target else '—'} | {_cell(_short(f.sentence))} |"
+            )
+    out.append("")
+    return "\n".join(out)
+
+
+def write_markdown(report: Report, out_dir: Path) -> Path:
+    path = out_dir / "report.md"
+    path.write_text(render_markdown(report), encoding="utf-8")
+    return path

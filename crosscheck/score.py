@@ -1,0 +1,258 @@
+"""Score aligned groups: a verdict and an agreement score per group, per outlet pair, overall.
+
+Pairwise relations between the facts of a group decide everything:
+
+- numeric facts (dates, counts, money, measures): ``agree`` when ``values.compatible``,
+  ``conflict`` when not, unknown when the values cannot be compared;
+- speech (quotes and statements): ``conflict`` when the speakers differ or one side negates
+  what the other says, ``agree`` when the words are the same, else ``paraphrase``.
+
+A group's verdict is its worst relation (conflict > paraphrase > agree); a group reported
+by one independent source is ``single-source``. Articles that are near-copies of each other
+are one source: their agreement is not corroboration, so pairs between them are not
+counted. The formulas are in the README.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from crosscheck import settings
+from crosscheck.align import Group
+from crosscheck.models import Article, Cluster, Fact, PairScore
+from crosscheck.values import compatible, display
+
+#: Words that turn a statement into its opposite (a general English list).
+NEGATIONS = frozenset("not no never none nothing nobody neither nor cannot n't without".split())
+
+_TOKEN = re.compile(r"[\w']+|n't")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text.replace("’", "'"))]
+
+
+def _negations(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't"))
+
+
+def word_differences(a: str, b: str) -> tuple[list[str], list[str]]:
+    """Words of ``a`` missing from ``b`` and words of ``b`` missing from ``a``, in order,
+    from the word-level edit script (rapidfuzz Indel opcodes over word lists)."""
+    ta, tb = _tokens(a), _tokens(b)
+    removed: list[str] = []
+    added: list[str] = []
+    for op in Indel.opcodes(ta, tb):
+        if op.tag in ("delete", "replace"):
+            removed.extend(ta[op.src_start : op.src_end])
+        if op.tag in ("insert", "replace"):
+            added.extend(tb[op.dest_start : op.dest_end])
+    return removed, added
+
+
+def _speaker_key(f: Fact) -> str:
+    name = f.speaker or f.value.get("speaker") or ""
+    words = [w for w in str(name).replace(".", " ").split() if w[:1].isalpha()]
+    return words[-1].lower() if words else ""
+
+
+def relation(a: Fact, b: Fact) -> str | None:
+    """How two facts of one group relate: agree, conflict, paraphrase, or None (unknown)."""
+    if a.kind in ("quote", "statement"):
+        ka, kb = _speaker_key(a), _speaker_key(b)
+        if ka and kb and ka != kb:
+            return "conflict"
+        ca = str(a.value.get("content") or a.text)
+        cb = str(b.value.get("content") or b.text)
+        ta, tb = _tokens(ca), _tokens(cb)
+        if (_negations(ta) > 0) != (_negations(tb) > 0) and fuzz.ratio(" ".join(ta), " ".join(tb)) >= 80:
+            return "conflict"
+        if a.kind == b.kind and fuzz.ratio(" ".join(ta), " ".join(tb)) >= settings.QUOTE_SAME_WORDS:
+            return "agree"
+        return "paraphrase"
+    ok = compatible(a, b)
+    if ok is None:
+        return None
+    return "agree" if ok else "conflict"
+
+
+def _reason(kind: str, verdict: str) -> str:
+    if verdict == "single-source":
+        return "reported by one source only"
+    if kind in ("quote", "statement"):
+        return {
+            "conflict": "different speakers or opposite meaning",
+            "paraphrase": "same speaker, different words",
+            "agree": "same speaker, same words",
+        }[verdict]
+    return {"conflict": "values do not overlap", "agree": "values overlap"}.get(verdict, verdict)
+
+
+def source_units(articles: list[Article]) -> dict[str, str]:
+    """Map each article id to the id of its group of near-copies (the smallest id)."""
+    unit = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while unit[x] != x:
+            unit[x] = unit[unit[x]]
+            x = unit[x]
+        return x
+
+    for a in articles:
+        for other in a.copy_of:
+            if other in unit:
+                ra, rb = find(a.id), find(other)
+                if ra != rb:
+                    unit[max(ra, rb)] = min(ra, rb)
+    return {a.id: find(a.id) for a in articles}
+
+
+def outlet_labels(articles: list[Article]) -> dict[str, str]:
+    """A unique display label per article: its outlet, disambiguated by id where two
+    articles share an outlet, or the id where the outlet is unknown."""
+    counts: dict[str, int] = defaultdict(int)
+    for a in articles:
+        counts[a.label] += 1
+    return {a.id: (a.label if counts[a.label] == 1 else f"{a.label} ({a.id})") for a in articles}
+
+
+def score(
+    articles: list[Article], facts: list[Fact], groups: list[Group]
+) -> tuple[list[Cluster], list[PairScore], float | None]:
+    """Clusters with verdicts and scores, outlet-pair scores, and the overall score."""
+    by_id = {f.id: f for f in facts}
+    art = {a.id: a for a in articles}
+    label = outlet_labels(articles)
+    unit = source_units(articles)
+    framing_of: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "framing" and f.value.get("target"):
+            framing_of[f.value["target"]].append(f)
+
+    pair_counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    total_ok = total = 0
+    clusters: list[Cluster] = []
+    order = {v: i for i, v in enumerate(("conflict", "paraphrase", "agree"))}
+    for n, g in enumerate(groups, 1):
+        members = [by_id[i] for i in g.facts]
+        kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
+        rels: list[tuple[Fact, Fact, str | None]] = []
+        for a, b in combinations(members, 2):
+            rels.append((a, b, relation(a, b)))
+        independent = [(a, b, r) for a, b, r in rels if unit[a.article] != unit[b.article]]
+        units = {unit[m.article] for m in members}
+        if len(units) < 2:
+            verdict = "single-source"
+        else:
+            known = [r for _, _, r in independent if r]
+            verdict = min(known, key=order.__getitem__) if known else "agree"
+        comparable = [r for _, _, r in independent if r]
+        ok = sum(1 for r in comparable if r in ("agree", "paraphrase"))
+        cscore = round(ok / len(comparable), 4) if comparable else None
+        if verdict != "single-source":
+            total_ok += ok
+            total += len(comparable)
+        for a, b, r in rels:
+            la, lb = sorted((label[a.article], label[b.article]))
+            pc = pair_counts[(la, lb)]
+            pc["shared"] += 1
+            if r and unit[a.article] != unit[b.article]:
+                pc[r] += 1
+        differences = []
+        if kind in ("quote", "statement"):
+            for a, b, r in rels:
+                if r in ("paraphrase", "conflict"):
+                    removed, added = word_differences(
+                        str(a.value.get("content") or a.text), str(b.value.get("content") or b.text)
+                    )
+                    differences.append(
+                        {"a": label[a.article], "b": label[b.article], "fact_a": a.id, "fact_b": b.id,
+                         "removed": removed, "added": added}
+                    )
+        over_time = None
+        timeline: list[dict] = []
+        if verdict == "conflict":
+            timeline, over_time = _timeline(members, art, label, rels)
+        framing = [
+            {"outlet": label[fr.article], "word": fr.value.get("word"), "fact": fr.id, "target": m.id}
+            for m in members
+            for fr in framing_of.get(m.id, [])
+        ]
+        clusters.append(
+            Cluster(
+                id=f"c{n}",
+                kind=kind,
+                topic=g.topic,
+                facts=tuple(m.id for m in members),
+                outlets=tuple(label[m.article] for m in members),
+                verdict=verdict,
+                score=cscore,
+                values={label[m.article]: display(m) for m in members},
+                differences=tuple(differences),
+                over_time=over_time,
+                timeline=tuple(timeline),
+                framing=tuple(framing),
+                reason=_reason(kind, verdict),
+            )
+        )
+    pairs = []
+    labels = sorted(set(label.values()))
+    for la, lb in combinations(labels, 2):
+        pc = pair_counts.get((la, lb), {})
+        comparable = pc.get("agree", 0) + pc.get("conflict", 0) + pc.get("paraphrase", 0)
+        pairs.append(
+            PairScore(
+                a=la,
+                b=lb,
+                shared=pc.get("shared", 0),
+                agree=pc.get("agree", 0),
+                conflict=pc.get("conflict", 0),
+                paraphrase=pc.get("paraphrase", 0),
+                score=round((pc.get("agree", 0) + pc.get("paraphrase", 0)) / comparable, 4) if comparable else None,
+            )
+        )
+    overall = round(total_ok / total, 4) if total else None
+    return clusters, pairs, overall
+
+
+def _numeric_mid(f: Fact) -> float | None:
+    v = f.value
+    if f.kind == "date":
+        return None
+    low, high = v.get("low"), v.get("high")
+    if low is None and high is None:
+        return None
+    if low is None:
+        return float(high)
+    if high is None:
+        return float(low)
+    return (float(low) + float(high)) / 2
+
+
+def _timeline(members, art, label, rels) -> tuple[list[dict], bool | None]:
+    """Values in order of publication, and whether they move with the date (over_time)."""
+    dated = [m for m in members if art[m.article].published]
+    dated.sort(key=lambda m: (art[m.article].published, m.article))
+    timeline = [
+        {"outlet": label[m.article], "published": art[m.article].published.isoformat(),
+         "value": display(m), "fact": m.id}
+        for m in dated
+    ]
+    if len({art[m.article].published for m in dated}) < 2:
+        return timeline, False
+    for a, b, r in rels:
+        if r == "conflict":
+            pa, pb = art[a.article].published, art[b.article].published
+            if pa is None or pb is None or pa == pb:
+                return timeline, False
+    mids = [_numeric_mid(m) for m in dated]
+    if all(x is not None for x in mids):
+        steps = [b - a for a, b in zip(mids, mids[1:])]
+        monotone = all(s >= 0 for s in steps) or all(s <= 0 for s in steps)
+        return timeline, monotone
+    return timeline, True

@@ -1,0 +1,157 @@
+"""Compare and display normalised fact values: the rules a verdict rests on.
+
+``compatible(a, b)`` says whether two facts of the same kind give values that can both be
+true: date intervals that overlap, ranges that overlap (a plain number is a range of
+width zero widened by the rounding its written precision allows), money of the same
+currency and scope. It returns None where the values cannot be compared (an unanchored
+date, two currencies), so that no verdict is drawn from a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from crosscheck.models import Fact
+
+#: Currency symbols for display; anything else is shown by its ISO code.
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+#: Relative slack allowed on a plain number written as a word ("about" etc. are handled
+#: by the extractors' ranges): none, exact equality after normalisation.
+EXACT = 0.0
+
+
+def _rounding(fact: Fact, value: float) -> float:
+    """Half a unit of the last written digit of the fact's numeral, in value units.
+
+    "$1.2 billion" may stand for 1.15-1.25 billion; "$889 million" for 888.5-889.5
+    million; "two" for exactly 2. (The convention that a written figure is rounded to
+    its last digit: ISO 80000-1, Annex B.)
+    """
+    m = _NUMERAL.search(fact.text)
+    if not m:
+        return 0.0
+    try:
+        written = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    if written == 0:
+        return 0.0
+    decimals = len(m.group(1) or "")
+    scale = abs(value) / written if written else 1.0
+    return 0.5 * (10 ** -decimals) * scale if (decimals or scale > 1) else 0.0
+
+
+def _range(fact: Fact) -> tuple[float, float]:
+    v = fact.value
+    low = v.get("low")
+    high = v.get("high")
+    low = float("-inf") if low is None else float(low)
+    high = float("inf") if high is None else float(high)
+    if low == high:
+        slack = _rounding(fact, low)
+        return low - slack, high + slack
+    return low, high
+
+
+def _ranges_overlap(a: Fact, b: Fact) -> bool:
+    la, ha = _range(a)
+    lb, hb = _range(b)
+    return la <= hb + 1e-9 and lb <= ha + 1e-9
+
+
+def _interval(fact: Fact) -> tuple[date, date] | None:
+    v = fact.value
+    if not v.get("anchored", True) or not v.get("start") or not v.get("end"):
+        return None
+    return date.fromisoformat(v["start"]), date.fromisoformat(v["end"])
+
+
+def compatible(a: Fact, b: Fact) -> bool | None:
+    """Whether the values of two same-kind facts can both be true (None: can't tell)."""
+    kind = a.kind
+    if kind == "date":
+        ia, ib = _interval(a), _interval(b)
+        if ia is None or ib is None:
+            return None
+        return ia[0] <= ib[1] and ib[0] <= ia[1]
+    if kind in ("count", "measure"):
+        if kind == "measure" and a.value.get("unit") != b.value.get("unit"):
+            return None
+        return _ranges_overlap(a, b)
+    if kind == "money":
+        if a.value.get("currency") != b.value.get("currency"):
+            return None
+        if a.value.get("scope") != b.value.get("scope"):
+            return False
+        return _ranges_overlap(a, b)
+    return None
+
+
+def _number(x: float) -> str:
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _money_amount(x: float, currency: str) -> str:
+    sym = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= div:
+            return f"{sym}{_number(round(x / div, 3))} {word}"
+    return f"{sym}{_number(x)}"
+
+
+def _range_text(v: dict[str, Any], fmt) -> str:
+    low, high = v.get("low"), v.get("high")
+    if low is not None and high is not None and low == high:
+        return fmt(low)
+    if high is None and low is not None:
+        return f"≥{fmt(low)}"
+    if low is None or low == 0:
+        return f"≤{fmt(high)}"
+    return f"{fmt(low)}–{fmt(high)}"
+
+
+def display(fact: Fact) -> str:
+    """A short, human-readable form of a fact's normalised value."""
+    v = fact.value
+    kind = fact.kind
+    if kind == "date":
+        if not v.get("anchored", True) or not v.get("start"):
+            return f"“{fact.text}” (unanchored)"
+        g = v.get("granularity", "day")
+        s, e = v["start"], v["end"]
+        if g == "day" or s == e:
+            return s
+        if g == "month":
+            return s[:7]
+        if g == "year":
+            return s[:4]
+        return f"{s}..{e} ({g})"
+    if kind == "money":
+        cur = v.get("currency") or ""
+        text = _range_text(v, lambda x: _money_amount(float(x), cur))
+        if v.get("scope") == "per_unit":
+            text += " each"
+        return text
+    if kind == "count":
+        text = _range_text(v, lambda x: _number(float(x)))
+        item = v.get("head") or v.get("item") or ""
+        return f"{text} {item}".strip()
+    if kind == "measure":
+        unit = v.get("unit") or ""
+        return f"{_range_text(v, lambda x: _number(round(float(x), 3)))} {unit}".strip()
+    if kind in ("quote", "statement"):
+        who = fact.speaker or v.get("speaker") or "unattributed"
+        content = v.get("content") or fact.text
+        if len(content) > 90:
+            content = content[:87].rstrip() + "…"
+        return f"{who}: “{content}”"
+    if kind == "framing":
+        return str(v.get("word") or fact.text.lower())
+    return fact.text

@@ -76,11 +76,25 @@ def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[
     return speakers_by_sentence.get((f.article, f.sentence), set())
 
 
+def _codes(keys: list) -> np.ndarray:
+    """Integer codes for hashable keys, 0 for an empty key (None or "")."""
+    table: dict = {}
+    return np.array([table.setdefault(k, len(table) + 1) if k else 0 for k in keys], dtype=np.int64)
+
+
+def _differ(codes: np.ndarray, empty_matches: bool) -> np.ndarray:
+    """Pairs whose keys differ; with ``empty_matches``, an empty key differs from nothing."""
+    out = codes[:, None] != codes[None, :]
+    if empty_matches:
+        known = codes > 0
+        out &= known[:, None] & known[None, :]
+    return out
+
+
 def _similarity(family: str, facts: list[Fact], space: ContextSpace, sent_speakers) -> np.ndarray:
     """Pairwise similarity of facts of one family (n x n), zero within an article."""
     ctx = space.vectors([_context_stems(f) for f in facts])
     sim = ctx @ ctx.T
-    n = len(facts)
     if family in ("count", "money", "measure"):
         items = [_item_text(f) for f in facts]
         item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
@@ -88,43 +102,28 @@ def _similarity(family: str, facts: list[Fact], space: ContextSpace, sent_speake
         item_sim[~has_item, :] = 0.0
         item_sim[:, ~has_item] = 0.0
         sim = sim + settings.ITEM_WEIGHT * item_sim
-        heads = [_head(f) for f in facts]
-        for i in range(n):
-            for j in range(i + 1, n):
-                if heads[i] and heads[j] and heads[i] != heads[j]:
-                    sim[i, j] = sim[j, i] = 0.0
+        # Different things counted or priced ("missiles" vs "tests") are different facts.
+        sim[_differ(_codes([_head(f) for f in facts]), empty_matches=True)] = 0.0
         if family == "measure":
-            dims = [f.value.get("dimension") for f in facts]
-            for i in range(n):
-                for j in range(i + 1, n):
-                    if dims[i] != dims[j]:
-                        sim[i, j] = sim[j, i] = 0.0
+            sim[_differ(_codes([f.value.get("dimension") for f in facts]), empty_matches=False)] = 0.0
         if family == "money":
-            cur = [f.value.get("currency") for f in facts]
-            for i in range(n):
-                for j in range(i + 1, n):
-                    if cur[i] != cur[j]:
-                        sim[i, j] = sim[j, i] = 0.0
+            sim[_differ(_codes([f.value.get("currency") for f in facts]), empty_matches=False)] = 0.0
     if family == "speech":
-        keys = [_speaker_key(f.speaker or f.value.get("speaker")) for f in facts]
-        for i in range(n):
-            for j in range(i + 1, n):
-                if keys[i] and keys[i] == keys[j]:
-                    bonus = settings.SAME_SPEAKER_BONUS
-                elif keys[i] and keys[j]:
-                    bonus = -settings.OTHER_SPEAKER_PENALTY
-                else:
-                    bonus = 0.0
-                sim[i, j] += bonus
-                sim[j, i] += bonus
+        codes = _codes([_speaker_key(f.speaker or f.value.get("speaker")) for f in facts])
+        known = codes > 0
+        same = (codes[:, None] == codes[None, :]) & known[:, None]
+        other = _differ(codes, empty_matches=True)
+        sim = sim + settings.SAME_SPEAKER_BONUS * same - settings.OTHER_SPEAKER_PENALTY * other
     elif family == "date":
-        spk = [_sentence_speakers(f, sent_speakers) for f in facts]
-        for i in range(n):
-            for j in range(i + 1, n):
-                if spk[i] & spk[j]:
-                    sim[i, j] += settings.SPEAKER_BONUS
-                    sim[j, i] += settings.SPEAKER_BONUS
-    arts = np.array([f.article for f in facts])
+        speakers = sorted({k for f in facts for k in _sentence_speakers(f, sent_speakers)})
+        if speakers:
+            col = {k: i for i, k in enumerate(speakers)}
+            m = np.zeros((len(facts), len(speakers)))
+            for r, f in enumerate(facts):
+                for k in _sentence_speakers(f, sent_speakers):
+                    m[r, col[k]] = 1.0
+            sim = sim + settings.SPEAKER_BONUS * ((m @ m.T) > 0)
+    arts = _codes([f.article for f in facts])
     sim[arts[:, None] == arts[None, :]] = 0.0
     return sim
 

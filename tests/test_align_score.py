@@ -1,0 +1,132 @@
+"""Alignment and scoring on facts written for the test (no extractor involved)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crosscheck.align import align, find_copies
+from crosscheck.models import Article, Fact
+from crosscheck.score import relation, score, word_differences
+from crosscheck.values import compatible, display
+
+
+def fact(fid, article, kind, text, sentence, **value):
+    speaker = value.pop("speaker", None)
+    start = sentence.find(text)
+    return Fact(fid, article, kind, text, start, start + len(text), sentence, value, speaker)
+
+
+def count(fid, article, text, sentence, n, head, item=None, low=None, high=None):
+    return fact(fid, article, "count", text, sentence, low=n if low is None else low,
+                high=n if high is None else high, head=head, item=item or head)
+
+
+def day(fid, article, text, sentence, start, end=None, granularity="day"):
+    return fact(fid, article, "date", text, sentence, start=start, end=end or start,
+                granularity=granularity, anchored=True, relative=False)
+
+
+def art(aid, outlet, published=None, copy_of=()):
+    return Article(aid, f"{aid}.txt", "", outlet, "metadata", published, "metadata", copy_of=copy_of)
+
+
+QUAKE_A = "At least 175 people were killed when the earthquake struck the coastal province on Monday."
+QUAKE_B = "The earthquake that struck the coastal province on Monday killed 212 people, officials said."
+INJ_B = "More than 900 people were injured in the province, the health ministry said."
+SCHOOL_A = "Some 40 schools were damaged across the region."
+
+
+def test_same_event_counts_group_and_different_things_do_not():
+    facts = [
+        count("a:1", "a", "At least 175", QUAKE_A, None, "people", low=175, high=None),
+        count("a:2", "a", "Some 40", SCHOOL_A, 40, "school", low=36, high=44),
+        count("b:1", "b", "212", QUAKE_B, 212, "people"),
+        count("b:2", "b", "More than 900", INJ_B, None, "people", low=900, high=None),
+    ]
+    groups = {g.facts for g in align(facts)}
+    assert ("a:1", "b:1") in groups
+    assert ("a:2",) in groups  # schools are not people
+    assert ("b:2",) in groups  # the injured are another count of people
+
+
+def test_ranges_decide_agreement():
+    f175 = count("a:1", "a", "At least 175", QUAKE_A, None, "people", low=175, high=None)
+    f212 = count("b:1", "b", "212", QUAKE_B, 212, "people")
+    f150 = count("c:1", "c", "150", QUAKE_B, 150, "people")
+    assert compatible(f175, f212) is True
+    assert compatible(f175, f150) is False
+    assert display(f175) == "≥175 people"
+
+
+def test_dates_agree_when_intervals_overlap():
+    week = day("a:1", "a", "last week", "The cabinet approved the plan last week.", "2024-03-04", "2024-03-10", "week")
+    tue = day("b:1", "b", "on Tuesday", "The cabinet approved the plan on Tuesday.", "2024-03-05")
+    other = day("c:1", "c", "on March 12", "The cabinet approved the plan on March 12.", "2024-03-12")
+    assert relation(week, tue) == "agree"
+    assert relation(week, other) == "conflict"
+
+
+def test_money_scope_and_rounding():
+    s = "The jets will cost $1.2 billion each."
+    each = fact("a:1", "a", "money", "$1.2 billion", s, low=1.2e9, high=1.2e9, currency="USD", scope="per_unit")
+    near = fact("b:1", "b", "money", "$1.24 billion", s, low=1.24e9, high=1.24e9, currency="USD", scope="per_unit")
+    total = fact("c:1", "c", "money", "$1.2 billion", s, low=1.2e9, high=1.2e9, currency="USD", scope="total")
+    assert compatible(each, near) is True  # 1.2 written to one decimal covers 1.15-1.25
+    assert compatible(each, total) is False
+    assert display(each) == "$1.2 billion each"
+
+
+def test_quotes_paraphrase_speaker_conflict_and_negation():
+    s1 = "“We will rebuild every school before winter,” the mayor said."
+    q1 = fact("a:1", "a", "quote", "We will rebuild every school before winter", s1, speaker="Ana Ruiz",
+              content="We will rebuild every school before winter")
+    q2 = fact("b:1", "b", "quote", "We shall rebuild all the schools before winter", s1, speaker="Ruiz",
+              content="We shall rebuild all the schools before winter")
+    q3 = fact("c:1", "c", "quote", "We will rebuild every school before winter", s1, speaker="Tomas Bell",
+              content="We will rebuild every school before winter")
+    q4 = fact("d:1", "d", "quote", "We will not rebuild every school before winter", s1, speaker="Ana Ruiz",
+              content="We will not rebuild every school before winter")
+    assert relation(q1, q2) == "paraphrase"
+    assert relation(q1, q3) == "conflict"
+    assert relation(q1, q4) == "conflict"
+    removed, added = word_differences(q1.value["content"], q2.value["content"])
+    assert removed == ["will", "every", "school"] and added == ["shall", "all", "the", "schools"]
+
+
+def test_copies_count_once_and_over_time_is_marked():
+    arts = [art("a", "Wire", date(2024, 1, 1)), art("b", "Reprint", date(2024, 1, 1), copy_of=("a",)),
+            art("c", "Daily", date(2024, 1, 3))]
+    arts[0] = Article("a", "a.txt", "", "Wire", "metadata", date(2024, 1, 1), "metadata", copy_of=("b",))
+    facts = [
+        count("a:1", "a", "at least 40", QUAKE_A, None, "people", low=40, high=None),
+        count("b:1", "b", "at least 40", QUAKE_A, None, "people", low=40, high=None),
+        count("c:1", "c", "31", QUAKE_B, 31, "people"),
+    ]
+    groups = align(facts)
+    clusters, pairs, overall = score(arts, facts, groups)
+    (c,) = [c for c in clusters if len(c.facts) == 3]
+    assert c.verdict == "conflict"
+    assert c.score == 0.0  # two independent pairs (wire/daily, reprint/daily), both conflict
+    assert [t["outlet"] for t in c.timeline] == ["Wire", "Reprint", "Daily"]
+    wire_reprint = next(p for p in pairs if {p.a, p.b} == {"Wire", "Reprint"})
+    assert wire_reprint.shared == 1 and wire_reprint.agree == 0  # copies: no corroboration
+    assert overall == 0.0
+
+
+def test_rising_toll_is_over_time():
+    arts = [art("a", "One", date(2024, 1, 1)), art("b", "Two", date(2024, 1, 2)), art("c", "Three", date(2024, 1, 3))]
+    facts = [count("a:1", "a", "12", QUAKE_B, 12, "people"), count("b:1", "b", "30", QUAKE_B, 30, "people"),
+             count("c:1", "c", "75", QUAKE_B, 75, "people")]
+    clusters, _, _ = score(arts, facts, align(facts))
+    (c,) = clusters
+    assert c.verdict == "conflict" and c.over_time is True
+    assert [t["value"] for t in c.timeline] == ["12 people", "30 people", "75 people"]
+
+
+def test_find_copies_on_republished_text():
+    body = " ".join(f"Sentence number {w} tells the readers about the flood in the valley." for w in "abcdefghij")
+    a = Article("a", "a.txt", "Headline one\n\n" + body)
+    b = Article("b", "b.txt", "A new headline for the reprint\n\n" + body)
+    c = Article("c", "c.txt", "An independent report on the valley flood, with other words and other facts.")
+    copies = find_copies([a, b, c])
+    assert copies == {"a": ("b",), "b": ("a",)}

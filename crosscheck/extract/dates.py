@@ -160,11 +160,14 @@ DATELINE = re.compile(
 # cue is a future one. Cues and clause breaks follow the tense rules of TIMEX taggers
 # (Mani & Wilson, 2000: the tense of the governing verb decides the direction).
 
-#: Future cues (AP: "will", "is scheduled to", "is expected to", "next").
+#: Future cues (AP: "will", "is scheduled to", "is expected to", "next"), each with the
+#: rest of its verb group ("will be held", "is scheduled to be read"), so that a past
+#: participle inside a future verb group is not read as a past cue.
 FUTURE_CUES = re.compile(
-    r"\b(?i:will|won['’]t|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set)\s+to"
+    r"(?:\b(?i:will|won['’]t|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set)\s+to"
     r"|scheduled|slated|due\s+(?:to|on|in)|expected\s+to|plans?\s+to|planning\s+to"
-    r"|planned\s+for|upcoming|next|coming)\b|['’]ll\b"
+    r"|planned\s+for|upcoming|next|coming)\b|['’]ll\b)"
+    r"(?:\s+(?:to|not|be|been|have|[a-z]+ly)\b)*(?:\s+[a-z]+\b)?"
 )
 #: Past cues: past auxiliaries, past reporting verbs (Krestel, Bergler & Witte, 2008 list
 #: the reporting verbs), "ago", and any other lower-case past form in -ed.
@@ -271,12 +274,17 @@ def _is_future(sentence: Sentence, start: int, end: int) -> bool:
 
     def nearest(seg_lo: int, seg_hi: int) -> bool | None:
         found: list[tuple[int, int, bool]] = []
+        groups: list[tuple[int, int]] = []
         for pattern, future in ((FUTURE_CUES, True), (PAST_CUES, False)):
             for m in pattern.finditer(text, seg_lo, seg_hi):
                 if m.start() < b and m.end() > a:
                     continue  # a cue inside the date itself ("next week") is not a cue
+                if future:
+                    groups.append(m.span())
+                elif any(g0 <= m.start() < g1 for g0, g1 in groups):
+                    continue  # "held" in "will be held"
                 dist = a - m.end() if m.end() <= a else m.start() - b
-                # Future cues win ties and cover their span (a "scheduled" is no -ed past).
+                # Future cues win ties.
                 found.append((dist, 0 if future else 1, future))
         return min(found)[2] if found else None
 

@@ -1,0 +1,326 @@
+"""Tests for crosscheck.extract.dates on sentences of other stories and on seeds/."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from crosscheck.extract.dates import extract_dates
+from crosscheck.extract.sentences import split_sentences
+from crosscheck.models import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+SAT = date(2017, 12, 30)  # a Saturday
+WED = date(2018, 3, 21)  # a Wednesday
+
+
+def dates(text: str, published: date | None = SAT, published_from: str = "metadata"):
+    """(span text, value) of every date mention of ``text``."""
+    art = Article(id="a", path="a.txt", text=text, published=published,
+                  published_from=published_from)
+    out = []
+    for m in extract_dates(art, split_sentences(text)):
+        assert m.kind == "date"
+        out.append((text[m.start:m.end], m.value))
+    return out
+
+
+def one(text: str, published: date | None = SAT, **kw):
+    found = dates(text, published, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def interval(text: str, published: date | None = SAT):
+    span, v = one(text, published)
+    return span, v["start"], v["end"], v["granularity"]
+
+
+# --- absolute ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, start",
+    [
+        ("The earthquake struck on December 19 near the coast.", "December 19", "2017-12-19"),
+        ("Polls closed on Dec. 19 in most districts.", "Dec. 19", "2017-12-19"),
+        ("The court ruled on 19 December that the ban was lawful.", "19 December", "2017-12-19"),
+        ("The flood began on December 19, 2017, officials said.", "December 19, 2017",
+         "2017-12-19"),
+        ("The trade deal was signed on 2016-05-04 in Geneva.", "2016-05-04", "2016-05-04"),
+        ("The trial opened on Sept. 5 in Denver.", "Sept. 5", "2017-09-05"),
+        ("The vote was held on Thursday, Dec. 28, in the capital.", "Thursday, Dec. 28",
+         "2017-12-28"),
+        # The publication day itself is "not after publication".
+        ("Rescuers reached the village on December 30.", "December 30", "2017-12-30"),
+        # A later day of the year has not come yet: last year's.
+        ("The dam failed on December 31, residents recalled.", "December 31", "2016-12-31"),
+    ],
+)
+def test_day(text, span, start):
+    assert interval(text) == (span, start, start, "day")
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The runoff will be held on January 14.", "2018-01-14"),
+        ("The verdict is scheduled to be read on March 3.", "2018-03-03"),
+        ("The summit is due on December 30 at noon.", "2017-12-30"),
+    ],
+)
+def test_day_future(text, start):
+    assert interval(text)[1] == start
+
+
+def test_day_said_before_future_clause_is_past():
+    # "will" belongs to another clause; "said" is the verb of the date.
+    text = "The new levee will hold back the river, the mayor said on December 12."
+    assert interval(text)[1] == "2017-12-12"
+
+
+@pytest.mark.parametrize(
+    "text, published, span, start, end",
+    [
+        ("Parliament dissolved in December amid the crisis.", WED, "December",
+         "2017-12-01", "2017-12-31"),
+        ("The river rose in March after heavy rain.", WED, "March", "2018-03-01", "2018-03-31"),
+        ("Later in January, the board approved the merger.", WED, "January",
+         "2018-01-01", "2018-01-31"),
+        ("The tariff took effect in December 2017.", WED, "December 2017",
+         "2017-12-01", "2017-12-31"),
+        ("Exports fell by a third in Feb. 2016.", WED, "Feb. 2016", "2016-02-01", "2016-02-29"),
+        ("Unemployment has fallen since February, the ministry said.", SAT, "February",
+         "2017-02-01", "2017-02-28"),
+        ("Turnout was lower last March than in any election.", WED, "last March",
+         "2017-03-01", "2017-03-31"),
+        ("The new dam will open in June.", WED, "June", "2018-06-01", "2018-06-30"),
+        ("The company said flooding in mid-November hit output.", SAT, "mid-November",
+         "2017-11-01", "2017-11-30"),
+    ],
+)
+def test_month(text, published, span, start, end):
+    assert interval(text, published) == (span, start, end, "month")
+
+
+@pytest.mark.parametrize(
+    "text, span, year",
+    [
+        ("The plant was built in 2006 by a local firm.", "2006", 2006),
+        ("Under the accord of 1987, both sides cut arsenals.", "1987", 1987),
+        ("The stadium will open, tentatively in 2023, on the riverbank.", "2023", 2023),
+        ("Prices have doubled since 2014 in the capital.", "2014", 2014),
+        ("The country aims to be carbon neutral by 2030.", "2030", 2030),
+        ("2006's floods were the worst on record.", "2006", 2006),
+        ("Back in 2006, the two parties signed a pact.", "2006", 2006),
+    ],
+)
+def test_year(text, span, year):
+    assert interval(text) == (span, f"{year}-01-01", f"{year}-12-31", "year")
+
+
+def test_year_range():
+    span, start, end, gran = interval("Sales grew every year from 2014 to 2016.")
+    assert (span, start, end, gran) == ("2014 to 2016", "2014-01-01", "2016-12-31", "year")
+
+
+def test_absolute_value_fields():
+    span, v = one("The quake hit on December 19, 2017.")
+    assert v["anchored"] is True and v["relative"] is False and v["inferred"] is False
+    assert v["expression"] == "december 19, 2017"
+    assert v["preposition"] == "on"
+
+
+# --- relative ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, start, end, gran",
+    [
+        ("The jury reached its verdict last week.", "last week", "2017-12-18", "2017-12-24",
+         "week"),
+        ("Floodwaters receded this week.", "this week", "2017-12-25", "2017-12-31", "week"),
+        ("The ballots will be counted next week.", "next week", "2018-01-01", "2018-01-07",
+         "week"),
+        ("Inflation rose last month.", "last month", "2017-11-01", "2017-11-30", "month"),
+        ("Aftershocks continued this month.", "this month", "2017-12-01", "2017-12-31", "month"),
+        ("The minister resigned earlier this month.", "earlier this month", "2017-12-01",
+         "2017-12-30", "month"),
+        ("A new tribunal opens later this month.", "later this month", "2017-12-30",
+         "2017-12-31", "month"),
+        ("Growth slowed this year.", "this year", "2017-01-01", "2017-12-31", "year"),
+        ("The party won last year.", "last year", "2016-01-01", "2016-12-31", "year"),
+        ("Talks resume next year.", "next year", "2018-01-01", "2018-12-31", "year"),
+        ("The ruling came yesterday.", "yesterday", "2017-12-29", "2017-12-29", "day"),
+        ("The count ends today.", "today", "2017-12-30", "2017-12-30", "day"),
+        ("Voters go to the polls tomorrow.", "tomorrow", "2017-12-31", "2017-12-31", "day"),
+        ("The ceasefire collapsed two days ago.", "two days ago", "2017-12-28", "2017-12-28",
+         "day"),
+        ("The company went bankrupt three years ago.", "three years ago", "2014-01-01",
+         "2014-12-31", "year"),
+        ("The judge ruled last Thursday.", "last Thursday", "2017-12-28", "2017-12-28", "day"),
+        ("The count resumes next Monday.", "next Monday", "2018-01-01", "2018-01-01", "day"),
+        ("Rescuers reached the town late last night.", "last night", "2017-12-29",
+         "2017-12-30", "day"),
+        ("Markets were shut last weekend.", "last weekend", "2017-12-23", "2017-12-24", "week"),
+    ],
+)
+def test_relative(text, span, start, end, gran):
+    assert interval(text) == (span, start, end, gran)
+
+
+def test_weekday_resolves_to_most_recent():
+    # Saturday article: "on Thursday" two days before, "on Saturday" the day itself.
+    assert interval("The dam burst on Thursday, officials said.")[1:3] == (
+        "2017-12-28", "2017-12-28")
+    assert interval("The governor spoke on Saturday.")[1] == "2017-12-30"
+    assert interval("The senator said Tuesday the bill had failed.")[1] == "2017-12-26"
+
+
+def test_weekday_future():
+    assert interval("The committee will meet on Tuesday to vote.")[1] == "2018-01-02"
+
+
+def test_weekday_with_future_elsewhere_in_sentence_is_past():
+    text = "The new law will hurt farmers, the opposition leader said on Thursday."
+    assert interval(text)[1] == "2017-12-28"
+
+
+def test_relative_value_fields():
+    _, v = one("The jury reached its verdict last week.")
+    assert v["anchored"] is True and v["relative"] is True and v["inferred"] is False
+    _, v = one("The jury reached its verdict last week.", published_from="inferred")
+    assert v["inferred"] is True
+    # An explicit date does not depend on an inferred anchor.
+    _, v = one("The plant was built in 2006.", published_from="inferred")
+    assert v["inferred"] is False
+
+
+# --- unanchored --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, gran",
+    [
+        ("The storm hit last week.", "last week", "week"),
+        ("The court ruled on Thursday.", "Thursday", "day"),
+        ("The vote took place on December 19.", "December 19", "day"),
+        ("Parliament dissolved in December.", "December", "month"),
+        ("The ceasefire collapsed two days ago.", "two days ago", "day"),
+    ],
+)
+def test_unanchored_kept_not_guessed(text, span, gran):
+    got, v = one(text, published=None)
+    assert got == span
+    assert v["anchored"] is False and v["relative"] is True
+    assert v["start"] is None and v["end"] is None and v["granularity"] == gran
+
+
+def test_unanchored_absolute_still_resolved():
+    _, v = one("The flood began on December 19, 2017.", published=None)
+    assert v["anchored"] is True and v["start"] == "2017-12-19"
+
+
+# --- traps -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may see more aftershocks, the agency warned.",
+        "May I ask the minister a question?",
+        "Now the opposition wants a recount.",
+        "Protesters march on the parliament every evening.",
+        "The candidate came second in the first round.",
+        "The navy ordered 400 missiles from the supplier.",
+        "The interview aired on Russia 24 and was repeated on Channel 4.",
+        "The ship carries SM-3 interceptors and F-35 jets.",
+        "The treaty has been in force for 30 years.",
+        "Inflation reached 2017% in the hyperinflation, economists said.",
+        "The fund raised $2,006 from donors.",
+        "Officials counted 1,987 people in the shelters.",
+        "The bill was backed by May and her cabinet.",
+        "The Ides of March passed quietly.",
+        "The vote is the last week of campaigning.",
+        "He spends Thursdays at the clinic.",
+    ],
+)
+def test_not_dates(text):
+    assert dates(text) == []
+
+
+def test_pure_numbers_next_to_dates():
+    # The count is not a year, the date is.
+    found = dates("In 2010, 1,200 families were relocated.")
+    assert [span for span, _ in found] == ["2010"]
+
+
+def test_dateline_skipped():
+    text = (
+        "WASHINGTON, Jan. 5 (Reuters) - The Senate passed the bill on Thursday.\n\n"
+        "It had stalled since November."
+    )
+    spans = [s for s, _ in dates(text, published=date(2018, 1, 5))]
+    assert spans == ["Thursday", "November"]
+    text = "BERLIN, December 30. /DPA/. Floods hit the north on December 28."
+    assert [s for s, _ in dates(text)] == ["December 28"]
+
+
+def test_mentions_sorted_and_spans_consistent():
+    text = "On March 3 the court met; in 2019 it had ruled; last week it adjourned."
+    art = Article(id="a", path="a.txt", text=text, published=WED, published_from="metadata")
+    mentions = extract_dates(art, split_sentences(text))
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for m in mentions:
+        assert text[m.start:m.end].lower() == m.value["expression"]
+
+
+# --- seeds -------------------------------------------------------------------------------
+
+
+def _seed(prefix: str, published: date) -> tuple[str, list]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    art = Article(id=prefix, path=str(path), text=text, published=published,
+                  published_from="metadata")
+    return text, extract_dates(art, split_sentences(text))
+
+
+def _by_span(text: str, mentions: list) -> dict[str, dict]:
+    return {text[m.start:m.end]: m.value for m in mentions}
+
+
+def test_seed_cnn():
+    text, mentions = _seed("000", date(2017, 12, 28))
+    got = _by_span(text, mentions)
+    assert (got["last week"]["start"], got["last week"]["end"]) == ("2017-12-18", "2017-12-24")
+    assert got["last week"]["granularity"] == "week"
+    assert got["March"]["start"] == "2017-03-01"
+    # "in force for 30 years" is a duration, not a date.
+    assert not any("30" in s for s in got)
+
+
+def test_seed_presstv():
+    text, mentions = _seed("001", date(2018, 3, 21))
+    got = _by_span(text, mentions)
+    assert (got["December"]["start"], got["December"]["end"]) == ("2017-12-01", "2017-12-31")
+    assert got["January"]["start"] == "2018-01-01"
+    assert got["December 28"]["start"] == "2017-12-28"
+    # "Russia 24", "SM-3", "400" are not dates.
+    assert set(got) == {"Wednesday", "December", "January", "December 28", "March"}
+
+
+def test_seed_tass():
+    text, mentions = _seed("002", date(2017, 12, 30))
+    got = _by_span(text, mentions)
+    assert got["December 19"]["start"] == "2017-12-19"
+    assert got["Thursday"]["start"] == "2017-12-28"
+    assert got["Saturday"]["start"] == "2017-12-30"
+    assert got["2023"]["start"] == "2023-01-01"
+    assert got["1987"]["granularity"] == "year"
+    # The dateline "MOSCOW, December 30." is the loader's, not a fact.
+    assert "December 30" not in got
+    assert sorted(got) == sorted(["Saturday", "2006", "1987", "December 19", "2023", "Thursday"])

@@ -234,8 +234,18 @@ def parse_number(text: str) -> float | None:
     return word_number_value(s)
 
 
+def tidy(x: float | None) -> float | None:
+    """``x`` rounded to 12 significant digits, so that 133.3 * 1e6 reads 133300000.0."""
+    return None if x is None else float(f"{x:.12g}")
+
+
 def qualify(low: float, high: float, qualifier: str | None) -> tuple[float | None, float | None]:
     """The range a qualifier makes of the written range [low, high] (None = unbounded)."""
+    low, high = _qualify(low, high, qualifier)
+    return tidy(low), tidy(high)
+
+
+def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | None, float | None]:
     kind = QUALIFIERS.get(qualifier.lower()) if qualifier else None
     if kind == "lower":
         return low, None
@@ -288,7 +298,7 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
             value *= SCALE_ABBREVIATIONS[abbr]
         elif is_word and m.group("words").lower().split()[-1] in ("a", "an"):
             continue  # a bare "a" with no scale word is an article, not a number
-        out.append((m.start(), end, value, scale, is_word))
+        out.append((m.start(), end, tidy(value), scale, is_word))
     return out
 
 
@@ -507,3 +517,57 @@ def head_noun(phrase: str) -> str:
         return ""
     last = words[-1].split("-")[-1]
     return singular(last)
+
+
+def noun_phrase_before(text: str, pos: int, max_words: int = 4) -> tuple[str, int, int]:
+    """The noun phrase that ends at ``pos`` (before blanks): (phrase, start, end).
+
+    Walks back over noun-phrase words (see ``noun_phrase_after``); ("", pos, pos) if none.
+    """
+    words: list[tuple[str, int, int]] = []
+    i = pos
+    while len(words) < max_words:
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        m = re.search(r"[A-Za-z][\w'’-]*$", text[max(0, j - 40) : j])
+        if not m or (words and j == i):
+            break
+        word = m.group(0)
+        if word.lower() in ("s",) or not _is_np_word(word, last=not words):
+            break
+        start = j - len(word)
+        words.insert(0, (word, start, j))
+        i = start
+    if not words:
+        return "", pos, pos
+    return text[words[0][1] : words[-1][2]], words[0][1], words[-1][2]
+
+
+# --- "pounds": money or mass --------------------------------------------------------------
+
+#: Words that make "pounds" money: the currency's own names and what money does.
+POUND_MONEY_CUES = re.compile(
+    r"£|\bsterling\b|\b(?:british|uk|u\.k\.)\s+pounds?\b|\b(?:cost|costs|costing|paid|pay|"
+    r"pays|paying|price|priced|prices|worth|fine|fined|budget|funding|fund|funds|salary|"
+    r"salaries|spend|spent|spending|raise|raised|donated?|donations?|bill|tax|taxes|"
+    r"compensation|damages|bail|earn|earned|earns|loan|loans|debt|profit|profits|"
+    r"revenue|invest|invested|investment|bonus|wage|wages|award|awarded|grant|bid|"
+    r"sold|sell|bought|buy|deal|contract|pension|benefit|benefits)\b",
+    re.IGNORECASE,
+)
+#: Words that make "pounds" a mass: weighing and the mass units it is compared with.
+POUND_MASS_CUES = re.compile(
+    r"\b(?:weigh|weighs|weighed|weighing|weight|weights|heavy|heavier|lbs?|ounces?|oz|"
+    r"kg|kilograms?|kilos?|tons?|tonnes?|grams?|pounds? of)\b",
+    re.IGNORECASE,
+)
+
+
+def pounds_are_money(sentence: str) -> bool:
+    """Whether "pounds" in ``sentence`` is the British currency rather than a mass.
+
+    A mass unless the sentence speaks of money and not of weight: "pounds of" followed by
+    a substance is a mass ("5,000 pounds of beef"), "fined 500 pounds" is money.
+    """
+    return bool(POUND_MONEY_CUES.search(sentence)) and not POUND_MASS_CUES.search(sentence)

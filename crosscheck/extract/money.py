@@ -1,0 +1,241 @@
+"""Extract money amounts: value range, ISO currency, scale, per-unit or total, and what is priced."""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.extract.numbers import (
+    CURRENCY_PREFIXES,
+    Quantity,
+    find_quantities,
+    head_noun,
+    noun_phrase_after,
+    noun_phrase_before,
+    pounds_are_money,
+)
+from crosscheck.models import Article, Mention, Sentence
+
+#: Currency names written after an amount ("889 million dollars"), to ISO 4217 codes.
+#: "pounds" is handled apart (it is also a mass); "won" only after a scale word, since it
+#: is also a verb.
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
+    "roubles": "RUB", "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF",
+    "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL", "rand": "ZAR",
+    "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "dirham": "AED",
+    "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "naira": "NGN", "baht": "THB",
+    "ringgit": "MYR", "hryvnia": "UAH", "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN",
+    "won": "KRW", "pound": "GBP", "pounds": "GBP",
+}  # fmt: skip
+#: Nationality before "dollars" ("Australian dollars", "US dollars"), to ISO codes.
+DOLLAR_COUNTRIES = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
+    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD",
+}  # fmt: skip
+_DOLLAR_COUNTRY_ALT = "|".join(re.escape(c) for c in sorted(DOLLAR_COUNTRIES, key=len, reverse=True))
+_CURRENCY_WORD_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+#: A currency word right after an amount, or after "of" for vague amounts ("millions of
+#: dollars"), optionally with a nationality and "sterling".
+_CURRENCY_AFTER = re.compile(
+    rf"(?:\s+of)?(?:\s+|-)(?:(?P<country>{_DOLLAR_COUNTRY_ALT})\s+)?(?P<word>{_CURRENCY_WORD_ALT})"
+    rf"(?:\s+sterling)?\b",
+    re.IGNORECASE,
+)
+
+#: Normalised names of scale words and abbreviations.
+SCALE_NAMES = {
+    "hundred": "hundred", "thousand": "thousand", "k": "thousand", "million": "million",
+    "m": "million", "mn": "million", "mln": "million", "billion": "billion", "bn": "billion",
+    "b": "billion", "trillion": "trillion", "tn": "trillion", "trn": "trillion",
+    "lakh": "lakh", "crore": "crore",
+}  # fmt: skip
+
+#: Words after an amount that make it a price per unit (AP: "$5 apiece", "$80 a barrel").
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:(?P<each>each|apiece|a piece|per piece)\b"
+    r"|per\s+(?P<per>[A-Za-z][\w-]*)"
+    r"|an?\s+(?P<a>head|piece|unit|barrel|share|ton|tonne|ounce|kilo|kilogram|pound|gallon|"
+    r"litre|liter|month|year|week|day|hour|night|person|seat|ticket|dose|vote|vaccine)\b)",
+    re.IGNORECASE,
+)
+#: "each costing $X", "each worth $X": the distributive "each" before the amount.
+_EACH_BEFORE = re.compile(
+    r"\beach\s+(?:costing|cost|costs|worth|valued|priced|selling|sold|fetching|"
+    r"will cost|would cost)\b[^,;]*$",
+    re.IGNORECASE,
+)
+#: Words between an article and the amount that show an attributive amount ("a $5m deal").
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|this|that|whose|another|record)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+#: Verbs whose subject is the thing priced ("the jets will cost $80m").
+_COST_VERB = re.compile(
+    r"\b(?:cost|costs|costing|will cost|would cost|is worth|are worth|was worth|were worth|"
+    r"is valued|are valued|was valued|were valued|is priced|are priced|was priced|"
+    r"were priced|sold for|sells for|sell for|fetched|fetch|fetches)\b",
+    re.IGNORECASE,
+)
+#: Verbs whose "for"/"on" object is the thing priced ("paid $5m for the land").
+_PAY_VERB_AMOUNT_OBJECT = re.compile(r"^\s*(?:for|on)\s+(?:the|a|an|its|their|new)?\s*", re.IGNORECASE)
+_PAY_VERB = re.compile(
+    r"\b(?:paid|pay|pays|paying|spend|spent|spends|spending|bought|buy|invest|invested|"
+    r"allocated|allocate|earmarked|approved|set aside|budgeted)\b",
+    re.IGNORECASE,
+)
+#: A noun phrase that ends with one of these before the amount names the priced thing
+#: ("a contract worth $2bn", "a fine of $5m").
+_NP_LINK_BEFORE = re.compile(
+    r"\s+(?:worth|valued at|totalling|totaling|amounting to|of|costing|priced at)\s+$",
+    re.IGNORECASE,
+)
+#: "$5bn in aid": the noun after "in" says what the sum consists of.
+_IN_AFTER = re.compile(r"^\s+in\s+(?:new\s+)?", re.IGNORECASE)
+#: Nouns that only restate that a sum is a sum ("a total of", "an equivalent of").
+GENERIC_MONEY_NOUNS = frozenset(
+    "total sum amount equivalent value price cost figure tune excess estimate".split()
+)
+#: Determiners allowed at the start of a subject noun phrase ("These systems").
+_SUBJECT_DETERMINERS = re.compile(
+    r"^\s*(?:(?:the|these|those|this|that|its|their|his|her|our|a|an|all|both|each)\s+)?",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|he|she|we|you|i|this|that|these|those)\s+(?!\w+\s)", re.I)
+
+
+def _currency(q: Quantity, sentence: str) -> tuple[str | None, int]:
+    """(ISO currency, end of the amount's text) for a quantity; currency None if not money."""
+    end = q.end
+    m = _CURRENCY_AFTER.match(sentence, q.end)
+    if m and not q.prefix:
+        word = m.group("word").lower()
+        code = CURRENCY_WORDS[word]
+        if m.group("country"):
+            code = DOLLAR_COUNTRIES[m.group("country").lower()]
+        if word.startswith("pound") and not pounds_are_money(sentence):
+            return None, end
+        if word == "won" and not q.scale:
+            return None, end
+        if m.group(0).lstrip().lower().startswith("of") and not q.is_vague:
+            return None, end
+        return code, m.end()
+    if q.prefix:
+        return CURRENCY_PREFIXES[q.prefix], end
+    return None, end
+
+
+def _subject(sentence: str, verb_start: int) -> str:
+    """The subject noun phrase of the clause that ends at ``verb_start``, or ""."""
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s*", sentence[:verb_start])]
+    for cut in reversed(cuts):
+        segment = sentence[cut:verb_start]
+        if _PRONOUN_SUBJECT.match(segment):
+            return ""
+        det = _SUBJECT_DETERMINERS.match(segment)
+        phrase, _, end = noun_phrase_after(sentence[:verb_start], cut + det.end())
+        if phrase:
+            return sentence[cut + len(segment) - len(segment.lstrip()) : end]
+    return ""
+
+
+def _with_complement(sentence: str, phrase: str, end: int) -> str:
+    """A noun phrase extended by an "of" complement ("sale of anti-ballistic missiles")."""
+    m = re.match(r"\s+of\s+", sentence[end:])
+    if not m:
+        return phrase
+    rest, _, rest_end = noun_phrase_after(sentence, end + m.end())
+    if not rest:
+        return phrase
+    return phrase + sentence[end : end + m.end()] + rest
+
+
+def _item(sentence: str, q: Quantity, amount_end: int, per: str | None) -> tuple[str, str]:
+    """(item, head) of the thing priced by the amount, by the rules in order."""
+    before = sentence[: q.start]
+    # 1. attributive: "a $133.3 million sale of ..." / "a 5 million euro contract"
+    if _ATTRIBUTIVE_BEFORE.search(before):
+        m = re.match(r"-?(?:dollar|euro|pound)?\s*", sentence[amount_end:])
+        pos = amount_end + (m.end() if m else 0)
+        if re.match(r"-|\s", sentence[amount_end : amount_end + 1] or "x"):
+            phrase, _, end = noun_phrase_after(sentence, pos)
+            if phrase:
+                return _with_complement(sentence, phrase, end), head_noun(phrase)
+    # 2. a price per unit: "$80 per barrel"
+    if per:
+        return per, head_noun(per)
+    # 3. the subject of a cost verb: "These systems will ... cost about $889 million each"
+    verbs = list(_COST_VERB.finditer(before))
+    if verbs:
+        subject = _subject(sentence, verbs[-1].start())
+        if subject:
+            return subject, head_noun(subject)
+    # 4. a noun phrase linked to the amount: "a contract worth $2bn", "a fine of $5m"
+    link = _NP_LINK_BEFORE.search(before)
+    if link:
+        phrase, _, end = noun_phrase_before(sentence, link.start())
+        if phrase and head_noun(phrase) not in GENERIC_MONEY_NOUNS:
+            return phrase, head_noun(phrase)
+    # 5. the object of a paying verb: "spent $5m on new schools"
+    if _PAY_VERB.search(before):
+        m = _PAY_VERB_AMOUNT_OBJECT.match(sentence[amount_end:])
+        if m:
+            phrase, start, end = noun_phrase_after(sentence, amount_end + m.end())
+            if phrase:
+                return _with_complement(sentence, phrase, end), head_noun(phrase)
+    # 6. what the sum is counted in: "$5bn in aid", "$2m in damages"
+    m = _IN_AFTER.match(sentence[amount_end:])
+    if m:
+        phrase, _, end = noun_phrase_after(sentence, amount_end + m.end())
+        if phrase:
+            return phrase, head_noun(phrase)
+    return "", ""
+
+
+def _scope(sentence: str, q: Quantity, amount_end: int) -> tuple[str, str | None]:
+    """("per_unit"|"total", the unit named by "per X"/"a X" or None)."""
+    m = _PER_UNIT_AFTER.match(sentence[amount_end:])
+    if m:
+        per = m.group("per") or m.group("a")
+        return "per_unit", per
+    if _EACH_BEFORE.search(sentence[: q.start]):
+        return "per_unit", None
+    return "total", None
+
+
+def money_in_sentence(sentence: Sentence) -> list[Mention]:
+    """Money mentions of one sentence, with offsets into the article."""
+    text = sentence.text
+    out = []
+    for q in find_quantities(text):
+        currency, amount_end = _currency(q, text)
+        if currency is None:
+            continue
+        scope, per = _scope(text, q, amount_end)
+        item, head = _item(text, q, amount_end, per)
+        value = {
+            "low": q.low,
+            "high": q.high,
+            "currency": currency,
+            "scale": SCALE_NAMES.get(q.scale or ""),
+            "scope": scope,
+            "item": item,
+            "head": head,
+            "qualifier": q.qualifier,
+        }
+        out.append(Mention("money", sentence.start + q.start, sentence.start + amount_end, value))
+    return out
+
+
+def extract_money(article: Article, sentences: list[Sentence]) -> list[Mention]:
+    """Money amounts of ``article`` (kind "money"), in text order.
+
+    An amount is a number with a currency: a symbol or code before it ("$", "US$", "€",
+    "USD"), or a currency name after it ("dollars", "euros"; "pounds" only when the
+    sentence speaks of money, not weight). See ``Fact`` for the value schema; ``head`` is
+    the lower-case singular head noun of ``item``.
+    """
+    out: list[Mention] = []
+    for sentence in sentences:
+        out.extend(money_in_sentence(sentence))
+    return sorted(out, key=lambda m: (m.start, m.end))

@@ -1,0 +1,753 @@
+"""Draw the report's charts (agreement, topics, timeline, quotes, framing) as PNG files.
+
+Each chart is built by a plain function ``Report -> Figure``; ``write_charts`` saves them,
+and the PDF and HTML reports reuse the same figures. A chart with nothing to show is still
+drawn, and says so in words, so that every report has the same five charts.
+
+The helpers at the end (story title, headline figures, evidence order, differing words) are
+shared by the PDF and HTML reports so that both tell the same story.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from rapidfuzz import fuzz, process, utils  # noqa: E402
+
+from crosscheck.context import content_words  # noqa: E402
+from crosscheck.models import VERDICTS, Cluster, Fact, Report  # noqa: E402
+
+# --- style ---------------------------------------------------------------------------
+#: Okabe & Ito (2008), "Color Universal Design": eight colours told apart by readers with
+#: any common colour-vision deficiency.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+#: One fixed colour per verdict, in every chart, the PDF and the HTML.
+VERDICT_COLOURS = {
+    "conflict": OKABE_ITO["vermillion"],
+    "paraphrase": OKABE_ITO["orange"],
+    "agree": OKABE_ITO["blue"],
+    "single-source": OKABE_ITO["grey"],
+}
+#: A second channel besides colour (marker shape), for print in grey and for any reader.
+VERDICT_MARKERS = {"conflict": "X", "paraphrase": "D", "agree": "o", "single-source": "s"}
+
+#: Colours of the framing categories (crosscheck.extract.framing's ``category``).
+FRAMING_COLOURS = {
+    "hedge": OKABE_ITO["sky_blue"],
+    "loaded": OKABE_ITO["reddish_purple"],
+    "distancing": OKABE_ITO["bluish_green"],
+}
+OTHER_COLOUR = OKABE_ITO["grey"]
+
+#: Sequential colour map of the agreement matrix: cividis is built to read the same with
+#: and without colour-vision deficiency (Nuñez, Anderton & Renslow, 2018).
+AGREEMENT_CMAP = "cividis"
+#: Cell colour of outlet pairs with no shared fact (no score).
+NO_SCORE_COLOUR = "#EEEEEE"
+
+#: Resolution of the PNG files.
+DPI = 150
+#: rcParams for every figure: the font matplotlib ships, a fixed SVG hash salt so that
+#: output is reproducible, TrueType embedding in the PDF.
+RC = {
+    "font.family": "DejaVu Sans",
+    "svg.hashsalt": "crosscheck",
+    "pdf.fonttype": 42,
+    "axes.titleweight": "bold",
+    "axes.titlesize": 12,
+}
+
+#: Longest label on an axis, in characters; longer labels end in an ellipsis.
+LABEL_CHARS = 42
+#: Most rows in a topic, quote or framing chart; the rest are in the evidence pages.
+MAX_ROWS = 60
+#: Characters per line of the differing-words notes in the quotes chart.
+NOTE_CHARS = 70
+
+#: Chart file names, in the order the reports show them.
+CHART_NAMES = ("agreement_matrix", "facts_by_topic", "timeline", "quotes", "framing")
+
+
+# --- small helpers -------------------------------------------------------------------
+def plain(text: str) -> str:
+    """``text`` made safe for a matplotlib label: a ``$`` is a dollar, not mathtext."""
+    return text.replace("$", r"\$")
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def outlet_labels(report: Report) -> list[str]:
+    """Outlet labels in the order of the articles, each once."""
+    seen: dict[str, None] = {}
+    for a in report.articles:
+        seen.setdefault(a.label, None)
+    for c in report.clusters:
+        for o in c.outlets:
+            seen.setdefault(o, None)
+    return list(seen)
+
+
+def fact_outlet(report: Report) -> dict[str, str]:
+    """Map article id -> outlet label."""
+    return {a.id: a.label for a in report.articles}
+
+
+def facts_by_id(report: Report) -> dict[str, Fact]:
+    return {f.id: f for f in report.facts}
+
+
+def cluster_of_fact(report: Report) -> dict[str, Cluster]:
+    """Map fact id -> the cluster holding it."""
+    return {fid: c for c in report.clusters for fid in c.facts}
+
+
+def cluster_facts(report: Report, cluster: Cluster) -> dict[str, list[Fact]]:
+    """The facts of ``cluster`` grouped by outlet label, outlets in the cluster's order."""
+    by_id = facts_by_id(report)
+    label = fact_outlet(report)
+    out: dict[str, list[Fact]] = {o: [] for o in cluster.outlets}
+    for fid in cluster.facts:
+        f = by_id.get(fid)
+        if f is None:
+            continue
+        out.setdefault(label.get(f.article, f.article), []).append(f)
+    return out
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _message(fig: Figure, ax, text: str) -> None:
+    """Write ``text`` in the middle of an empty chart and hide its axes."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=11, color="#444444",
+            wrap=True, transform=ax.transAxes, parse_math=False)
+
+
+def _verdict_legend(ax, verdicts=VERDICTS, **kwargs) -> None:
+    handles = [
+        Line2D([], [], linestyle="", marker=VERDICT_MARKERS[v], markersize=8,
+               markerfacecolor=VERDICT_COLOURS[v], markeredgecolor="black",
+               markeredgewidth=0.5, label=v)
+        for v in verdicts
+    ]
+    ax.legend(handles=handles, title="verdict", **kwargs)
+
+
+# --- agreement matrix ----------------------------------------------------------------
+def agreement_matrix(report: Report) -> Figure:
+    """Outlet x outlet heatmap of agreement; cells read shared / agreeing / conflicting."""
+    outlets = outlet_labels(report)
+    n = len(outlets)
+    side = max(5.0, 0.85 * n + 2.5)
+    fig = _new_figure(side + 1.2, side)
+    ax = fig.add_subplot()
+    ax.set_title("Agreement between outlets")
+    if n < 2 or not report.pairs:
+        _message(fig, ax, "Fewer than two outlets share a fact:\nno pair of outlets to compare.")
+        fig.tight_layout()
+        return fig
+    index = {o: i for i, o in enumerate(outlets)}
+    cells: dict[tuple[int, int], Any] = {}
+    for p in report.pairs:
+        if p.a in index and p.b in index:
+            cells[index[p.a], index[p.b]] = p
+            cells[index[p.b], index[p.a]] = p
+    cmap = matplotlib.colormaps[AGREEMENT_CMAP]
+    font = 9 if n <= 6 else 7 if n <= 9 else 6
+    own = Counter(o for c in report.clusters for o in c.outlets)
+    for i in range(n):
+        for j in range(n):
+            p = cells.get((i, j))
+            if i == j:
+                colour, text, ink = "white", f"{own[outlets[i]]}\ngroups", "#555555"
+            elif p is None or p.score is None:
+                shared = p.shared if p is not None else 0
+                colour, text, ink = NO_SCORE_COLOUR, f"{shared} / – / –", "#555555"
+            else:
+                colour = cmap(p.score)
+                r, g, b, _ = colour
+                ink = "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
+                text = f"{p.shared} / {p.agree} / {p.conflict}"
+            ax.add_patch(matplotlib.patches.Rectangle((j - 0.5, i - 0.5), 1, 1,
+                                                      facecolor=colour, edgecolor="white",
+                                                      linewidth=1.5))
+            ax.text(j, i, text, ha="center", va="center", fontsize=font, color=ink,
+                    parse_math=False)
+    ax.set_xlim(-0.5, n - 0.5)
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_aspect("equal")
+    labels = [plain(shorten(o, 24)) for o in outlets]
+    ax.set_xticks(range(n), labels, rotation=45 if n > 3 else 0,
+                  ha="right" if n > 3 else "center", fontsize=font + 1)
+    ax.set_yticks(range(n), labels, fontsize=font + 1)
+    ax.set_xlabel("outlet")
+    ax.set_ylabel("outlet")
+    ax.tick_params(length=0)
+    for side_ in ax.spines.values():
+        side_.set_visible(False)
+    mappable = matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(0, 1), cmap=cmap)
+    bar = fig.colorbar(mappable, ax=ax, fraction=0.04, pad=0.03)
+    bar.set_label("agreement score (0 = all conflict, 1 = all agree)")
+    fig.text(0.01, 0.01, "Cells: facts shared / agreeing / conflicting. "
+             "Diagonal: groups the outlet appears in. Grey: no score.",
+             fontsize=8, color="#444444", parse_math=False)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+# --- facts by topic ------------------------------------------------------------------
+def ordered_clusters(report: Report) -> list[Cluster]:
+    """Clusters conflicts first, then paraphrase, agree, single-source; stable within."""
+    rank = {v: i for i, v in enumerate(VERDICTS)}
+    return sorted(report.clusters, key=lambda c: rank.get(c.verdict, len(rank)))
+
+
+def topic_label(cluster: Cluster, limit: int = LABEL_CHARS) -> str:
+    """``topic (kind)``, shortened for an axis."""
+    return shorten(f"{cluster.topic or '(no topic)'} ({cluster.kind})", limit)
+
+
+def facts_by_topic(report: Report) -> Figure:
+    """Dot matrix: a row per group of facts, a column per outlet, colour/shape = verdict."""
+    outlets = outlet_labels(report)
+    clusters = ordered_clusters(report)
+    shown = clusters[:MAX_ROWS]
+    rows = len(shown)
+    width = max(7.0, 3.6 + 0.55 * len(outlets) + 1.8)
+    fig = _new_figure(width, max(3.5, 1.9 + 0.27 * rows))
+    ax = fig.add_subplot()
+    title = "Facts by topic: which outlet reports what, and the verdict"
+    if len(clusters) > rows:
+        title += f"\n(first {rows} of {len(clusters)} groups; all are in the evidence pages)"
+    ax.set_title(title)
+    if not clusters:
+        _message(fig, ax, "No facts were found in these articles.")
+        fig.tight_layout()
+        return fig
+    col = {o: i for i, o in enumerate(outlets)}
+    for v in VERDICTS:
+        xs, ys = [], []
+        for r, c in enumerate(shown):
+            if c.verdict != v:
+                continue
+            for o in c.outlets:
+                if o in col:
+                    xs.append(col[o])
+                    ys.append(r)
+        if xs:
+            ax.scatter(xs, ys, s=70, marker=VERDICT_MARKERS[v], c=VERDICT_COLOURS[v],
+                       edgecolors="black", linewidths=0.5, zorder=3)
+    ax.set_xticks(range(len(outlets)), [plain(shorten(o, 24)) for o in outlets],
+                  rotation=45 if len(outlets) > 3 else 0,
+                  ha="right" if len(outlets) > 3 else "center")
+    ax.set_yticks(range(rows), [plain(topic_label(c)) for c in shown], fontsize=8)
+    ax.set_xlim(-0.6, len(outlets) - 0.4)
+    ax.set_ylim(rows - 0.5, -0.5)
+    ax.grid(True, color="#DDDDDD", linewidth=0.6, zorder=0)
+    ax.set_axisbelow(True)
+    ax.set_xlabel("outlet")
+    ax.set_ylabel("group of facts: topic (kind)")
+    _verdict_legend(ax, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+                    title_fontsize=9, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+# --- timeline ------------------------------------------------------------------------
+def _date_interval(fact: Fact) -> tuple[date, date] | None:
+    v = fact.value
+    if not v.get("anchored", True) or not v.get("start") or not v.get("end"):
+        return None
+    try:
+        return date.fromisoformat(v["start"]), date.fromisoformat(v["end"])
+    except (TypeError, ValueError):
+        return None
+
+
+def _day(d: date) -> float:
+    """Matplotlib's day number of ``d`` (the start of that day)."""
+    return float(mdates.date2num(d))
+
+
+def _lanes(spans: list[tuple[float, float]], gap: float) -> list[int]:
+    """Greedy interval packing: a lane per span so that spans in one lane do not touch."""
+    ends: list[float] = []
+    out = []
+    for lo, hi in spans:
+        for k, end in enumerate(ends):
+            if lo > end + gap:
+                ends[k] = hi
+                out.append(k)
+                break
+        else:
+            ends.append(hi)
+            out.append(len(ends) - 1)
+    return out
+
+
+def timeline(report: Report) -> Figure:
+    """Every anchored date fact on one time axis, a row per outlet; a day is a point."""
+    outlets = outlet_labels(report)
+    label = fact_outlet(report)
+    owner = cluster_of_fact(report)
+    placed: dict[str, list[tuple[Fact, date, date]]] = defaultdict(list)
+    loose: list[tuple[str, Fact]] = []
+    for f in report.facts:
+        if f.kind != "date":
+            continue
+        iv = _date_interval(f)
+        o = label.get(f.article, f.article)
+        if iv is None:
+            loose.append((o, f))
+        else:
+            placed[o].append((f, iv[0], iv[1]))
+    published = {a.label: a.published for a in report.articles if a.published}
+    all_days = [d for items in placed.values() for _, s, e in items for d in (s, e)]
+    all_days += list(published.values())
+    note_lines = []
+    if loose:
+        note_lines.append(f"Not placed ({len(loose)} dates with no anchor):")
+        for o, f in sorted(loose, key=lambda t: (outlets.index(t[0]) if t[0] in outlets
+                                                  else len(outlets), t[1].start)):
+            note_lines.extend(textwrap.wrap(f"{o}: “{shorten(f.text, 60)}”", 110))
+    note_lines = note_lines[:12] + (["…"] if len(note_lines) > 12 else [])
+    n = len(outlets)
+    height = max(3.5, 1.6 + 0.2 * len(note_lines))
+    fig = _new_figure(10.0, height)  # resized below once the lanes are known
+    ax = fig.add_subplot()
+    ax.set_title("Timeline: when each outlet dates the events it reports")
+    if not all_days or not any(placed.values()):
+        msg = "No date in these articles could be placed on a calendar."
+        if note_lines:
+            msg += "\n" + "\n".join(note_lines)
+        _message(fig, ax, msg)
+        fig.set_size_inches(10.0, max(3.5, 1.5 + 0.22 * len(note_lines)))
+        fig.tight_layout()
+        return fig
+    lo_day, hi_day = min(all_days), max(all_days)
+    span_days = max((hi_day - lo_day).days, 1)
+    gap = span_days / 60.0
+    y = 0.0
+    centres = {}
+    row_lanes = {}
+    for o in outlets:
+        items = sorted(placed.get(o, []), key=lambda t: (t[1], t[2], t[0].id))
+        spans = [(_day(s), max(_day(e) + 1, _day(s) + gap)) for _, s, e in items]
+        lanes = _lanes(spans, gap) if items else []
+        k = max(lanes) + 1 if lanes else 1
+        row_lanes[o] = (y, k, items, lanes)
+        centres[o] = y + (k - 1) / 2
+        y += k + 0.8
+    fig.set_size_inches(10.0, max(3.5, 1.9 + 0.32 * y + 0.2 * len(note_lines)))
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for o in outlets:
+        base, _, items, lanes = row_lanes[o]
+        if o != outlets[0]:
+            ax.axhline(base - 0.4, color="#DDDDDD", linewidth=0.8, zorder=0)
+        for (f, s, e), lane in zip(items, lanes):
+            c = owner.get(f.id)
+            verdict = c.verdict if c else "single-source"
+            colour = VERDICT_COLOURS.get(verdict, OTHER_COLOUR)
+            yy = base + lane
+            g = f.value.get("granularity", "day")
+            if g == "day" and s == e:
+                ax.scatter([_day(s) + 0.5], [yy], s=55, marker=VERDICT_MARKERS.get(verdict, "o"),
+                           c=colour, edgecolors="black", linewidths=0.5, zorder=4)
+                x_mid = _day(s) + 0.5
+            else:
+                left, right = _day(s), _day(e) + 1
+                ax.barh([yy], [right - left], left=[left], height=0.5, color=colour,
+                        edgecolor="black", linewidth=0.5, alpha=0.85, zorder=3)
+                x_mid = (left + right) / 2
+            if c is not None and len(c.outlets) > 1:
+                points[c.id].append((x_mid, yy))
+    for cid in sorted(points):
+        pts = sorted(points[cid], key=lambda p: p[1])
+        if len(pts) > 1:
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], color="#666666",
+                    linewidth=0.8, linestyle=":", zorder=2)
+    for o, d in sorted(published.items()):
+        if o in centres:
+            base, k, _, _ = row_lanes[o]
+            ax.plot([_day(d) + 0.5] * 2, [base - 0.35, base + k - 0.65], color="black",
+                    linewidth=1.6, zorder=5)
+    ax.set_yticks([centres[o] for o in outlets], [plain(shorten(o, 24)) for o in outlets])
+    ax.set_ylim(y - 0.6, -0.8)
+    pad = max(span_days * 0.05, 2)
+    ax.set_xlim(_day(lo_day) - pad, _day(hi_day) + 1 + pad)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_xlabel("date")
+    ax.set_ylabel("outlet")
+    ax.grid(True, axis="x", color="#EEEEEE", zorder=0)
+    present = sorted({(owner[f.id].verdict if f.id in owner else "single-source")
+                      for items in placed.values() for f, _, _ in items},
+                     key=VERDICTS.index)
+    handles = [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor="white",
+                      markeredgecolor="black", label="a day (point)"),
+               Patch(facecolor="white", edgecolor="black", label="a week, month or year (bar)"),
+               Line2D([], [], color="black", linewidth=1.6, label="publication date"),
+               Line2D([], [], color="#666666", linestyle=":", label="same event, other outlets")]
+    handles += [Patch(facecolor=VERDICT_COLOURS[v], edgecolor="black", label=v) for v in present]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+              frameon=False, title="key", title_fontsize=9)
+    if note_lines:
+        fig.text(0.01, 0.01, "\n".join(note_lines), fontsize=8, va="bottom", color="#444444",
+                 parse_math=False)
+        fig.tight_layout(rect=(0, min(0.45, (0.2 * len(note_lines) + 0.2) / fig.get_figheight()), 1, 1))
+    else:
+        fig.tight_layout()
+    return fig
+
+
+# --- quotes --------------------------------------------------------------------------
+#: Kinds whose facts are someone's words.
+SPEECH_KINDS = ("quote", "statement")
+
+
+def speech_content(fact: Fact) -> str:
+    return str(fact.value.get("content") or fact.text)
+
+
+def speaker_of(facts: list[Fact]) -> str:
+    """The speaker most facts name (ties: first named), or "unattributed"."""
+    names = [f.speaker or f.value.get("speaker") for f in facts]
+    names = [n for n in names if n]
+    if not names:
+        return "unattributed"
+    counts = Counter(names)
+    return max(names, key=lambda n: counts[n])
+
+
+def differing_words(cluster: Cluster, outlet: str) -> list[str]:
+    """Words of ``outlet``'s version that another outlet's version lacks.
+
+    Read from the cluster's ``differences`` (a paraphrase's word diff): the ``removed``
+    words when the outlet is side ``a``, the ``added`` words when it is side ``b``. Each
+    word once, in the order first met.
+    """
+    out: dict[str, None] = {}
+    for d in cluster.differences:
+        if d.get("a") == outlet:
+            words = d.get("removed") or []
+        elif d.get("b") == outlet:
+            words = d.get("added") or []
+        else:
+            continue
+        for w in words:
+            out.setdefault(str(w), None)
+    return list(out)
+
+
+def speech_similarity(contents: list[str]) -> list[float]:
+    """For each text, its mean wording similarity (0-100) to the others.
+
+    rapidfuzz's ``fuzz.ratio`` (normalised Indel distance) after its ``default_process``
+    (lower case, punctuation removed): word order and word choice both count, as they do
+    when a reader compares two versions of a quote.
+    """
+    if len(contents) < 2:
+        return [100.0] * len(contents)
+    m = process.cdist(contents, contents, scorer=fuzz.ratio, processor=utils.default_process)
+    n = len(contents)
+    return [float((m[i].sum() - m[i, i]) / (n - 1)) for i in range(n)]
+
+
+def speech_rows(report: Report) -> list[dict[str, Any]]:
+    """One record per quote/statement group that two or more outlets report."""
+    rows = []
+    for c in ordered_clusters(report):
+        if c.kind not in SPEECH_KINDS or len(c.outlets) < 2:
+            continue
+        grouped = cluster_facts(report, c)
+        outlets = [o for o, fs in grouped.items() if fs]
+        if len(outlets) < 2:
+            continue
+        firsts = [max(grouped[o], key=lambda f: len(speech_content(f))) for o in outlets]
+        sims = speech_similarity([speech_content(f) for f in firsts])
+        rows.append({
+            "cluster": c,
+            "speaker": speaker_of([f for fs in grouped.values() for f in fs]),
+            "outlets": outlets,
+            "similarity": sims,
+            "words": [differing_words(c, o) for o in outlets],
+        })
+    return rows
+
+
+def quotes(report: Report) -> Figure:
+    """Per speaker and quote, how close each outlet's wording is to the others'."""
+    groups = speech_rows(report)
+    shown: list[dict[str, Any]] = []
+    n_rows = 0
+    for g in groups:
+        if n_rows + len(g["outlets"]) > MAX_ROWS and shown:
+            break
+        shown.append(g)
+        n_rows += len(g["outlets"])
+    # Notes on differing words may take several lines; size rows for them.
+    notes = []
+    for g in shown:
+        for words in g["words"]:
+            text = ("only here: " + ", ".join(words)) if words else ""
+            notes.append(textwrap.wrap(text, NOTE_CHARS)[:3] if text else [])
+    height_units = sum(max(1, len(n)) * 0.75 + 0.25 for n in notes) + 1.1 * len(shown)
+    fig = _new_figure(12.0, max(3.5, 1.8 + 0.3 * height_units))
+    ax = fig.add_subplot()
+    title = "Quotes: how close each outlet's wording is to the other outlets'"
+    if len(groups) > len(shown):
+        title += f"\n(first {len(shown)} of {len(groups)} quotes; all are in the evidence pages)"
+    ax.set_title(title)
+    if not shown:
+        _message(fig, ax, "No quote or statement is reported by two or more outlets:\n"
+                          "there is no wording to compare.")
+        fig.tight_layout()
+        return fig
+    y = 0.0
+    ticks, tick_labels = [], []
+    k = 0
+    for g in shown:
+        c = g["cluster"]
+        ax.text(-1, y, plain(shorten(f"{g['speaker']} — {c.topic} ({c.verdict})", 90)),
+                fontsize=9, fontweight="bold", va="center", ha="left",
+                transform=ax.get_yaxis_transform(), color="black")
+        y += 1.0
+        colour = VERDICT_COLOURS.get(c.verdict, OTHER_COLOUR)
+        for o, sim in zip(g["outlets"], g["similarity"]):
+            ax.barh([y], [sim], height=0.6, color=colour, edgecolor="black", linewidth=0.5)
+            ax.text(sim + 1, y, f"{sim:.0f}", va="center", fontsize=8, parse_math=False)
+            note = notes[k]
+            if note:
+                ax.text(107, y - 0.3, "\n".join(note), va="top", fontsize=7.5,
+                        color="#333333", parse_math=False, linespacing=1.1)
+            ticks.append(y)
+            tick_labels.append(plain(shorten(o, 24)))
+            y += max(1, len(note)) * 0.75 + 0.25
+            k += 1
+        y += 0.1
+    ax.set_yticks(ticks, tick_labels, fontsize=8)
+    ax.set_ylim(y, -0.8)
+    ax.set_xlim(0, 105)
+    ax.set_xlabel("wording similarity to the other outlets' versions "
+                  "(rapidfuzz ratio, 0-100; 100 = same words)")
+    ax.set_ylabel("outlet, grouped by speaker and quote")
+    ax.grid(True, axis="x", color="#EEEEEE")
+    ax.set_axisbelow(True)
+    present = [v for v in VERDICTS if any(g["cluster"].verdict == v for g in shown)]
+    ax.legend(handles=[Patch(facecolor=VERDICT_COLOURS[v], edgecolor="black", label=v)
+                       for v in present],
+              title="verdict", loc="lower left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+              title_fontsize=8, frameon=False, ncols=len(present))
+    ax.text(107, -0.6, "words only this outlet's version has", fontsize=8, fontweight="bold",
+            va="center", parse_math=False)
+    fig.subplots_adjust(left=0.13, right=0.55, top=1 - 0.9 / fig.get_figheight(),
+                        bottom=0.75 / fig.get_figheight())
+    return fig
+
+
+# --- framing -------------------------------------------------------------------------
+def framing(report: Report) -> Figure:
+    """The framing words each outlet uses: a row per word, dot size = times used."""
+    outlets = outlet_labels(report)
+    label = fact_outlet(report)
+    uses: Counter[tuple[str, str]] = Counter()
+    category: dict[str, str] = {}
+    for f in report.facts:
+        if f.kind != "framing":
+            continue
+        word = str(f.value.get("word") or f.text).lower()
+        uses[word, label.get(f.article, f.article)] += 1
+        category.setdefault(word, str(f.value.get("category") or "other"))
+    totals = Counter()
+    for (w, _), n in uses.items():
+        totals[w] += n
+    cat_rank = {c: i for i, c in enumerate(FRAMING_COLOURS)}
+    words = sorted(totals, key=lambda w: (cat_rank.get(category[w], len(cat_rank)),
+                                          -totals[w], w))
+    shown = words[:MAX_ROWS]
+    width = max(7.0, 3.5 + 0.55 * len(outlets) + 1.8)
+    fig = _new_figure(width, max(3.5, 1.9 + 0.3 * len(shown)))
+    ax = fig.add_subplot()
+    title = "Framing words each outlet uses (hedges, loaded and distancing words)"
+    if len(words) > len(shown):
+        title += f"\n(the {len(shown)} most used of {len(words)} words)"
+    ax.set_title(title)
+    if not shown:
+        _message(fig, ax, "No framing word (hedge, loaded or distancing word) was found.")
+        fig.tight_layout()
+        return fig
+    col = {o: i for i, o in enumerate(outlets)}
+    top = max(uses.values())
+    for r, w in enumerate(shown):
+        colour = FRAMING_COLOURS.get(category[w], OTHER_COLOUR)
+        for o in outlets:
+            n = uses.get((w, o), 0)
+            if not n:
+                continue
+            ax.scatter([col[o]], [r], s=60 + 240 * (n / top), c=colour, edgecolors="black",
+                       linewidths=0.5, zorder=3)
+            ax.text(col[o], r, str(n), ha="center", va="center", fontsize=7, zorder=4,
+                    parse_math=False)
+    ax.set_xticks(range(len(outlets)), [plain(shorten(o, 24)) for o in outlets],
+                  rotation=45 if len(outlets) > 3 else 0,
+                  ha="right" if len(outlets) > 3 else "center")
+    ax.set_yticks(range(len(shown)), [plain(shorten(w, 30)) for w in shown], fontsize=9)
+    ax.set_xlim(-0.6, len(outlets) - 0.4)
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.grid(True, color="#DDDDDD", linewidth=0.6, zorder=0)
+    ax.set_axisbelow(True)
+    ax.set_xlabel("outlet")
+    ax.set_ylabel("framing word (lemma)")
+    present = [c for c in FRAMING_COLOURS if c in category.values()]
+    present += sorted({c for c in category.values() if c not in FRAMING_COLOURS})
+    ax.legend(handles=[Line2D([], [], linestyle="", marker="o", markersize=8,
+                              markerfacecolor=FRAMING_COLOURS.get(c, OTHER_COLOUR),
+                              markeredgecolor="black", markeredgewidth=0.5, label=c)
+                       for c in present],
+              title="category\n(number = times used)", loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), fontsize=8, title_fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+# --- all charts ----------------------------------------------------------------------
+#: Chart name -> the function that draws it.
+CHARTS: dict[str, Callable[[Report], Figure]] = {
+    "agreement_matrix": agreement_matrix,
+    "facts_by_topic": facts_by_topic,
+    "timeline": timeline,
+    "quotes": quotes,
+    "framing": framing,
+}
+
+
+def chart_figures(report: Report) -> list[tuple[str, Figure]]:
+    """Every chart as (name, figure), in ``CHART_NAMES`` order."""
+    with matplotlib.rc_context(RC):
+        return [(name, CHARTS[name](report)) for name in CHART_NAMES]
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG bytes, with no time stamp in the metadata."""
+    buf = io.BytesIO()
+    with matplotlib.rc_context(RC):
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def write_charts(report: Report, out_dir: Path) -> list[Path]:
+    """Write one PNG per chart into ``out_dir``; return their paths in order."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, fig in chart_figures(report):
+        path = out_dir / f"{name}.png"
+        path.write_bytes(png_bytes(fig))
+        paths.append(path)
+    return paths
+
+
+# --- shared by the PDF and HTML reports ---------------------------------------------
+#: Words of a title that say nothing about the story (site furniture).
+TITLE_NOISE = frozenset({"news", "video", "live", "update", "updates", "breaking", "opinion"})
+
+
+def story_title(report: Report) -> str:
+    """A title for the story.
+
+    The article title sharing most content words with the other titles (the most
+    central one); without titles, the content words most articles use.
+    """
+    titles = [a.title.strip() for a in report.articles if a.title and a.title.strip()]
+    if titles:
+        bags = [{w.lower() for w in content_words(t)} - TITLE_NOISE for t in titles]
+
+        def centrality(i: int) -> int:
+            return sum(len(bags[i] & bags[j]) for j in range(len(bags)) if j != i)
+
+        best = max(range(len(titles)), key=lambda i: (centrality(i), -i))
+        return " ".join(titles[best].split())
+    df: Counter[str] = Counter()
+    tf: Counter[str] = Counter()
+    for a in report.articles:
+        words = [w.lower().replace("’", "'") for w in content_words(a.text)]
+        words = [w for w in words if w not in TITLE_NOISE]
+        tf.update(words)
+        df.update(set(words))
+    top = sorted(df, key=lambda w: (-df[w], -tf[w], w))[:5]
+    if not top:
+        return "Comparison of news coverage"
+    return "Coverage of: " + ", ".join(top)
+
+
+def headline_figures(report: Report) -> list[tuple[str, str]]:
+    """(label, value) pairs of the report's headline figures."""
+    verdicts = Counter(c.verdict for c in report.clusters)
+    overall = "n/a (no shared facts)" if report.overall is None else f"{report.overall:.2f}"
+    return [
+        ("articles", str(len(report.articles))),
+        ("outlets", str(len(outlet_labels(report)))),
+        ("facts found", str(len(report.facts))),
+        ("groups of facts", str(len(report.clusters))),
+        ("agreement score (0-1)", overall),
+        ("conflicts", str(verdicts["conflict"])),
+        ("paraphrased quotes", str(verdicts["paraphrase"])),
+        ("agreeing groups", str(verdicts["agree"])),
+        ("single-source facts", str(verdicts["single-source"])),
+    ]
+
+
+def article_origin(article) -> str:
+    """Where an article came from: its date, and how outlet and date were found."""
+    when = article.published.isoformat() if article.published else "date unknown"
+    where = article.url or article.path
+    return (f"{when} (date from {article.published_from}; outlet from "
+            f"{article.outlet_from}) — {where}")
+
+
+#: Punctuation stripped from the edges of a word before it is matched against the
+#: differing words of a paraphrase.
+EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?…—–-"
+
+
+def word_key(word: str) -> str:
+    """A word as matched against ``differing_words``: lower case, edge punctuation off."""
+    return word.strip(EDGE_PUNCT).lower()

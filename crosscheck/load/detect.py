@@ -1,0 +1,209 @@
+"""Detect an article's outlet and publication date from its own text: bylines and datelines.
+
+Only the lead is searched (the first ``LEAD_LINES`` non-blank lines), where news layouts
+put the headline, standfirst, byline and dateline. Patterns follow the AP Stylebook's
+dateline ("CITY (AP) —": an all-caps place, then the credit in parentheses) and the
+variants wire services use ("LONDON, Jan 5 (Reuters) -", "MOSCOW, Dec. 30 /AGENCY/.").
+An outlet is whatever a pattern captures there; nothing is looked up in a list of names.
+The text itself is never changed: detection only reports what it found.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+#: How many non-blank lines from the top count as the lead. A headline, a standfirst
+#: and a "Published/Updated" line can come before the dateline paragraph.
+LEAD_LINES = 12
+
+#: Horizontal white space, no-break space included (pages print "CNN\u00a0—\u00a0").
+HS = r"[^\S\n]"
+#: Month names and the abbreviations AP style (Jan., Feb., Aug., Sept., Oct., Nov., Dec.)
+#: and Reuters (Jan, Sep) use, any case.
+MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+#: The month's number from the first three letters of any spelling above.
+MONTH_NUMBERS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+
+#: A day and month, with an optional year: "December 30", "Dec. 30, 2017", "30 December 2017".
+DATE = (
+    rf"(?:(?P<month>{MONTH}){HS}+(?P<day>\d{{1,2}})(?:,?{HS}+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}}){HS}+(?P<month2>{MONTH})(?:,?{HS}+(?P<year2>\d{{4}}))?)(?![\d:])"
+)
+#: A dateline's place: up to five capitalised words, commas allowed ("SAN JUAN, Puerto Rico").
+PLACE = rf"[A-Z][\w.'’-]*(?:,?{HS}+[A-Z][\w.'’-]*){{0,4}}"
+#: An outlet name as bylines write it: up to four capitalised words ("AFP", "Associated Press").
+OUTLET = rf"[A-Z][\w&.'’-]*(?:{HS}+[A-Z&][\w&.'’-]*){{0,3}}"
+#: The dashes that end a dateline or byline: hyphen, double hyphen, en and em dash.
+DASH = r"(?:--|[-–—])"
+
+#: AP/Reuters/AFP dateline with the credit in parentheses: "WASHINGTON (AP) —",
+#: "LONDON, Jan 5 (Reuters) -", "(Reuters) -", "Hong Kong (CNN)Russia ..." (no dash).
+PAREN_CREDIT = re.compile(
+    rf"^{HS}*(?:(?P<place>{PLACE})(?:,{HS}*{DATE})?{HS}+)?"
+    rf"\((?P<outlet>[A-Za-z][\w&.'’ \u00a0-]{{0,30}}?)\)(?:{HS}*{DASH}|(?=[A-Z“\"]))",
+    re.M,
+)
+#: Agency dateline with the credit between slashes: "MOSCOW, December 30. /AGENCY/."
+SLASH_CREDIT = re.compile(
+    rf"^{HS}*(?P<place>{PLACE})(?:,{HS}*{DATE})?\.?{HS}*/(?P<outlet>[A-Za-z][\w&.'’ \u00a0-]{{0,30}}?)/",
+    re.M,
+)
+#: A dateline without credit, place in capitals as AP style writes it: "DRAVEC, May 4 -".
+PLAIN_DATELINE = re.compile(rf"^{HS}*(?P<place>[A-Z][A-Z.'’-]+(?:,?{HS}+[A-Z][\w.'’-]*){{0,4}}),{HS}*{DATE}\.?{HS}*{DASH}", re.M)
+#: The outlet alone on a line before the story, as CNN's pages print it: "CNN  — ".
+OUTLET_LINE = re.compile(rf"^{HS}*(?P<outlet>{OUTLET}){HS}*{DASH}{HS}*$", re.M)
+#: A byline: "By Jane Doe, Reuters", "By Jane Doe and John Roe | Associated Press".
+BY_LINE = re.compile(rf"^{HS}*By{HS}+(?P<rest>[A-Z][^\n]{{2,100}}?){HS}*$", re.M)
+#: Where a byline separates the writers from the outlet.
+BY_LINE_SEPARATOR = re.compile(rf"{HS}*(?:,|\||{HS}{DASH}{HS}|[–—]){HS}*")
+#: Words that make a byline's last part a job, not an outlet ("By Jane Doe, Staff Writer").
+JOB_WORDS = frozenset(
+    "writer writers reporter reporters correspondent correspondents editor editors staff "
+    "columnist contributor contributing producer analyst special senior chief bureau "
+    "published updated posted".split()
+)
+#: A line in the lead that dates the story: "Published March 21, 2018", "Updated 0713 GMT
+#: (1513 HKT) December 28, 2017", "21 March 2018", "2018-03-21". Publication first.
+STAMP_LINE = re.compile(
+    rf"^{HS}*(?:(?P<kind>published|posted|first published|updated|last updated)\b[^\n]{{0,40}}?"
+    rf"|(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?{HS}+)?)"
+    rf"(?:{DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"[^\n\w]{{0,3}}(?:{HS}*(?:at{HS}+)?\d{{1,2}}[:.]\d{{2}}[^\n]{{0,20}})?{HS}*$",
+    re.M | re.I,
+)
+#: A date in a URL path: ".../2017/12/28/...", the convention of most news CMSs.
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?:/|$)")
+
+#: Case normalisation for the wire agencies' names as datelines and bylines spell them
+#: ("REUTERS", "The Associated Press"), so that one agency gets one label. Lower-case keys.
+WIRE_SPELLINGS = {
+    "reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "upi": "UPI",
+}
+
+
+def lead(text: str) -> str:
+    """The top of ``text``: its first ``LEAD_LINES`` non-blank lines (and the blank ones between)."""
+    seen = 0
+    for m in re.finditer(r"[^\n]*\n?", text):
+        if m.group().strip():
+            seen += 1
+            if seen == LEAD_LINES:
+                return text[: m.end()]
+    return text
+
+
+def _outlet_name(raw: str) -> str | None:
+    name = " ".join(raw.split()).strip(" .,-")
+    if not name or name.lower() in JOB_WORDS:
+        return None
+    return WIRE_SPELLINGS.get(name.lower(), name)
+
+
+def _byline_outlet(rest: str) -> str | None:
+    """The outlet after the writers' names in a byline's text, or None."""
+    parts = [p for p in BY_LINE_SEPARATOR.split(rest) if p]
+    if len(parts) < 2:
+        return None
+    last = parts[-1]
+    words = last.split()
+    if not re.fullmatch(OUTLET, last) or " and " in f" {last} " or any(w.lower() in JOB_WORDS for w in words):
+        return None
+    return _outlet_name(last)
+
+
+def detect_outlet(text: str) -> tuple[str | None, str]:
+    """``(outlet, source)`` found in the lead of ``text``; ``(None, "unknown")`` if none.
+
+    A credit in a dateline ("WASHINGTON (AP) —", "MOSCOW, Dec. 30. /AGENCY/.") gives
+    source ``"dateline"``; an outlet line ("CNN —") or a byline ("By Jane Doe, Reuters")
+    gives ``"byline"``. The first of these in the text wins.
+    """
+    top = lead(text)
+    found: list[tuple[int, str, str]] = []
+    for pattern, source in ((PAREN_CREDIT, "dateline"), (SLASH_CREDIT, "dateline"), (OUTLET_LINE, "byline")):
+        for m in pattern.finditer(top):
+            name = _outlet_name(m.group("outlet"))
+            if name:
+                found.append((m.start(), name, source))
+                break
+    for m in BY_LINE.finditer(top):
+        name = _byline_outlet(m.group("rest"))
+        if name:
+            found.append((m.start(), name, "byline"))
+            break
+    if not found:
+        return None, "unknown"
+    _, name, source = min(found)
+    return name, source
+
+
+def _date_parts(m: re.Match) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a ``DATE`` match; the year is None when not written."""
+    month = m.group("month") or m.group("month2")
+    day = m.group("day") or m.group("day2")
+    year = m.group("year") or m.group("year2")
+    if not month:
+        return None, None, None
+    return (int(year) if year else None), MONTH_NUMBERS[month[:3].lower()], int(day)
+
+
+def _make_date(year: int | None, month: int | None, day: int | None) -> date | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:  # "February 30": not a date, so no detection
+        return None
+
+
+def detect_published(text: str, year: int | None = None) -> tuple[date | None, str]:
+    """``(date, source)`` of publication found in the lead of ``text``.
+
+    A dateline's date ("LONDON, Jan 5 (Reuters) -") gives source ``"dateline"``; a
+    date line near the byline ("Published March 21, 2018") gives ``"byline"``. A dateline
+    without a year takes ``year`` when the caller knows it; otherwise the date stays
+    unknown (``(None, "unknown")``): a year is never guessed.
+    """
+    top = lead(text)
+    stamps = [m for m in STAMP_LINE.finditer(top)]
+    stamps.sort(key=lambda m: (bool(m.group("kind")) and "updated" in m.group("kind").lower(), m.start()))
+    for m in stamps:
+        if m.group("iso"):
+            try:
+                return date.fromisoformat(m.group("iso")), "byline"
+            except ValueError:  # "2018-13-45": not a date
+                continue
+        found = _make_date(*_date_parts(m))
+        if found:
+            return found, "byline"
+    for pattern in (PAREN_CREDIT, SLASH_CREDIT, PLAIN_DATELINE):
+        m = pattern.search(top)
+        if not m:
+            continue
+        y, mo, d = _date_parts(m)
+        found = _make_date(y if y is not None else year, mo, d)
+        if found:
+            return found, "dateline"
+    return None, "unknown"
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The date in a ``/YYYY/MM/DD/`` URL path, or None."""
+    if not url:
+        return None
+    m = URL_DATE.search(url)
+    if not m:
+        return None
+    return _make_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))

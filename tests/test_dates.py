@@ -122,6 +122,29 @@ def test_year(text, span, year):
     assert interval(text) == (span, f"{year}-01-01", f"{year}-12-31", "year")
 
 
+@pytest.mark.parametrize(
+    "text, span, start, end",
+    [
+        ("The river flooded in March last year.", "March last year", "2016-03-01",
+         "2016-03-31"),
+        ("On June 12 last year, the dam failed.", "June 12 last year", "2016-06-12",
+         "2016-06-12"),
+        ("The vote is due on 5 May next year.", "5 May next year", "2018-05-05", "2018-05-05"),
+        ("The festival ran Dec. 19-21 in the old town.", "Dec. 19-21", "2017-12-19",
+         "2017-12-21"),
+        ("Talks were held on 3-5 June in Bonn.", "3-5 June", "2017-06-03", "2017-06-05"),
+    ],
+)
+def test_day_or_month_with_relative_year_or_range(text, span, start, end):
+    got, v = one(text)
+    assert (got, v["start"], v["end"]) == (span, start, end)
+
+
+def test_invalid_day_is_no_date():
+    assert dates("The deadline is June 31.") == []
+    assert dates("The deadline is June 31.", published=None) == []
+
+
 def test_year_range():
     span, start, end, gran = interval("Sales grew every year from 2014 to 2016.")
     assert (span, start, end, gran) == ("2014 to 2016", "2014-01-01", "2016-12-31", "year")

@@ -89,17 +89,24 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 #: thousands group ("1,987 people" never reaches here: the comma splits it).
 _YEAR = r"(?<![\d,.$€£¥])(?:1[6-9]\d\d|20\d\d|21\d\d)(?![\d%]|,\d|\.\d|\s*per\s?cent)"
 _WEEKDAY_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+#: A year given relative to the anchor after a day or month: "in March last year".
+_RELATIVE_YEAR = r"\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b(?!['’]s)"
+#: Offsets of ``_RELATIVE_YEAR`` from the anchor's year.
+RELATIVE_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
 
 #: ISO 8601 calendar date (2017-12-19).
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
-#: US order, AP style: "Dec. 19", "December 19, 2017", "Thursday, Dec. 28".
+#: US order, AP style: "Dec. 19", "December 19, 2017", "Thursday, Dec. 28", and a span
+#: of days in one month, "Dec. 19-21" (one mention, its first to its last day).
 MONTH_DAY = re.compile(
-    rf"\b{_WEEKDAY_PREFIX}(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"\b{_WEEKDAY_PREFIX}(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?"
+    rf"(?:,?\s+(?P<year>{_YEAR})|{_RELATIVE_YEAR})?"
 )
-#: British order: "19 December", "19th of December 2017".
+#: British order: "19 December", "19th of December 2017", "19-21 December".
 DAY_MONTH = re.compile(
-    rf"\b{_WEEKDAY_PREFIX}(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})\b"
-    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"\b{_WEEKDAY_PREFIX}(?:the\s+)?(?P<day>{_DAY})(?:\s*[-–]\s*(?P<day2>{_DAY}))?\s+"
+    rf"(?:of\s+)?(?P<month>{_MONTH})\b"
+    rf"(?:,?\s+(?P<year>{_YEAR})|{_RELATIVE_YEAR})?"
 )
 #: A month and a year: "December 2017", "Dec. 2017".
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})")
@@ -110,7 +117,7 @@ MONTH_IN_CONTEXT = re.compile(
     r"(?:\b(?P<prep>(?i:in|since|until|till|during|before|after|from|through|throughout"
     r"|by|of|to))\s+)?"
     r"(?P<mod>\b(?i:early|mid|late|last|next|this)(?:\s+|-))?"
-    rf"\b(?P<month>{_MONTH_NAME})(?P<poss>['’]s)?\b(?!\s*\d)"
+    rf"\b(?P<month>{_MONTH_NAME})(?P<poss>['’]s)?\b(?!\s*\d)(?:{_RELATIVE_YEAR})?"
 )
 #: Prepositions that do not make an ambiguous month name a month ("backed by May", "a
 #: letter from May", "the Ides of March", "went to March").
@@ -319,35 +326,49 @@ def _value(
 
 
 def _resolve_day(m: re.Match, anchor: date | None, future: bool) -> tuple | None:
-    """(bounds, granularity, relative) of a MONTH_DAY / DAY_MONTH / ISO_DATE match."""
-    month = m.group("month")
-    day = re.match(r"\d+", m.group("day")).group()
-    year = m.group("year")
+    """(bounds, granularity, relative) of a MONTH_DAY / DAY_MONTH / ISO_DATE match, or
+    None when the match is no valid date ("June 31")."""
+    groups = m.groupdict()
+    month, year, ry = groups["month"], groups["year"], groups.get("ry")
+    day = re.match(r"\d+", groups["day"]).group()
     if month.isdigit():
-        text = f"{m.group('year')}-{month}-{day}"
+        text = f"{year}-{month}-{day}"
+    elif ry and anchor is not None:
+        year = str(anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()])
+        text = f"{month} {day} {year}"
     else:
         text = f"{month} {day}" + (f" {year}" if year else "")
+    relative = year is None or bool(ry)
     if year is None and anchor is None:
-        # Year-less and unanchored: keep it, but only if it can be a date at all.
-        mon = MONTHS[month.rstrip(".").lower()]
+        # Year-less and unanchored: kept, unresolved, if it can be a date at all.
         try:
-            date(2000, mon, int(day))
+            date(2000, MONTHS[month.rstrip(".").lower()], int(day))
         except ValueError:
             return None
         return None, "day", True
-    parsed = _parse_day(text, None if year else anchor, future)
-    if parsed is None:
+    first = _parse_day(text, None if year else anchor, future)
+    if first is None:
         return None
-    return (parsed, parsed), "day", year is None
+    last = first
+    if groups.get("day2"):
+        try:
+            last = first.replace(day=int(re.match(r"\d+", groups["day2"]).group()))
+        except ValueError:
+            return None
+        if last < first:
+            return None
+    return (first, last), "day", relative
 
 
 def _resolve_month(month_word: str, year: str | None, mod: str, anchor: date | None,
-                   future: bool) -> tuple | None:
+                   future: bool, ry: str | None = None) -> tuple | None:
     month = MONTHS[month_word.rstrip(".").lower()]
     if year is not None:
         return _month_bounds(int(year), month), "month", False
     if anchor is None:
         return None, "month", True
+    if ry:
+        return _month_bounds(anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()], month), "month", True
     mode = {"last": "last", "next": "next"}.get(mod, "future" if future else "past")
     if mod == "this":
         return _month_bounds(anchor.year, month), "month", True
@@ -451,9 +472,9 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[tuple[int, int,
             continue
         start = m.start("mod") if m.group("mod") else m.start("month")
         resolved = _resolve_month(
-            m.group("month"), None, mod, anchor, future(m, start, m.end("month"))
+            m.group("month"), None, mod, anchor, future(m, start, m.end("month")), m.group("ry")
         )
-        add(m, None, resolved, (start, m.end("month")))
+        add(m, None, resolved, (start, m.end()))
     for pattern in (YEAR_IN_CONTEXT, YEAR_POSSESSIVE):
         for m in pattern.finditer(text):
             mod = m.groupdict().get("mod")

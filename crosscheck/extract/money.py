@@ -7,6 +7,7 @@ import re
 from crosscheck.extract.numbers import (
     CURRENCY_PREFIXES,
     Quantity,
+    clause_subject,
     find_quantities,
     head_noun,
     noun_phrase_after,
@@ -96,14 +97,6 @@ _IN_AFTER = re.compile(r"^\s+in\s+(?:new\s+)?", re.IGNORECASE)
 GENERIC_MONEY_NOUNS = frozenset(
     "total sum amount equivalent value price cost figure tune excess estimate".split()
 )
-#: Determiners allowed at the start of a subject noun phrase ("These systems").
-_SUBJECT_DETERMINERS = re.compile(
-    r"^\s*(?:(?:the|these|those|this|that|its|their|his|her|our|a|an|all|both|each)\s+)?",
-    re.IGNORECASE,
-)
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|he|she|we|you|i|this|that|these|those)\s+(?!\w+\s)", re.I)
-
-
 def _currency(q: Quantity, sentence: str) -> tuple[str | None, int]:
     """(ISO currency, end of the amount's text) for a quantity; currency None if not money."""
     end = q.end
@@ -123,20 +116,6 @@ def _currency(q: Quantity, sentence: str) -> tuple[str | None, int]:
     if q.prefix:
         return CURRENCY_PREFIXES[q.prefix], end
     return None, end
-
-
-def _subject(sentence: str, verb_start: int) -> str:
-    """The subject noun phrase of the clause that ends at ``verb_start``, or ""."""
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s*", sentence[:verb_start])]
-    for cut in reversed(cuts):
-        segment = sentence[cut:verb_start]
-        if _PRONOUN_SUBJECT.match(segment):
-            return ""
-        det = _SUBJECT_DETERMINERS.match(segment)
-        phrase, _, end = noun_phrase_after(sentence[:verb_start], cut + det.end())
-        if phrase:
-            return sentence[cut + len(segment) - len(segment.lstrip()) : end]
-    return ""
 
 
 def _with_complement(sentence: str, phrase: str, end: int) -> str:
@@ -167,7 +146,7 @@ def _item(sentence: str, q: Quantity, amount_end: int, per: str | None) -> tuple
     # 3. the subject of a cost verb: "These systems will ... cost about $889 million each"
     verbs = list(_COST_VERB.finditer(before))
     if verbs:
-        subject = _subject(sentence, verbs[-1].start())
+        subject = clause_subject(sentence, verbs[-1].start())
         if subject:
             return subject, head_noun(subject)
     # 4. a noun phrase linked to the amount: "a contract worth $2bn", "a fine of $5m"

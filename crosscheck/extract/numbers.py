@@ -410,6 +410,8 @@ NP_STOP_WORDS = frozenset(
     could may might must ought
     said says say told tell reported according added died killed injured wounded
     remain remained remains went came come flew fled left took made make got get became
+    hit hits struck strikes shook shakes rocked jolted sank swept burned burnt destroyed
+    damaged flooded stayed fired fell rose grew won lost ran saw seen gave given kept held
     also still now then already just only even again ago later earlier each apiece
     per cent percent
     """.split()
@@ -498,6 +500,8 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 6) -> tuple[str, int
         word = w.group(0).rstrip(".")
         if not _is_np_word(word, last=False):
             break
+        if words and word.lower().endswith("ed") and words[-1][0].lower().endswith("s"):
+            break  # a verb after a plural noun ("voters stayed home", "missiles fired")
         words.append((word, j, j + len(word)))
         i = j + len(word)
         if len(word) < len(w.group(0)):
@@ -571,3 +575,35 @@ def pounds_are_money(sentence: str) -> bool:
     a substance is a mass ("5,000 pounds of beef"), "fined 500 pounds" is money.
     """
     return bool(POUND_MONEY_CUES.search(sentence)) and not POUND_MASS_CUES.search(sentence)
+
+
+#: Determiners allowed at the start of a subject noun phrase ("These systems").
+_SUBJECT_DETERMINERS = re.compile(
+    r"^\s*(?:(?:the|these|those|this|that|its|their|his|her|our|a|an|all|both|each)\s+)?",
+    re.IGNORECASE,
+)
+#: A pronoun subject; "these"/"that" are pronouns only when a verb follows them.
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:(?:it|they|he|she|we|you|i)\b|(?:this|that|these|those)\s+(?:is|are|was|were|"
+    r"will|would|has|have|had|can|could|may|might|must|should|cost|costs)\b)",
+    re.IGNORECASE,
+)
+
+
+def clause_subject(sentence: str, verb_start: int) -> str:
+    """The subject noun phrase of the clause whose verb starts at ``verb_start``, or "".
+
+    Tries the comma-separated stretches before the verb from the nearest back, so that a
+    relative clause ("The jets, which were ordered in 2019, will cost") is skipped; a
+    pronoun subject gives "" (its antecedent is another sentence's business).
+    """
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s*", sentence[:verb_start])]
+    for cut in reversed(cuts):
+        segment = sentence[cut:verb_start]
+        if _PRONOUN_SUBJECT.match(segment):
+            return ""
+        det = _SUBJECT_DETERMINERS.match(segment)
+        phrase, _, end = noun_phrase_after(sentence[:verb_start], cut + det.end())
+        if phrase:
+            return sentence[cut + len(segment) - len(segment.lstrip()) : end]
+    return ""

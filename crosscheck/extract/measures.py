@@ -1,0 +1,284 @@
+"""Extract measures: a number with a unit, converted to one canonical unit per dimension."""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.extract.numbers import (
+    QUALIFIERS,
+    Quantity,
+    clause_subject,
+    find_quantities,
+    head_noun,
+    noun_phrase_after,
+    noun_phrase_before,
+    pounds_are_money,
+    tidy,
+)
+from crosscheck.models import Article, Mention, Sentence
+
+#: Canonical unit of each dimension.
+CANONICAL_UNITS = {
+    "length": "km",
+    "area": "km²",
+    "mass": "kg",
+    "volume": "l",
+    "speed": "km/h",
+    "temperature": "°C",
+    "percent": "percent",
+    "percentage_point": "percentage point",
+    "duration": "day",
+    "magnitude": "magnitude",
+}
+
+#: Year and month in days: the mean Julian year (365.25 days, IAU) and a twelfth of it.
+DAYS_PER_YEAR = 365.25
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12
+
+#: Units written after a number: (pattern, dimension, factor to the canonical unit, name).
+#: Conversion factors are the exact SI definitions (NIST SP 811, Appendix B): the
+#: international mile and foot, the US gallon, the petroleum barrel of 42 US gallons;
+#: "tons" is taken as the metric tonne, the sense of international wire copy. Word units
+#: match in any case; symbols only as written ("km", not "KM"), patterns tried in order.
+UNITS = [
+    # speed before length, so that "km/h" is not read as "km"
+    (r"km/h|kph|kmh|km per hour|kilomet(?:re|er)s? (?:per|an) hour", "speed", 1.0, "km/h"),
+    (r"mph|miles? (?:per|an) hour", "speed", 1.609344, "mph"),
+    (r"knots?", "speed", 1.852, "knot"),
+    (r"m/s|met(?:re|er)s? (?:per|a) second", "speed", 3.6, "m/s"),
+    # area before length: "square kilometres"
+    (r"sq\.? ?km|km2|km²|square kilomet(?:re|er)s?", "area", 1.0, "km²"),
+    (r"sq\.? ?mi(?:les?)?|square miles?", "area", 2.589988110336, "sq mi"),
+    (r"hectares?|ha", "area", 0.01, "hectare"),
+    (r"acres?", "area", 0.0040468564224, "acre"),
+    (r"square met(?:re|er)s?|sq\.? ?m|m2|m²", "area", 1e-6, "m²"),
+    # volume: "cubic metres" before "metres"
+    (r"cubic met(?:re|er)s?|m3|m³", "volume", 1000.0, "m³"),
+    (r"cubic feet|cu\.? ?ft", "volume", 28.316846592, "cu ft"),
+    (r"barrels?|bbl", "volume", 158.987294928, "barrel"),
+    (r"gallons?|gal", "volume", 3.785411784, "gallon"),
+    (r"millilit(?:re|er)s?|ml", "volume", 0.001, "ml"),
+    (r"lit(?:re|er)s?", "volume", 1.0, "l"),
+    # length
+    (r"nautical miles?|nmi", "length", 1.852, "nautical mile"),
+    (r"kilomet(?:re|er)s?|kms?", "length", 1.0, "km"),
+    (r"miles?", "length", 1.609344, "mile"),
+    (r"centimet(?:re|er)s?|cm", "length", 1e-5, "cm"),
+    (r"millimet(?:re|er)s?|mm", "length", 1e-6, "mm"),
+    (r"met(?:re|er)s?|m", "length", 0.001, "m"),
+    (r"feet|foot|ft", "length", 0.0003048, "ft"),
+    (r"inch(?:es)?", "length", 0.0000254, "inch"),
+    (r"yards?|yds?", "length", 0.0009144, "yard"),
+    # mass ("pounds" only when the sentence is not about money, see numbers.pounds_are_money)
+    (r"metric tons?|tonnes?|tons?", "mass", 1000.0, "tonne"),
+    (r"kilograms?|kilos?|kg", "mass", 1.0, "kg"),
+    (r"grams?|g", "mass", 0.001, "g"),
+    (r"pounds?|lbs?", "mass", 0.45359237, "lb"),
+    (r"ounces?|oz", "mass", 0.028349523125, "oz"),
+    # temperature: affine, see _to_canonical
+    (r"°\s?C|degrees? (?:Celsius|centigrade|C)\b", "temperature", 1.0, "°C"),
+    (r"°\s?F|degrees? (?:Fahrenheit|F)\b", "temperature", 1.0, "°F"),
+    # percent
+    (r"percentage points?|pct points?", "percentage_point", 1.0, "percentage point"),
+    (r"%|percent|per cent|pct", "percent", 1.0, "percent"),
+    # duration, in days
+    (r"centur(?:y|ies)", "duration", 100 * DAYS_PER_YEAR, "century"),
+    (r"decades?", "duration", 10 * DAYS_PER_YEAR, "decade"),
+    (r"years?|yrs?", "duration", DAYS_PER_YEAR, "year"),
+    (r"months?", "duration", DAYS_PER_MONTH, "month"),
+    (r"weeks?", "duration", 7.0, "week"),
+    (r"days?", "duration", 1.0, "day"),
+    (r"hours?|hrs?", "duration", 1 / 24, "hour"),
+    (r"minutes?|mins?", "duration", 1 / 1440, "minute"),
+    (r"seconds?|secs?", "duration", 1 / 86400, "second"),
+]
+_UNIT_RES = [
+    (re.compile(rf"(?:\s*-\s*|\s?)(?P<unit>{pattern})(?![\w²³])", re.IGNORECASE), dimension,
+     factor, name)
+    for pattern, dimension, factor, name in UNITS
+]  # fmt: skip
+#: Short unit symbols written in capitals are names, not units ("5G", "M5", "KM-7").
+_SYMBOLS_IN_CAPITALS = frozenset({"°C", "°F", "° C", "° F"})
+
+#: After a duration: the number dates an event or gives an age, it does not measure a span
+#: ("three years ago", "two days later", "a 45-year-old", "30 years old").
+DURATION_NOT_SPAN = re.compile(
+    r"^\s*(?:ago|later|earlier|before|after|since|old|of age|from now|-old|-long-old)\b"
+    r"|^-old\b",
+    re.IGNORECASE,
+)
+
+#: Earthquake magnitude: "magnitude 7.1", "magnitude-7.1", "a magnitude of 7.1" before;
+#: "7.1-magnitude", "7.1 magnitude", "7.1 on the Richter scale" after (USGS usage).
+_MAGNITUDE_BEFORE = re.compile(
+    r"(?:(?P<scale>Richter|moment)\s+)?magnitude(?:\s*-\s*|\s+)(?:of\s+)?$", re.IGNORECASE
+)
+_MAGNITUDE_AFTER = re.compile(
+    r"^(?:\s*-\s*|\s+)magnitude\b|^\s+on\s+the\s+(?P<scale>Richter|moment magnitude|Mercalli)"
+    r"(?:\s+magnitude)?\s+scale\b",
+    re.IGNORECASE,
+)
+#: Largest magnitude read as one: no recorded earthquake has exceeded 9.5 (USGS).
+MAX_MAGNITUDE = 10.0
+_QUAKE_MEASURING_BEFORE = re.compile(r"\bmeasuring\s+$", re.IGNORECASE)
+#: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
+_QUAKE_WORDS = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
+_SCALE_NAMES = {"richter": "Richter", "moment": "moment magnitude",
+                "moment magnitude": "moment magnitude", "mercalli": "Mercalli"}  # fmt: skip
+
+#: Dimension adjectives after a measure name what is measured ("12 km deep" -> depth).
+DIMENSION_ADJECTIVES = {
+    "deep": "depth", "long": "length", "high": "height", "tall": "height", "wide": "width",
+    "thick": "thickness", "away": "distance", "across": "width", "below": "depth",
+    "underground": "depth", "beneath": "depth",
+}  # fmt: skip
+_DIMENSION_ADJ = re.compile(rf"^\s*(?P<adj>{'|'.join(DIMENSION_ADJECTIVES)})\b", re.IGNORECASE)
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|this|that|another|each)|['’]s)\s+$", re.IGNORECASE
+)
+#: Verbs of change or state whose subject is what a percentage or measure describes.
+_MEASURE_VERB = re.compile(
+    r"\b(?:rose|rises|rise|risen|fell|falls|fall|fallen|grew|grows|grow|increased|increases|"
+    r"decreased|decreases|dropped|drops|declined|declines|jumped|jumps|climbed|climbs|"
+    r"slipped|slips|surged|surges|plunged|plunges|was|were|is|are|stood|stands|reached|"
+    r"reaches|hit|hits|measured|measures|covers|covered|stretches|stretched|weighs|weighed|"
+    r"lasted|lasts)\b",
+    re.IGNORECASE,
+)
+_OF_BEFORE = re.compile(r"\s+(?:of|at)\s+$", re.IGNORECASE)
+#: Nouns that only restate the dimension ("a distance of", "a total of").
+GENERIC_MEASURE_NOUNS = frozenset("total sum amount figure level rate".split())
+
+
+def _unit_after(text: str, pos: int, sentence: str):
+    """(unit end, dimension, factor, original unit name) of the unit at ``pos``, or None."""
+    for regex, dimension, factor, name in _UNIT_RES:
+        m = regex.match(text, pos)
+        if not m:
+            continue
+        unit = m.group("unit")
+        if len(unit) <= 3 and unit != unit.lower() and unit not in _SYMBOLS_IN_CAPITALS:
+            continue  # "M", "G", "KM" in names and designations are not units
+        if name == "lb" and unit.lower().startswith("pound") and pounds_are_money(sentence):
+            return None
+        if name == "m" and text[m.end() : m.end() + 1] == "." and len(unit) == 1:
+            # "6 m." at a sentence end is fine; "5 m.p.h" is not metres
+            if re.match(r"\.\w", text[m.end() :]):
+                continue
+        return m.end(), dimension, factor, name
+    return None
+
+
+def _to_canonical(x: float | None, dimension: str, factor: float, name: str) -> float | None:
+    if x is None:
+        return None
+    if dimension == "temperature" and name == "°F":
+        return tidy((x - 32) * 5 / 9)
+    return tidy(x * factor)
+
+
+def _item(sentence: str, q_start: int, unit_end: int, dimension: str) -> tuple[str, str]:
+    """(item, head) of what is measured, by the rules in order; ("", "") if unclear."""
+    after = sentence[unit_end:]
+    m = _DIMENSION_ADJ.match(after)
+    if m and dimension in ("length", "area"):
+        noun = DIMENSION_ADJECTIVES[m.group("adj").lower()]
+        return noun, noun
+    m = re.match(r"\s+of\s+(?:the\s+)?", after)
+    if m and dimension not in ("duration",):
+        phrase, _, end = noun_phrase_after(sentence, unit_end + m.end())
+        if phrase:
+            return phrase, head_noun(phrase)
+    if _ATTRIBUTIVE_BEFORE.search(sentence[:q_start]) and re.match(r"[\s-]", after[:1] or "x"):
+        phrase, _, end = noun_phrase_after(sentence, unit_end + (1 if after[:1] == "-" else 0))
+        if phrase:
+            return phrase, head_noun(phrase)
+    m = _OF_BEFORE.search(sentence[:q_start])
+    if m:
+        phrase, _, _ = noun_phrase_before(sentence, m.start())
+        if phrase and head_noun(phrase) not in GENERIC_MEASURE_NOUNS:
+            return phrase, head_noun(phrase)
+    if dimension != "duration":
+        verbs = list(_MEASURE_VERB.finditer(sentence[:q_start]))
+        if verbs:
+            subject = clause_subject(sentence, verbs[-1].start())
+            if subject:
+                return subject, head_noun(subject)
+    return "", ""
+
+
+def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None:
+    """(start, end, scale name) of an earthquake magnitude around ``q``, or None."""
+    before = _MAGNITUDE_BEFORE.search(sentence[: q.num_start])
+    after = _MAGNITUDE_AFTER.match(sentence[q.end :])
+    if before:
+        scale = before.group("scale")
+        start = min(q.start, before.start())
+        end = q.end
+        if after:
+            scale = scale or after.group("scale")
+            end = q.end + after.end()
+        return start, end, _SCALE_NAMES.get((scale or "").lower())
+    if after:
+        return q.start, q.end + after.end(), _SCALE_NAMES.get((after.group("scale") or "").lower())
+    if _QUAKE_MEASURING_BEFORE.search(sentence[: q.start]) and _QUAKE_WORDS.search(sentence):
+        return q.start, q.end, None
+    return None
+
+
+def measures_in_sentence(sentence: Sentence) -> list[Mention]:
+    """Measure mentions of one sentence, with offsets into the article."""
+    text = sentence.text
+    out = []
+    for q in find_quantities(text):
+        if q.prefix or q.is_vague:
+            continue  # money, or "dozens of"
+        mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
+        if mag:
+            start, end, scale = mag
+            item, head = _item(text, q.start, end, "magnitude")
+            if not item:
+                found = _QUAKE_WORDS.search(text)
+                item = found.group(0) if found else ""
+                head = head_noun(item) if item else ""
+            value = {
+                "low": q.low, "high": q.high, "unit": "magnitude", "dimension": "magnitude",
+                "original_unit": "magnitude", "scale": scale, "item": item, "head": head,
+                "qualifier": q.qualifier,
+            }  # fmt: skip
+            out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
+            continue
+        unit = _unit_after(text, q.end, text)
+        if not unit:
+            continue
+        end, dimension, factor, name = unit
+        if dimension == "duration" and DURATION_NOT_SPAN.match(text[end:]):
+            continue
+        item, head = _item(text, q.start, end, dimension)
+        value = {
+            "low": _to_canonical(q.low, dimension, factor, name),
+            "high": _to_canonical(q.high, dimension, factor, name),
+            "unit": CANONICAL_UNITS[dimension],
+            "dimension": dimension,
+            "original_unit": name,
+            "item": item,
+            "head": head,
+            "qualifier": q.qualifier,
+        }
+        if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
+            value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
+        out.append(Mention("measure", sentence.start + q.start, sentence.start + end, value))
+    return out
+
+
+def extract_measures(article: Article, sentences: list[Sentence]) -> list[Mention]:
+    """Measures of ``article`` (kind "measure"), in text order.
+
+    Each is converted to the canonical unit of its dimension (``CANONICAL_UNITS``) so that
+    "12 km" and "7.5 miles" compare; durations ("for 30 years", "48 hours") are in days.
+    Earthquake magnitudes have unit "magnitude" and ``scale`` (e.g. "Richter") when named.
+    """
+    out: list[Mention] = []
+    for sentence in sentences:
+        out.extend(measures_in_sentence(sentence))
+    return sorted(out, key=lambda m: (m.start, m.end))

@@ -76,6 +76,16 @@ def test_day_future(text, start):
     assert interval(text)[1] == start
 
 
+def test_reported_future_with_would():
+    text = "The minister said on Tuesday that exports would recover by February."
+    found = dates(text)
+    assert [(s, v["start"]) for s, v in found] == [
+        ("Tuesday", "2017-12-26"), ("February", "2018-02-01")]
+    # A counterfactual "would have" is past.
+    assert interval("The dam would have burst in November without the new levee.")[1] == (
+        "2017-11-01")
+
+
 def test_day_said_before_future_clause_is_past():
     # "will" belongs to another clause; "said" is the verb of the date.
     text = "The new levee will hold back the river, the mayor said on December 12."

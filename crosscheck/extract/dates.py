@@ -169,9 +169,11 @@ DATELINE = re.compile(
 
 #: Future cues (AP: "will", "is scheduled to", "is expected to", "next"), each with the
 #: rest of its verb group ("will be held", "is scheduled to be read"), so that a past
-#: participle inside a future verb group is not read as a past cue.
+#: participle inside a future verb group is not read as a past cue. "would" is the future
+#: of reported speech ("said exports would recover by September"), but "would have" is a
+#: counterfactual past.
 FUTURE_CUES = re.compile(
-    r"(?:\b(?i:will|won['’]t|shall|going\s+to|(?:is|are|was|were)\s+(?:due|set)\s+to"
+    r"(?:\b(?i:will|won['’]t|shall|would(?!\s+have\b)|going\s+to|(?:is|are|was|were)\s+(?:due|set)\s+to"
     r"|scheduled|slated|due\s+(?:to|on|in)|expected\s+to|plans?\s+to|planning\s+to"
     r"|planned\s+for|upcoming|next|coming)\b|['’]ll\b)"
     r"(?:\s+(?:to|not|be|been|have|[a-z]+ly)\b)*(?:\s+[a-z]+\b)?"
@@ -189,13 +191,16 @@ CLAUSE_BREAK = re.compile(
     r"|although|when|after|before)\b"
 )
 
-#: dateparser settings for a day-level candidate (its documented ``PREFER_DATES_FROM``
-#: picks the year of a year-less date relative to ``RELATIVE_BASE``).
-_PARSER_LANGUAGES = ["en"]
+#: Languages dateparser may read a candidate in: the grammar above is English only, and
+#: naming the language skips dateparser's language detection (its documented behaviour).
+PARSER_LANGUAGES = ["en"]
 
 
 def _parse_day(text: str, anchor: date | None, future: bool) -> date | None:
-    """Normalise a day-level candidate with dateparser (None if it is no valid date)."""
+    """Normalise a day-level candidate with dateparser (None if it is no valid date).
+
+    dateparser's documented ``PREFER_DATES_FROM`` setting picks the year of a year-less
+    date relative to ``RELATIVE_BASE`` (the anchor)."""
     settings: dict[str, Any] = {
         "REQUIRE_PARTS": ["day", "month", "year"] if anchor is None else ["day", "month"],
         "PREFER_DATES_FROM": "future" if future else "past",
@@ -203,7 +208,7 @@ def _parse_day(text: str, anchor: date | None, future: bool) -> date | None:
     }
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
-    parsed = dateparser.parse(text, languages=_PARSER_LANGUAGES, settings=settings)
+    parsed = dateparser.parse(text, languages=PARSER_LANGUAGES, settings=settings)
     if parsed is None:
         return None
     day = parsed.date()
@@ -443,24 +448,23 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[tuple[int, int,
     base = sentence.start
     out: list[tuple[int, int, int, int, tuple]] = []
 
-    def add(m: re.Match, span_group: str | None, resolved: tuple | None,
-            span: tuple[int, int] | None = None) -> None:
+    def add(m: re.Match, resolved: tuple | None, span: tuple[int, int] | None = None) -> None:
+        """Keep a resolved match; ``span`` (sentence offsets) defaults to the whole match."""
         if resolved is None:
             return
-        if span is None:
-            span = (m.start(span_group), m.end(span_group)) if span_group else m.span()
+        span = span or m.span()
         out.append((base + m.start(), base + m.end(), base + span[0], base + span[1], resolved))
 
     def future(m: re.Match, a: int, b: int) -> bool:
         return _is_future(sentence, base + a, base + b)
 
     for m in ISO_DATE.finditer(text):
-        add(m, None, _resolve_day(m, anchor, False))
+        add(m, _resolve_day(m, anchor, False))
     for pattern in (MONTH_DAY, DAY_MONTH):
         for m in pattern.finditer(text):
-            add(m, None, _resolve_day(m, anchor, future(m, *m.span())))
+            add(m, _resolve_day(m, anchor, future(m, *m.span())))
     for m in MONTH_YEAR.finditer(text):
-        add(m, None, _resolve_month(m.group("month"), m.group("year"), "", anchor, False))
+        add(m, _resolve_month(m.group("month"), m.group("year"), "", anchor, False))
     for m in MONTH_IN_CONTEXT.finditer(text):
         prep = (m.group("prep") or "").lower()
         mod = (m.group("mod") or "").strip(" -").lower()
@@ -474,30 +478,30 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[tuple[int, int,
         resolved = _resolve_month(
             m.group("month"), None, mod, anchor, future(m, start, m.end("month")), m.group("ry")
         )
-        add(m, None, resolved, (start, m.end()))
+        add(m, resolved, (start, m.end()))
     for pattern in (YEAR_IN_CONTEXT, YEAR_POSSESSIVE):
         for m in pattern.finditer(text):
             mod = m.groupdict().get("mod")
             keep_mod = mod and mod.strip(" -").lower() in ("fiscal", "early", "mid", "late")
             start = m.start("mod") if keep_mod else m.start("year")
-            add(m, None, (_year_bounds(int(m.group("year"))), "year", False),
+            add(m, (_year_bounds(int(m.group("year"))), "year", False),
                 (start, m.end("year")))
     for m in YEAR_RANGE.finditer(text):
         y1, y2 = int(m.group("year")), int(m.group("year2"))
         if y1 < y2:
             bounds = (date(y1, 1, 1), date(y2, 12, 31))
-            add(m, None, (bounds, "year", False), (m.start("year"), m.end("year2")))
+            add(m, (bounds, "year", False), (m.start("year"), m.end("year2")))
     for m in RELATIVE_DAY.finditer(text):
-        add(m, None, _resolve_relative_day(m.group(), anchor))
+        add(m, _resolve_relative_day(m.group(), anchor))
     for m in RELATIVE_PERIOD.finditer(text):
-        add(m, None, _resolve_period(m.group("rel"), m.group("unit"), anchor))
+        add(m, _resolve_period(m.group("rel"), m.group("unit"), anchor))
     for m in AGO.finditer(text):
-        add(m, None, _resolve_ago(m.group("n"), m.group("unit"), anchor))
+        add(m, _resolve_ago(m.group("n"), m.group("unit"), anchor))
     for m in WEEKDAY.finditer(text):
         resolved = _resolve_weekday(
             m.group("rel"), m.group("wd"), anchor, future(m, m.start("wd"), m.end("wd"))
         )
-        add(m, None, resolved)
+        add(m, resolved)
     return out
 
 
@@ -505,6 +509,7 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in DATELINE.finditer(text)]
 
 
+#: The word right before a date, to record its preposition (one of ``PREPOSITIONS``).
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
 
 

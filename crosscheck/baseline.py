@@ -365,7 +365,7 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float) -> dict[str,
     pair_changes = []
     for p in new["scores"].get("pairs", []):
         key = (p["a"], p["b"])
-        if key not in old_pairs or old_pairs[key] != p.get("score"):
+        if old_pairs.get(key) != p.get("score"):
             pair_changes.append({"a": p["a"], "b": p["b"], "before": old_pairs.get(key), "after": p.get("score")})
 
     reasons = []
@@ -439,13 +439,22 @@ def _value_list(values: list[dict[str, str]]) -> str:
     return "; ".join(f"{v['outlet']}: {v['value']}" for v in values)
 
 
+def _names(outlets: list[str]) -> str:
+    return outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+
+
 def describe_conflict(c: dict[str, Any]) -> str:
-    """One line naming the fact, both values and both outlets of each conflicting pair."""
-    pairs = c["pairs"] or []
-    if not pairs:
+    """One line naming the fact, and each value with the outlets that give it: "X says 3
+    systems, but Y and Z say 2 systems" (values held by fewer outlets first)."""
+    outlets_by_value: dict[str, set[str]] = {}
+    for p in c["pairs"] or []:
+        outlets_by_value.setdefault(p["value_a"], set()).add(p["a"])
+        outlets_by_value.setdefault(p["value_b"], set()).add(p["b"])
+    if len(outlets_by_value) < 2:
         return f"{_topic(c)}: {_value_list(c['values'])}"
-    said = ", and ".join(f"{p['a']} says {p['value_a']} but {p['b']} says {p['value_b']}" for p in pairs)
-    return f"{_topic(c)}: {said}"
+    ranked = sorted(outlets_by_value.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    said = [f"{_names(sorted(o))} {'says' if len(o) == 1 else 'say'} {v}" for v, o in ranked]
+    return f"{_topic(c)}: " + (", but ".join(said) if len(said) == 2 else "; ".join(said))
 
 
 def _article_line(a: dict) -> str:
@@ -481,7 +490,10 @@ def format_text(d: dict[str, Any]) -> str:
             f"  corroborated: {_topic(c)} now also reported by {', '.join(c['outlets_added'])} "
             f"({was}, reported by {', '.join(c['outlets_before'])}; now {c['after']}): {_value_list(c['values'])}"
         )
+    corroborated = {c["group"] for c in g["corroborated"]}
     for c in g["verdict_changed"]:
+        if c["group"] in corroborated:
+            continue  # already said, with the outlets, on its "corroborated" line
         lines.append(f"  verdict changed: {_topic(c)}: {c['before']} -> {c['after']}")
     for c in g["resolved"]:
         lines.append(f"  conflict resolved: {_topic(c)}: {_value_list(c['values'])}")

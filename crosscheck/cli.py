@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from crosscheck import __version__
+from crosscheck import __version__, settings
+from crosscheck.cache import DEFAULT_CACHE_DIR
 from crosscheck.render import FORMATS
 
 EXIT_OK, EXIT_WORSE, EXIT_USAGE = 0, 1, 2
@@ -62,14 +63,93 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"comma-separated outputs to write, from {','.join(FORMATS)} (default: all)",
     )
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _add_cache_options(p)
+
+    p = sub.add_parser(
+        "baseline",
+        help="save the current comparison as a baseline file to commit",
+        description="Compare the articles and save the result (articles with content hashes, "
+        "groups with their members, values and verdicts, agreement scores) as a baseline: "
+        "sorted, indented JSON with no timestamps or absolute paths, byte-identical on any "
+        "machine. Commit it, then run `crosscheck check` when articles are added.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or folders of them")
+    p.add_argument("--out", required=True, metavar="FILE", help="baseline file to write (e.g. crosscheck-baseline.json)")
+    _add_metadata_option(p)
+    _add_cache_options(p)
+
+    p = sub.add_parser(
+        "check",
+        help="compare the articles now against a baseline; exit 1 if the picture got worse",
+        description="Say what changed since the baseline: new or removed articles, new facts, "
+        "groups that changed verdict or were corroborated, values that moved, new conflicts, "
+        "agreement before and after. Exit 0 when nothing got worse, 1 when a new conflict "
+        "appears or overall agreement falls by more than --max-drop, 2 on usage or input errors.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or folders of them")
+    p.add_argument("--baseline", required=True, metavar="FILE", help="baseline file written by `crosscheck baseline`")
+    p.add_argument(
+        "--max-drop",
+        type=_fraction,
+        default=settings.DEFAULT_MAX_DROP,
+        metavar="X",
+        help="largest allowed fall in overall agreement, absolute, between 0 and 1 "
+        f"(default: {settings.DEFAULT_MAX_DROP}, i.e. {100 * settings.DEFAULT_MAX_DROP:g} points)",
+    )
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text for people (default) or json for machines"
+    )
+    p.add_argument("--junit", metavar="FILE", help="also write JUnit XML: each new conflict is a failed test case")
+    _add_metadata_option(p)
+    _add_cache_options(p)
     return parser
+
+
+def _add_metadata_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="metadata sidecar (TOML: outlet, published, url, title per file); "
+        "default: crosscheck.toml inside the folder, if present",
+    )
+
+
+def _add_cache_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cache",
+        default=DEFAULT_CACHE_DIR,
+        metavar="DIR",
+        help=f"folder for the per-article extraction cache, safe to delete (default: {DEFAULT_CACHE_DIR})",
+    )
+    p.add_argument("--no-cache", action="store_true", help="extract every article afresh; read and write no cache")
+
+
+def _fraction(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= x <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1 (it is a fraction: 0.05 = 5 points)")
+    return x
+
+
+def _extractor(args):
+    """The extraction function the options ask for: cached (default) or plain."""
+    from crosscheck.extract import extract_facts
+
+    if args.no_cache:
+        return extract_facts
+    from crosscheck.cache import cached
+
+    return cached(extract_facts, args.cache)
 
 
 def _compare(args) -> int:
     from crosscheck.pipeline import compare
     from crosscheck.render import write_report
 
-    report = compare(args.paths, args.metadata)
+    report = compare(args.paths, args.metadata, _extractor(args))
     written = write_report(report, Path(args.out), args.format)
     if not args.quiet:
         verdicts = {}
@@ -88,7 +168,38 @@ def _compare(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"compare": _compare}
+def _baseline(args) -> int:
+    from crosscheck.baseline import write_baseline
+    from crosscheck.pipeline import compare
+
+    report = compare(args.paths, args.metadata, _extractor(args))
+    baseline = write_baseline(report, Path(args.out))
+    s = baseline["summary"]
+    print(f"wrote {args.out}: {s['articles']} articles, {s['facts']} facts, {s['groups']} groups")
+    for w in report.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    from crosscheck.baseline import BaselineError, check, dumps_diff, format_text, junit_xml, load_baseline
+    from crosscheck.pipeline import compare
+
+    try:
+        baseline = load_baseline(Path(args.baseline))
+    except BaselineError as err:
+        print(f"crosscheck: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    report = compare(args.paths, args.metadata, _extractor(args))
+    result = check(baseline, report, args.max_drop)
+    print(dumps_diff(result) if args.format == "json" else format_text(result), end="")
+    if args.junit:
+        Path(args.junit).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.junit).write_text(junit_xml(result), encoding="utf-8")
+    return EXIT_WORSE if result["worse"] else EXIT_OK
+
+
+COMMANDS = {"compare": _compare, "baseline": _baseline, "check": _check}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,16 +104,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     unchanged. Anything else inside the fences is an error, not a guess.
     """
     lines = text.split("\n")
-    if not lines or not FRONT_MATTER_FENCE.fullmatch(lines[0]):
+    if not FRONT_MATTER_FENCE.fullmatch(lines[0]):
         return {}, text
+    closing = next((i for i in range(1, len(lines)) if FRONT_MATTER_FENCE.fullmatch(lines[i])), None)
+    if closing is None:
+        raise ValueError("front matter opened with '---' on line 1 is never closed (add a '---' line after it)")
     raw: dict[str, str] = {}
-    for number, line in enumerate(lines[1:], start=2):
-        if FRONT_MATTER_FENCE.fullmatch(line):
-            body = "\n".join(lines[number:])
-            try:
-                return check_entry(raw), body
-            except ValueError as err:
-                raise ValueError(f"front matter: {err}") from None
+    for number, line in enumerate(lines[1:closing], start=2):
         if FRONT_MATTER_SKIP.fullmatch(line):
             continue
         m = FRONT_MATTER_LINE.fullmatch(line)
@@ -129,4 +126,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         if not value.strip():
             raise ValueError(f"front matter line {number}: {key!r} has no value")
         raw[key] = value
-    raise ValueError("front matter opened with '---' on line 1 is never closed (add a '---' line after it)")
+    try:
+        return check_entry(raw), "\n".join(lines[closing + 1 :])
+    except ValueError as err:
+        raise ValueError(f"front matter: {err}") from None

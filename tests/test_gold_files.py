@@ -74,3 +74,88 @@ def test_written_corpora_have_the_required_cases():
     days = {quake["articles"][m["article"]]["published"] for m in toll}
     assert len(days) == 2
     assert any(a.get("copy_of") for a in quake["articles"].values())
+
+
+# ---------------------------------------------------------------- mutation suite
+
+from benchmarks import mutations as mutlib  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def suite():
+    return mutlib.generate_all()
+
+
+def test_suite_is_large_and_covers_every_category(suite):
+    assert len(suite) >= 300
+    kinds = {m.kind for m in suite}
+    assert {m.category for m in suite} == set(mutlib.CATEGORIES)
+    for kind in ("number-small", "number-word", "day", "month", "weekday", "amount", "scale", "scope",
+                 "speaker-swap", "quote-word", "negation", "numeral", "date-style", "money-style",
+                 "quote-marks", "sentence-move", "paragraph-split", "said-order"):
+        assert kind in kinds, kind
+
+
+def test_suite_is_deterministic_with_unique_ids(suite):
+    again = mutlib.generate_all()
+    assert again == suite
+    assert len({m.id for m in suite}) == len(suite)
+
+
+def test_every_mutation_points_at_its_text(suite):
+    for m in suite:
+        cdir = goldlib.GOLD_ROOT / m.corpus
+        gold = goldlib.load_gold(cdir / "gold.json")
+        text = gold["texts"][m.article]
+        assert text[m.start : m.start + len(m.old)] == m.old, m.id
+        assert m.old != m.new
+
+
+def test_expectations_follow_the_gold(suite):
+    cache = {}
+    for m in suite:
+        if m.corpus not in cache:
+            g = goldlib.load_gold(goldlib.GOLD_ROOT / m.corpus / "gold.json")
+            cache[m.corpus] = goldlib.group_outlets(g)
+        if m.category == "preserving":
+            assert m.expect == {"conflicts": 0}
+        else:
+            assert len(cache[m.corpus][m.expect["group"]]) >= 2, m.id
+            assert len(m.expect["values"]) == 2
+
+
+def test_examples_of_each_rule():
+    assert mutlib.bump_numeral("175") == "176"
+    assert mutlib.bump_numeral("5,000") == "6,000"
+    assert mutlib.bump_numeral("1.2") == "1.3"
+    assert mutlib.double_numeral("1,500") == "3,000"
+    assert mutlib.date_changes("March 9") == [("day", "March 10"), ("month", "April 9")]
+    assert ("date-style", "Sept. 4") in mutlib.date_rewrites("September 4")
+    assert mutlib.date_rewrites("June 4") == [("date-style", "4 June")]  # AP: June not abbreviated
+    styles = [new for _, new in mutlib.money_rewrites("$40 million")]
+    assert styles == ["$40m", "40 million dollars", "US$40 million"]
+    assert ("scope", "£3 apiece", "£3") in mutlib.money_changes("£3", " apiece for the tickets")
+    assert mutlib.negation_change("The bridge was closed") == (11, "was", "was not")
+    assert mutlib.negation_change("Turnout was not high") == (8, "was not", "was")
+    assert mutlib.numeral_rewrites("three floods") == [("numeral", "3 floods")]
+    assert mutlib.quote_mark_rewrite('"Polls close at eight,"') == [("quote-marks", "“Polls close at eight,”")]
+
+
+def test_sentence_moves_keep_pronouns_with_their_antecedent():
+    text = ("Flood waters rose across the valley overnight. They reached the old bridge by dawn.\n"
+            "The mayor of the town opened two shelters. Officials expect more rain this week.")
+    moves = [r for r in mutlib.article_rewrites(text, __import__("random").Random(0), 5) if r[0] == "sentence-move"]
+    assert [r[2] for r in moves] == ["The mayor of the town opened two shelters. Officials expect more rain this week."]
+
+
+def test_apply_writes_a_mutated_copy(tmp_path, suite):
+    for corpus, suffix in (("quake", ".md"), ("court", ".txt")):
+        m = next(x for x in suite if x.corpus == corpus and x.category == "value")
+        src = goldlib.GOLD_ROOT / corpus
+        paths = mutlib.apply(m, src, tmp_path / corpus)
+        assert all(p.suffix == suffix for p in paths)
+        meta, text = goldlib.read_article(tmp_path / corpus, m.article)
+        orig_meta, orig = goldlib.read_article(src, m.article)
+        assert meta == orig_meta and meta["outlet"]
+        assert text == orig[: m.start] + m.new + orig[m.start + len(m.old) :]
+    assert (tmp_path / "court" / "crosscheck.toml").exists()

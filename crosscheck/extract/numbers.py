@@ -412,6 +412,9 @@ NP_STOP_WORDS = frozenset(
     remain remained remains went came come flew fled left took made make got get became
     hit hits struck strikes shook shakes rocked jolted sank swept burned burnt destroyed
     damaged flooded stayed fired fell rose grew won lost ran saw seen gave given kept held
+    met spoke spoken fought sat stood began begun wrote sent brought thought found felt led
+    sold paid meet speak agree agreed face faced
+    aboard abroad inside outside nearby overall altogether alone together respectively
     also still now then already just only even again ago later earlier each apiece
     per cent percent
     """.split()

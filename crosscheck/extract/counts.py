@@ -1,0 +1,230 @@
+"""Extract counts: how many of something (an integer or range) and the noun phrase counted."""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.extract.measures import measures_in_sentence
+from crosscheck.extract.money import money_in_sentence
+from crosscheck.extract.numbers import (
+    NP_STOP_WORDS,
+    QUALIFIERS,
+    Quantity,
+    clause_subject,
+    find_quantities,
+    head_noun,
+    integer_range,
+    noun_phrase_after,
+)
+from crosscheck.models import Article, Mention, Sentence
+
+#: Relational or anaphoric group nouns: after a definite determiner and a number they
+#: refer back to known parties ("the two allies", "the two sides"), they count nothing new.
+RELATIONAL_GROUP_NOUNS = frozenset(
+    """
+    ally allies side sides country countries nation nations leader leaders party parties
+    government governments neighbour neighbours neighbor neighbors state states partner
+    partners rival rivals power powers capital capitals man men woman women brother
+    brothers sister sisters couple couples company companies team teams president
+    presidents minister ministers camp camps kingdom kingdoms republic republics
+    sides men candidates candidate
+    """.split()
+)
+#: Determiners that make a following number anaphoric ("the two", "these three").
+_DEFINITE_BEFORE = re.compile(
+    r"(?:\b(?:the|these|those|its|their|our|both|his|her)|['’]s)\s+$", re.IGNORECASE
+)
+
+#: Prepositions before a four-digit number that make it a year ("in 2006", "since 1987").
+_YEAR_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|till|from|before|after|during|through|to|between|and|"
+    r"year|years|early|late|mid|spring|summer|autumn|fall|winter|fiscal)\s+$",
+    re.IGNORECASE,
+)
+#: Plausible years: four digits without a thousands separator in this span.
+YEAR_RANGE = (1000, 2199)
+
+#: After a number: times of day, not counts ("at 5 pm", "10:30").
+_TIME_AFTER = re.compile(
+    r"^(?::\d|\s*(?:a\.?m\b|p\.?m\b|GMT|UTC|GST|EST|EDT|CET|local time|o['’]clock|hrs?\b))",
+    re.IGNORECASE,
+)
+#: Before a number: ages ("aged 45") and numbering ("No. 5", "#3", "number 10").
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:aged|age|ages|No\.?|Nos\.?|number|nos|page|pages|chapter|article|section|"
+    r"paragraph|clause|line|room|gate|platform|route|flight|channel|level|grade|phase|"
+    r"round|stage|week|day|act|scene|verse|volume|vol\.?|item|part|rule|resolution)|#)\s*$",
+    re.IGNORECASE,
+)
+#: Capitalised words that may stand right before a count ("Some 400", "All three", "And
+#: two"): sentence-initial function words, qualifiers; any other capitalised word before a
+#: number makes it part of a name or designation ("Russia 24 TV", "Article 5", "Flight 370").
+_CAPITALISED_OK = frozenset(
+    {w.capitalize() for w in NP_STOP_WORDS}
+    | {q.split()[0].capitalize() for q in QUALIFIERS}
+    | {"Another", "Only", "Just", "Exactly", "Nearly", "Almost", "Some", "Over", "About"}
+)
+_MONTHS = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$"
+)
+
+#: "one" as a pronoun or in idioms, not a count of one (after: "one of", "one day"; before:
+#: "no one", "the one", "any one").
+_ONE_IDIOM_AFTER = re.compile(
+    r"^\s*(?:of|another|day|time|point|way|hand|thing|more|or|by|and|side|another's|"
+    r"such|who|which|that|in|at|on|to|for|is|was|'s|’s)\b|^-on-one",
+    re.IGNORECASE,
+)
+_ONE_IDIOM_BEFORE = re.compile(
+    r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|no-one|last|only)\s+$",
+    re.IGNORECASE,
+)
+#: Time-unit nouns: a number before them is a duration or an age (a measure), not a count.
+TIME_UNIT_NOUNS = frozenset(
+    "second minute hour day week month year decade century yr hr".split()
+)
+#: A number "of" a group counts members of it ("two of the victims").
+_OF_GROUP_AFTER = re.compile(
+    r"^\s+of\s+(?:(?:the|those|these|them|its|their)\b)?\s*", re.IGNORECASE
+)
+#: Verbs whose subject is what a bare number counts ("the death toll rose to 175").
+_TOLL_VERB = re.compile(
+    r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|stood|stands|stands at|jumped|"
+    r"increased|grew|hit|topped|passed|was|is|now)\b",
+    re.IGNORECASE,
+)
+#: Prepositions that put a count inside a prepositional phrase (ranked low as antecedent).
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|on|at|of|for|from|to|with|by|during|over|after|before|into|across)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_year(text: str, q: Quantity, noun: str) -> bool:
+    raw = text[q.num_start : q.num_end]
+    if q.is_word or not raw.isdigit() or len(raw) != 4:
+        return False
+    if not YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]:
+        return False
+    if _YEAR_PREPOSITION_BEFORE.search(text[: q.start]):
+        return True
+    # "2,000 troops" carries a separator; "2000 troops" is a count only before a plain noun
+    return not (noun and noun[:1].islower() and noun.lower().endswith("s"))
+
+
+def _is_designation(text: str, q: Quantity) -> bool:
+    """Numbers inside names, designations, times and compounds ("SM-3", "Russia 24 TV")."""
+    before = text[: q.start]
+    after = text[q.end :]
+    if re.search(r"(?:[A-Za-z]-?|[-/#.:])$", before):
+        return True  # "SM-3", "F-35", "COVID-19", "A380", "12/25", "No.5"
+    if re.match(r"[A-Za-z]|-\s*[A-Za-z\d]|/\d|\.\d|,\d", after):
+        return True  # "3rd", "24TV", "45-year-old", "737-800", "12/25"
+    if _TIME_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before) or _MONTHS.search(before):
+        return True
+    m = re.search(r"([A-Z][\w’'.-]*)\s+$", before)
+    if m and m.group(1) not in _CAPITALISED_OK and m.group(1).rstrip(".") not in _CAPITALISED_OK:
+        return True  # "Russia 24", "Article 5", "December 19", "Boeing 737"
+    return False
+
+
+def _is_one_idiom(text: str, q: Quantity) -> bool:
+    if not (q.is_word and q.value == 1 and not q.is_range):
+        return False
+    return bool(
+        _ONE_IDIOM_AFTER.match(text[q.end :]) or _ONE_IDIOM_BEFORE.search(text[: q.start])
+    ) or not noun_phrase_after(text, q.end)[0]
+
+
+def _in_pp(text: str, start: int) -> bool:
+    return bool(_PREPOSITION_BEFORE.search(text[:start]))
+
+
+def _antecedent(candidates: list[tuple[Mention, bool]]) -> Mention | None:
+    """The count an elliptical count takes its noun from: among earlier counts of the same
+    and the previous sentence, one outside a prepositional phrase first (subjects and
+    objects rank above oblique phrases as antecedents: Grosz, Joshi & Weinstein 1995,
+    centering theory), then the nearest."""
+    usable = [(m, pp) for m, pp in candidates if m.value.get("item")]
+    if not usable:
+        return None
+    return min(usable, key=lambda c: (c[1], -c[0].start))[0]
+
+
+def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+    """Count mentions of one sentence (each with whether it sits in a prepositional
+    phrase), given the counts of the sentence before, for elliptical counts."""
+    text = sentence.text
+    taken = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in money_in_sentence(sentence) + measures_in_sentence(sentence)
+    ]
+    out: list[tuple[Mention, bool]] = []
+    for q in find_quantities(text):
+        if q.prefix or any(a < q.end and q.start < b for a, b in taken):
+            continue  # money, measure, percentage, duration
+        if not q.is_vague and q.value != int(q.value):
+            continue  # counts are whole numbers ("1.5 million" is, "7.1" is not)
+        if not q.is_vague and (_is_designation(text, q) or _is_one_idiom(text, q)):
+            continue
+        noun_pos = q.end
+        if q.is_vague:
+            noun_pos = q.end + re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]).end()
+        item, _, _ = noun_phrase_after(text, noun_pos)
+        if _is_year(text, q, item):
+            continue
+        head = head_noun(item) if item else ""
+        if item and (head in TIME_UNIT_NOUNS or head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
+            continue  # "30 years" is a duration, "45 years old" an age
+        if item and _DEFINITE_BEFORE.search(text[: q.start]) and (
+            head in RELATIONAL_GROUP_NOUNS or item.lower() in RELATIONAL_GROUP_NOUNS
+        ):
+            continue  # "the two allies": the parties already named, not a count
+        item_from = "text"
+        if not item:
+            if _DEFINITE_BEFORE.search(text[: q.start]):
+                continue  # "the two met on Monday": anaphoric, not a count
+            m = _OF_GROUP_AFTER.match(text[q.end :])
+            if m:
+                item, _, _ = noun_phrase_after(text, q.end + m.end())
+                head = head_noun(item) if item else ""
+        if not item:
+            before = [c for c in out if c[0].start < sentence.start + q.start]
+            ante = _antecedent(earlier + before)
+            if ante is not None:
+                item, head, item_from = ante.value["item"], ante.value["head"], "antecedent"
+            else:
+                verbs = list(_TOLL_VERB.finditer(text[: q.start]))
+                if verbs:
+                    item = clause_subject(text, verbs[-1].start())
+                    head = head_noun(item) if item else ""
+        low, high = integer_range(q.low, q.high)
+        value = {
+            "low": low,
+            "high": high,
+            "item": item,
+            "head": head,
+            "item_from": item_from,
+            "qualifier": q.qualifier,
+        }
+        mention = Mention("count", sentence.start + q.start, sentence.start + q.end, value)
+        out.append((mention, _in_pp(text, q.start)))
+    return out
+
+
+def extract_counts(article: Article, sentences: list[Sentence]) -> list[Mention]:
+    """Counts of ``article`` (kind "count"), in text order.
+
+    A count is a whole number (digits, words, a qualified or vague quantity) that is not
+    money, a measure, a year, a date, a time, an age, an ordinal or part of a name, with
+    the noun phrase it counts (``item``, at most six words) and its head noun (``head``,
+    lower-case singular). An elliptical count ("At least two have flown") takes its noun
+    from an earlier count of the same or previous sentence (``item_from`` "antecedent").
+    """
+    out: list[Mention] = []
+    previous: list[tuple[Mention, bool]] = []
+    for sentence in sentences:
+        found = counts_in_sentence(sentence, previous)
+        out.extend(m for m, _ in found)
+        previous = found
+    return sorted(out, key=lambda m: (m.start, m.end))

@@ -319,6 +319,7 @@ def two(tmp_path: Path, name: str, content: str | bytes) -> list[str]:
         ("empty.txt", "", "empty file"),
         ("blank.txt", " \n\t\n", "file has only white space"),
         ("nul.txt", b"abc\x00def", "binary file (contains NUL bytes), not article text"),
+        ("wide.txt", "Floods.\n".encode("utf-16"), "UTF-16/UTF-32 text, not UTF-8"),
         ("ctl.txt", bytes(range(1, 9)) * 20, "binary file, not article text"),
         ("latin.txt", "Caf\u00e9 owners said.".encode("latin-1"), "not UTF-8 text: byte 0xe9 at offset 3 is invalid"),
         ("page.html", "<html><body><script>var x = 1;</script></body></html>", "no article text found"),

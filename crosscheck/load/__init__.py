@@ -31,6 +31,8 @@ MARKDOWN_SUFFIXES = (".md",)
 
 #: The byte-order mark some editors put at the start of UTF-8 files (Unicode §23.8).
 UTF8_BOM = b"\xef\xbb\xbf"
+#: Byte-order marks of UTF-16 and UTF-32 text, which is text but not UTF-8.
+OTHER_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: Share of control characters (other than tab, line feed, carriage return, form feed)
 #: above which a file is binary, not text. Text has none; 10% leaves room for stray ones.
 MAX_CONTROL_SHARE = 0.10
@@ -78,6 +80,8 @@ def read_text(path: str) -> str:
         raise InputError(path, f"cannot read: {err.strerror or err}") from None
     bom = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
     data = data[bom:]
+    if data.startswith(OTHER_UNICODE_BOMS):
+        raise InputError(path, "UTF-16/UTF-32 text, not UTF-8 (save the file as UTF-8)")
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes), not article text")
     try:

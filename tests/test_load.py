@@ -259,7 +259,7 @@ def test_url_year_completes_a_yearless_dateline(tmp_path):
         ("NAIROBI, March 3 (REUTERS) -- Voters queued for hours.", "Reuters", "dateline"),
         ("Lagos (Harbour Times)Turnout was low in the vote.", "Harbour Times", "dateline"),
         ("Election count\n\nKYIV, March 2. /Ukrinform/. The count began.", "Ukrinform", "dateline"),
-        ("CNN\u00a0 —\u00a0\n\nThe court ruled on Friday.", "CNN", "byline"),
+        ("WXN\u00a0 —\u00a0\n\nThe court ruled on Friday.", "WXN", "byline"),
         ("Trade deal signed\nBy Jane Doe, Reuters\n\nThe two countries signed.", "Reuters", "byline"),
         ("By Jane Doe and Sam Roe | The Associated Press\nThe jury found.", "AP", "byline"),
         ("By Jane Doe, Staff Writer\n\nThe jury found.", None, "unknown"),

@@ -3,7 +3,7 @@
 Only the lead is searched (the first ``LEAD_LINES`` non-blank lines), where news layouts
 put the headline, standfirst, byline and dateline. Patterns follow the AP Stylebook's
 dateline ("CITY (AP) —": an all-caps place, then the credit in parentheses) and the
-variants wire services use ("LONDON, Jan 5 (Reuters) -", "MOSCOW, Dec. 30 /AGENCY/.").
+variants wire services use ("LONDON, Jan 5 (Reuters) -", "KYIV, March 2. /Ukrinform/.").
 An outlet is whatever a pattern captures there; nothing is looked up in a list of names.
 The text itself is never changed: detection only reports what it found.
 """
@@ -17,7 +17,7 @@ from datetime import date
 #: and a "Published/Updated" line can come before the dateline paragraph.
 LEAD_LINES = 12
 
-#: Horizontal white space, no-break space included (pages print "CNN\u00a0—\u00a0").
+#: Horizontal white space, no-break space included (web pages put it around a byline's dash).
 HS = r"[^\S\n]"
 #: Month names and the abbreviations AP style (Jan., Feb., Aug., Sept., Oct., Nov., Dec.)
 #: and Reuters (Jan, Sep) use, any case.
@@ -43,20 +43,23 @@ OUTLET = rf"[A-Z][\w&.'’-]*(?:{HS}+[A-Z&][\w&.'’-]*){{0,3}}"
 DASH = r"(?:--|[-–—])"
 
 #: AP/Reuters/AFP dateline with the credit in parentheses: "WASHINGTON (AP) —",
-#: "LONDON, Jan 5 (Reuters) -", "(Reuters) -", "Hong Kong (CNN)Russia ..." (no dash).
+#: "LONDON, Jan 5 (Reuters) -", "(Reuters) -", "Lagos (Harbour Times)Turnout ..." (no dash).
 PAREN_CREDIT = re.compile(
     rf"^{HS}*(?:(?P<place>{PLACE})(?:,{HS}*{DATE})?{HS}+)?"
     rf"\((?P<outlet>[A-Za-z][\w&.'’ \u00a0-]{{0,30}}?)\)(?:{HS}*{DASH}|(?=[A-Z“\"]))",
     re.M,
 )
-#: Agency dateline with the credit between slashes: "MOSCOW, December 30. /AGENCY/."
+#: Agency dateline with the credit between slashes: "KYIV, March 2. /Ukrinform/."
 SLASH_CREDIT = re.compile(
     rf"^{HS}*(?P<place>{PLACE})(?:,{HS}*{DATE})?\.?{HS}*/(?P<outlet>[A-Za-z][\w&.'’ \u00a0-]{{0,30}}?)/",
     re.M,
 )
 #: A dateline without credit, place in capitals as AP style writes it: "DRAVEC, May 4 -".
-PLAIN_DATELINE = re.compile(rf"^{HS}*(?P<place>[A-Z][A-Z.'’-]+(?:,?{HS}+[A-Z][\w.'’-]*){{0,4}}),{HS}*{DATE}\.?{HS}*{DASH}", re.M)
-#: The outlet alone on a line before the story, as CNN's pages print it: "CNN  — ".
+PLAIN_DATELINE = re.compile(
+    rf"^{HS}*(?P<place>[A-Z][A-Z.'’-]+(?:,?{HS}+[A-Z][\w.'’-]*){{0,4}}),{HS}*{DATE}\.?{HS}*{DASH}",
+    re.M,
+)
+#: The outlet alone on a line before the story, as some broadcasters' pages print it ("WXN —").
 OUTLET_LINE = re.compile(rf"^{HS}*(?P<outlet>{OUTLET}){HS}*{DASH}{HS}*$", re.M)
 #: A byline: "By Jane Doe, Reuters", "By Jane Doe and John Roe | Associated Press".
 BY_LINE = re.compile(rf"^{HS}*By{HS}+(?P<rest>[A-Z][^\n]{{2,100}}?){HS}*$", re.M)
@@ -126,8 +129,8 @@ def _byline_outlet(rest: str) -> str | None:
 def detect_outlet(text: str) -> tuple[str | None, str]:
     """``(outlet, source)`` found in the lead of ``text``; ``(None, "unknown")`` if none.
 
-    A credit in a dateline ("WASHINGTON (AP) —", "MOSCOW, Dec. 30. /AGENCY/.") gives
-    source ``"dateline"``; an outlet line ("CNN —") or a byline ("By Jane Doe, Reuters")
+    A credit in a dateline ("WASHINGTON (AP) —", "KYIV, March 2. /Ukrinform/.") gives
+    source ``"dateline"``; an outlet line ("WXN —") or a byline ("By Jane Doe, Reuters")
     gives ``"byline"``. The first of these in the text wins.
     """
     top = lead(text)

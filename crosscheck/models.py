@@ -17,8 +17,9 @@ from typing import Any
 #: Fact kinds, in the order reports list them.
 FACT_KINDS = ("date", "money", "count", "measure", "quote", "statement", "framing")
 
-#: Where an article's outlet or publication date came from.
-SOURCES = ("metadata", "dateline", "byline", "unknown")
+#: Where an article's outlet or publication date came from ("inferred": from a
+#: /YYYY/MM/DD/ date in its URL).
+SOURCES = ("metadata", "dateline", "byline", "inferred", "unknown")
 
 #: Verdicts on a cluster, in the order reports list them (conflicts first).
 VERDICTS = ("conflict", "paraphrase", "agree", "single-source")

@@ -1,0 +1,148 @@
+"""Counts: the number, the noun counted, elliptical counts, and what is not a count."""
+
+from pathlib import Path
+
+import pytest
+
+from crosscheck.extract.counts import extract_counts
+from crosscheck.extract.sentences import split_sentences
+from crosscheck.models import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def counts(text):
+    article = Article(id="a", path="a.txt", text=text)
+    out = extract_counts(article, split_sentences(text))
+    for m in out:
+        assert m.kind == "count"
+        assert isinstance(m.value["low"], (int, type(None)))
+    return out
+
+
+def spans(text):
+    return [text[m.start : m.end] for m in counts(text)]
+
+
+def only(text):
+    found = counts(text)
+    assert len(found) == 1, [(text[m.start : m.end], m.value) for m in found]
+    return found[0].value
+
+
+def seed(prefix):
+    return next(SEEDS.glob(prefix + "_*.txt")).read_text(encoding="utf-8")
+
+
+def by_span(text):
+    return {text[m.start : m.end]: m.value for m in counts(text)}
+
+
+def test_flood_toll_at_least():
+    v = only("At least 175 people died when the river burst its banks.")
+    assert (v["low"], v["high"], v["qualifier"]) == (175, None, "at least")
+    assert (v["item"], v["head"], v["item_from"]) == ("people", "person", "text")
+
+
+@pytest.mark.parametrize(
+    "text, low, high, head",
+    [
+        ("Police arrested more than 380 protesters.", 380, None, "protester"),
+        ("Nearly 400 homes were destroyed.", 360, 400, "home"),
+        ("Up to 73 flights were cancelled.", 0, 73, "flight"),
+        ("Some 400 volunteers joined.", 360, 440, "volunteer"),
+        ("Dozens of villages were cut off.", 24, 199, "village"),
+        ("Twenty-three people were rescued.", 23, 23, "person"),
+        ("A dozen boats sank.", 12, 12, "boat"),
+        ("Officials counted 1.5 million ballots.", 1_500_000, 1_500_000, "ballot"),
+        ("Rescuers found between 10 and 12 survivors.", 10, 12, "survivor"),
+    ],
+)
+def test_counts_and_qualifiers(text, low, high, head):
+    v = only(text)
+    assert (v["low"], v["high"], v["head"]) == (low, high, head)
+
+
+def test_item_stops_at_prepositions_and_verbs():
+    found = by_span("The court heard 12 witnesses in 3 sessions.")
+    assert found["12"]["item"] == "witnesses"
+    assert found["3"]["item"] == "sessions"
+
+
+def test_elliptical_count_takes_antecedent():
+    text = "Rebels fired 40 rockets in 6 volleys on Monday. At least ten struck homes."
+    v = by_span(text)["At least ten"]
+    assert (v["head"], v["item_from"], v["low"], v["high"]) == ("rocket", "antecedent", 10, None)
+
+
+def test_bare_toll_takes_subject():
+    v = only("The death toll rose to 212 on Monday.")
+    assert v["head"] == "toll"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in 2006.",
+        "The vote is due in 2023, officials said.",
+        "He finished 3rd in the first round.",
+        "One of the victims was a child.",
+        "No one was hurt.",
+        "One day later the river fell.",
+        "The two allies signed the deal.",
+        "The two countries agreed.",
+        "The two sides met on Monday.",
+        "The two met on Monday.",
+        "Both leaders spoke.",
+        "The station Channel 4 reported it.",
+        "The SM-3 missile and the F-35 jet.",
+        "The RIM-161 interceptor.",
+        "COVID-19 spread fast.",
+        "Article 5 of the treaty applies.",
+        "The meeting began at 10:30 and ended at 5 pm.",
+        "It happened on December 19.",
+        "Unemployment rose to 12%.",
+        "The deal is worth $2.5bn.",
+        "The quake was 12 km deep.",
+        "The truce lasted for 30 years.",
+        "A 45-year-old man was arrested.",
+        "He was 45 years old.",
+        "The dam burst two years ago.",
+    ],
+)
+def test_not_counts(text):
+    assert spans(text) == []
+
+
+def test_one_as_a_count():
+    v = only("Officials said one man died.")
+    assert (v["low"], v["head"]) == (1, "man")
+
+
+def test_seed_cnn():
+    text = seed("000")
+    found = by_span(text)
+    assert found["two"]["head"] == "system"
+    assert found["two"]["item"] == "US-built Aegis Ashore missile defense systems"
+    assert (found["23"]["head"], found["16"]["head"]) == ("missile", "test")
+    v = found["At least two"]
+    assert (v["low"], v["high"], v["head"], v["item_from"]) == (2, None, "missile", "antecedent")
+    assert "30" not in found  # "for 30 years" is a duration
+    assert len(found) == 4
+
+
+def test_seed_presstv():
+    text = seed("001")
+    found = by_span(text)
+    assert (found["four"]["low"], found["four"]["head"]) == (4, "missile")
+    v = found["some 400"]
+    assert v["low"] < 400 < v["high"] and v["head"] == "missile"
+    # "The two allies", "Russia 24 TV", "SM-3", "RIM-161" are not counts
+    assert sorted(found) == ["four", "some 400"]
+
+
+def test_seed_tass():
+    text = seed("002")
+    found = by_span(text)
+    assert sorted(found) == ["two"]
+    assert (found["two"]["low"], found["two"]["head"]) == (2, "system")

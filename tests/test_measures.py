@@ -1,0 +1,140 @@
+"""Measures: units normalised per dimension, durations, percentages, quake magnitudes."""
+
+from pathlib import Path
+
+import pytest
+
+from crosscheck.extract.measures import DAYS_PER_YEAR, extract_measures
+from crosscheck.extract.sentences import split_sentences
+from crosscheck.models import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def measures(text):
+    article = Article(id="a", path="a.txt", text=text)
+    out = extract_measures(article, split_sentences(text))
+    for m in out:
+        assert m.kind == "measure"
+    return out
+
+
+def only(text):
+    found = measures(text)
+    assert len(found) == 1, found
+    m = found[0]
+    return text[m.start : m.end], m.value
+
+
+def test_quake_magnitude_and_depth():
+    found = measures("A magnitude 6.4 earthquake struck 12 km deep on Sunday.")
+    mag, depth = (m.value for m in found)
+    assert (mag["low"], mag["unit"], mag["dimension"], mag["head"]) == (6.4, "magnitude", "magnitude", "earthquake")
+    assert (depth["low"], depth["unit"], depth["dimension"], depth["item"]) == (12, "km", "length", "depth")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The 7.1-magnitude quake hit at dawn.", "7.1-magnitude"),
+        ("A magnitude-7.1 tremor shook the coast.", "magnitude-7.1"),
+        ("The quake had a magnitude of 7.1, officials said.", "magnitude of 7.1"),
+        ("It measured 7.1 on the Richter scale.", "7.1 on the Richter scale"),
+        ("A quake measuring 7.1 rattled the city.", "7.1"),
+    ],
+)
+def test_magnitude_spellings(text, span):
+    got, v = only(text)
+    assert got == span
+    assert (v["low"], v["high"], v["unit"]) == (7.1, 7.1, "magnitude")
+
+
+def test_richter_scale_is_recorded():
+    assert only("It measured 7.1 on the Richter scale.")[1]["scale"] == "Richter"
+
+
+def test_km_and_miles_compare():
+    km = only("The tunnel is 12 km long.")[1]
+    mi = only("The tunnel is 7.5 miles long.")[1]
+    assert km["unit"] == mi["unit"] == "km"
+    assert mi["low"] == pytest.approx(12.07, abs=0.01)
+    assert km["item"] == mi["item"] == "length"
+
+
+@pytest.mark.parametrize(
+    "text, unit, low",
+    [
+        ("Crews removed 20 tonnes of debris.", "kg", 20000),
+        ("The calf weighed 500 pounds.", "kg", 226.796185),
+        ("The tanker spilled 1,000 barrels of oil.", "l", 158987.294928),
+        ("The pool holds 2 million gallons.", "l", 7570823.568),
+        ("Winds reached 75 mph.", "km/h", 120.7008),
+        ("Gusts hit 40 knots.", "km/h", 74.08),
+        ("It was 35 degrees Celsius.", "°C", 35),
+        ("It was 95°F in the shade.", "°C", 35),
+        ("The fire burned 5,000 acres.", "km²", 20.234282112),
+        ("Rainfall of 250 mm was recorded.", "km", 0.00025),
+    ],
+)
+def test_units_are_converted(text, unit, low):
+    _, v = only(text)
+    assert v["unit"] == unit
+    assert v["low"] == pytest.approx(low)
+
+
+def test_percentages():
+    _, v = only("Turnout was 64% in the capital.")
+    assert (v["low"], v["unit"], v["head"]) == (64, "percent", "turnout")
+    _, v = only("About 12 per cent of voters stayed home.")
+    assert v["low"] == pytest.approx(10.8) and v["head"] == "voter"
+    _, v = only("Inflation rose 3.2 percent in May.")
+    assert v["head"] == "inflation"
+
+
+def test_ranges_and_qualifiers():
+    _, v = only("Between 10 and 12 km of road were washed away.")
+    assert (v["low"], v["high"], v["head"]) == (10, 12, "road")
+    _, v = only("The flood covered a 10-12 km stretch.")
+    assert (v["low"], v["high"]) == (10, 12)
+    _, v = only("Winds of up to 120 km/h battered the coast.")
+    assert (v["low"], v["high"], v["qualifier"]) == (0, 120, "up to")
+    _, v = only("Temperatures fell below 10°F overnight.")
+    assert v["low"] is None and v["high"] == pytest.approx(-12.222, abs=0.001)
+
+
+def test_durations_are_in_days():
+    _, v = only("The treaty has been in force for 30 years.")
+    assert (v["dimension"], v["unit"], v["low"]) == ("duration", "day", 30 * DAYS_PER_YEAR)
+    assert only("Talks lasted 48 hours.")[1]["low"] == 2
+    assert only("He served six months in jail.")[1]["original_unit"] == "month"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 45-year-old man was arrested.",
+        "He was 45 years old.",
+        "The dam burst three years ago.",
+        "Two days later the river rose.",
+        "The SM-3 and F-35 programmes.",
+        "The M5 motorway was closed.",
+        "The 5G network went down.",
+        "He was fined 500 pounds for speeding.",
+        "The bill costs $5m.",
+    ],
+)
+def test_not_measures(text):
+    assert measures(text) == []
+
+
+def test_seed_cnn_for_30_years_is_a_duration():
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    found = measures(text)
+    assert [text[m.start : m.end] for m in found] == ["30 years"]
+    assert found[0].value["dimension"] == "duration"
+
+
+def test_seeds_have_no_other_measures():
+    for prefix in ("001", "002"):
+        text = next(SEEDS.glob(prefix + "_*.txt")).read_text(encoding="utf-8")
+        assert measures(text) == []

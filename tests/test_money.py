@@ -1,0 +1,152 @@
+"""Money amounts: currency, scale, qualifier range, scope and the thing priced."""
+
+from pathlib import Path
+
+import pytest
+
+from crosscheck.extract.money import extract_money
+from crosscheck.extract.sentences import split_sentences
+from crosscheck.models import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def money(text):
+    article = Article(id="a", path="a.txt", text=text)
+    out = extract_money(article, split_sentences(text))
+    for m in out:
+        assert m.kind == "money"
+    return out
+
+
+def only(text):
+    found = money(text)
+    assert len(found) == 1, found
+    m = found[0]
+    return text[m.start : m.end], m.value
+
+
+def seed(prefix):
+    return next(SEEDS.glob(prefix + "_*.txt")).read_text(encoding="utf-8")
+
+
+def test_trade_deal_bn_is_total_with_item():
+    span, v = only("The two countries signed a $2.5bn trade deal on Tuesday.")
+    assert span == "$2.5bn"
+    assert (v["low"], v["high"], v["currency"], v["scale"]) == (2.5e9, 2.5e9, "USD", "billion")
+    assert v["scope"] == "total"
+    assert (v["item"], v["head"]) == ("trade deal", "deal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency approved $889m in aid.",
+        "The agency approved US$889 million in aid.",
+        "The agency approved 889 million dollars in aid.",
+        "The agency approved USD 889 million in aid.",
+        "The agency approved 889 million US dollars in aid.",
+    ],
+)
+def test_spellings_normalise_to_one_value(text):
+    _, v = only(text)
+    assert (v["low"], v["high"], v["currency"], v["scale"]) == (889e6, 889e6, "USD", "million")
+    assert v["head"] == "aid"
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("The museum raised A$3 million.", "AUD"),
+        ("The museum raised C$3 million.", "CAD"),
+        ("The museum raised HK$3 million.", "HKD"),
+        ("The museum raised €3 million.", "EUR"),
+        ("The museum raised £3m.", "GBP"),
+        ("The museum raised ¥3 million.", "JPY"),
+        ("The museum raised 3 million euros.", "EUR"),
+        ("The museum raised 3 million yen.", "JPY"),
+        ("The museum raised 3 million roubles.", "RUB"),
+        ("The museum raised 3 million rubles.", "RUB"),
+        ("The museum raised 3 million Canadian dollars.", "CAD"),
+    ],
+)
+def test_currencies(text, currency):
+    assert only(text)[1]["currency"] == currency
+
+
+def test_pounds_are_money_only_when_context_says_so():
+    _, v = only("He was fined 500 pounds for speeding.")
+    assert v["currency"] == "GBP"
+    assert money("The calf weighed 500 pounds.") == []
+
+
+def test_not_money_without_currency():
+    assert money("At least 175 people died and 12 km of road was lost.") == []
+    assert money("The team won 5 games.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jets will cost about $80 million each.",
+        "The jets were sold for $80 million apiece.",
+        "The jets cost $80 million a piece.",
+        "The navy paid $80 million per unit for the jets.",
+        "The navy ordered six jets, each costing $80 million.",
+    ],
+)
+def test_per_unit_scope(text):
+    assert only(text)[1]["scope"] == "per_unit"
+
+
+def test_per_unit_price_names_the_unit():
+    _, v = only("Brent crude rose to $80 a barrel.")
+    assert (v["scope"], v["head"]) == ("per_unit", "barrel")
+
+
+def test_subject_of_cost_verb_is_the_item():
+    _, v = only("The jets, which were ordered in 2019, will cost about US$80m apiece.")
+    assert v["item"] == "The jets" and v["head"] == "jet"
+    assert v["qualifier"] == "about"
+    assert v["low"] == pytest.approx(72e6) and v["high"] == pytest.approx(88e6)
+
+
+def test_item_linked_by_worth_or_of():
+    assert only("A contract worth C$1.2 billion was awarded.")[1]["head"] == "contract"
+    assert only("The court imposed a fine of €5 million.")[1]["head"] == "fine"
+    # a generic noun ("a total of") says nothing about what is priced
+    assert only("The city paid a total of $5 million for the land.")[1]["head"] == "land"
+
+
+def test_qualified_and_vague_amounts():
+    _, v = only("The storm caused hundreds of millions of dollars in damage.")
+    assert (v["low"], v["high"], v["head"]) == (2e8, 1999999999, "damage")
+    _, v = only("Losses could reach between $1bn and $2bn.")
+    assert (v["low"], v["high"]) == (1e9, 2e9)
+    _, v = only("The bill adds up to $3 billion in spending.")
+    assert (v["low"], v["high"], v["qualifier"]) == (0, 3e9, "up to")
+
+
+def test_seed_presstv_sale_is_total():
+    text = seed("001")
+    found = money(text)
+    assert len(found) == 1
+    v = found[0].value
+    assert text[found[0].start : found[0].end] == "$133.3 million"
+    assert (v["low"], v["currency"], v["scope"]) == (133.3e6, "USD", "total")
+    assert v["head"] == "sale" and "anti-ballistic missiles" in v["item"]
+
+
+def test_seed_tass_price_is_per_unit():
+    text = seed("002")
+    found = money(text)
+    assert len(found) == 1
+    v = found[0].value
+    assert text[found[0].start : found[0].end] == "about $889 million"
+    assert v["scope"] == "per_unit" and v["qualifier"] == "about"
+    assert v["low"] < 889e6 < v["high"]
+    assert v["head"] == "system"
+
+
+def test_seed_cnn_has_no_money():
+    assert money(seed("000")) == []

@@ -1,0 +1,132 @@
+"""Shared number parsing: digits, words, scales, qualifiers, ranges, vague plurals."""
+
+import pytest
+
+from crosscheck.extract.numbers import (
+    APPROX_TOLERANCE,
+    find_quantities,
+    head_noun,
+    noun_phrase_after,
+    parse_number,
+    pounds_are_money,
+    singular,
+)
+
+
+def one(text):
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1,200", 1200),
+        ("133.3", 133.3),
+        ("two", 2),
+        ("twenty-three", 23),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("one hundred and fifty", 150),
+        ("1.5 million", 1_500_000),
+        ("two million", 2_000_000),
+        ("a million", 1_000_000),
+    ],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+    q = one(text + " voters")
+    assert q.low == q.high == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("at least 175 dead", 175, None),
+        ("more than 380 homes", 380, None),
+        ("upwards of 50 boats", 50, None),
+        ("nearly 400 flights", 360, 400),
+        ("almost 400 flights", 360, 400),
+        ("close to 600 troops", 540, 600),
+        ("just under 100 votes", 90, 100),
+        ("about 890 houses", 801, 979),
+        ("some 400 missiles", 360, 440),
+        ("roughly 20 trucks", 18, 22),
+        ("an estimated 3,000 protesters", 2700, 3300),
+        ("up to 73 flights", 0, 73),
+        ("fewer than 10 people", 0, 10),
+        ("between 10 and 12 km", 10, 12),
+        ("10-12 km", 10, 12),
+        ("two to three days", 2, 3),
+    ],
+)
+def test_qualifiers_and_ranges(text, low, high):
+    q = one(text)
+    assert q.low == pytest.approx(low)
+    assert q.high == (None if high is None else pytest.approx(high))
+
+
+def test_approx_tolerance_is_symmetric():
+    q = one("around 1,000 people")
+    assert q.qualifier == "around"
+    assert q.high - 1000 == pytest.approx(1000 * APPROX_TOLERANCE)
+    assert 1000 - q.low == pytest.approx(1000 * APPROX_TOLERANCE)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("dozens of villages", 24, 199),
+        ("hundreds of homes", 200, 1999),
+        ("thousands of people", 2000, 19999),
+        ("tens of thousands of people", 20000, 199999),
+        ("several hundred troops", 300, 900),
+    ],
+)
+def test_vague_plurals_are_wide_ranges(text, low, high):
+    q = one(text)
+    assert (q.low, q.high) == (low, high)
+    assert q.is_vague
+
+
+def test_from_to_is_a_change_not_a_range():
+    qs = find_quantities("Unemployment rose from 5 to 7 percent.")
+    assert [(q.low, q.high) for q in qs] == [(5, 5), (7, 7)]
+
+
+def test_currency_prefix_and_abbreviated_scale():
+    q = one("a US$2.5bn deal")
+    assert (q.prefix, q.low, q.scale) == ("US$", 2.5e9, "bn")
+    q = one("about $889m each")
+    assert q.qualifier == "about" and q.prefix == "$"
+    # "m" without a currency is not a scale ("12m deep" is metres)
+    q = one("12m deep")
+    assert q.low == 12 and q.scale is None
+
+
+def test_ordinals_and_fractions_are_not_numbers():
+    assert find_quantities("the twenty-first century") == []
+    assert find_quantities("two-thirds of voters") == []
+    assert find_quantities("the first and second rounds") == []
+
+
+def test_noun_phrase_after_stops_at_prepositions_and_verbs():
+    text = "23 missiles in 16 tests"
+    assert noun_phrase_after(text, 2)[0] == "missiles"
+    assert noun_phrase_after("two have flown", 3)[0] == ""
+    assert noun_phrase_after("five people killed in the blast", 4)[0] == "people"
+    assert noun_phrase_after("12% of voters stayed home", 7)[0] == "voters"
+
+
+def test_singular_and_head():
+    assert [singular(w) for w in "systems allies churches people buses boxes".split()] == [
+        "system", "ally", "church", "person", "bus", "box"
+    ]
+    assert head_noun("US-built Aegis Ashore missile defense systems") == "system"
+
+
+def test_pounds_money_or_mass():
+    assert pounds_are_money("He was fined 500 pounds for speeding.")
+    assert not pounds_are_money("The calf weighed 500 pounds.")
+    assert not pounds_are_money("Crews hauled 5,000 pounds of debris.")

@@ -126,11 +126,13 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "shout": ("shout", "shouts", "shouted"),
     "yell": ("yell", "yells", "yelled"),
     "exclaim": ("exclaim", "exclaims", "exclaimed"),
+    "promise": ("promise", "promises", "promised"),
+    "pledge": ("pledge", "pledges", "pledged"),
 }
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
 #: Verbs that are as often not about speech ("the fighting continued", "roads are
 #: maintained", "reported cases"): they introduce a following clause only with "that".
-NEEDS_THAT = frozenset({"add", "note", "state", "continue", "maintain", "respond", "observe", "report", "write", "remark", "ask"})
+NEEDS_THAT = frozenset({"promise", "pledge", "add", "note", "state", "continue", "maintain", "respond", "observe", "report", "write", "remark", "ask"})
 #: "X expressed concern(s)/hope/... over Y" reports a stance (Krestel et al.'s noun cues).
 EXPRESS_FORMS = frozenset({"express", "expresses", "expressed", "voice", "voices", "voiced"})
 EXPRESS_NOUNS = frozenset(
@@ -219,6 +221,7 @@ MALE_WORDS = frozenset(
     king prince duke count father husband son brother man boy grandfather uncle
     """.split()
 )
+PRONOUN_WORDS = frozenset("she her hers herself he him his himself".split())
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame".split())
 #: Lower-case particles inside personal names.
 NAME_PARTICLES = frozenset("de da del della di du van von der den bin ibn al el la le dos das".split())
@@ -277,6 +280,8 @@ _CONTENT_WORD = re.compile(r"[\w'’-]+")
 #: Title abbreviations written with a full stop before a name (AP: Gov., Sen., Dr., ...).
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr".split())
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: An AP/wire dateline opening a paragraph: "CITY, Region, May 3 (Agency) - ".
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,[^\n]{0,60}?\s[-–—]+\s")
 
 
 class Quotation(NamedTuple):
@@ -518,7 +523,7 @@ def _adverbial_len(toks: list[_Token], i: int, step: int) -> int:
         rest = span[1:]
         if rest and _low(rest[0]) in DETERMINERS:
             rest = rest[1:]
-        if all(
+        if rest and all(
             t.kind == "word"
             and _low(t) not in DETERMINERS
             and (_low(t) in ADVERBIAL_WORDS or t.text.isdigit() or _is_cap(t))
@@ -730,7 +735,11 @@ def _find_cues(toks: list[_Token]) -> list[_Cue]:
 
 
 def _gender(words: list[str]) -> str | None:
+    """Gender of a noun phrase from its gendered words; a possessive in it ("his lawyer")
+    is about someone else, so pronouns count only when they are the whole phrase."""
     low = {w.lower().rstrip(".") for w in words}
+    if len(words) > 1:
+        low -= PRONOUN_WORDS
     if low & FEMALE_WORDS:
         return "f"
     if low & MALE_WORDS:
@@ -889,6 +898,11 @@ class _Resolver:
         self._remember(entry)
         return entry["name"], how or "title", None
 
+    def mention(self, info: dict[str, Any]) -> None:
+        """Note a titled person named outside any attribution, as a pronoun's antecedent."""
+        entry = self._person(info["name"], info["title"], info["gender"], True)
+        self._remember(entry)
+
     def _surname(self, name: str, pos: int) -> str | None:
         for entry in reversed(self.history):
             if entry["kind"] == "named" and " " in entry["name"] and entry["name"].split()[-1] == name:
@@ -965,6 +979,12 @@ def _statement_text(text: str, start: int, end: int, quotes: list[Quotation]) ->
     return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:")
 
 
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Move a clause start past a wire dateline it begins with."""
+    m = DATELINE.match(text[start:end])
+    return start + m.end() if m else start
+
+
 def _clause(toks: list[_Token], cue: _Cue) -> tuple[int, int] | None:
     """Token range of the clause a cue reports, or None."""
     n = len(toks)
@@ -1025,7 +1045,12 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         toks = _tokens(text, sent.start, sent.end, real)
         cues = _find_cues(toks)
         attrs: list[dict[str, Any]] = []
-        for cue in sorted(cues, key=lambda c: c.np_first):
+        events = [(c.np_first, 1, c) for c in cues]
+        events += [(a, 0, info) for a, info in _titled_people(toks, cues)]
+        for _, is_cue, cue in sorted(events, key=lambda e: (e[0], e[1])):
+            if not is_cue:
+                resolver.mention(cue)
+                continue
             info = _analyse(toks, cue.np_first, cue.np_last)
             speaker, how, title = resolver.resolve(info, toks[cue.np_first].start, cue.form == "according")
             attrs.append({"cue": cue, "speaker": speaker, "speaker_from": how, "title": title, "as_written": info["text"]})
@@ -1057,7 +1082,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             span = _content_span(text, toks, *rng)
             if span is None:
                 continue
-            span = _close_fragments(span, quotes)
+            span = _close_fragments((_after_dateline(text, *span), span[1]), quotes)
             value = {
                 "content": _statement_text(text, span[0], span[1], real),
                 "speaker": attr["speaker"],
@@ -1073,6 +1098,23 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         elif not any(t.kind == "quote" for t in toks):
             prev_attr = None
     return _drop_nested(out)
+
+
+def _titled_people(toks: list[_Token], cues: list[_Cue]) -> list[tuple[int, dict[str, Any]]]:
+    """Persons named with a title ("Prime Minister Jane Doe") outside the speaker phrases
+    of ``cues``: the antecedents a later "he"/"she" may refer to."""
+    taken = {i for c in cues for i in range(c.np_first, c.np_last + 1)}
+    out = []
+    for i, tok in enumerate(toks):
+        if not _is_cap(tok) or (i + 1 < len(toks) and _np_word(toks[i + 1])) or i in taken:
+            continue
+        first = _np_left(toks, i)
+        if any(j in taken for j in range(first, i + 1)):
+            continue
+        info = _analyse(toks, first, i)
+        if info["kind"] == "named" and info["person"] and info["title"] and " " in info["name"]:
+            out.append((first, info))
+    return out
 
 
 def _attribution_for(

@@ -146,3 +146,13 @@ def test_seed_tass():
     found = by_span(text)
     assert sorted(found) == ["two"]
     assert (found["two"]["low"], found["two"]["head"]) == (2, "system")
+
+
+def test_vague_plural_as_noun_and_others():
+    text = "Thousands of people fled. Hundreds more remained."
+    found = by_span(text)
+    assert (found["Thousands"]["low"], found["Thousands"]["high"]) == (2000, 19999)
+    assert found["Hundreds"]["head"] == "person"
+    assert found["Hundreds"]["item_from"] == "antecedent"
+    v = by_span("Rebels freed 3 hostages and 2 others.")["2"]
+    assert (v["head"], v["item_from"]) == ("hostage", "antecedent")

@@ -168,8 +168,9 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
         if not q.is_vague and (_is_designation(text, q) or _is_one_idiom(text, q)):
             continue
         noun_pos = q.end
-        if q.is_vague:
-            noun_pos = q.end + re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]).end()
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague else None
+        if of:
+            noun_pos = q.end + of.end()
         item, _, _ = noun_phrase_after(text, noun_pos)
         if _is_year(text, q, item):
             continue

@@ -144,8 +144,13 @@ VAGUE_PLURALS = {
     "hundreds of billions": (200e9, 1_999.999e9),
 }
 _VAGUE_ALT = "|".join(re.escape(v) for v in sorted(VAGUE_PLURALS, key=len, reverse=True))
-#: A vague plural, followed by "of" (money: "hundreds of millions of dollars").
-_VAGUE_RE = re.compile(rf"(?<![\w])(?P<vague>{_VAGUE_ALT})(?=\s+of\b)", re.IGNORECASE)
+#: A vague plural, followed by "of" ("hundreds of millions of dollars") or, used as a
+#: noun, by a verb ("Hundreds were killed").
+_VAGUE_RE = re.compile(
+    rf"(?<![\w])(?P<vague>{_VAGUE_ALT})(?=\s+of\b|\s+(?:were|are|have|had|more|died|fled|"
+    rf"gathered|marched|remain|remained|took|joined|lost|left|attended|protested)\b)",
+    re.IGNORECASE,
+)
 
 #: "several hundred", "a few thousand": multiples of a scale word.
 VAGUE_MULTIPLES = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 2)}
@@ -404,7 +409,7 @@ NP_STOP_WORDS = frozenset(
     as like including despite toward towards upon off out up down around along amid behind
     and or but nor so yet if because while when where who whom whose which that what
     a an the this these those its their his her our my your some any each every all both
-    no not none either neither another other such same own more most less least
+    no not none either neither another other others such same own more most less least
     i you he she it we they me him us them itself themselves
     is are was were be been being am has have had do does did will would shall should can
     could may might must ought

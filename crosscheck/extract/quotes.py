@@ -267,6 +267,8 @@ AUXILIARIES = frozenset(
     again then previously repeatedly long once further recently already often reportedly
     """.split()
 )
+#: Lower-case words that cannot be modifiers inside a speaker phrase.
+NOT_MODIFIERS = frozenset("and or but that which who whom when while if because than not".split())
 #: Words after a reporting verb that start an adverbial, not the reported clause.
 NON_CLAUSE_STARTERS = frozenset(
     """
@@ -566,38 +568,49 @@ def _skip_right(toks: list[_Token], k: int) -> int:
     return k
 
 
+def _det_left(toks: list[_Token], j: int) -> int:
+    """Index of a determiner at most three plain lower-case words left of ``j`` (the words
+    in between being modifiers: "the newly appointed envoy"), or -1."""
+    for d in range(j, max(-1, j - 4), -1):
+        t = toks[d]
+        if _low(t) in DETERMINERS | POSSESSIVE_DETERMINERS:
+            return d
+        if t.kind != "word" or not t.text.islower() or _low(t) in NOT_MODIFIERS | AUXILIARIES or _low(t) in CUE_FORMS:
+            return -1
+    return -1
+
+
 def _np_left(toks: list[_Token], k: int) -> int:
     """First token index of the speaker noun phrase ending at ``k`` (``k + 1`` if none)."""
+    if k < 0 or toks[k].kind != "word" or not (_np_word(toks[k]) or _low(toks[k]) in SOURCE_NOUNS):
+        return k + 1
     j = k
     while j >= 0:
         t = toks[j]
         low = _low(t)
-        if _np_word(t):
+        if _np_word(t) or (j == k and low in SOURCE_NOUNS):
             j -= 1
             continue
-        if low in NP_PREPOSITIONS and j > 0 and j < k and _np_word(toks[j - 1]):
+        if low in NP_PREPOSITIONS and 0 < j < k and _np_word(toks[j - 1]):
             j -= 1
             continue
-        if low == "the" and j > 0 and j < k and _low(toks[j - 1]) in NP_PREPOSITIONS:
-            j -= 1
+        d = _det_left(toks, j)
+        if d < 0:
+            break
+        if d > 1 and _low(toks[d]) == "the" and _low(toks[d - 1]) in NP_PREPOSITIONS and _np_word(toks[d - 2]):
+            j = d - 2  # "a spokesman for the electoral board"
             continue
-        break
+        return d
     first = j + 1
-    if first > k:
-        return first
-    if j >= 0 and (_low(toks[j]) in DETERMINERS or _low(toks[j]) in POSSESSIVE_DETERMINERS):
-        return j
-    if _low(toks[k]) in SOURCE_NOUNS:
-        # "the newly appointed envoy": a determiner a few plain words further left.
-        for n in range(1, 4):
-            d = j - n
-            if d < 0:
-                break
-            between = toks[d + 1 : j + 1]
-            if any(t.kind != "word" or not t.text.islower() or _low(t) in CUE_FORMS for t in between):
-                break
-            if _low(toks[d]) in DETERMINERS | POSSESSIVE_DETERMINERS:
-                return d
+    if _is_cap(toks[first]):
+        # an occupational title in lower case before a name (AP): ", city engineer Jo Lee"
+        for b in range(j, max(-1, j - 4), -1):
+            t = toks[b]
+            if t.kind == "word" and t.text.islower() and _low(t) not in NOT_MODIFIERS | AUXILIARIES | NON_CLAUSE_STARTERS and _low(t) not in CUE_FORMS:
+                if b == 0 or toks[b - 1].text in ",:;" or _low(toks[b - 1]) in DETERMINERS:
+                    return b - 1 if b > 0 and _low(toks[b - 1]) in DETERMINERS else b
+                continue
+            break
     return first
 
 
@@ -781,6 +794,8 @@ def _analyse(toks: list[_Token], a: int, b: int) -> dict[str, Any]:
         words = words[1:]
     low = [_low(w) for w in words]
     text = " ".join(w.text for w in words)
+    if len(words) > 1 and low[0] in DETERMINERS | POSSESSIVE_DETERMINERS:
+        text = low[0] + text[len(low[0]) :]  # "The mayor" at a sentence start -> "the mayor"
     info: dict[str, Any] = {"text": text, "title": None, "gender": _gender([w.text for w in words]), "definite": False}
     if len(words) == 1 and low[0] in SPEAKER_PRONOUNS | FIRST_PERSON:
         info.update(kind="pronoun", name=low[0], person=low[0] in ("he", "she", "him", "her"))

@@ -1,0 +1,339 @@
+"""Quotes and attributed statements: speaker patterns and resolution, on new stories and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosscheck.extract.quotes import extract_quotes, find_quotations
+from crosscheck.extract.sentences import split_sentences
+from crosscheck.models import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _run(text: str):
+    art = Article(id="a", path="a.txt", text=text)
+    return extract_quotes(art, split_sentences(text))
+
+
+def _quotes(text: str):
+    return [m for m in _run(text) if m.kind == "quote"]
+
+
+def _statements(text: str):
+    return [m for m in _run(text) if m.kind == "statement"]
+
+
+def _quote(text: str, words: str):
+    found = [m for m in _quotes(text) if words in m.value["content"]]
+    assert found, f"no quote with {words!r}: {[m.value for m in _quotes(text)]}"
+    return found[0]
+
+
+def _seed(prefix: str) -> str:
+    return next(SEEDS.glob(prefix + "_*.txt")).read_text()
+
+
+# --- pairing quotation marks ------------------------------------------------------------------
+
+
+def test_span_is_the_content_inside_the_marks_without_trailing_comma():
+    text = '"The levee held through the night," the mayor said.'
+    (q,) = _quotes(text)
+    assert text[q.start : q.end] == q.value["content"] == "The levee held through the night"
+
+
+def test_multi_sentence_quotation_is_one_mention():
+    text = "“The water rose fast. We moved everyone to the school. Nobody was hurt,” said Fire Chief Dana Miles."
+    (q,) = _quotes(text)
+    assert q.value["content"].startswith("The water rose fast.") and q.value["content"].endswith("Nobody was hurt")
+    assert q.value["speaker"] == "Dana Miles" and q.value["speaker_title"] == "Fire Chief"
+
+
+def test_mixed_curly_open_and_straight_close_pair():
+    text = "“We will appeal the ruling tomorrow,\" the defence lawyer said."
+    (q,) = _quotes(text)
+    assert q.value["content"] == "We will appeal the ruling tomorrow"
+
+
+def test_unmatched_marks_never_crash_and_are_skipped():
+    text = (
+        'The union said "talks had collapsed. Workers walked out at noon.\n\n'
+        "Managers called the strike illegal.” The dispute began in May.\n\n"
+        '"We are ready to talk," the union leader said.'
+    )
+    quotes = _quotes(text)
+    assert [q.value["content"] for q in quotes] == ["We are ready to talk"]
+    assert find_quotations('He said "no') == []
+    assert find_quotations("”") == []
+
+
+def test_partial_quote_inside_a_sentence():
+    text = 'The judge said the defendant had acted with "complete disregard for human life" when he fled.'
+    q = _quote(text, "complete disregard")
+    assert q.value["speaker"] is None or q.value["speaker"] == "The judge" or "judge" in q.value["speaker"]
+    assert q.value["content"] == "complete disregard for human life"
+
+
+def test_short_verbless_fragments_are_not_quotes_but_short_clauses_are():
+    text = (
+        "Critics called the merger a “done deal.” Regulators said the firms had promised "
+        "“to keep prices down” and that the plan “is fair.”"
+    )
+    contents = [q.value["content"] for q in _quotes(text)]
+    assert "to keep prices down" in contents and "is fair." in contents
+    assert not any("done deal" in c for c in contents)
+
+
+def test_title_case_names_in_quotes_are_not_quotes():
+    text = "The protest, dubbed “Operation Clean Streets,” drew thousands, police said."
+    assert _quotes(text) == []
+
+
+def test_ap_continuation_across_paragraphs():
+    text = (
+        '"We have lost everything. The river took the house, the car, the barn,\n\n'
+        '"And still we are the lucky ones," farmer Tom Reyes said.'
+    )
+    quotes = _quotes(text)
+    assert len(quotes) == 2
+    assert quotes[1].value["speaker"] == "Tom Reyes"
+
+
+def test_curly_single_quotes_as_quotation_marks():
+    text = "‘We will rebuild every home in the valley,’ the governor said. The town’s school reopened."
+    (q,) = _quotes(text)
+    assert q.value["content"] == "We will rebuild every home in the valley"
+    assert q.value["speaker"] == "the governor"
+
+
+# --- speaker patterns --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, how",
+    [
+        ('"The count is not over," Elena Marsh said.', "Elena Marsh", "named"),
+        ('"The count is not over," said Elena Marsh, the party chair.', "Elena Marsh", "named"),
+        ('Elena Marsh said: "The count is not over."', "Elena Marsh", "named"),
+        ('Elena Marsh said, "The count is not over."', "Elena Marsh", "named"),
+        ('"The count is not over," Elena Marsh stressed.', "Elena Marsh", "named"),
+        ('"The count is not over," Elena Marsh told reporters on Sunday.', "Elena Marsh", "named"),
+        ('"The count is not over," Elena Marsh insisted at a news conference.', "Elena Marsh", "named"),
+        ('"The count is not over," according to Elena Marsh.', "Elena Marsh", "according_to"),
+        ('According to the election commission, "the count is not over."', "election commission", "according_to"),
+        ('"The count is not over," a spokesman for the electoral board said.', "a spokesman for the electoral board", "title"),
+    ],
+)
+def test_speaker_patterns(text, speaker, how):
+    (q,) = _quotes(text)
+    assert speaker in q.value["speaker"]
+    assert q.value["speaker_from"] == how
+    assert q.speaker == q.value["speaker"]
+
+
+def test_title_before_name_is_kept_apart():
+    text = '"Turnout was the highest in decades," Electoral Commission spokeswoman Ana Ruiz said.'
+    (q,) = _quotes(text)
+    assert q.value["speaker"] == "Ana Ruiz"
+    assert q.value["speaker_title"] == "Electoral Commission spokeswoman"
+
+
+def test_adverbial_between_speaker_and_verb():
+    text = "Trade Minister Hugo Lind on Tuesday said the tariff deal would cut costs for exporters."
+    (s,) = _statements(text)
+    assert s.value["speaker"] == "Hugo Lind" and s.value["verb"] == "say"
+    assert s.value["content"] == "the tariff deal would cut costs for exporters"
+
+
+def test_passive_reporting_quoted_as_saying():
+    text = (
+        "Court spokesman Ivo Tamm said the trial would resume on Monday. "
+        '"The evidence must be heard in full," the court quoted the spokesman as saying.'
+    )
+    q = _quote(text, "evidence must be heard")
+    assert q.value["speaker"] == "Ivo Tamm" and q.value["speaker_from"] == "title"
+
+
+def test_pronouns_resolve_by_gender():
+    text = (
+        "Company spokeswoman Ruth Alder said the merger would close in June. "
+        "Union chairman Piet Boer said jobs were at risk. "
+        '"No plant will close," she said. "We were not consulted," he added.'
+    )
+    assert _quote(text, "No plant").value["speaker"] == "Ruth Alder"
+    assert _quote(text, "not consulted").value["speaker"] == "Piet Boer"
+    assert _quote(text, "No plant").value["speaker_from"] == "pronoun"
+
+
+def test_pronoun_without_gender_resolves_to_last_person():
+    text = 'Judge Omar Haddad read the verdict. "This was a grave abuse of trust," he said.'
+    assert _quote(text, "grave abuse").value["speaker"] == "Omar Haddad"
+
+
+def test_possessive_in_a_title_does_not_set_gender():
+    text = (
+        "The mayor will appeal, his lawyer Sara Quint said. "
+        '"My client is innocent," she told reporters.'
+    )
+    assert _quote(text, "innocent").value["speaker"] == "Sara Quint"
+
+
+def test_title_phrase_resolves_to_named_speaker_sharing_a_word():
+    text = (
+        "Deputy Health Minister Karin Holt said vaccines would arrive next week. "
+        '"Every clinic will get its share," the deputy minister said.'
+    )
+    q = _quote(text, "Every clinic")
+    assert q.value["speaker"] == "Karin Holt" and q.value["speaker_from"] == "title"
+
+
+def test_title_phrase_without_match_stays_as_written():
+    text = (
+        "Deputy Health Minister Karin Holt said vaccines would arrive next week. "
+        '"Supplies are short," a spokesman for the hospital union said. '
+        '"We need more staff," the spokesman added.'
+    )
+    assert _quote(text, "Supplies").value["speaker"] == "a spokesman for the hospital union"
+    assert _quote(text, "more staff").value["speaker"] == "a spokesman for the hospital union"
+
+
+def test_surname_maps_to_full_name_seen_earlier():
+    text = (
+        "Flood warnings were issued by hydrologist Maren Vik on Friday. "
+        '"The river will peak on Sunday," Vik said.'
+    )
+    assert _quote(text, "river will peak").value["speaker"] == "Maren Vik"
+
+
+def test_quote_without_attribution_has_no_speaker():
+    text = 'Rain fell all week.\n\n"Nobody expected this much water."\n\nThe road was closed.'
+    (q,) = _quotes(text)
+    assert q.value["speaker"] is None and q.value["speaker_from"] == "none"
+
+
+def test_following_quote_in_same_paragraph_keeps_the_speaker():
+    text = '"We did our best," coach Lena Ford said after the match. "The referee saw it differently."'
+    assert _quote(text, "referee").value["speaker"] == "Lena Ford"
+
+
+# --- statements ----------------------------------------------------------------------------------
+
+
+def test_indirect_speech_statements():
+    text = (
+        "Prosecutor Mia Lund said that the accused had hidden the money abroad. "
+        "The defence claimed the accounts were frozen. "
+        "Lund warned that witnesses had been threatened. "
+        "Activists accused the police of using excessive force. "
+        "The mayor expressed concern over the cost of the new stadium."
+    )
+    st = {s.value["verb"]: s.value for s in _statements(text)}
+    assert st["say"]["speaker"] == "Mia Lund"
+    assert st["say"]["content"] == "the accused had hidden the money abroad"
+    assert st["claim"]["content"] == "the accounts were frozen"
+    assert st["warn"]["speaker"] == "Mia Lund"
+    assert st["accuse"]["speaker"] == "Activists"
+    assert st["accuse"]["content"].startswith("the police of using excessive force")
+    assert st["express concern"]["speaker"] == "the mayor"
+
+
+def test_statement_with_clause_before_the_attribution():
+    text = "The new bridge will open in 2027, city engineer Olga Rask said on Monday."
+    (s,) = _statements(text)
+    assert s.value["speaker"] == "Olga Rask"
+    assert s.value["content"] == "The new bridge will open in 2027"
+
+
+def test_statement_never_duplicates_a_quote():
+    text = '"The strike is over," union leader Max Brandt said. Brandt said: "We won."'
+    assert _statements(text) == []
+    assert len(_quotes(text)) == 2
+
+
+def test_statement_content_leaves_out_quoted_parts():
+    text = 'The senator said the bill would pass, calling it "a victory for every family in the state."'
+    (s,) = _statements(text)
+    assert "victory" not in s.value["content"] and s.value["content"].startswith("the bill would pass")
+
+
+def test_claimed_as_modifier_is_not_a_statement():
+    text = "The claimed attack on the convoy was never confirmed. The storm continued through Sunday."
+    assert _statements(text) == []
+
+
+def test_what_x_says_is_not_a_statement():
+    text = "The army moved troops to counter what the government says is a growing threat."
+    assert _statements(text) == []
+
+
+def test_dateline_is_not_part_of_a_statement():
+    text = "RIVERTON, May 3 (Wire) - Floods forced 2,000 people from their homes, officials said."
+    (s,) = _statements(text)
+    assert s.value["content"] == "Floods forced 2,000 people from their homes"
+
+
+def test_output_is_deterministic_and_sorted():
+    text = _seed("000")
+    a, b = _run(text), _run(text)
+    assert a == b
+    assert [m.start for m in a] == sorted(m.start for m in a)
+
+
+# --- the seeds -----------------------------------------------------------------------------------
+
+
+def test_cnn_she_said_quotes_are_zakharova():
+    text = _seed("000")
+    for words in ("We need to bear in mind", "We believe that"):
+        q = _quote(text, words)
+        assert q.value["speaker"] == "Maria Zakharova" and q.value["speaker_from"] == "pronoun"
+
+
+def test_cnn_state_department_quotes_are_the_spokesman_not_zakharova():
+    text = _seed("000")
+    for words in ("full compliance", "Third parties"):
+        q = _quote(text, words)
+        assert "spokesman" in q.value["speaker"] and "Zakharova" not in q.value["speaker"]
+    assert _quote(text, "full compliance").value["content"].endswith("violations")
+
+
+def test_cnn_zakharova_statement():
+    text = _seed("000")
+    st = [s for s in _statements(text) if s.value["content"].startswith("the deal with Japan was part of")]
+    assert st and st[0].value["speaker"] == "Maria Zakharova" and st[0].value["verb"] == "say"
+    assert not any("global anti-missile" in q.value["content"] for q in _quotes(text))
+
+
+def test_tass_ryabkov_quotes():
+    text = _seed("002")
+    assert _quote(text, "It is well known").value["speaker"] == "Sergei Ryabkov"
+    q = _quote(text, "The fact similar complexes")
+    assert q.value["speaker"] == "Sergei Ryabkov" and q.value["speaker_from"] == "title"
+
+
+def test_tass_zakharova_stressed():
+    q = _quote(_seed("002"), "In practice")
+    assert q.value["speaker"] == "Maria Zakharova" and q.value["cue"] == "stress"
+
+
+def test_presstv_lavrov_quotes():
+    text = _seed("001")
+    assert _quote(text, "Japan’s plans for deploying").value["speaker"] == "Sergei Lavrov"
+    q = _quote(text, "With full respect")
+    assert q.value["speaker"] == "Sergei Lavrov" and q.value["speaker_from"] == "title"
+    q = _quote(text, "infringing on the security of others")
+    assert q.value["speaker"] == "Sergei Lavrov" and q.value["speaker_from"] == "pronoun"
+
+
+def test_presstv_zakharova_statement_with_date_between():
+    text = _seed("001")
+    st = [s for s in _statements(text) if s.value["content"].startswith("Japan's plans to deploy more")]
+    assert st and st[0].value["speaker"] == "Maria Zakharova"
+
+
+def test_presstv_distancing_is_not_a_statement():
+    text = _seed("001")
+    assert not any(s.value["speaker"] == "Washington" for s in _statements(text))

@@ -78,7 +78,7 @@ DPI = 150
 RC = {
     "font.family": "DejaVu Sans",
     "svg.hashsalt": "crosscheck",
-    "pdf.fonttype": 42,
+    "pdf.fonttype": 3,
     "axes.titleweight": "bold",
     "axes.titlesize": 12,
 }
@@ -87,6 +87,10 @@ RC = {
 LABEL_CHARS = 42
 #: Most rows in a topic, quote or framing chart; the rest are in the evidence pages.
 MAX_ROWS = 60
+#: Most lines of notes under a chart (unplaced dates).
+MAX_NOTE_LINES = 12
+#: Characters per line of an outlet label (two lines at most).
+OUTLET_LINE_CHARS = 20
 #: Characters per line of the differing-words notes in the quotes chart.
 NOTE_CHARS = 70
 
@@ -144,10 +148,20 @@ def cluster_facts(report: Report, cluster: Cluster) -> dict[str, list[Fact]]:
     return out
 
 
-def _new_figure(width: float, height: float) -> Figure:
-    fig = Figure(figsize=(width, height), dpi=DPI)
+def _new_figure(width: float, height: float, title: str) -> Figure:
+    """A figure with constrained layout (titles, labels and legends never overlap)."""
+    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
     FigureCanvasAgg(fig)
+    fig.suptitle(plain(title), fontweight="bold", fontsize=12)
     return fig
+
+
+def outlet_tick(outlet: str) -> str:
+    """An outlet label for an axis: wrapped onto two lines, then shortened."""
+    lines = textwrap.wrap(outlet, OUTLET_LINE_CHARS) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], shorten(" ".join(lines[1:]), OUTLET_LINE_CHARS)]
+    return plain("\n".join(lines))
 
 
 def _message(fig: Figure, ax, text: str) -> None:
@@ -176,12 +190,10 @@ def agreement_matrix(report: Report) -> Figure:
     outlets = outlet_labels(report)
     n = len(outlets)
     side = max(5.0, 0.85 * n + 2.5)
-    fig = _new_figure(side + 1.2, side)
+    fig = _new_figure(side + 1.2, side, "Agreement between outlets")
     ax = fig.add_subplot()
-    ax.set_title("Agreement between outlets")
     if n < 2 or not report.pairs:
         _message(fig, ax, "Fewer than two outlets share a fact:\nno pair of outlets to compare.")
-        fig.tight_layout()
         return fig
     index = {o: i for i, o in enumerate(outlets)}
     cells: dict[tuple[int, int], Any] = {}
@@ -190,7 +202,7 @@ def agreement_matrix(report: Report) -> Figure:
             cells[index[p.a], index[p.b]] = p
             cells[index[p.b], index[p.a]] = p
     cmap = matplotlib.colormaps[AGREEMENT_CMAP]
-    font = 9 if n <= 6 else 7 if n <= 9 else 6
+    font = 9 if n <= 6 else 7
     own = Counter(o for c in report.clusters for o in c.outlets)
     for i in range(n):
         for j in range(n):
@@ -213,11 +225,12 @@ def agreement_matrix(report: Report) -> Figure:
     ax.set_xlim(-0.5, n - 0.5)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_aspect("equal")
-    labels = [plain(shorten(o, 24)) for o in outlets]
+    labels = [outlet_tick(o) for o in outlets]
     ax.set_xticks(range(n), labels, rotation=45 if n > 3 else 0,
                   ha="right" if n > 3 else "center", fontsize=font + 1)
     ax.set_yticks(range(n), labels, fontsize=font + 1)
-    ax.set_xlabel("outlet")
+    ax.set_xlabel("outlet\n\ncells: facts shared / agreeing / conflicting; diagonal: groups "
+                  "the outlet appears in; grey: no score", fontsize=9)
     ax.set_ylabel("outlet")
     ax.tick_params(length=0)
     for side_ in ax.spines.values():
@@ -225,10 +238,6 @@ def agreement_matrix(report: Report) -> Figure:
     mappable = matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(0, 1), cmap=cmap)
     bar = fig.colorbar(mappable, ax=ax, fraction=0.04, pad=0.03)
     bar.set_label("agreement score (0 = all conflict, 1 = all agree)")
-    fig.text(0.01, 0.01, "Cells: facts shared / agreeing / conflicting. "
-             "Diagonal: groups the outlet appears in. Grey: no score.",
-             fontsize=8, color="#444444", parse_math=False)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
 
@@ -251,15 +260,13 @@ def facts_by_topic(report: Report) -> Figure:
     shown = clusters[:MAX_ROWS]
     rows = len(shown)
     width = max(7.0, 3.6 + 0.55 * len(outlets) + 1.8)
-    fig = _new_figure(width, max(3.5, 1.9 + 0.27 * rows))
-    ax = fig.add_subplot()
     title = "Facts by topic: which outlet reports what, and the verdict"
     if len(clusters) > rows:
         title += f"\n(first {rows} of {len(clusters)} groups; all are in the evidence pages)"
-    ax.set_title(title)
+    fig = _new_figure(width, max(3.5, 2.2 + 0.27 * rows), title)
+    ax = fig.add_subplot()
     if not clusters:
         _message(fig, ax, "No facts were found in these articles.")
-        fig.tight_layout()
         return fig
     col = {o: i for i, o in enumerate(outlets)}
     for v in VERDICTS:
@@ -274,7 +281,7 @@ def facts_by_topic(report: Report) -> Figure:
         if xs:
             ax.scatter(xs, ys, s=70, marker=VERDICT_MARKERS[v], c=VERDICT_COLOURS[v],
                        edgecolors="black", linewidths=0.5, zorder=3)
-    ax.set_xticks(range(len(outlets)), [plain(shorten(o, 24)) for o in outlets],
+    ax.set_xticks(range(len(outlets)), [outlet_tick(o) for o in outlets],
                   rotation=45 if len(outlets) > 3 else 0,
                   ha="right" if len(outlets) > 3 else "center")
     ax.set_yticks(range(rows), [plain(topic_label(c)) for c in shown], fontsize=8)
@@ -286,7 +293,6 @@ def facts_by_topic(report: Report) -> Figure:
     ax.set_ylabel("group of facts: topic (kind)")
     _verdict_legend(ax, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
                     title_fontsize=9, frameon=False)
-    fig.tight_layout()
     return fig
 
 
@@ -341,31 +347,18 @@ def timeline(report: Report) -> Figure:
     published = {a.label: a.published for a in report.articles if a.published}
     all_days = [d for items in placed.values() for _, s, e in items for d in (s, e)]
     all_days += list(published.values())
-    note_lines = []
-    if loose:
-        note_lines.append(f"Not placed ({len(loose)} dates with no anchor):")
-        for o, f in sorted(loose, key=lambda t: (outlets.index(t[0]) if t[0] in outlets
-                                                  else len(outlets), t[1].start)):
-            note_lines.extend(textwrap.wrap(f"{o}: “{shorten(f.text, 60)}”", 110))
-    note_lines = note_lines[:12] + (["…"] if len(note_lines) > 12 else [])
-    n = len(outlets)
-    height = max(3.5, 1.6 + 0.2 * len(note_lines))
-    fig = _new_figure(10.0, height)  # resized below once the lanes are known
-    ax = fig.add_subplot()
-    ax.set_title("Timeline: when each outlet dates the events it reports")
-    if not all_days or not any(placed.values()):
-        msg = "No date in these articles could be placed on a calendar."
-        if note_lines:
-            msg += "\n" + "\n".join(note_lines)
-        _message(fig, ax, msg)
-        fig.set_size_inches(10.0, max(3.5, 1.5 + 0.22 * len(note_lines)))
-        fig.tight_layout()
+    note_lines = _unplaced_notes(outlets, loose)
+    title = "Timeline: when each outlet dates the events it reports"
+    if not any(placed.values()):
+        fig = _new_figure(10.0, max(3.0, 1.8 + 0.2 * len(note_lines)), title)
+        ax = fig.add_subplot()
+        _message(fig, ax, "\n".join(["No date in these articles could be placed on a "
+                                      "calendar."] + note_lines))
         return fig
     lo_day, hi_day = min(all_days), max(all_days)
     span_days = max((hi_day - lo_day).days, 1)
     gap = span_days / 60.0
     y = 0.0
-    centres = {}
     row_lanes = {}
     for o in outlets:
         items = sorted(placed.get(o, []), key=lambda t: (t[1], t[2], t[0].id))
@@ -373,9 +366,17 @@ def timeline(report: Report) -> Figure:
         lanes = _lanes(spans, gap) if items else []
         k = max(lanes) + 1 if lanes else 1
         row_lanes[o] = (y, k, items, lanes)
-        centres[o] = y + (k - 1) / 2
         y += k + 0.8
-    fig.set_size_inches(10.0, max(3.5, 1.9 + 0.32 * y + 0.2 * len(note_lines)))
+    note_height = 0.17 * len(note_lines) + (0.2 if note_lines else 0)
+    plot_height = max(2.0, 0.3 * y + 0.6)
+    fig = _new_figure(10.0, plot_height + note_height + 1.4, title)
+    if note_lines:
+        ax, notes = fig.subplots(2, 1, height_ratios=[plot_height, note_height])
+        notes.axis("off")
+        notes.text(0, 1, "\n".join(note_lines), va="top", ha="left", fontsize=8,
+                   color="#333333", transform=notes.transAxes, parse_math=False)
+    else:
+        ax = fig.add_subplot()
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for o in outlets:
         base, _, items, lanes = row_lanes[o]
@@ -386,11 +387,10 @@ def timeline(report: Report) -> Figure:
             verdict = c.verdict if c else "single-source"
             colour = VERDICT_COLOURS.get(verdict, OTHER_COLOUR)
             yy = base + lane
-            g = f.value.get("granularity", "day")
-            if g == "day" and s == e:
-                ax.scatter([_day(s) + 0.5], [yy], s=55, marker=VERDICT_MARKERS.get(verdict, "o"),
-                           c=colour, edgecolors="black", linewidths=0.5, zorder=4)
+            if s == e:
                 x_mid = _day(s) + 0.5
+                ax.scatter([x_mid], [yy], s=55, marker=VERDICT_MARKERS.get(verdict, "o"),
+                           c=colour, edgecolors="black", linewidths=0.5, zorder=4)
             else:
                 left, right = _day(s), _day(e) + 1
                 ax.barh([yy], [right - left], left=[left], height=0.5, color=colour,
@@ -403,14 +403,16 @@ def timeline(report: Report) -> Figure:
         if len(pts) > 1:
             ax.plot([p[0] for p in pts], [p[1] for p in pts], color="#666666",
                     linewidth=0.8, linestyle=":", zorder=2)
-    for o, d in sorted(published.items()):
-        if o in centres:
+    for o in outlets:
+        d = published.get(o)
+        if d is not None:
             base, k, _, _ = row_lanes[o]
             ax.plot([_day(d) + 0.5] * 2, [base - 0.35, base + k - 0.65], color="black",
                     linewidth=1.6, zorder=5)
-    ax.set_yticks([centres[o] for o in outlets], [plain(shorten(o, 24)) for o in outlets])
+    ax.set_yticks([row_lanes[o][0] + (row_lanes[o][1] - 1) / 2 for o in outlets],
+                  [outlet_tick(o) for o in outlets], fontsize=8)
     ax.set_ylim(y - 0.6, -0.8)
-    pad = max(span_days * 0.05, 2)
+    pad = max(span_days * 0.04, 1.5)
     ax.set_xlim(_day(lo_day) - pad, _day(hi_day) + 1 + pad)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
@@ -420,22 +422,35 @@ def timeline(report: Report) -> Figure:
     ax.grid(True, axis="x", color="#EEEEEE", zorder=0)
     present = sorted({(owner[f.id].verdict if f.id in owner else "single-source")
                       for items in placed.values() for f, _, _ in items},
-                     key=VERDICTS.index)
+                     key=lambda v: VERDICTS.index(v) if v in VERDICTS else len(VERDICTS))
     handles = [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor="white",
                       markeredgecolor="black", label="a day (point)"),
-               Patch(facecolor="white", edgecolor="black", label="a week, month or year (bar)"),
+               Patch(facecolor="white", edgecolor="black", label="a week, month or\nyear (bar)"),
                Line2D([], [], color="black", linewidth=1.6, label="publication date"),
-               Line2D([], [], color="#666666", linestyle=":", label="same event, other outlets")]
-    handles += [Patch(facecolor=VERDICT_COLOURS[v], edgecolor="black", label=v) for v in present]
+               Line2D([], [], color="#666666", linestyle=":", label="same group of\nfacts")]
+    handles += [Patch(facecolor=VERDICT_COLOURS.get(v, OTHER_COLOUR), edgecolor="black",
+                      label=v) for v in present]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
               frameon=False, title="key", title_fontsize=9)
-    if note_lines:
-        fig.text(0.01, 0.01, "\n".join(note_lines), fontsize=8, va="bottom", color="#444444",
-                 parse_math=False)
-        fig.tight_layout(rect=(0, min(0.45, (0.2 * len(note_lines) + 0.2) / fig.get_figheight()), 1, 1))
-    else:
-        fig.tight_layout()
     return fig
+
+
+def _unplaced_notes(outlets: list[str], loose: list[tuple[str, Fact]]) -> list[str]:
+    """Lines listing, per outlet, the dates that have no anchor (cannot be placed)."""
+    if not loose:
+        return []
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for o, f in loose:
+        by_outlet[o].append(f"“{shorten(f.text, 40)}”")
+    order = sorted(by_outlet, key=lambda o: outlets.index(o) if o in outlets else len(outlets))
+    n = len(loose)
+    lines = [f"Not placed: {n} date{'s' if n != 1 else ''} with no calendar anchor"]
+    for o in order:
+        lines += textwrap.wrap(f"{o}: " + ", ".join(dict.fromkeys(by_outlet[o])), 130,
+                               subsequent_indent="    ")
+    if len(lines) > MAX_NOTE_LINES:
+        lines = lines[:MAX_NOTE_LINES - 1] + ["… (all are in the evidence pages)"]
+    return lines
 
 
 # --- quotes --------------------------------------------------------------------------
@@ -523,63 +538,59 @@ def quotes(report: Report) -> Figure:
             break
         shown.append(g)
         n_rows += len(g["outlets"])
-    # Notes on differing words may take several lines; size rows for them.
-    notes = []
-    for g in shown:
-        for words in g["words"]:
-            text = ("only here: " + ", ".join(words)) if words else ""
-            notes.append(textwrap.wrap(text, NOTE_CHARS)[:3] if text else [])
-    height_units = sum(max(1, len(n)) * 0.75 + 0.25 for n in notes) + 1.1 * len(shown)
-    fig = _new_figure(12.0, max(3.5, 1.8 + 0.3 * height_units))
-    ax = fig.add_subplot()
     title = "Quotes: how close each outlet's wording is to the other outlets'"
     if len(groups) > len(shown):
         title += f"\n(first {len(shown)} of {len(groups)} quotes; all are in the evidence pages)"
-    ax.set_title(title)
+    # Lay out rows first: a heading row per quote, then a row per outlet, as tall as its
+    # note on differing words.
+    rows = []  # (y, kind, payload)
+    y = 0.0
+    for g in shown:
+        rows.append((y, "head", g))
+        y += 1.0
+        for o, sim, words in zip(g["outlets"], g["similarity"], g["words"]):
+            note = textwrap.wrap(", ".join(words), NOTE_CHARS)[:3] if words else []
+            rows.append((y, "outlet", (g, o, sim, note)))
+            y += 0.6 + 0.4 * max(1, len(note))
+        y += 0.3
+    fig = _new_figure(11.0, max(3.5, 1.8 + 0.28 * y), title)
     if not shown:
+        ax = fig.add_subplot()
         _message(fig, ax, "No quote or statement is reported by two or more outlets:\n"
                           "there is no wording to compare.")
-        fig.tight_layout()
         return fig
-    y = 0.0
-    ticks, tick_labels = [], []
-    k = 0
-    for g in shown:
-        c = g["cluster"]
-        ax.text(-1, y, plain(shorten(f"{g['speaker']} — {c.topic} ({c.verdict})", 90)),
-                fontsize=9, fontweight="bold", va="center", ha="left",
-                transform=ax.get_yaxis_transform(), color="black")
-        y += 1.0
-        colour = VERDICT_COLOURS.get(c.verdict, OTHER_COLOUR)
-        for o, sim in zip(g["outlets"], g["similarity"]):
-            ax.barh([y], [sim], height=0.6, color=colour, edgecolor="black", linewidth=0.5)
-            ax.text(sim + 1, y, f"{sim:.0f}", va="center", fontsize=8, parse_math=False)
-            note = notes[k]
-            if note:
-                ax.text(107, y - 0.3, "\n".join(note), va="top", fontsize=7.5,
-                        color="#333333", parse_math=False, linespacing=1.1)
-            ticks.append(y)
-            tick_labels.append(plain(shorten(o, 24)))
-            y += max(1, len(note)) * 0.75 + 0.25
-            k += 1
-        y += 0.1
-    ax.set_yticks(ticks, tick_labels, fontsize=8)
-    ax.set_ylim(y, -0.8)
-    ax.set_xlim(0, 105)
-    ax.set_xlabel("wording similarity to the other outlets' versions "
-                  "(rapidfuzz ratio, 0-100; 100 = same words)")
-    ax.set_ylabel("outlet, grouped by speaker and quote")
+    ax, side = fig.subplots(1, 2, sharey=True, width_ratios=[3, 1.6])
+    for yy, kind, payload in rows:
+        if kind == "head":
+            c = payload["cluster"]
+            ax.text(0, yy, plain(shorten(f"{payload['speaker']} — {c.topic}", 100)),
+                    fontsize=9, fontweight="bold", va="center", ha="left", clip_on=False)
+            continue
+        g, o, sim, note = payload
+        colour = VERDICT_COLOURS.get(g["cluster"].verdict, OTHER_COLOUR)
+        ax.barh([yy], [sim], height=0.55, color=colour, edgecolor="black", linewidth=0.5)
+        ax.text(min(sim, 100) + 1, yy, f"{sim:.0f}", va="center", fontsize=8, parse_math=False)
+        side.text(0, yy - 0.25, "\n".join(note) if note else "–", va="top", ha="left",
+                  fontsize=7.5, color="#333333", parse_math=False, linespacing=1.15)
+    ax.set_yticks([r[0] for r in rows if r[1] == "outlet"],
+                  [outlet_tick(r[2][1]) for r in rows if r[1] == "outlet"], fontsize=8)
+    ax.set_ylim(y, -0.7)
+    ax.set_xlim(0, 108)
+    ax.set_xlabel("wording similarity to the other outlets' versions\n"
+                  "(rapidfuzz ratio, 0-100; 100 = the same words)")
+    ax.set_ylabel("outlet (under each speaker and quote)")
     ax.grid(True, axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)
+    side.set_xlim(0, 1)
+    side.set_xticks([])
+    side.tick_params(left=False)
+    for spine in side.spines.values():
+        spine.set_visible(False)
+    side.set_title("words only this outlet's version has", fontsize=9, loc="left")
     present = [v for v in VERDICTS if any(g["cluster"].verdict == v for g in shown)]
     ax.legend(handles=[Patch(facecolor=VERDICT_COLOURS[v], edgecolor="black", label=v)
                        for v in present],
-              title="verdict", loc="lower left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
-              title_fontsize=8, frameon=False, ncols=len(present))
-    ax.text(107, -0.6, "words only this outlet's version has", fontsize=8, fontweight="bold",
-            va="center", parse_math=False)
-    fig.subplots_adjust(left=0.13, right=0.55, top=1 - 0.9 / fig.get_figheight(),
-                        bottom=0.75 / fig.get_figheight())
+              title="verdict", loc="lower right", fontsize=8, title_fontsize=8)
     return fig
 
 
@@ -604,15 +615,13 @@ def framing(report: Report) -> Figure:
                                           -totals[w], w))
     shown = words[:MAX_ROWS]
     width = max(7.0, 3.5 + 0.55 * len(outlets) + 1.8)
-    fig = _new_figure(width, max(3.5, 1.9 + 0.3 * len(shown)))
-    ax = fig.add_subplot()
     title = "Framing words each outlet uses (hedges, loaded and distancing words)"
     if len(words) > len(shown):
         title += f"\n(the {len(shown)} most used of {len(words)} words)"
-    ax.set_title(title)
+    fig = _new_figure(width, max(3.5, 2.2 + 0.3 * len(shown)), title)
+    ax = fig.add_subplot()
     if not shown:
         _message(fig, ax, "No framing word (hedge, loaded or distancing word) was found.")
-        fig.tight_layout()
         return fig
     col = {o: i for i, o in enumerate(outlets)}
     top = max(uses.values())
@@ -626,7 +635,7 @@ def framing(report: Report) -> Figure:
                        linewidths=0.5, zorder=3)
             ax.text(col[o], r, str(n), ha="center", va="center", fontsize=7, zorder=4,
                     parse_math=False)
-    ax.set_xticks(range(len(outlets)), [plain(shorten(o, 24)) for o in outlets],
+    ax.set_xticks(range(len(outlets)), [outlet_tick(o) for o in outlets],
                   rotation=45 if len(outlets) > 3 else 0,
                   ha="right" if len(outlets) > 3 else "center")
     ax.set_yticks(range(len(shown)), [plain(shorten(w, 30)) for w in shown], fontsize=9)
@@ -644,7 +653,6 @@ def framing(report: Report) -> Figure:
                        for c in present],
               title="category\n(number = times used)", loc="upper left",
               bbox_to_anchor=(1.01, 1.0), fontsize=8, title_fontsize=8, frameon=False)
-    fig.tight_layout()
     return fig
 
 

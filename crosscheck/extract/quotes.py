@@ -345,6 +345,8 @@ def _is_fragment(content: str) -> bool:
         return True
     if len(words) > FRAGMENT_MAX_WORDS:
         return False
+    if len(words) == 1:
+        return True  # one quoted word is a label, whatever its ending ("restructuring")
     low = [w.lower() for w in words]
     if any(w in VERB_SIGNS for w in low):
         return False

@@ -432,7 +432,13 @@ def generate(corpus_dir: Path | str, gold: dict[str, Any] | Path | str,
         shared = len(outlets.get(m["group"], [])) >= 2
         no_conflict = {"conflicts": 0}
 
+        # what the other articles write for this fact: a change into one of these (Thursday ->
+        # Friday when the others say Friday) removes a discrepancy instead of making one
+        others_say = {o["text"].lower() for o in gold["mentions"] if o["group"] == m["group"] and o["article"] != art}
+
         def value(kind, new_span, old_span=span):
+            if new_span.lower() in others_say:
+                return
             add(kind, "value", art, start, old_span, new_span, {"group": m["group"], "values": [old_span, new_span]})
 
         if m["kind"] in ("count", "measure"):

@@ -9,8 +9,10 @@ What is measured (the rules are also written out in docs/accuracy.md):
   a quotation and an attributed statement differently, and both are reported speech) and
   their spans overlap; matching is one-to-one, largest overlap first. Lenient gold mentions
   count neither way. Precision/recall/F1 on spans; value accuracy on the matched pairs
-  (dates by start/end, money, counts and measures by low/high, quotes by the speaker's
-  surname, framing by the word); strict F1 counts a match only when its value is right.
+  (dates by start/end; money, counts and measures by low/high, a tool range holding the
+  figure of an approximate gold amount -- "about 3,000" -- counting as right; quotes by
+  the speaker's surname; framing by the word); strict F1 counts a match only when its
+  value is right.
 - **Alignment**: pairwise F1 over the matched gold mentions of different articles: a pair
   is gold-positive when both share a gold group, tool-positive when their tool facts share
   a cluster (pairs within one article are left out: alignment is across outlets).
@@ -22,8 +24,9 @@ What is measured (the rules are also written out in docs/accuracy.md):
   cluster holds the changed fact and another outlet's, with the tool reading a new value
   (or the conflict being new) -- "exact" -- or, failing that, when any new conflict cluster
   involves a fact of the changed article -- "loose". A quote change is detected by a
-  cluster holding the changed quote that is a new conflict, or a paraphrase whose word
-  differences contain the changed word (the new speaker's surname for a swap). A
+  cluster holding the changed quote that is a new conflict, a conflict or paraphrase whose
+  word differences contain the changed word, or (a speaker swap) a conflict whose values
+  name both speakers. A
   meaning-preserving rewrite is a false alarm when the report has a new conflict cluster:
   one sharing no fact with a conflict cluster of the unmutated corpus's report.
 """
@@ -156,16 +159,16 @@ def value_right(mention: dict[str, Any], fact: dict[str, Any]) -> bool:
     family = FAMILY[mention["kind"]]
     if family == "date":
         return g.get("start") == t.get("start") and g.get("end") == t.get("end")
-    if family in ("money", "count"):
-        return _close(g.get("low"), t.get("low")) and _close(g.get("high"), t.get("high"))
-    if family == "measure":
-        unit, factor = UNIT_FACTORS.get(g.get("unit"), (g.get("unit"), 1.0))
-        if t.get("unit") == g.get("unit"):
-            unit, factor = g.get("unit"), 1.0
-        if t.get("unit") != unit:
-            return False
-        scaled = [None if g.get(k) is None else float(g[k]) * factor for k in ("low", "high")]
-        return _close(scaled[0], t.get("low")) and _close(scaled[1], t.get("high"))
+    if family in ("money", "count", "measure"):
+        factor = 1.0
+        if family == "measure" and t.get("unit") != g.get("unit"):
+            unit, factor = UNIT_FACTORS.get(g.get("unit"), (g.get("unit"), 1.0))
+            if t.get("unit") != unit:
+                return False
+        low, high = (None if g.get(k) is None else float(g[k]) * factor for k in ("low", "high"))
+        if _close(low, t.get("low")) and _close(high, t.get("high")):
+            return True
+        return bool(g.get("qualifier")) and _approximate_ok(low, high, t.get("low"), t.get("high"))
     if family == "quote":
         surname = _surname(g.get("speaker"))
         tool = fact.get("speaker") or t.get("speaker")
@@ -175,6 +178,17 @@ def value_right(mention: dict[str, Any], fact: dict[str, Any]) -> bool:
     if family == "framing":
         return (g.get("word") or "").lower() == (t.get("word") or "").lower()
     return False
+
+
+def _approximate_ok(low: float | None, high: float | None, t_low: Any, t_high: Any) -> bool:
+    """An approximate gold amount ("about 3,000": gold writes the figure, the qualifier
+    aside) read right by a tool range that holds it; open ends must agree."""
+    if low is None or t_low is None or (high is None) != (t_high is None):
+        return False
+    inside = float(t_low) * (1 - REL_TOL) <= low
+    if high is not None:
+        inside = inside and high <= float(t_high) * (1 + REL_TOL)
+    return inside
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | None]:
@@ -469,9 +483,14 @@ def detect(mutation: mutlib.Mutation, base: dict[str, Any], mutated: dict[str, A
             how = "loose"
     else:
         words = _changed_words(mutation)
+        speakers = {_surname(v) for v in mutation.expect["values"]} if mutation.kind == "speaker-swap" else set()
         for c in holding:
             if c["verdict"] == "conflict" and c["id"] in fresh_ids:
                 how = "conflict"
+                break
+            shown_speakers = {w.lower() for v in c["values"].values() for w in WORD.findall(v.split(":")[0])}
+            if speakers and c["verdict"] == "conflict" and speakers <= shown_speakers:
+                how = "conflict naming both speakers"
                 break
             if c["verdict"] in ("paraphrase", "conflict"):
                 shown = {w.lower() for d in c["differences"] for w in d.get("removed", []) + d.get("added", [])}
@@ -481,7 +500,8 @@ def detect(mutation: mutlib.Mutation, base: dict[str, Any], mutated: dict[str, A
     out["detected"] = how is not None
     out["how"] = how
     out["changed_facts"] = sorted(changed)
-    out["clusters"] = [{"verdict": c["verdict"], "topic": c["topic"], "values": c["values"]} for c in holding]
+    out["clusters"] = [{"verdict": c["verdict"], "reason": c.get("reason", ""), "topic": c["topic"],
+                        "values": c["values"]} for c in holding]
     return out
 
 

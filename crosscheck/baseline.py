@@ -485,10 +485,13 @@ def format_text(d: dict[str, Any]) -> str:
     g = d["groups"]
     lines.append(f"groups: {g['before']} in the baseline, {g['after']} now")
     for c in g["corroborated"]:
-        was = "was single-source" if c["before"] == "single-source" else f"was {c['before']}"
+        if c["before"] == c["after"]:
+            was = f"{c['after']}, already reported by {', '.join(c['outlets_before'])}"
+        else:
+            was = f"was {c['before']}, reported by {', '.join(c['outlets_before'])}; now {c['after']}"
         lines.append(
             f"  corroborated: {_topic(c)} now also reported by {', '.join(c['outlets_added'])} "
-            f"({was}, reported by {', '.join(c['outlets_before'])}; now {c['after']}): {_value_list(c['values'])}"
+            f"({was}): {_value_list(c['values'])}"
         )
     corroborated = {c["group"] for c in g["corroborated"]}
     for c in g["verdict_changed"]:

@@ -321,8 +321,7 @@ published: 2017-12-29
 ---
 Moscow criticises Tokyo's missile shield plan
 
-On December 19, Japan's cabinet approved buying two US-built Aegis Ashore missile defense systems, \
-the government said.
+On December 19, Japan's cabinet approved buying two US-built Aegis Ashore missile defense systems.
 
 Russian Foreign Ministry spokeswoman Maria Zakharova said on Thursday that the deployment would \
 violate the treaty on intermediate-range missiles.
@@ -334,7 +333,7 @@ CONFLICTING = AGREEING.replace("buying two", "buying three")
 
 def _seed_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "story"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for f in sorted(SEEDS.glob("*.txt")):
         shutil.copy(f, folder / f.name)
     (folder / "crosscheck.toml").write_text(SEEDS_SIDECAR, encoding="utf-8")
@@ -387,6 +386,6 @@ def test_seeds_plus_a_conflicting_count_fail_naming_fact_values_outlets(tmp_path
     out = capsys.readouterr().out
     assert code == 1, out
     line = next(x for x in out.splitlines() if x.startswith("NEW CONFLICT"))
-    assert "count" in line and "Eastern Courier says 3" in line and "says 2" in line
+    assert "count" in line and "Eastern Courier says 3" in line and re.search(r"says? 2", line)
     assert any(outlet in line for outlet in ("CNN", "PressTV", "TASS"))
     assert ElementTree.parse(tmp_path / "junit.xml").getroot().get("failures") != "0"

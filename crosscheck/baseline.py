@@ -25,6 +25,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from xml.etree import ElementTree
 
+from crosscheck.align import FAMILIES
 from crosscheck.models import FACT_KINDS, VERDICTS, Fact, Report
 from crosscheck.score import relation
 
@@ -223,22 +224,32 @@ def load_baseline(path: Path) -> dict[str, Any]:
 # --- diffing ----------------------------------------------------------------------------
 
 
+def _family(kind: str) -> str:
+    """Kinds aligned together (quotes and statements are one family, see align.FAMILIES)."""
+    return FAMILIES.get(kind, kind)
+
+
 def match_groups(old: list[dict], new: list[dict]) -> list[tuple[dict, dict]]:
-    """Pair baseline groups with current groups of the same kind, one to one.
+    """Pair baseline groups with current groups of the same family, one to one.
 
     Pairs sharing the most members (by member key) are matched first. Groups left over are
     then matched when they have the same topic and the same articles: the fact's sentence
     was edited (its value moved), so no member key is shared any more.
     """
-    old_keys = {g["id"]: {m["key"] for m in g["members"]} for g in old}
-    candidates = []
+    old_by_key: dict[str, list[dict]] = {}
     for o in old:
-        for n in new:
-            if o["kind"] != n["kind"]:
-                continue
-            shared = len(old_keys[o["id"]] & {m["key"] for m in n["members"]})
-            if shared:
-                candidates.append((-shared, o["id"], n["id"], o, n))
+        for m in o["members"]:
+            old_by_key.setdefault(m["key"], []).append(o)
+    candidates = []
+    for n in new:
+        shared: Counter[str] = Counter()
+        old_of: dict[str, dict] = {}
+        for m in n["members"]:
+            for o in old_by_key.get(m["key"], []):
+                if _family(o["kind"]) == _family(n["kind"]):
+                    shared[o["id"]] += 1
+                    old_of[o["id"]] = o
+        candidates.extend((-count, oid, n["id"], old_of[oid], n) for oid, count in shared.items())
     candidates.sort(key=lambda c: c[:3])
     pairs: list[tuple[dict, dict]] = []
     used_old: set[str] = set()
@@ -249,20 +260,19 @@ def match_groups(old: list[dict], new: list[dict]) -> list[tuple[dict, dict]]:
             used_old.add(oid)
             used_new.add(nid)
 
-    def articles(g: dict) -> list[str]:
-        return sorted(m["article"] for m in g["members"])
+    def signature(g: dict) -> tuple:
+        return (_family(g["kind"]), g.get("topic") or "", tuple(sorted(m["article"] for m in g["members"])))
 
+    left: dict[tuple, list[dict]] = {}
+    for n in new:
+        if n["id"] not in used_new:
+            left.setdefault(signature(n), []).append(n)
     for o in old:
-        if o["id"] in used_old:
-            continue
-        for n in new:
-            if n["id"] in used_new or n["kind"] != o["kind"]:
-                continue
-            if n.get("topic") == o.get("topic") and articles(n) == articles(o):
-                pairs.append((o, n))
-                used_old.add(o["id"])
-                used_new.add(n["id"])
-                break
+        if o["id"] not in used_old and left.get(signature(o)):
+            n = left[signature(o)].pop(0)
+            pairs.append((o, n))
+            used_old.add(o["id"])
+            used_new.add(n["id"])
     pairs.sort(key=lambda p: (_kind_rank(p[1]["kind"]), p[1]["id"]))
     return pairs
 

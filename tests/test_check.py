@@ -389,3 +389,27 @@ def test_seeds_plus_a_conflicting_count_fail_naming_fact_values_outlets(tmp_path
     assert "count" in line and "Eastern Courier says 3" in line and re.search(r"says? 2", line)
     assert any(outlet in line for outlet in ("CNN", "PressTV", "TASS"))
     assert ElementTree.parse(tmp_path / "junit.xml").getroot().get("failures") != "0"
+
+
+def _group(gid, kind, topic, *members):
+    return {"id": gid, "kind": kind, "topic": topic, "verdict": "agree",
+            "members": [{"article": a, "outlet": a.title(), "key": k, "value": v} for a, k, v in members]}
+
+
+def test_groups_match_by_member_overlap_then_by_topic_and_articles():
+    from crosscheck.baseline import match_groups
+
+    old = [
+        _group("g1", "statement", "minister signed deal", ("a", "k1", "x"), ("b", "k2", "x")),
+        _group("g2", "count", "tariff lines cut", ("a", "k3", "300 lines")),
+        _group("g3", "count", "ports closed", ("c", "k4", "2 ports")),
+    ]
+    new = [
+        # the same speech group, now holding a quote too: same family, matched by overlap
+        _group("n1", "quote", "minister signed deal", ("a", "k1", "x"), ("b", "k2", "x"), ("d", "k9", "y")),
+        # the sentence was edited (new key), same topic and article: matched as moved
+        _group("n2", "count", "tariff lines cut", ("a", "k8", "400 lines")),
+        # a different topic in another article: not matched
+        _group("n3", "count", "ferries cancelled", ("c", "k7", "5 ferries")),
+    ]
+    assert [(o["id"], n["id"]) for o, n in match_groups(old, new)] == [("g2", "n2"), ("g1", "n1")]

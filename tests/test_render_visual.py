@@ -105,7 +105,7 @@ def seed_like_report() -> Report:
                              {"a": "Coast Daily", "b": label, "removed": ["this"],
                               "added": ["so", XSS]})),
         Cluster("c4", "date", "rain in August", ("a1:d2",), ("Coast Daily",),
-                "single-source", 1.0, {"Coast Daily": "2021-08"}),
+                "single-source", None, {"Coast Daily": "2021-08"}),
         Cluster("c5", "money", "emergency aid " + XSS, ("a1:m1",), ("Coast Daily",),
                 "single-source", 1.0, {"Coast Daily": "$2.5 million"}),
         Cluster("c6", "money", "damage", ("a3:m1",), (label,), "single-source", 1.0,
@@ -243,8 +243,21 @@ def test_html_escapes_article_text(rendered):
 
 def test_differing_words_come_from_the_diff():
     c = seed_like_report().clusters[2]
-    assert charts.differing_words(c, "River Post") == ["the", "rise"]
-    assert charts.differing_words(c, "Coast Daily") == ["this"]
+    assert charts.differing_words(c, "River Post") == ["rise"]  # "the": a function word
+    assert charts.differing_words(c, "Coast Daily") == []
+    negated = replace(c, differences=({"a": "Coast Daily", "b": "River Post",
+                                       "removed": ["the", "bridge"], "added": ["not"]},))
+    assert charts.differing_words(negated, "River Post") == ["not"]
+    assert charts.differing_words(negated, "Coast Daily") == ["bridge"]
+
+
+def test_marks_match_words_and_hyphenated_compounds():
+    marks = {"intermediate", "range", "water"}
+    assert charts.is_marked("“Water,", marks)
+    assert charts.is_marked("Intermediate-Range", marks)
+    assert not charts.is_marked("Mid-Range", marks)
+    assert html.marked("the <b>water</b> rose", {"rose"}) == (
+        "the &lt;b&gt;water&lt;/b&gt; <mark>rose</mark>")
 
 
 def test_quote_similarity_ranks_the_odd_version_lowest():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -23,6 +24,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.dates as mdates  # noqa: E402
+import numpy as np  # noqa: E402
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -30,8 +32,9 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 
-from crosscheck.context import content_words  # noqa: E402
+from crosscheck.context import STOPWORDS, content_words  # noqa: E402
 from crosscheck.models import VERDICTS, Cluster, Fact, Report  # noqa: E402
+from crosscheck.values import display  # noqa: E402
 
 # --- style ---------------------------------------------------------------------------
 #: Okabe & Ito (2008), "Color Universal Design": eight colours told apart by readers with
@@ -87,12 +90,18 @@ RC = {
 LABEL_CHARS = 42
 #: Most rows in a topic, quote or framing chart; the rest are in the evidence pages.
 MAX_ROWS = 60
+#: Days the timeline shows before the earliest and after the latest publication date:
+#: half a year back covers "last month", "in March", "earlier this year"; a quarter ahead
+#: covers announced dates. Dates further off are listed under the chart, not drawn.
+TIMELINE_DAYS_BEFORE = 183
+TIMELINE_DAYS_AFTER = 92
 #: Most lines of notes under a chart (unplaced dates).
 MAX_NOTE_LINES = 12
 #: Characters per line of an outlet label (two lines at most).
 OUTLET_LINE_CHARS = 20
-#: Characters per line of the differing-words notes in the quotes chart.
+#: Characters per line, and most lines, of the differing-words notes in the quotes chart.
 NOTE_CHARS = 70
+NOTE_LINES = 3
 
 #: Chart file names, in the order the reports show them.
 CHART_NAMES = ("agreement_matrix", "facts_by_topic", "timeline", "quotes", "framing")
@@ -204,6 +213,7 @@ def agreement_matrix(report: Report) -> Figure:
     cmap = matplotlib.colormaps[AGREEMENT_CMAP]
     font = 9 if n <= 6 else 7
     own = Counter(o for c in report.clusters for o in c.outlets)
+    rgba = np.ones((n, n, 4))
     for i in range(n):
         for j in range(n):
             p = cells.get((i, j))
@@ -217,11 +227,15 @@ def agreement_matrix(report: Report) -> Figure:
                 r, g, b, _ = colour
                 ink = "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
                 text = f"{p.shared} / {p.agree} / {p.conflict}"
-            ax.add_patch(matplotlib.patches.Rectangle((j - 0.5, i - 0.5), 1, 1,
-                                                      facecolor=colour, edgecolor="white",
-                                                      linewidth=1.5))
+            rgba[i, j] = matplotlib.colors.to_rgba(colour)
             ax.text(j, i, text, ha="center", va="center", fontsize=font, color=ink,
                     parse_math=False)
+    # One image for all cells (far faster than a patch per cell), white lines between.
+    ax.imshow(rgba, interpolation="nearest", aspect="equal")
+    ax.set_xticks([k + 0.5 for k in range(n - 1)], minor=True)
+    ax.set_yticks([k + 0.5 for k in range(n - 1)], minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
     ax.set_xlim(-0.5, n - 0.5)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_aspect("equal")
@@ -229,8 +243,8 @@ def agreement_matrix(report: Report) -> Figure:
     ax.set_xticks(range(n), labels, rotation=45 if n > 3 else 0,
                   ha="right" if n > 3 else "center", fontsize=font + 1)
     ax.set_yticks(range(n), labels, fontsize=font + 1)
-    ax.set_xlabel("outlet\n\ncells: facts shared / agreeing / conflicting; diagonal: groups "
-                  "the outlet appears in; grey: no score", fontsize=9)
+    ax.set_xlabel("outlet\n\ncells: facts shared / agreeing / conflicting\n"
+                  "diagonal: groups the outlet appears in; grey: no score", fontsize=9)
     ax.set_ylabel("outlet")
     ax.tick_params(length=0)
     for side_ in ax.spines.values():
@@ -333,21 +347,27 @@ def timeline(report: Report) -> Figure:
     outlets = outlet_labels(report)
     label = fact_outlet(report)
     owner = cluster_of_fact(report)
+    published = {a.label: a.published for a in report.articles if a.published}
+    intervals = [(f, _date_interval(f)) for f in report.facts if f.kind == "date"]
+    window = _focus_window(list(published.values()),
+                           [iv for _, iv in intervals if iv is not None])
     placed: dict[str, list[tuple[Fact, date, date]]] = defaultdict(list)
     loose: list[tuple[str, Fact]] = []
-    for f in report.facts:
-        if f.kind != "date":
-            continue
-        iv = _date_interval(f)
+    outside: list[tuple[str, Fact]] = []
+    cut: set[str] = set()  # ids of facts whose bar is cut at the window's edge
+    for f, iv in intervals:
         o = label.get(f.article, f.article)
         if iv is None:
             loose.append((o, f))
+        elif iv[1] < window[0] or iv[0] > window[1]:
+            outside.append((o, f))
         else:
-            placed[o].append((f, iv[0], iv[1]))
-    published = {a.label: a.published for a in report.articles if a.published}
+            placed[o].append((f, max(iv[0], window[0]), min(iv[1], window[1])))
+            if iv[0] < window[0] or iv[1] > window[1]:
+                cut.add(f.id)
     all_days = [d for items in placed.values() for _, s, e in items for d in (s, e)]
-    all_days += list(published.values())
-    note_lines = _unplaced_notes(outlets, loose)
+    all_days += [d for d in published.values() if window[0] <= d <= window[1]]
+    note_lines = _unplaced_notes(outlets, loose, outside, window)
     title = "Timeline: when each outlet dates the events it reports"
     if not any(placed.values()):
         fig = _new_figure(10.0, max(3.0, 1.8 + 0.2 * len(note_lines)), title)
@@ -394,7 +414,8 @@ def timeline(report: Report) -> Figure:
             else:
                 left, right = _day(s), _day(e) + 1
                 ax.barh([yy], [right - left], left=[left], height=0.5, color=colour,
-                        edgecolor="black", linewidth=0.5, alpha=0.85, zorder=3)
+                        edgecolor="black", linewidth=0.5, alpha=0.85, zorder=3,
+                        hatch="//" if f.id in cut else None)
                 x_mid = (left + right) / 2
             if c is not None and len(c.outlets) > 1:
                 points[c.id].append((x_mid, yy))
@@ -426,6 +447,8 @@ def timeline(report: Report) -> Figure:
     handles = [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor="white",
                       markeredgecolor="black", label="a day (point)"),
                Patch(facecolor="white", edgecolor="black", label="a week, month or\nyear (bar)"),
+               Patch(facecolor="white", edgecolor="black", hatch="//",
+                     label="bar cut at the edge\n(runs further)"),
                Line2D([], [], color="black", linewidth=1.6, label="publication date"),
                Line2D([], [], color="#666666", linestyle=":", label="same group of\nfacts")]
     handles += [Patch(facecolor=VERDICT_COLOURS.get(v, OTHER_COLOUR), edgecolor="black",
@@ -435,21 +458,45 @@ def timeline(report: Report) -> Figure:
     return fig
 
 
-def _unplaced_notes(outlets: list[str], loose: list[tuple[str, Fact]]) -> list[str]:
-    """Lines listing, per outlet, the dates that have no anchor (cannot be placed)."""
-    if not loose:
-        return []
-    by_outlet: dict[str, list[str]] = defaultdict(list)
-    for o, f in loose:
-        by_outlet[o].append(f"“{shorten(f.text, 40)}”")
-    order = sorted(by_outlet, key=lambda o: outlets.index(o) if o in outlets else len(outlets))
-    n = len(loose)
-    lines = [f"Not placed: {n} date{'s' if n != 1 else ''} with no calendar anchor"]
-    for o in order:
-        lines += textwrap.wrap(f"{o}: " + ", ".join(dict.fromkeys(by_outlet[o])), 130,
-                               subsequent_indent="    ")
+def _focus_window(published: list[date], intervals: list[tuple[date, date]]) -> tuple[date, date]:
+    """The dates the timeline shows: around the publication dates (or, without them,
+    around the median date mentioned), so that one far-off year does not squeeze the
+    days the articles are about into a sliver."""
+    if published:
+        lo, hi = min(published), max(published)
+    elif intervals:
+        mids = sorted(s + (e - s) / 2 for s, e in intervals)
+        lo = hi = mids[len(mids) // 2]
+    else:
+        return date.min, date.max
+    return (lo - timedelta(days=TIMELINE_DAYS_BEFORE), hi + timedelta(days=TIMELINE_DAYS_AFTER))
+
+
+def _unplaced_notes(outlets: list[str], loose: list[tuple[str, Fact]],
+                    outside: list[tuple[str, Fact]], window: tuple[date, date]) -> list[str]:
+    """Lines listing, per outlet, the dates not on the axis: no calendar anchor, or
+    outside the dates shown."""
+    def order(o: str) -> int:
+        return outlets.index(o) if o in outlets else len(outlets)
+
+    lines = []
+    for items, head, show in (
+        (loose, "with no calendar anchor", lambda f: f"“{shorten(f.text, 40)}”"),
+        (outside, f"outside the dates shown ({window[0]} to {window[1]})",
+         lambda f: f"{display(f)} (“{shorten(f.text, 30)}”)"),
+    ):
+        if not items:
+            continue
+        by_outlet: dict[str, list[str]] = defaultdict(list)
+        for o, f in items:
+            by_outlet[o].append(show(f))
+        n = len(items)
+        lines.append(f"Not on the axis: {n} date{'s' if n != 1 else ''} {head}")
+        for o in sorted(by_outlet, key=order):
+            lines += textwrap.wrap(f"{o}: " + ", ".join(dict.fromkeys(by_outlet[o])), 130,
+                                   subsequent_indent="    ")
     if len(lines) > MAX_NOTE_LINES:
-        lines = lines[:MAX_NOTE_LINES - 1] + ["… (all are in the evidence pages)"]
+        lines = lines[:MAX_NOTE_LINES - 1] + ["… (all dates are in the evidence pages)"]
     return lines
 
 
@@ -477,7 +524,8 @@ def differing_words(cluster: Cluster, outlet: str) -> list[str]:
 
     Read from the cluster's ``differences`` (a paraphrase's word diff): the ``removed``
     words when the outlet is side ``a``, the ``added`` words when it is side ``b``. Each
-    word once, in the order first met.
+    word once, in the order first met. Function words are left out (they make most of a
+    diff and say little), except negations, which reverse a quote's meaning.
     """
     out: dict[str, None] = {}
     for d in cluster.differences:
@@ -488,7 +536,9 @@ def differing_words(cluster: Cluster, outlet: str) -> list[str]:
         else:
             continue
         for w in words:
-            out.setdefault(str(w), None)
+            key = word_key(str(w))
+            if key and (key not in STOPWORDS or key in NEGATIONS):
+                out.setdefault(str(w), None)
     return list(out)
 
 
@@ -549,7 +599,10 @@ def quotes(report: Report) -> Figure:
         rows.append((y, "head", g))
         y += 1.0
         for o, sim, words in zip(g["outlets"], g["similarity"], g["words"]):
-            note = textwrap.wrap(", ".join(words), NOTE_CHARS)[:3] if words else []
+            note = textwrap.wrap(", ".join(words), NOTE_CHARS)
+            if len(note) > NOTE_LINES:
+                note = note[:NOTE_LINES - 1] + [shorten(" ".join(note[NOTE_LINES - 1:]),
+                                                        NOTE_CHARS)]
             rows.append((y, "outlet", (g, o, sim, note)))
             y += 0.6 + 0.4 * max(1, len(note))
         y += 0.3
@@ -563,7 +616,9 @@ def quotes(report: Report) -> Figure:
     for yy, kind, payload in rows:
         if kind == "head":
             c = payload["cluster"]
-            ax.text(0, yy, plain(shorten(f"{payload['speaker']} — {c.topic}", 100)),
+            head = c.topic if c.topic.startswith(payload["speaker"]) else (
+                f"{payload['speaker']} — {c.topic}")
+            ax.text(0, yy, plain(shorten(head, 100)),
                     fontsize=9, fontweight="bold", va="center", ha="left", clip_on=False)
             continue
         g, o, sim, note = payload
@@ -586,7 +641,8 @@ def quotes(report: Report) -> Figure:
     side.tick_params(left=False)
     for spine in side.spines.values():
         spine.set_visible(False)
-    side.set_title("words only this outlet's version has", fontsize=9, loc="left")
+    side.set_title("words that other versions lack\n(function words left out)", fontsize=9,
+                   loc="left")
     present = [v for v in VERDICTS if any(g["cluster"].verdict == v for g in shown)]
     ax.legend(handles=[Patch(facecolor=VERDICT_COLOURS[v], edgecolor="black", label=v)
                        for v in present],
@@ -681,14 +737,28 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+#: PNG bytes of the charts of each live report, by ``id(report)``: the PNG files and the
+#: HTML report embed the same images, drawn once. An entry goes when its report does.
+_PNG_CACHE: dict[int, list[tuple[str, bytes]]] = {}
+
+
+def chart_pngs(report: Report) -> list[tuple[str, bytes]]:
+    """Every chart as (name, PNG bytes), drawn once per report object."""
+    key = id(report)
+    if key not in _PNG_CACHE:
+        _PNG_CACHE[key] = [(name, png_bytes(fig)) for name, fig in chart_figures(report)]
+        weakref.finalize(report, _PNG_CACHE.pop, key, None)
+    return _PNG_CACHE[key]
+
+
 def write_charts(report: Report, out_dir: Path) -> list[Path]:
     """Write one PNG per chart into ``out_dir``; return their paths in order."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, fig in chart_figures(report):
+    for name, data in chart_pngs(report):
         path = out_dir / f"{name}.png"
-        path.write_bytes(png_bytes(fig))
+        path.write_bytes(data)
         paths.append(path)
     return paths
 
@@ -715,15 +785,22 @@ def story_title(report: Report) -> str:
         return " ".join(titles[best].split())
     df: Counter[str] = Counter()
     tf: Counter[str] = Counter()
+    forms: Counter[tuple[str, str]] = Counter()
     for a in report.articles:
-        words = [w.lower().replace("’", "'") for w in content_words(a.text)]
-        words = [w for w in words if w not in TITLE_NOISE]
-        tf.update(words)
-        df.update(set(words))
+        words = [w.replace("’", "'") for w in content_words(a.text)]
+        words = [w for w in words if w.lower() not in TITLE_NOISE]
+        forms.update((w.lower(), w) for w in words)
+        tf.update(w.lower() for w in words)
+        df.update({w.lower() for w in words})
     top = sorted(df, key=lambda w: (-df[w], -tf[w], w))[:5]
     if not top:
         return "Comparison of news coverage"
-    return "Coverage of: " + ", ".join(top)
+
+    def surface(word: str) -> str:
+        # the spelling the articles use most ("US", "Japan"), ties broken alphabetically
+        return max(sorted(f for (k, f) in forms if k == word), key=lambda f: forms[word, f])
+
+    return "Coverage of: " + ", ".join(surface(w) for w in top)
 
 
 def headline_figures(report: Report) -> list[tuple[str, str]]:
@@ -743,6 +820,11 @@ def headline_figures(report: Report) -> list[tuple[str, str]]:
     ]
 
 
+def score_text(score: float | None) -> str:
+    """A cluster's or pair's agreement score for display ("n/a" when there is none)."""
+    return "n/a" if score is None else f"{score:.2f}"
+
+
 def article_origin(article) -> str:
     """Where an article came from: its date, and how outlet and date were found."""
     when = article.published.isoformat() if article.published else "date unknown"
@@ -750,6 +832,10 @@ def article_origin(article) -> str:
     return (f"{when} (date from {article.published_from}; outlet from "
             f"{article.outlet_from}) — {where}")
 
+
+#: Function words kept among the differing words of a quote: a negation added or dropped
+#: reverses what was said (the SMART stop list that STOPWORDS follows holds them).
+NEGATIONS = frozenset({"no", "not", "nor", "never", "none", "nobody", "nothing", "neither"})
 
 #: Punctuation stripped from the edges of a word before it is matched against the
 #: differing words of a paraphrase.
@@ -759,3 +845,15 @@ EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?…—–-"
 def word_key(word: str) -> str:
     """A word as matched against ``differing_words``: lower case, edge punctuation off."""
     return word.strip(EDGE_PUNCT).lower()
+
+
+def is_marked(token: str, marks: set[str]) -> bool:
+    """Whether a token of a sentence is one of ``marks`` (a hyphenated compound is when
+    each of its parts is: diffs split "Intermediate-Range" into two words)."""
+    key = word_key(token)
+    if not key:
+        return False
+    if key in marks:
+        return True
+    parts = [p for p in key.split("-") if p]
+    return len(parts) > 1 and all(p in marks for p in parts)

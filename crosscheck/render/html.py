@@ -54,7 +54,7 @@ def marked(text: str, marks: set[str]) -> str:
     """``text`` escaped, with the words in ``marks`` wrapped in ``<mark>``."""
     out = []
     for token in _TOKENS.split(text):
-        if token and not token.isspace() and charts.word_key(token) in marks:
+        if token and not token.isspace() and charts.is_marked(token, marks):
             out.append(f"<mark>{escape(token)}</mark>")
         else:
             out.append(escape(token))
@@ -94,8 +94,8 @@ def _summary(report: Report) -> list[str]:
 
 def _charts(report: Report) -> list[str]:
     out = ["<h2>Charts</h2>"]
-    for name, fig in charts.chart_figures(report):
-        data = base64.b64encode(charts.png_bytes(fig)).decode("ascii")
+    for name, png in charts.chart_pngs(report):
+        data = base64.b64encode(png).decode("ascii")
         caption = escape(CHART_CAPTIONS.get(name, name))
         out.append(f'<figure id="chart-{name}"><img alt="{caption}" '
                    f'src="data:image/png;base64,{data}"><figcaption>{caption}</figcaption>'
@@ -121,7 +121,7 @@ def _verdict_tables(report: Report) -> list[str]:
             values = "".join(f"<li><b>{escape(o)}</b>: {escape(c.values.get(o, ''))}</li>"
                              for o in c.outlets)
             out.append(f'<tr><td><a href="#{_anchor(c)}">{escape(c.topic or "(no topic)")}'
-                       f"</a></td><td>{escape(c.kind)}</td><td class=num>{c.score:.2f}</td>"
+                       f"</a></td><td>{escape(c.kind)}</td><td class=num>{charts.score_text(c.score)}</td>"
                        f'<td><ul class="values">{values}</ul></td></tr>')
         out.append("</tbody></table></section>")
     return out
@@ -130,7 +130,7 @@ def _verdict_tables(report: Report) -> list[str]:
 def _evidence(report: Report) -> list[str]:
     out = ["<h2>Evidence</h2>",
            "<p class=muted>Each group of facts with every outlet's value and the sentence it "
-           "comes from; in paraphrased quotes, the words only one version has are "
+           "comes from; in paraphrased quotes, the words other versions lack are "
            "<mark>marked</mark>.</p>"]
     for c in charts.ordered_clusters(report):
         colour = charts.VERDICT_COLOURS.get(c.verdict, charts.OTHER_COLOUR)
@@ -138,7 +138,7 @@ def _evidence(report: Report) -> list[str]:
         out.append(f'<details id="{_anchor(c)}" style="border-left-color:{colour}"{is_open}>'
                    f"<summary>[{escape(c.verdict)}] {escape(c.kind)}: "
                    f"{escape(c.topic or '(no topic)')}</summary>")
-        out.append(f"<p class=muted>{len(c.outlets)} outlet(s) · agreement {c.score:.2f}")
+        out.append(f"<p class=muted>{len(c.outlets)} outlet(s) · agreement {charts.score_text(c.score)}")
         if c.over_time:
             out.append(" · the values change with the publication date: later reports "
                        "may be updates rather than contradictions")
@@ -159,7 +159,7 @@ def _evidence(report: Report) -> list[str]:
                 out.append(f"<blockquote>“{marked(' '.join(sentence.split()), marks)}”"
                            "</blockquote>")
             if words:
-                out.append(f"<p class=muted>words only in this version: "
+                out.append(f"<p class=muted>words other versions lack: "
                            f"{escape(', '.join(words))}</p>")
         out.append("</details>")
     if not report.clusters:

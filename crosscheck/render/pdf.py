@@ -179,7 +179,7 @@ def cluster_block(report: Report, cluster: Cluster) -> list[Line]:
     lines = paragraph(f"[{cluster.verdict}] {cluster.kind}: {cluster.topic or '(no topic)'}",
                       size=11, weight="bold", gap=12, swatch=colour)
     lines += paragraph(f"{len(cluster.outlets)} outlet{'s' if len(cluster.outlets) != 1 else ''}"
-                       f" · agreement {cluster.score:.2f}", size=8, colour=MUTED)
+                       f" · agreement {charts.score_text(cluster.score)}", size=8, colour=MUTED)
     if cluster.over_time:
         lines += paragraph("The values change with the publication date: later reports may "
                            "be updates rather than contradictions.", size=8.5, colour=MUTED,
@@ -198,7 +198,7 @@ def cluster_block(report: Report, cluster: Cluster) -> list[Line]:
             lines += paragraph(" ".join(sentence.split()), size=9, indent=INDENT,
                                marks=marks, gap=1)
         if marks:
-            lines += paragraph("words only in this version (marked): "
+            lines += paragraph("words other versions lack (marked): "
                                + ", ".join(charts.differing_words(cluster, outlet)),
                                size=8, colour=MUTED, indent=INDENT)
     return lines
@@ -290,7 +290,7 @@ def _draw_marks(fig: Figure, line: Line, x: float, y: float, fx, fy) -> None:
     marks = set(line.marks)
     words = line.text.split(" ")
     for k, word in enumerate(words):
-        if not word or charts.word_key(word) not in marks:
+        if not charts.is_marked(word, marks):
             continue
         left = x + text_width(" ".join(words[:k]) + " ", line.size, line.weight) if k else x
         width = text_width(word, line.size, line.weight)

@@ -1,0 +1,150 @@
+"""Accuracy floors on the gold corpora and the mutation suite, so that a change that lowers accuracy fails.
+
+The floors are the figures measured when they were set (docs/accuracy.md), rounded down a
+little; raise them when the tool gets better. The issue's targets are checked separately
+and only reported (a warning per unmet target), since several are not met yet.
+Runs the whole mutation suite (about 320 small comparisons, under a minute here).
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import accuracy as acc  # noqa: E402
+from benchmarks import mutations as mutlib  # noqa: E402
+
+#: Measured figures, rounded down (set from a fresh run; see docs/accuracy.md).
+FLOORS = {
+    "extraction_f1": {"date": 0.95, "money": 0.97, "count": 0.88, "measure": 0.91, "quote": 0.88, "overall": 0.92},
+    "extraction_strict_f1": {"date": 0.92, "money": 0.97, "count": 0.85, "measure": 0.87, "quote": 0.88,
+                             "overall": 0.89},
+    "alignment_f1": 0.69,
+    "verdict_accuracy": 0.55,
+    "mutation_recall": {"value": 0.42, "quote": 0.65},
+}
+#: Largest false-alarm rate on meaning-preserving rewrites allowed now (measured 2 of 132).
+FALSE_ALARM_CEILING = 0.03
+
+
+@pytest.fixture(scope="module")
+def result():
+    return acc.evaluate(mutations=None)
+
+
+def test_gold_and_tool_texts_line_up(result):
+    assert result["gold"]["problems"] == []
+
+
+@pytest.mark.parametrize("family", sorted(FLOORS["extraction_f1"]))
+def test_extraction_floor(result, family):
+    row = result["gold"]["extraction"][family]
+    assert row["f1"] >= FLOORS["extraction_f1"][family], row
+    assert row["strict_f1"] >= FLOORS["extraction_strict_f1"][family], row
+
+
+def test_alignment_floor(result):
+    assert result["gold"]["alignment"]["f1"] >= FLOORS["alignment_f1"], result["gold"]["alignment"]
+
+
+def test_verdict_floor(result):
+    assert result["gold"]["verdicts"]["accuracy"] >= FLOORS["verdict_accuracy"], result["gold"]["verdicts"]
+
+
+def test_the_whole_mutation_suite_ran(result):
+    muts = result["mutations"]
+    assert muts["run"] == muts["total"] >= 300
+    assert {r["category"] for r in muts["results"]} == set(mutlib.CATEGORIES)
+
+
+@pytest.mark.parametrize("category", ["value", "quote"])
+def test_mutation_recall_floor(result, category):
+    assert result["mutations"]["recall"][category]["recall"] >= FLOORS["mutation_recall"][category]
+
+
+def test_false_alarm_ceiling(result):
+    alarms = [r["id"] for r in result["mutations"]["results"] if r["category"] == "preserving" and r["false_alarm"]]
+    assert result["mutations"]["false_alarms"]["rate"] <= FALSE_ALARM_CEILING, alarms
+
+
+def test_targets_are_reported(result, record_property):
+    """The issue's targets: recorded (JUnit property, warning), not asserted, until they are met."""
+    rows = result["targets"]
+    assert len(rows) == 8
+    for row in rows:
+        record_property(row["name"], f"{row['value']:.3f} (target {row['target']})")
+        if not row["met"]:
+            warnings.warn(f"accuracy target not met: {row['name']} is {row['value']:.2f}, target {row['target']}",
+                          UserWarning, stacklevel=1)
+        print(f"{row['name']}: {row['value']:.2f} (target {row['target']}{'' if row['met'] else ', not met'})")
+
+
+# ---------------------------------------------------------------- the scorer's own rules, on made-up data
+
+GOLD = {
+    "corpus": "flood",
+    "mentions": [
+        {"id": "g0", "article": "a.txt", "kind": "count", "start": 10, "end": 22, "text": "at least 40",
+         "value": {"low": 40, "high": None, "item": "homes"}, "group": "homes"},
+        {"id": "g1", "article": "a.txt", "kind": "statement", "start": 30, "end": 70, "text": "x" * 40,
+         "value": {"speaker": "Lena Ortiz", "content": "..."}, "group": "mayor"},
+        {"id": "g2", "article": "b.txt", "kind": "money", "start": 5, "end": 20, "text": "about $3 million",
+         "value": {"low": 3e6, "high": 3e6, "currency": "USD", "scope": "total", "qualifier": "about"},
+         "group": "cost"},
+    ],
+}
+
+
+def _fact(fid, article, kind, start, end, value, speaker=None):
+    return {"id": fid, "article": article, "kind": kind, "start": start, "end": end, "text": "", "value": value,
+            "speaker": speaker}
+
+
+def test_matching_is_one_to_one_by_family_and_overlap():
+    facts = [
+        _fact("a:1", "a", "count", 13, 22, {"low": 40, "high": None}),
+        _fact("a:2", "a", "count", 10, 12, {"low": 4, "high": 4}),  # smaller overlap: left over
+        _fact("a:3", "a", "quote", 40, 60, {}, "Ortiz"),  # quote matches a gold statement
+        _fact("b:1", "b", "count", 5, 20, {"low": 3, "high": 3}),  # wrong family for money
+    ]
+    assert acc.match(GOLD, facts) == {"g0": "a:1", "g1": "a:3"}
+
+
+def test_values_by_kind():
+    count, speech, money = GOLD["mentions"]
+    assert acc.value_right(count, _fact("a:1", "a", "count", 0, 0, {"low": 40, "high": None}))
+    assert not acc.value_right(count, _fact("a:1", "a", "count", 0, 0, {"low": 40, "high": 40}))
+    assert acc.value_right(speech, _fact("a:3", "a", "quote", 0, 0, {}, "Mayor Ortiz"))
+    assert not acc.value_right(speech, _fact("a:3", "a", "quote", 0, 0, {"speaker": "Ruiz"}))
+    # an approximate amount may be read as a range around the figure
+    assert acc.value_right(money, _fact("b:1", "b", "money", 0, 0, {"low": 2.7e6, "high": 3.3e6}))
+    assert not acc.value_right(money, _fact("b:1", "b", "money", 0, 0, {"low": 3.1e6, "high": 3.3e6}))
+    years = {"kind": "measure", "value": {"low": 6, "high": 6, "unit": "year"}}
+    assert acc.value_right(years, _fact("m", "a", "measure", 0, 0, {"low": 2191.5, "high": 2191.5, "unit": "day"}))
+
+
+def _report(facts, clusters):
+    return {"facts": [{"id": f, "article": f.split(":")[0], "kind": "count", "text": t} for f, t in facts],
+            "clusters": [{"id": c, "verdict": v, "facts": fs} for c, v, fs in clusters]}
+
+
+def test_a_conflict_is_new_only_when_it_shares_no_fact_with_an_old_one():
+    base = _report([("a:1", "40"), ("b:1", "40"), ("b:2", "9")], [("c1", "agree", ["a:1", "b:1"])])
+    same = _report([("a:1", "41"), ("b:1", "40"), ("b:2", "9")], [("c1", "conflict", ["a:1", "b:1"])])
+    assert [c["id"] for c in acc.new_conflicts(base, same, "a")] == ["c1"]
+    base2 = _report([("a:1", "40"), ("b:1", "40"), ("b:2", "9")], [("c1", "conflict", ["a:1", "b:1"])])
+    moved = _report([("a:1", "x"), ("a:2", "40"), ("b:1", "40")], [("c9", "conflict", ["a:2", "b:1"])])
+    assert acc.new_conflicts(base2, moved, "a") == []
+
+
+def test_stratified_sample_keeps_every_kind():
+    muts = [mutlib.Mutation(f"m{k}{i}", kind, "value", "a.txt", "1", "2") for k, kind in enumerate("xyz")
+            for i in range(10)]
+    picked = acc.sample(muts, 10)
+    assert len(picked) >= 10 and {m.kind for m in picked} == {"x", "y", "z"}
+    assert acc.sample(muts, None) == muts

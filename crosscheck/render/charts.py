@@ -444,13 +444,23 @@ def timeline(report: Report) -> Figure:
     present = sorted({(owner[f.id].verdict if f.id in owner else "single-source")
                       for items in placed.values() for f, _, _ in items},
                      key=lambda v: VERDICTS.index(v) if v in VERDICTS else len(VERDICTS))
-    handles = [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor="white",
-                      markeredgecolor="black", label="a day (point)"),
-               Patch(facecolor="white", edgecolor="black", label="a week, month or\nyear (bar)"),
-               Patch(facecolor="white", edgecolor="black", hatch="//",
-                     label="bar cut at the edge\n(runs further)"),
-               Line2D([], [], color="black", linewidth=1.6, label="publication date"),
-               Line2D([], [], color="#666666", linestyle=":", label="same group of\nfacts")]
+    drawn = [(f, s, e) for items in placed.values() for f, s, e in items]
+    handles = []
+    if any(s == e for _, s, e in drawn):
+        handles.append(Line2D([], [], linestyle="", marker="o", markersize=7,
+                              markerfacecolor="white", markeredgecolor="black",
+                              label="a day (point)"))
+    if any(s != e for _, s, e in drawn):
+        handles.append(Patch(facecolor="white", edgecolor="black",
+                             label="a week, month or\nyear (bar)"))
+    if any(f.id in cut for f, _, _ in drawn):
+        handles.append(Patch(facecolor="white", edgecolor="black", hatch="//",
+                             label="bar cut at the edge\n(runs further)"))
+    if published:
+        handles.append(Line2D([], [], color="black", linewidth=1.6, label="publication date"))
+    if points:
+        handles.append(Line2D([], [], color="#666666", linestyle=":",
+                              label="same group of\nfacts"))
     handles += [Patch(facecolor=VERDICT_COLOURS.get(v, OTHER_COLOUR), edgecolor="black",
                       label=v) for v in present]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,

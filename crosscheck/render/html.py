@@ -156,7 +156,7 @@ def _evidence(report: Report) -> list[str]:
             marks = {charts.word_key(w) for w in words}
             out.append(f"<p><b>{escape(outlet)}</b>: {escape(value)}</p>")
             for sentence in dict.fromkeys(f.sentence for f in facts):
-                out.append(f"<blockquote>“{marked(' '.join(sentence.split()), marks)}”"
+                out.append(f"<blockquote>{marked(' '.join(sentence.split()), marks)}"
                            "</blockquote>")
             if words:
                 out.append(f"<p class=muted>words other versions lack: "

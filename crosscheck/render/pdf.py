@@ -39,6 +39,9 @@ TEXT_HEIGHT = PAGE_HEIGHT - 2 * MARGIN - 14
 LEADING = 1.3
 #: Column of the values in the cover's table of figures.
 TAB_X = 230.0
+#: Most articles the cover lists on two lines each; more are listed one line each, so
+#: that a dozen outlets still fit on the cover.
+COVER_FULL_ARTICLES = 8
 #: Indent of an outlet's sentence under its value.
 INDENT = 16.0
 
@@ -140,16 +143,6 @@ def cover_pages(report: Report) -> list[list[Line]]:
     n_out = len(charts.outlet_labels(report))
     lines += paragraph(f"crosscheck: how {n_out} outlet{'s' if n_out != 1 else ''} covered "
                        "this story, fact by fact", size=11, colour=MUTED, gap=4)
-    lines += paragraph("Outlets", size=13, weight="bold", gap=18)
-    if not report.articles:
-        lines += paragraph("No article was read.", colour=MUTED, gap=4)
-    for a in report.articles:
-        lines += paragraph(a.label + (f" — “{a.title}”" if a.title else ""), size=10,
-                           weight="bold", gap=6)
-        lines += paragraph(charts.article_origin(a), size=8.5, colour=MUTED, indent=INDENT)
-        if a.copy_of:
-            lines += paragraph("near-copy of " + ", ".join(a.copy_of), size=8.5,
-                               colour=MUTED, indent=INDENT)
     lines += paragraph("Headline figures", size=13, weight="bold", gap=18)
     for label, value in charts.headline_figures(report):
         first = paragraph(label, size=10.5, gap=3)[0]
@@ -160,11 +153,25 @@ def cover_pages(report: Report) -> list[list[Line]]:
     for v in VERDICTS:
         lines += paragraph(f"{v}: {VERDICT_HEADINGS[v].split(': ', 1)[1]}", size=10,
                            indent=INDENT, gap=3, swatch=charts.VERDICT_COLOURS[v])
-    lines += paragraph("The agreement score is the share of shared facts on which outlets "
-                       "agree (a paraphrase counts in part), from 0 (all conflict) to 1 "
-                       "(all agree). Charts follow on the next pages; the evidence, with "
-                       "each outlet's sentence, comes after them.", size=9, colour=MUTED,
-                       gap=14)
+    lines += paragraph("The agreement score is the share of the facts outlets share on which "
+                       "they do not conflict (a paraphrase, the same speaker in other words, "
+                       "counts as agreeing), from 0 (all conflict) to 1 (no conflict). The "
+                       "charts follow the cover; the evidence, with each outlet's sentence, "
+                       "comes after them.", size=9, colour=MUTED, gap=14)
+    lines += paragraph("Outlets", size=13, weight="bold", gap=18)
+    if not report.articles:
+        lines += paragraph("No article was read.", colour=MUTED, gap=4)
+    compact = len(report.articles) > COVER_FULL_ARTICLES
+    for a in report.articles:
+        head = a.label + (f" — “{a.title}”" if a.title else "")
+        if compact:
+            lines += paragraph(f"{head}: {charts.article_origin(a)}", size=8.5, gap=2)
+            continue
+        lines += paragraph(head, size=10, weight="bold", gap=4)
+        lines += paragraph(charts.article_origin(a), size=8.5, colour=MUTED, indent=INDENT)
+        if a.copy_of:
+            lines += paragraph("near-copy of " + ", ".join(a.copy_of), size=8.5,
+                               colour=MUTED, indent=INDENT)
     if report.warnings:
         lines += paragraph("Warnings", size=13, weight="bold", gap=18)
         for w in report.warnings:

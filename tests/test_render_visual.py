@@ -135,7 +135,8 @@ def many_outlets_report(n: int = 12) -> Report:
             kind = "date" if t % 2 == 0 else "count"
             value = (_date(f"2022-03-{1 + (t + i) % 9:02d}") if kind == "date"
                      else {"low": 10 + t, "high": 10 + t, "item": "boats", "qualifier": None})
-            facts.append(_fact(fid, f"o{i:02d}", kind, "x", "A sentence about topic %d." % t, value))
+            facts.append(_fact(fid, f"o{i:02d}", kind, "x", f"A sentence about topic {t}.",
+                               value))
             ids.append(fid)
         verdict = ("single-source" if len(members) == 1 else
                    ("conflict", "agree", "paraphrase")[t % 3])

@@ -121,7 +121,8 @@ def _verdict_tables(report: Report) -> list[str]:
             values = "".join(f"<li><b>{escape(o)}</b>: {escape(c.values.get(o, ''))}</li>"
                              for o in c.outlets)
             out.append(f'<tr><td><a href="#{_anchor(c)}">{escape(c.topic or "(no topic)")}'
-                       f"</a></td><td>{escape(c.kind)}</td><td class=num>{charts.score_text(c.score)}</td>"
+                       f"</a></td><td>{escape(c.kind)}</td>"
+                       f"<td class=num>{charts.score_text(c.score)}</td>"
                        f'<td><ul class="values">{values}</ul></td></tr>')
         out.append("</tbody></table></section>")
     return out
@@ -138,7 +139,8 @@ def _evidence(report: Report) -> list[str]:
         out.append(f'<details id="{_anchor(c)}" style="border-left-color:{colour}"{is_open}>'
                    f"<summary>[{escape(c.verdict)}] {escape(c.kind)}: "
                    f"{escape(c.topic or '(no topic)')}</summary>")
-        out.append(f"<p class=muted>{len(c.outlets)} outlet(s) · agreement {charts.score_text(c.score)}")
+        out.append(f"<p class=muted>{len(c.outlets)} outlet(s) · "
+                   f"agreement {charts.score_text(c.score)}")
         if c.over_time:
             out.append(" · the values change with the publication date: later reports "
                        "may be updates rather than contradictions")

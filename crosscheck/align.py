@@ -91,10 +91,40 @@ def _differ(codes: np.ndarray, empty_matches: bool) -> np.ndarray:
     return out
 
 
-def _similarity(family: str, facts: list[Fact], space: ContextSpace, sent_speakers) -> np.ndarray:
+def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
+    """Each fact's position among the facts of its family in its sentence, and how many
+    there are ("voted 31 to 9": 0 of 2 and 1 of 2)."""
+    by_sentence: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        by_sentence[(f.article, f.sentence)].append(i)
+    rank = np.zeros(len(facts), dtype=np.int64)
+    size = np.ones(len(facts), dtype=np.int64)
+    for members in by_sentence.values():
+        members.sort(key=lambda i: facts[i].start)
+        for r, i in enumerate(members):
+            rank[i], size[i] = r, len(members)
+    return rank, size
+
+
+def _similarity(
+    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: set | None = None
+) -> np.ndarray:
     """Pairwise similarity of facts of one family (n x n), zero within an article."""
     ctx = space.vectors([_context_stems(f) for f in facts])
     sim = ctx @ ctx.T
+    if family != "speech":
+        # Two values in one sentence have the same context; their order tells them apart.
+        rank, size = _rank_in_sentence(facts)
+        several = (size[:, None] > 1) & (size[None, :] > 1)
+        sim = sim + settings.ORDER_BONUS * (several & (rank[:, None] == rank[None, :]))
+    if anchors:
+        codes: dict[tuple[str, str], int] = {}
+        key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts])
+        linked = np.zeros((len(codes), len(codes)), dtype=bool)
+        for a, b in anchors:
+            if a in codes and b in codes:
+                linked[codes[a], codes[b]] = True
+        sim = sim + settings.ANCHOR_BONUS * linked[np.ix_(key_code, key_code)]
     if family in ("count", "money", "measure"):
         items = [_item_text(f) for f in facts]
         item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
@@ -136,6 +166,13 @@ def _value_clash(family: str, a: Fact, b: Fact) -> bool:
     return compatible(a, b) is False
 
 
+def _same_thing(a: Fact, b: Fact) -> bool:
+    """Whether two numeric facts name the same thing counted, priced or measured (a head
+    noun both give): then their sentences need not be as alike to call a conflict."""
+    ha, hb = _head(a), _head(b)
+    return bool(ha) and ha == hb
+
+
 def _cluster(family: str, facts: list[Fact], sim: np.ndarray) -> list[list[int]]:
     """Best-first grouping of facts with at most one fact per article per group."""
     n = len(facts)
@@ -152,7 +189,7 @@ def _cluster(family: str, facts: list[Fact], sim: np.ndarray) -> list[list[int]]
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
     for s, i, j in pairs:
-        if s < high and _value_clash(family, facts[i], facts[j]):
+        if s < high and _value_clash(family, facts[i], facts[j]) and not _same_thing(facts[i], facts[j]):
             continue
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
@@ -207,15 +244,22 @@ def align(facts: list[Fact]) -> list[Group]:
             sent_speakers[(f.article, f.sentence)].add(_speaker_key(f.speaker))
     space = ContextSpace(sentences[k] for k in sorted(sentences))
     groups: list[Group] = []
-    for family in ("date", "count", "money", "measure", "speech"):
+    # Sentence pairs that hold facts already aligned: an event told in both.
+    anchors: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    for family in ("count", "money", "measure", "speech", "date"):
         fam_facts = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
         if not fam_facts:
             continue
-        sim = _similarity(family, fam_facts, space, sent_speakers)
+        sim = _similarity(family, fam_facts, space, sent_speakers, anchors if family == "date" else None)
         for idx in _cluster(family, fam_facts, sim):
             members = [fam_facts[i] for i in idx]
             members.sort(key=lambda f: (f.article, f.start))
             groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))
+            if family in ("count", "money", "measure"):
+                keys = [(f.article, f.sentence) for f in members]
+                anchors.update((a, b) for a in keys for b in keys if a != b)
+    order = {"date": 0, "count": 1, "money": 2, "measure": 3, "speech": 4}
+    groups.sort(key=lambda g: (order[g.family], g.facts))
     return groups
 
 

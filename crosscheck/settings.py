@@ -33,6 +33,12 @@ ALIGN_MIN_SIMILARITY_CONFLICT = {
 }
 #: Weight of the similarity of the thing counted, priced or measured (its noun phrase).
 ITEM_WEIGHT = 0.15
+#: Bonus for two values at the same place among the values of their sentences ("voted 31
+#: to 9" and "31 voted for, nine against"): their contexts are otherwise the same.
+ORDER_BONUS = 0.05
+#: Bonus for two dates whose sentences also hold a count, amount or measure aligned
+#: together: the same event told in both.
+ANCHOR_BONUS = 0.15
 #: Bonus when the sentences of two facts name the same speaker.
 SPEAKER_BONUS = 0.15
 #: Bonus for quotes/statements attributed to the same speaker.

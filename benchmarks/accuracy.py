@@ -667,8 +667,8 @@ def failures_text(result: dict[str, Any]) -> str:
     groups: dict[str, list[str]] = {}
     for f in fails["extraction"]:
         groups.setdefault(f["cause"], []).append(
-            f"{f['corpus']}/{f['article']} [{f['kind']}] {f['text']!r} gold={json.dumps(f['gold'], ensure_ascii=False)} "
-            f"tool={json.dumps(f['tool'], ensure_ascii=False)}")
+            f"{f['corpus']}/{f['article']} [{f['kind']}] {f['text']!r} "
+            f"gold={json.dumps(f['gold'], ensure_ascii=False)} tool={json.dumps(f['tool'], ensure_ascii=False)}")
     for f in fails["alignment"]:
         groups.setdefault(f["cause"], []).append(
             f"{f['corpus']} [{f['kind']}] {f['a']!r} ~ {f['b']!r} {f.get('group') or f.get('groups')} "

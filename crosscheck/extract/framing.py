@@ -25,6 +25,7 @@ Decisions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from crosscheck.extract.quotes import find_quotations, has_speech_cue
 from crosscheck.models import Article, Mention, Sentence
@@ -200,14 +201,17 @@ def _is_modifier(text: str, start: int, end: int, word: str) -> bool:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+    """Whether ``[start, end)`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_right(spans, (start, len(spans) and spans[-1][1] + 1)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def extract_framing(article: Article, sentences: list[Sentence]) -> list[Mention]:
     """Framing words of ``article``: kind "framing", value ``{word, category, target}``."""
     text = article.text
     quotations = find_quotations(text)
-    quoted = [(q.open, q.close + 1) for q in quotations]
+    quoted = sorted((q.open, q.close + 1) for q in quotations)
+    starts = [s.start for s in sentences]
     out: list[Mention] = []
 
     def add(start: int, end: int, word: str, category: str) -> None:
@@ -238,7 +242,8 @@ def extract_framing(article: Article, sentences: list[Sentence]) -> list[Mention
     for q in quotations:
         if not q.fragment or _title_case(text[q.start : q.end]):
             continue
-        sent = next((s for s in sentences if s.start <= q.open < s.end), None)
+        i = bisect_right(starts, q.open) - 1
+        sent = sentences[i] if i >= 0 and q.open < sentences[i].end else None
         if sent is not None and not has_speech_cue(sent.text):
             out.append(Mention("framing", q.start, q.end, {"word": "scare quotes", "category": "distancing", "target": None}))
     out.sort(key=lambda m: (m.start, m.end, m.value["word"]))

@@ -38,6 +38,8 @@ Decisions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from crosscheck.extract.sentences import split_sentences
@@ -453,13 +455,17 @@ def find_quotations(text: str) -> list[Quotation]:
 
 
 def _mask(text: str, quotes: list[Quotation]) -> str:
-    """``text`` with the content of each quotation replaced by letters, so that sentences
-    split around whole quotations rather than inside them."""
+    """``text`` with the content of each quotation replaced by a capital and blanks, so that
+    sentences split around whole quotations rather than inside them (the capital lets a
+    quotation start a sentence; blanks keep the splitter's regexes from long word runs)."""
     chars = list(text)
     for q in quotes:
-        for i in range(q.open + 1, min(q.close, len(text))):
+        end = min(q.close, len(text))
+        for i in range(q.open + 1, end):
             if chars[i] != "\n":
-                chars[i] = "Q"
+                chars[i] = " "
+        if q.open + 1 < end:
+            chars[q.open + 1] = "Q"
     return "".join(chars)
 
 
@@ -470,7 +476,9 @@ def _tokens(text: str, a: int, b: int, quotes: list[Quotation]) -> list[_Token]:
     """Tokens of ``text[a:b]``; each whole quotation (marks included) is one token."""
     out: list[_Token] = []
     i = a
-    spans = sorted((q.open, min(q.close + 1, b)) for q in quotes if a <= q.open < b)
+    lo = bisect_left(quotes, a, key=lambda q: q.open)
+    hi = bisect_left(quotes, b, key=lambda q: q.open)
+    spans = [(q.open, min(q.close + 1, b)) for q in quotes[lo:hi]]
     si = 0
     word = _WORD
     while i < b:
@@ -772,20 +780,26 @@ def _content_words(text: str) -> set[str]:
 
 def _find_full_name(text: str, surname: str, before: int) -> str | None:
     """The full name ending in ``surname`` nearest before ``before`` (else first after)."""
+    names = _full_names(text, surname)
+    earlier = [name for pos, name in names if pos < before]
+    if earlier:
+        return earlier[-1]
+    return names[0][1] if names else None
+
+
+@lru_cache(maxsize=32)
+def _full_names(text: str, surname: str) -> tuple[tuple[int, str], ...]:
+    """(offset, full name) of each "Given [Middle] Surname" in ``text``, in order."""
+    found: list[tuple[int, str]] = []
     pattern = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,2})" + re.escape(surname) + r"\b")
-    best_before, first_after = None, None
     for m in pattern.finditer(text):
         given = [w for w in m.group(1).split()]
         while given and (given[0].lower().rstrip(".") in TITLE_WORDS | SENTENCE_OPENERS | ORG_WORDS | DAYS_MONTHS or given[0].endswith(("'s", "’s"))):
             given = given[1:]
         if not given or any(g.lower().rstrip(".") in TITLE_WORDS | ORG_WORDS for g in given):
             continue
-        name = " ".join([*given, surname])
-        if m.start() < before:
-            best_before = name
-        elif first_after is None:
-            first_after = name
-    return best_before or first_after
+        found.append((m.start(), " ".join([*given, surname])))
+    return tuple(found)
 
 
 def _analyse(toks: list[_Token], a: int, b: int) -> dict[str, Any]:
@@ -1055,6 +1069,8 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
     quotes = find_quotations(text)
     real = [q for q in quotes if not q.fragment]
     outer = split_sentences(_mask(text, real))
+    by_open = {q.open: q for q in real}
+    opens = [q.open for q in quotes]
     resolver = _Resolver(text)
     out: list[Mention] = []
     prev_attr: tuple[int, dict[str, Any]] | None = None  # (sentence end, attribution)
@@ -1076,7 +1092,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         for qi, tok in enumerate(toks):
             if tok.kind != "quote":
                 continue
-            q = next(x for x in real if x.open == tok.start)
+            q = by_open[tok.start]
             attr = _attribution_for(toks, qi, attrs, consumed)
             if attr is None and qi == 0 and prev_attr and "\n" not in text[prev_attr[0] : sent.start]:
                 attr = prev_attr[1]
@@ -1099,9 +1115,10 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             span = _content_span(text, toks, *rng)
             if span is None:
                 continue
-            span = _close_fragments((_after_dateline(text, *span), span[1]), quotes)
+            near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
+            span = _close_fragments((_after_dateline(text, *span), span[1]), near)
             value = {
-                "content": _statement_text(text, span[0], span[1], real),
+                "content": _statement_text(text, span[0], span[1], near),
                 "speaker": attr["speaker"],
                 "verb": cue.lemma,
                 "speaker_from": attr["speaker_from"],

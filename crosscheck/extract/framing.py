@@ -113,12 +113,16 @@ LOADED = (
     "controversial",
     "rogue",
     "saber-rattling",
-    "sabre-rattling",
     "slaughter",
     "bloodthirsty",
 )
 #: Spelling variants mapped to the lexicon form.
-VARIANTS = {"hard-line": "hardline", "hard-liner": "hardliner", "so called": "so-called", "sabre-rattling": "saber-rattling"}
+VARIANTS = {
+    "hard-line": "hardline",
+    "hard-liner": "hardliner",
+    "so called": "so-called",
+    "sabre-rattling": "saber-rattling",
+}
 #: Irregular plurals of loaded nouns.
 IRREGULAR_PLURALS = {"henchmen": "henchman", "cronies": "crony", "atrocities": "atrocity"}
 
@@ -245,7 +249,8 @@ def extract_framing(article: Article, sentences: list[Sentence]) -> list[Mention
         i = bisect_right(starts, q.open) - 1
         sent = sentences[i] if i >= 0 and q.open < sentences[i].end else None
         if sent is not None and not has_speech_cue(sent.text):
-            out.append(Mention("framing", q.start, q.end, {"word": "scare quotes", "category": "distancing", "target": None}))
+            value = {"word": "scare quotes", "category": "distancing", "target": None}
+            out.append(Mention("framing", q.start, q.end, value))
     out.sort(key=lambda m: (m.start, m.end, m.value["word"]))
     return out
 

@@ -134,7 +134,13 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
 #: Verbs that are as often not about speech ("the fighting continued", "roads are
 #: maintained", "reported cases"): they introduce a following clause only with "that".
-NEEDS_THAT = frozenset({"promise", "pledge", "add", "note", "state", "continue", "maintain", "respond", "observe", "report", "write", "remark", "ask"})
+NEEDS_THAT = frozenset(
+    "promise pledge add note state continue maintain respond observe report write remark ask".split()
+)
+#: Verbs that invert after a quotation ('"...," said Jane Doe'), as AP style allows.
+INVERTING_VERBS = frozenset("say add tell ask write continue warn insist explain reply".split())
+#: "according to a statement from X": the speaker is X, not the document.
+DOCUMENT_NOUNS = frozenset("statement report release document".split())
 #: "X expressed concern(s)/hope/... over Y" reports a stance (Krestel et al.'s noun cues).
 EXPRESS_FORMS = frozenset({"express", "expresses", "expressed", "voice", "voices", "voiced"})
 EXPRESS_NOUNS = frozenset(
@@ -616,7 +622,8 @@ def _np_left(toks: list[_Token], k: int) -> int:
         # an occupational title in lower case before a name (AP): ", city engineer Jo Lee"
         for b in range(j, max(-1, j - 4), -1):
             t = toks[b]
-            if t.kind == "word" and t.text.islower() and _low(t) not in NOT_MODIFIERS | AUXILIARIES | NON_CLAUSE_STARTERS and _low(t) not in CUE_FORMS:
+            plain = _low(t) not in NOT_MODIFIERS | AUXILIARIES | NON_CLAUSE_STARTERS and _low(t) not in CUE_FORMS
+            if t.kind == "word" and t.text.islower() and plain:
                 if b == 0 or toks[b - 1].text in ",:;" or _low(toks[b - 1]) in DETERMINERS:
                     return b - 1 if b > 0 and _low(toks[b - 1]) in DETERMINERS else b
                 continue
@@ -682,7 +689,12 @@ def _find_cues(toks: list[_Token]) -> list[_Cue]:
         # "according to X"
         if low == "according" and i + 1 < n and _low(toks[i + 1]) == "to":
             k = i + 2
-            if k + 2 < n and _low(toks[k]) in ("a", "an", "the") and _low(toks[k + 1]) in ("statement", "report", "release", "document") and _low(toks[k + 2]) in ("from", "by", "of"):
+            if (
+                k + 2 < n
+                and _low(toks[k]) in DETERMINERS
+                and _low(toks[k + 1]) in DOCUMENT_NOUNS
+                and _low(toks[k + 2]) in ("from", "by", "of")
+            ):
                 k += 3
             last = _np_right(toks, k)
             if last >= k and _valid_np(toks, k, last):
@@ -744,7 +756,7 @@ def _find_cues(toks: list[_Token]) -> list[_Cue]:
         prev = i - 1
         if prev >= 0 and toks[prev].text == ",":
             prev -= 1
-        if prev >= 0 and toks[prev].kind == "quote" and lemma in ("say", "add", "tell", "ask", "write", "continue", "warn", "insist", "explain", "reply"):
+        if prev >= 0 and toks[prev].kind == "quote" and lemma in INVERTING_VERBS:
             last = _np_right(toks, i + 1)
             if last > i and _valid_np(toks, i + 1, last):
                 cues.append(_Cue(lemma, i, i + 1, last, i, last, "vs"))
@@ -787,6 +799,9 @@ def _find_full_name(text: str, surname: str, before: int) -> str | None:
     return names[0][1] if names else None
 
 
+NOT_GIVEN_NAMES = TITLE_WORDS | SENTENCE_OPENERS | ORG_WORDS | DAYS_MONTHS
+
+
 @lru_cache(maxsize=32)
 def _full_names(text: str, surname: str) -> tuple[tuple[int, str], ...]:
     """(offset, full name) of each "Given [Middle] Surname" in ``text``, in order."""
@@ -794,7 +809,7 @@ def _full_names(text: str, surname: str) -> tuple[tuple[int, str], ...]:
     pattern = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,2})" + re.escape(surname) + r"\b")
     for m in pattern.finditer(text):
         given = [w for w in m.group(1).split()]
-        while given and (given[0].lower().rstrip(".") in TITLE_WORDS | SENTENCE_OPENERS | ORG_WORDS | DAYS_MONTHS or given[0].endswith(("'s", "’s"))):
+        while given and (given[0].lower().rstrip(".") in NOT_GIVEN_NAMES or given[0].endswith(("'s", "’s"))):
             given = given[1:]
         if not given or any(g.lower().rstrip(".") in TITLE_WORDS | ORG_WORDS for g in given):
             continue
@@ -925,7 +940,13 @@ class _Resolver:
             if entry is not None:
                 self._remember(entry)
                 return entry["name"], how or "title", entry["title"]
-        entry = {"name": info["name"], "title": info["title"], "gender": info["gender"], "person": info["person"], "kind": "phrase"}
+        entry = {
+            "name": info["name"],
+            "title": info["title"],
+            "gender": info["gender"],
+            "person": info["person"],
+            "kind": "phrase",
+        }
         self._remember(entry)
         return entry["name"], how or "title", None
 
@@ -1086,7 +1107,9 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
                 continue
             info = _analyse(toks, cue.np_first, cue.np_last)
             speaker, how, title = resolver.resolve(info, toks[cue.np_first].start, cue.form == "according")
-            attrs.append({"cue": cue, "speaker": speaker, "speaker_from": how, "title": title, "as_written": info["text"]})
+            attrs.append(
+                {"cue": cue, "speaker": speaker, "speaker_from": how, "title": title, "as_written": info["text"]}
+            )
         attrs.sort(key=lambda a: a["cue"].cue)
         consumed: set[int] = set()
         for qi, tok in enumerate(toks):

@@ -124,3 +124,9 @@ def test_presstv_hedges_and_distancing():
 def test_seed_quotes_are_not_framing():
     text = next(SEEDS.glob("000_*.txt")).read_text()
     assert _words(text) == []
+
+
+def test_so_called_inside_a_distancing_construction():
+    words = _words("They attacked what the so-called experts say is a safe dam.")
+    assert ("so-called", "hedge") in words and ("what ... says is", "distancing") in words
+    assert not any(w == "what ... calls" for w, _ in words)

@@ -143,7 +143,7 @@ DISTANCING_VERBS = {
     "portray": "portrays", "portrays": "portrays", "portrayed": "portrays",
 }
 DISTANCING = re.compile(
-    r"\bwhat\s+((?:[\w'’.-]+\s+){1,6}?)("
+    r"\bwhat\s+((?:[\w'’.-]+\s+){1,6}?)(?<!so )(?<!so-)("
     + "|".join(sorted(DISTANCING_VERBS, key=len, reverse=True))
     + r")\b(?:\s+(is|are|was|were|as)\b)?",
     re.IGNORECASE,

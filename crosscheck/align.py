@@ -15,6 +15,7 @@ shingle overlap (Broder, 1997), so that scoring can count them once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -72,6 +73,26 @@ def _context_stems(f: Fact) -> list[str]:
     return stems(f.sentence, exclude)
 
 
+#: Where a fact's near context stops: clause punctuation, a conjunction, another number.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|or)\b|\d")
+
+
+def _local_stems(f: Fact) -> list[str]:
+    """Stems of the words next to the fact within its clause ("175 people were killed"
+    and "more than 1,200 injured" share a sentence, not a clause)."""
+    i = f.sentence.find(f.text)
+    if i < 0:
+        return []
+    left = f.sentence[:i]
+    right = f.sentence[i + len(f.text) :]
+    cuts = list(_CLAUSE_BREAK.finditer(left))
+    left = left[cuts[-1].end() :] if cuts else left
+    m = _CLAUSE_BREAK.search(right)
+    right = right[: m.start()] if m else right
+    n = settings.LOCAL_WORDS
+    return stems(" ".join(left.split()[-n:])) + stems(" ".join(right.split()[:n]))
+
+
 def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[str]]) -> set[str]:
     return speakers_by_sentence.get((f.article, f.sentence), set())
 
@@ -106,25 +127,33 @@ def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
     return rank, size
 
 
+def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
+    """n x n: whether two facts' sentences hold facts of another kind aligned together."""
+    codes: dict[tuple[str, str], int] = {}
+    key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts])
+    linked = np.zeros((len(codes), len(codes)), dtype=bool)
+    for a, b in anchors:
+        if a in codes and b in codes:
+            linked[codes[a], codes[b]] = True
+    return linked[np.ix_(key_code, key_code)]
+
+
 def _similarity(
-    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: set | None = None
+    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None
 ) -> np.ndarray:
     """Pairwise similarity of facts of one family (n x n), zero within an article."""
     ctx = space.vectors([_context_stems(f) for f in facts])
     sim = ctx @ ctx.T
     if family != "speech":
+        near = space.vectors([_local_stems(f) for f in facts])
+        w = settings.LOCAL_WEIGHT
+        sim = (1 - w) * sim + w * (near @ near.T)
         # Two values in one sentence have the same context; their order tells them apart.
         rank, size = _rank_in_sentence(facts)
         several = (size[:, None] > 1) & (size[None, :] > 1)
         sim = sim + settings.ORDER_BONUS * (several & (rank[:, None] == rank[None, :]))
-    if anchors:
-        codes: dict[tuple[str, str], int] = {}
-        key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts])
-        linked = np.zeros((len(codes), len(codes)), dtype=bool)
-        for a, b in anchors:
-            if a in codes and b in codes:
-                linked[codes[a], codes[b]] = True
-        sim = sim + settings.ANCHOR_BONUS * linked[np.ix_(key_code, key_code)]
+    if anchors is not None:
+        sim = sim + settings.ANCHOR_BONUS * anchors
     if family in ("count", "money", "measure"):
         items = [_item_text(f) for f in facts]
         item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
@@ -144,6 +173,10 @@ def _similarity(
         same = (codes[:, None] == codes[None, :]) & known[:, None]
         other = _differ(codes, empty_matches=True)
         sim = sim + settings.SAME_SPEAKER_BONUS * same - settings.OTHER_SPEAKER_PENALTY * other
+        # Reported speech put in two different mouths is two claims, not one claim with a
+        # disputed speaker: only verbatim quotes can conflict on who said them.
+        statement = np.array([f.kind == "statement" for f in facts])
+        sim[other & (statement[:, None] | statement[None, :])] = 0.0
     elif family == "date":
         speakers = sorted({k for f in facts for k in _sentence_speakers(f, sent_speakers)})
         if speakers:
@@ -173,8 +206,14 @@ def _same_thing(a: Fact, b: Fact) -> bool:
     return bool(ha) and ha == hb
 
 
-def _cluster(family: str, facts: list[Fact], sim: np.ndarray) -> list[list[int]]:
-    """Best-first grouping of facts with at most one fact per article per group."""
+def _cluster(
+    family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None
+) -> list[list[int]]:
+    """Best-first grouping of facts with at most one fact per article per group.
+
+    A pair whose values clash joins only when it clears the conflict bar, or when other
+    evidence says both facts are one: the same thing counted, a mutual best match, or
+    sentences anchored by another aligned fact (``anchored``)."""
     n = len(facts)
     low = settings.ALIGN_MIN_SIMILARITY[family]
     high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
@@ -185,11 +224,27 @@ def _cluster(family: str, facts: list[Fact], sim: np.ndarray) -> list[list[int]]
         zip(vals[keep].tolist(), iu[keep].tolist(), ju[keep].tolist()),
         key=lambda t: (-round(t[0], 9), facts[t[1]].id, facts[t[2]].id),
     )
+    # Each fact's best similarity to any fact of each article: a clashing pair that are
+    # each other's best match across their two articles is one fact told two ways.
+    art_codes = _codes([f.article for f in facts]) - 1
+    best = np.zeros((n, int(art_codes.max()) + 1 if n else 0))
+    for a in range(best.shape[1]):
+        best[:, a] = sim[:, art_codes == a].max(axis=1)
+
+    def mutual(i: int, j: int) -> bool:
+        return sim[i, j] >= best[i, art_codes[j]] - 1e-9 and sim[i, j] >= best[j, art_codes[i]] - 1e-9
+
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
     for s, i, j in pairs:
-        if s < high and _value_clash(family, facts[i], facts[j]) and not _same_thing(facts[i], facts[j]):
+        if (
+            s < high
+            and _value_clash(family, facts[i], facts[j])
+            and not _same_thing(facts[i], facts[j])
+            and not (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
+            and not (anchored is not None and anchored[i, j])
+        ):
             continue
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
@@ -250,8 +305,9 @@ def align(facts: list[Fact]) -> list[Group]:
         fam_facts = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
         if not fam_facts:
             continue
-        sim = _similarity(family, fam_facts, space, sent_speakers, anchors if family == "date" else None)
-        for idx in _cluster(family, fam_facts, sim):
+        anchored = _anchored(fam_facts, anchors) if family == "date" else None
+        sim = _similarity(family, fam_facts, space, sent_speakers, anchored)
+        for idx in _cluster(family, fam_facts, sim, anchored):
             members = [fam_facts[i] for i in idx]
             members.sort(key=lambda f: (f.article, f.start))
             groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))

@@ -31,6 +31,14 @@ ALIGN_MIN_SIMILARITY_CONFLICT = {
     "measure": 0.30,
     "speech": 0.55,
 }
+#: Content words on each side of a value, within its clause, that make its near context,
+#: and the weight of the near context against the whole sentence in the similarity.
+LOCAL_WORDS = 4
+LOCAL_WEIGHT = 0.4
+#: Let a clashing pair below the conflict bar group anyway when each fact is the other's
+#: best match in the other article (mutual nearest neighbours). Not for dates: two stories
+#: of one month ("in March" of two different years) are often each other's best match.
+ALIGN_MUTUAL_BEST_CLASH = ("count", "money", "measure")
 #: Weight of the similarity of the thing counted, priced or measured (its noun phrase).
 ITEM_WEIGHT = 0.15
 #: Bonus for two values at the same place among the values of their sentences ("voted 31

@@ -59,9 +59,13 @@ def _range(fact: Fact) -> tuple[float, float]:
 
 
 def _ranges_overlap(a: Fact, b: Fact) -> bool:
+    """Overlap of two value ranges. A rounded figure covers a half-open interval ("1.2"
+    is 1.15 up to, not including, 1.25), so "1.2" and "1.3" do not meet at 1.25."""
     la, ha = _range(a)
     lb, hb = _range(b)
-    return la <= hb + 1e-9 and lb <= ha + 1e-9
+    if la == ha or lb == hb:  # an exact value against a range: closed intervals
+        return la <= hb + 1e-9 and lb <= ha + 1e-9
+    return la < hb - 1e-9 and lb < ha - 1e-9
 
 
 def _interval(fact: Fact) -> tuple[date, date] | None:

@@ -35,7 +35,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
     if text[stop] != ".":
         return False
-    m = _WORD_BEFORE.search(text, 0, stop)
+    m = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")

@@ -24,12 +24,12 @@ FLOORS = {
     "extraction_f1": {"date": 0.95, "money": 0.97, "count": 0.88, "measure": 0.91, "quote": 0.88, "overall": 0.92},
     "extraction_strict_f1": {"date": 0.92, "money": 0.97, "count": 0.85, "measure": 0.87, "quote": 0.88,
                              "overall": 0.89},
-    "alignment_f1": 0.69,
+    "alignment_f1": 0.71,
     "verdict_accuracy": 0.55,
-    "mutation_recall": {"value": 0.42, "quote": 0.65},
+    "mutation_recall": {"value": 0.47, "quote": 0.64},
 }
-#: Largest false-alarm rate on meaning-preserving rewrites allowed now (measured 2 of 132).
-FALSE_ALARM_CEILING = 0.03
+#: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 132; the target).
+FALSE_ALARM_CEILING = 0.02
 
 
 @pytest.fixture(scope="module")

@@ -59,6 +59,17 @@ def _item_text(f: Fact) -> str:
     return " ".join(stems(str(f.value.get("item") or "")))
 
 
+def _value_key(f: Fact) -> tuple | None:
+    """A fact's exact value, for spotting the same figure in two articles; None for
+    small whole numbers (up to ``settings.COMMON_NUMBER_MAX``) that many facts share."""
+    low, high = f.value.get("low"), f.value.get("high")
+    if low is None or low != high:
+        return None
+    if float(low) == int(float(low)) and abs(float(low)) <= settings.COMMON_NUMBER_MAX:
+        return None
+    return (f.value.get("unit") or f.value.get("currency") or "", round(float(low), 6))
+
+
 def _head(f: Fact) -> str:
     head = f.value.get("head") or ""
     return stem(head) if head else ""
@@ -161,8 +172,14 @@ def _similarity(
         item_sim[~has_item, :] = 0.0
         item_sim[:, ~has_item] = 0.0
         sim = sim + settings.ITEM_WEIGHT * item_sim
-        # Different things counted or priced ("missiles" vs "tests") are different facts.
-        sim[_differ(_codes([_head(f) for f in facts]), empty_matches=True)] = 0.0
+        # Different things counted or priced ("missiles" vs "tests") are less likely one
+        # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
+        sim[_differ(_codes([_head(f) for f in facts]), empty_matches=True)] *= settings.HEAD_MISMATCH_FACTOR
+        # The same figure, if it is not a small number many facts share, is evidence of one fact.
+        keys = [_value_key(f) for f in facts]
+        sim = sim + settings.EQUAL_VALUE_BONUS * ~_differ(_codes(keys), empty_matches=False) * (
+            np.array([bool(k) for k in keys])[:, None]
+        )
         if family == "measure":
             sim[_differ(_codes([f.value.get("dimension") for f in facts]), empty_matches=False)] = 0.0
         if family == "money":

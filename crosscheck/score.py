@@ -144,9 +144,13 @@ def score(
         rels: list[tuple[Fact, Fact, str | None]] = []
         for a, b in combinations(members, 2):
             rels.append((a, b, relation(a, b)))
-        independent = [(a, b, r) for a, b, r in rels if unit[a.article] != unit[b.article]]
+        # Copies of one story corroborate nothing, but a copy that changed a figure
+        # contradicts its source: keep conflicts between copies, drop their agreement.
+        independent = [
+            (a, b, r) for a, b, r in rels if unit[a.article] != unit[b.article] or r == "conflict"
+        ]
         units = {unit[m.article] for m in members}
-        if len(units) < 2:
+        if len(units) < 2 and not any(r == "conflict" for _, _, r in independent):
             verdict = "single-source"
         else:
             known = [r for _, _, r in independent if r]
@@ -161,7 +165,7 @@ def score(
             la, lb = sorted((label[a.article], label[b.article]))
             pc = pair_counts[(la, lb)]
             pc["shared"] += 1
-            if r and unit[a.article] != unit[b.article]:
+            if r and (unit[a.article] != unit[b.article] or r == "conflict"):
                 pc[r] += 1
         differences = []
         if kind in ("quote", "statement"):

@@ -39,6 +39,13 @@ LOCAL_WEIGHT = 0.4
 #: best match in the other article (mutual nearest neighbours). Not for dates: two stories
 #: of one month ("in March" of two different years) are often each other's best match.
 ALIGN_MUTUAL_BEST_CLASH = ("count", "money", "measure")
+#: Factor on the similarity of two numeric facts whose head nouns differ ("missiles" and
+#: "tests"): a strong hint of two facts, short of proof ("troops" and "soldiers").
+HEAD_MISMATCH_FACTOR = 0.5
+#: Bonus for two numeric facts that give the very same figure, unless it is a whole number
+#: up to COMMON_NUMBER_MAX (small numbers recur across unrelated facts of one story).
+EQUAL_VALUE_BONUS = 0.10
+COMMON_NUMBER_MAX = 12
 #: Weight of the similarity of the thing counted, priced or measured (its noun phrase).
 ITEM_WEIGHT = 0.15
 #: Bonus for two values at the same place among the values of their sentences ("voted 31

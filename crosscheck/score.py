@@ -81,7 +81,9 @@ def relation(a: Fact, b: Fact) -> str | None:
     return "agree" if ok else "conflict"
 
 
-def _reason(kind: str, verdict: str) -> str:
+def _reason(kind: str, verdict: str, copies_only: bool = False) -> str:
+    if copies_only and verdict == "agree":
+        return "reported only by copies of one story: not independent corroboration"
     if verdict == "single-source":
         return "reported by one source only"
     if kind in ("quote", "statement"):
@@ -150,7 +152,7 @@ def score(
             (a, b, r) for a, b, r in rels if unit[a.article] != unit[b.article] or r == "conflict"
         ]
         units = {unit[m.article] for m in members}
-        if len(units) < 2 and not any(r == "conflict" for _, _, r in independent):
+        if len(members) < 2:
             verdict = "single-source"
         else:
             known = [r for _, _, r in independent if r]
@@ -201,7 +203,7 @@ def score(
                 over_time=over_time,
                 timeline=tuple(timeline),
                 framing=tuple(framing),
-                reason=_reason(kind, verdict),
+                reason=_reason(kind, verdict, copies_only=len(units) < 2),
             )
         )
     pairs = []

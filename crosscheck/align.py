@@ -255,14 +255,14 @@ def _cluster(
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
     for s, i, j in pairs:
-        if (
-            s < high
-            and _value_clash(family, facts[i], facts[j])
-            and not _same_thing(facts[i], facts[j])
-            and not (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
-            and not (anchored is not None and anchored[i, j])
-        ):
-            continue
+        if s < high and _value_clash(family, facts[i], facts[j]):
+            evidence = (
+                _same_thing(facts[i], facts[j])
+                or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
+                or (anchored is not None and anchored[i, j])
+            )
+            if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:
+                continue
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
             continue

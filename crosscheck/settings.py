@@ -17,9 +17,9 @@ MAX_ARTICLE_BYTES = 5_000_000
 #: Least similarity for two facts with compatible values to be grouped.
 ALIGN_MIN_SIMILARITY = {
     "date": 0.18,
-    "count": 0.25,
-    "money": 0.25,
-    "measure": 0.25,
+    "count": 0.20,
+    "money": 0.20,
+    "measure": 0.20,
     "speech": 0.30,
 }
 #: Least similarity for two facts whose values contradict each other to be grouped: a
@@ -35,6 +35,15 @@ ALIGN_MIN_SIMILARITY_CONFLICT = {
 #: and the weight of the near context against the whole sentence in the similarity.
 LOCAL_WORDS = 4
 LOCAL_WEIGHT = 0.4
+#: Least similarity for a clashing pair below the conflict bar that has other evidence of
+#: being one fact (the same thing counted, a mutual best match, anchored sentences).
+ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE = {
+    "date": 0.18,
+    "count": 0.25,
+    "money": 0.25,
+    "measure": 0.25,
+    "speech": 0.55,
+}
 #: Let a clashing pair below the conflict bar group anyway when each fact is the other's
 #: best match in the other article (mutual nearest neighbours). Not for dates: two stories
 #: of one month ("in March" of two different years) are often each other's best match.
@@ -44,7 +53,7 @@ ALIGN_MUTUAL_BEST_CLASH = ("count", "money", "measure")
 HEAD_MISMATCH_FACTOR = 0.5
 #: Bonus for two numeric facts that give the very same figure, unless it is a whole number
 #: up to COMMON_NUMBER_MAX (small numbers recur across unrelated facts of one story).
-EQUAL_VALUE_BONUS = 0.10
+EQUAL_VALUE_BONUS = 0.15
 COMMON_NUMBER_MAX = 12
 #: Weight of the similarity of the thing counted, priced or measured (its noun phrase).
 ITEM_WEIGHT = 0.15

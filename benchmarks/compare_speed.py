@@ -101,7 +101,7 @@ def main() -> None:
         per_article = {a.id: extract_facts(a) for a in big_articles}
         print("alignment time by number of outlets (ratio to the smallest):")
         base = None
-        for n in (10, 25, 50, 100, args.big):
+        for n in sorted({10, 25, 50, 100, args.big}):
             if n > len(big_articles):
                 break
             facts_all = [f for a in big_articles[:n] for f in per_article[a.id]]

@@ -237,10 +237,10 @@ def _cluster(
     iu, ju = np.triu_indices(n, k=1)
     vals = sim[iu, ju]
     keep = vals >= low
-    pairs = sorted(
-        zip(vals[keep].tolist(), iu[keep].tolist(), ju[keep].tolist()),
-        key=lambda t: (-round(t[0], 9), facts[t[1]].id, facts[t[2]].id),
-    )
+    vk, ik, jk = vals[keep], iu[keep], ju[keep]
+    # Best first; ties by position (facts come sorted by article and offset): deterministic.
+    order = np.lexsort((jk, ik, -np.round(vk, 9)))
+    pairs = zip(vk[order].tolist(), ik[order].tolist(), jk[order].tolist())
     # Each fact's best similarity to any fact of each article: a clashing pair that are
     # each other's best match across their two articles is one fact told two ways.
     art_codes = _codes([f.article for f in facts]) - 1
@@ -255,6 +255,9 @@ def _cluster(
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
     for s, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or articles[gi] & articles[gj]:
+            continue
         if s < high and _value_clash(family, facts[i], facts[j]):
             evidence = (
                 _same_thing(facts[i], facts[j])
@@ -263,9 +266,6 @@ def _cluster(
             )
             if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:
                 continue
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj or articles[gi] & articles[gj]:
-            continue
         cross = sim[np.ix_(members[gi], members[gj])]
         if len(members[gi]) + len(members[gj]) > 2 and cross.mean() < settings.MERGE_MEAN_SHARE * low:
             continue

@@ -156,3 +156,19 @@ def test_vague_plural_as_noun_and_others():
     assert found["Hundreds"]["item_from"] == "antecedent"
     v = by_span("Rebels freed 3 hostages and 2 others.")["2"]
     assert (v["head"], v["item_from"]) == ("hostage", "antecedent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SANTIAGO, March 8 (Reuters) - Flooding forced 2,300 families from their homes.",
+        "ACCRA, 8 March - Flooding forced 2,300 families from their homes.",
+        "OSLO, May 21 - Flooding forced 2,300 families from their homes.",
+        "The strike called for 12 June drew 2,300 families into the streets.",
+        "The vote set for Oct. 3 drew 2,300 families into the streets.",
+    ],
+)
+def test_day_of_month_is_not_a_count(text):
+    # a day next to a month name is a date, in a dateline too (the date extractor skips
+    # datelines, so the count extractor must not take their day for a count)
+    assert spans(text) == ["2,300"]

@@ -64,9 +64,18 @@ _CAPITALISED_OK = frozenset(
     | {q.split()[0].capitalize() for q in QUALIFIERS}
     | {"Another", "Only", "Just", "Exactly", "Nearly", "Almost", "Some", "Over", "About"}
 )
-_MONTHS = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$"
+#: Month names (capitalised, as English spells them) and their AP-style abbreviations
+#: (AP Stylebook, "months"): a day number written next to one is part of a date ("May 14",
+#: "14 May", "Dec. 5"), also in a dateline, where the date extractor skips it on purpose.
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 )
+_MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*$")
+_MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?{_MONTH_NAMES}(?![\w'’])")
+#: The largest day of a month.
+MAX_DAY = 31
 
 #: "one" as a pronoun or in idioms, not a count of one (after: "one of", "one day"; before:
 #: "no one", "the one", "any one").
@@ -128,6 +137,16 @@ def _is_designation(text: str, q: Quantity) -> bool:
     return False
 
 
+def _is_day_of_month(text: str, q: Quantity) -> bool:
+    """A day number next to a month name ("May 14", "14 May", "the 3rd of June")."""
+    raw = text[q.num_start : q.num_end]
+    if q.is_word or q.is_range or q.qualifier or not raw.isdigit():
+        return False
+    if not 1 <= int(raw) <= MAX_DAY:
+        return False
+    return bool(_MONTH_BEFORE.search(text[: q.start]) or _MONTH_AFTER.match(text[q.end :]))
+
+
 def _is_one_idiom(text: str, q: Quantity) -> bool:
     if not (q.is_word and q.value == 1 and not q.is_range):
         return False
@@ -165,7 +184,9 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
             continue  # money, measure, percentage, duration
         if not q.is_vague and q.value != int(q.value):
             continue  # counts are whole numbers ("1.5 million" is, "7.1" is not)
-        if not q.is_vague and (_is_designation(text, q) or _is_one_idiom(text, q)):
+        if not q.is_vague and (
+            _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)
+        ):
             continue
         noun_pos = q.end
         of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague else None

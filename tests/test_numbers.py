@@ -4,6 +4,7 @@ import pytest
 
 from crosscheck.extract.numbers import (
     APPROX_TOLERANCE,
+    clause_subject,
     find_quantities,
     head_noun,
     noun_phrase_after,
@@ -130,3 +131,16 @@ def test_pounds_money_or_mass():
     assert pounds_are_money("He was fined 500 pounds for speeding.")
     assert not pounds_are_money("The calf weighed 500 pounds.")
     assert not pounds_are_money("Crews hauled 5,000 pounds of debris.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KINGSTON, Jamaica, June 2 - The number of missing rose to 40 overnight.",
+        "KINGSTON, 2 June (AP) -- The number of missing rose to 40 overnight.",
+        "KINGSTON - The number of missing rose to 40 overnight.",
+        "The number of missing rose to 40 overnight.",
+    ],
+)
+def test_clause_subject_skips_a_dateline(sentence):
+    assert clause_subject(sentence, sentence.index("rose")) == "The number"

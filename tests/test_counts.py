@@ -172,3 +172,8 @@ def test_day_of_month_is_not_a_count(text):
     # a day next to a month name is a date, in a dateline too (the date extractor skips
     # datelines, so the count extractor must not take their day for a count)
     assert spans(text) == ["2,300"]
+
+
+def test_multiple_of_a_dozen_counts_the_noun():
+    v = only("Customs officers seized three dozen rifles at the port.")
+    assert (v["low"], v["high"], v["head"]) == (36, 36, "rifle")

@@ -144,3 +144,12 @@ def test_pounds_money_or_mass():
 )
 def test_clause_subject_skips_a_dateline(sentence):
     assert clause_subject(sentence, sentence.index("rose")) == "The number"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("Police seized three dozen rifles.", 36), ("Two dozen homes burned.", 24)],
+)
+def test_multiples_of_a_dozen(text, value):
+    q = one(text)
+    assert (q.low, q.high, q.is_word) == (value, value, True)

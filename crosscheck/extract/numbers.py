@@ -56,10 +56,11 @@ _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|(?:{_UNITS}))"
 _SCALES = "|".join(SCALE_WORDS)
 
 #: A number written in words: "twenty-three", "one hundred and fifty", "a dozen",
-#: "half a dozen"; also a bare "a"/"an"/"half a" when a scale word follows ("a million").
+#: "half a dozen", "three dozen" (36); also a bare "a"/"an"/"half a" when a scale word
+#: follows ("a million").
 WORD_NUMBER = (
     rf"(?:{_SMALL}|an?)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
-    rf"|(?:half\s+an?|an?)\s+dozen"
+    rf"|(?:half\s+an?|an?|{_SMALL})\s+dozen"
     rf"|(?:half\s+an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"
     rf"|{_SMALL}"
 )

@@ -138,3 +138,32 @@ def test_seeds_have_no_other_measures():
     for prefix in ("001", "002"):
         text = next(SEEDS.glob(prefix + "_*.txt")).read_text(encoding="utf-8")
         assert measures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, item",
+    [
+        ("Fire chief Olga Brandt, 61, retired on Friday.", "Olga Brandt"),
+        ("The board dismissed Brandt, 61, after the audit.", "Brandt"),
+        ("A woman aged 61 was rescued from the river.", "woman"),
+    ],
+)
+def test_age_in_apposition_is_a_duration_in_years(text, item):
+    span, v = only(text)
+    assert span == "61"
+    assert (v["dimension"], v["unit"], v["low"], v["high"]) == (
+        "duration", "day", 61 * DAYS_PER_YEAR, 61 * DAYS_PER_YEAR
+    )
+    assert (v["original_unit"], v["item"], v["head"]) == ("year", item, "age")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, 61 boats left the harbour.",
+        "In March, 61, the highest figure yet, was reached.",
+        "The chair went to Brandt, 2024, by vote.",
+    ],
+)
+def test_not_ages(text):
+    assert measures(text) == []

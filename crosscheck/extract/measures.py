@@ -146,6 +146,27 @@ _MEASURE_VERB = re.compile(
     re.IGNORECASE,
 )
 _OF_BEFORE = re.compile(r"\s+(?:of|at)\s+$", re.IGNORECASE)
+
+#: An age: set off by commas after a name (AP style, "ages": "Tomas Vik, 61, said")
+#: or after "aged" ("a man aged 61"). Its value is a duration in years of the person named.
+_AGE_APPOSITION_BEFORE = re.compile(
+    r"(?P<full>(?:\b[A-Z][\w'’.-]*\s+)*(?P<name>\b[A-Z][\w'’.-]*)),\s*$"
+)
+_AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|;|\)|\s[–—-]\s)")
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+#: Capitalised words before ", 61," that are no name: calendar words and function words
+#: opening a sentence ("On Monday, 61 ...", "In March, 61, ...").
+_NOT_A_NAME = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
+    Sep Sept Oct Nov Dec Today Yesterday Tomorrow Meanwhile However Overall Also Then
+    """.split()
+)
+#: Capitalised function words that may open a sentence before a name.
+_OPENING_WORDS = frozenset("The A An On In At By For From With And But Of To As".split())
+#: Oldest verified human age, 122 (Guinness World Records): larger numbers are no ages.
+MAX_AGE = 122
 #: Nouns that only restate the dimension ("a distance of", "a total of").
 GENERIC_MEASURE_NOUNS = frozenset("total sum amount figure level rate".split())
 
@@ -226,6 +247,28 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
     return None
 
 
+def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
+    """(item, head) when ``q`` is a person's age ("Vik, 61," or "aged 61"), else None."""
+    raw = sentence[q.num_start : q.num_end]
+    if q.is_word or not raw.isdigit() or not 1 <= int(raw) <= MAX_AGE:
+        return None
+    before = sentence[: q.start]
+    if _AGED_BEFORE.search(before):
+        phrase, _, _ = noun_phrase_before(sentence, _AGED_BEFORE.search(before).start())
+        return phrase, "age"
+    if q.qualifier or q.is_range:
+        return None
+    m = _AGE_APPOSITION_BEFORE.search(before)
+    if not m or m.group("name").rstrip(".") in _NOT_A_NAME:
+        return None
+    if not _AGE_APPOSITION_AFTER.match(sentence[q.end :]):
+        return None
+    words = m.group("full").split()
+    while len(words) > 1 and words[0].rstrip(".") in _NOT_A_NAME | _OPENING_WORDS:
+        words.pop(0)  # "On Monday Vik, 61," / "The Mayor Vik": the name is what follows
+    return " ".join(words), "age"
+
+
 def measures_in_sentence(sentence: Sentence) -> list[Mention]:
     """Measure mentions of one sentence, with offsets into the article."""
     text = sentence.text
@@ -249,6 +292,17 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
             out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
             continue
         unit = _unit_after(text, q.end, text)
+        age = None if unit else _age(text, q)
+        if age:
+            item, head = age
+            value = {
+                "low": _to_canonical(q.low, "duration", DAYS_PER_YEAR, "year"),
+                "high": _to_canonical(q.high, "duration", DAYS_PER_YEAR, "year"),
+                "unit": CANONICAL_UNITS["duration"], "dimension": "duration",
+                "original_unit": "year", "item": item, "head": head, "qualifier": q.qualifier,
+            }  # fmt: skip
+            out.append(Mention("measure", sentence.start + q.start, sentence.start + q.end, value))
+            continue
         if not unit:
             continue
         end, dimension, factor, name = unit

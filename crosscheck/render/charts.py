@@ -230,8 +230,13 @@ def agreement_matrix(report: Report) -> Figure:
             rgba[i, j] = matplotlib.colors.to_rgba(colour)
             ax.text(j, i, text, ha="center", va="center", fontsize=font, color=ink,
                     parse_math=False)
-    # One image for all cells (far faster than a patch per cell), white lines between.
-    ax.imshow(rgba, interpolation="nearest", aspect="equal")
+    # One mesh for all cells (far faster than a patch per cell, and than an image, which
+    # the PNG backend resamples to the figure's pixels), white lines between.
+    edges = np.arange(n + 1) - 0.5
+    mesh = ax.pcolormesh(edges, edges, np.zeros((n, n)), edgecolors="none",
+                         antialiased=False)
+    mesh.set_array(None)
+    mesh.set_facecolor(rgba.reshape(n * n, 4))
     ax.set_xticks([k + 0.5 for k in range(n - 1)], minor=True)
     ax.set_yticks([k + 0.5 for k in range(n - 1)], minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
@@ -747,16 +752,36 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-#: PNG bytes of the charts of each live report, by ``id(report)``: the PNG files and the
-#: HTML report embed the same images, drawn once. An entry goes when its report does.
+#: Figures and PNG bytes of the charts of each live report, by ``id(report)``: the PNG
+#: files, the HTML report (the same images) and the PDF (the same figures) draw each chart
+#: once. An entry goes when its report does.
+_FIGURE_CACHE: dict[int, list[tuple[str, Figure]]] = {}
 _PNG_CACHE: dict[int, list[tuple[str, bytes]]] = {}
 
 
+def report_figures(report: Report) -> list[tuple[str, Figure]]:
+    """Every chart as (name, figure), built once per report object."""
+    key = id(report)
+    if key not in _FIGURE_CACHE:
+        _FIGURE_CACHE[key] = chart_figures(report)
+        weakref.finalize(report, _FIGURE_CACHE.pop, key, None)
+    return _FIGURE_CACHE[key]
+
+
 def chart_pngs(report: Report) -> list[tuple[str, bytes]]:
-    """Every chart as (name, PNG bytes), drawn once per report object."""
+    """Every chart as (name, PNG bytes), drawn once per report object.
+
+    Once drawn, a figure keeps the positions its constrained layout found: laying it out
+    again for the PDF page (sizes in points, the same at any resolution) would find the
+    same positions, at the cost of measuring every label again.
+    """
     key = id(report)
     if key not in _PNG_CACHE:
-        _PNG_CACHE[key] = [(name, png_bytes(fig)) for name, fig in chart_figures(report)]
+        pngs = []
+        for name, fig in report_figures(report):
+            pngs.append((name, png_bytes(fig)))
+            fig.set_layout_engine("none")
+        _PNG_CACHE[key] = pngs
         weakref.finalize(report, _PNG_CACHE.pop, key, None)
     return _PNG_CACHE[key]
 

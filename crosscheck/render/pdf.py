@@ -8,7 +8,9 @@ next page whole when it does not fit (paginated: as many pages as the evidence n
 
 from __future__ import annotations
 
+import itertools
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,9 +22,21 @@ matplotlib.use("Agg")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.font_manager import FontProperties  # noqa: E402
+from matplotlib.artist import Artist  # noqa: E402
+from matplotlib.font_manager import FontProperties, findfont, get_font  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
-from matplotlib.textpath import TextToPath  # noqa: E402
+
+try:  # matplotlib >= 3.10 names FreeType's flags; earlier versions take the integers
+    from matplotlib.ft2font import Kerning, LoadFlags  # noqa: E402
+
+    _NO_HINTING, _KERNING_UNFITTED = LoadFlags.NO_HINTING, Kerning.UNFITTED
+except ImportError:
+    _NO_HINTING, _KERNING_UNFITTED = 2, 1
+try:  # the PDF text operators used by the fast path below (matplotlib >= 3.11)
+    from matplotlib.backends.backend_pdf import Op, RendererPdf  # noqa: E402
+    from matplotlib.font_manager import FontPath  # noqa: E402
+except ImportError:
+    FontPath = None
 
 from crosscheck.models import VERDICTS, Cluster, Report  # noqa: E402
 from crosscheck.render import charts  # noqa: E402
@@ -82,19 +96,59 @@ class Line:
 
 
 # --- measuring and wrapping ---------------------------------------------------------
-#: Measures text unhinted, in points: the metrics the PDF backend lays text out with
-#: (hinted Agg metrics at 72 dpi run about 6% wider).
-_MEASURE = TextToPath()
+#: Size at which glyph advances and kerning are read from the font; unhinted metrics
+#: scale linearly with the size, so one reading serves every size.
+_METRIC_SIZE = 100.0
+
+
+@lru_cache(maxsize=4)
+def _font(weight: str):
+    """The FreeType face of DejaVu Sans (shipped with matplotlib) in ``weight``."""
+    return get_font(findfont(FontProperties(family="DejaVu Sans", weight=weight)))
+
+
+@lru_cache(maxsize=None)
+def _glyph(char: str, weight: str) -> tuple[int, float]:
+    """(glyph index, unhinted advance in points at size 1) of ``char``; index 0 = missing."""
+    font = _font(weight)
+    font.set_size(_METRIC_SIZE, 72)
+    index = font.get_char_index(ord(char))
+    glyph = font.load_glyph(index, flags=_NO_HINTING)
+    return index, glyph.linearHoriAdvance / 65536 / _METRIC_SIZE
+
+
+@lru_cache(maxsize=None)
+def _kern(left: int, right: int, weight: str) -> float:
+    """Kerning between two glyphs in points at size 1 (the font's kern table)."""
+    font = _font(weight)
+    font.set_size(_METRIC_SIZE, 72)
+    return font.get_kerning(left, right, _KERNING_UNFITTED) / 64 / _METRIC_SIZE
 
 
 @lru_cache(maxsize=65536)
+def glyph_run(text: str, weight: str = "normal") -> tuple[tuple[str, int, float, float], ...]:
+    """``text`` laid out at size 1: (character, glyph index, x, kerning before it) per
+    character, from cached per-character advances and pair kerning; the last item is the
+    end of the run ("", 0, width, 0). Measuring and drawing use the same layout, so a
+    wrapped line is drawn exactly as wide as it was measured, without matplotlib laying
+    out every line glyph by glyph (tens of microseconds per glyph)."""
+    out = []
+    x = 0.0
+    prev = None
+    for char in text:
+        index, advance = _glyph(char, weight)
+        kern = _kern(prev, index, weight) if prev and index else 0.0
+        x += kern
+        out.append((char, index, x, kern))
+        x += advance
+        prev = index
+    out.append(("", 0, x, 0.0))
+    return tuple(out)
+
+
 def text_width(text: str, size: float, weight: str = "normal") -> float:
     """Width of ``text`` in points when drawn in DejaVu Sans at ``size``."""
-    if not text:
-        return 0.0
-    prop = FontProperties(family="DejaVu Sans", size=size, weight=weight)
-    w, _, _ = _MEASURE.get_text_width_height_descent(text, prop, ismath=False)
-    return float(w)
+    return glyph_run(text, weight)[-1][2] * size if text else 0.0
 
 
 def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
@@ -258,6 +312,105 @@ def paginate(blocks: list[list[Line]]) -> list[list[Line]]:
 
 
 # --- drawing -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Run:
+    """A piece of text to draw on one baseline: position in points from the page's top
+    left corner, size, weight and colour."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    weight: str = "normal"
+    colour: str = "black"
+
+
+class PageText(Artist):
+    """All the text of a text page, as one artist.
+
+    In a PDF (matplotlib >= 3.11) each run is written as PDF text operators straight from
+    ``glyph_run``'s cached layout: the same glyphs, font subsets and kerning operators
+    matplotlib writes for a Text, without laying the text out again glyph by glyph, which
+    made text pages take about 90 microseconds per character. Elsewhere, or for a run
+    with a character DejaVu Sans lacks (matplotlib then picks a fallback font), the run
+    goes through the renderer's ``draw_text``, as a Text would.
+    """
+
+    def __init__(self, runs: list[Run]):
+        super().__init__()
+        self.runs = runs
+
+    def draw(self, renderer) -> None:
+        if not self.get_visible():
+            return
+        pdf = getattr(renderer, "_renderer", renderer)  # PDF pages draw through a mixer
+        fast = (FontPath is not None and isinstance(pdf, RendererPdf)
+                and hasattr(pdf.file._character_tracker, "track_glyph")
+                and hasattr(pdf, "_encode_glyphs"))
+        to_display = self.get_figure().transFigure
+        for run in self.runs:
+            if not run.text:
+                continue
+            x, y = to_display.transform((run.x / PAGE_WIDTH, 1 - run.y / PAGE_HEIGHT))
+            gc = renderer.new_gc()
+            gc.set_foreground(run.colour)
+            layout = glyph_run(run.text, run.weight)
+            if fast and all(index for _, index, _, _ in layout[:-1]):
+                _pdf_text(pdf, gc, x, y, run, layout)
+            else:
+                prop = FontProperties(family="DejaVu Sans", size=run.size, weight=run.weight)
+                renderer.draw_text(gc, x, y, run.text, prop, 0.0, ismath=False)
+            gc.restore()
+
+
+#: (subset, code) of each (weight, character) already tracked, per PDF file's glyph
+#: tracker: asking the tracker again costs more than writing the glyph.
+_TRACKED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _pdf_text(renderer, gc, x: float, y: float, run: Run, layout) -> None:
+    """Write ``run`` at (x, y) as PDF text, as ``RendererPdf.draw_text`` does (matplotlib
+    3.11): glyphs tracked into the file's font subsets, a kerning value between glyphs."""
+    file = renderer.file
+    font = _font(run.weight)
+    path = FontPath(font.fname, font.face_index)
+    fonttype = matplotlib.rcParams["pdf.fonttype"]
+    size = run.size
+    renderer.check_gc(gc, gc.get_rgb())
+    file.output(Op.gsave)
+    file.output(1, 0, 0, 1, x, y, Op.concat_matrix)
+    file.output(Op.begin_text)
+    chunk: list = []
+
+    def flush() -> None:
+        if chunk:
+            file.output([(-1000 * next(group) / size) if kind is float
+                         else renderer._encode_glyphs(group, fonttype)
+                         for kind, group in itertools.groupby(chunk, type)], Op.showkern)
+            chunk.clear()
+
+    tracker = file._character_tracker
+    codes = _TRACKED.setdefault(tracker, {})
+    subset_now = None
+    start_x = 0.0
+    for char, index, gx, kern in layout[:-1]:
+        key = (run.weight, char)
+        if key not in codes:  # the tracker gives a glyph the same code every time
+            codes[key] = tracker.track_glyph(font, char, index)
+        subset, code = codes[key]
+        if subset != subset_now:
+            flush()
+            file.output(file.fontName(path, subset), size, Op.selectfont)
+            file.output(gx * size - start_x, 0, Op.textpos)
+            subset_now, start_x = subset, gx * size
+        elif kern:
+            chunk.append(kern * size)
+        chunk.append(code)
+    flush()
+    file.output(Op.end_text)
+    file.output(Op.grestore)
+
+
 def _draw_page(lines: list[Line], number: int, footer: str) -> Figure:
     fig = Figure(figsize=(PAGE_WIDTH / 72, PAGE_HEIGHT / 72))
     FigureCanvasAgg(fig)
@@ -268,6 +421,7 @@ def _draw_page(lines: list[Line], number: int, footer: str) -> Figure:
     def fy(y: float) -> float:
         return 1 - y / PAGE_HEIGHT
 
+    runs = []
     y = MARGIN
     for line in lines:
         y += line.gap + line.size
@@ -279,16 +433,16 @@ def _draw_page(lines: list[Line], number: int, footer: str) -> Figure:
                                      edgecolor="black", linewidth=0.4))
         if line.marks:
             _draw_marks(fig, line, x, y, fx, fy)
-        fig.text(fx(x), fy(y), line.text, fontsize=line.size, fontweight=line.weight,
-                 color=line.colour, va="baseline", ha="left", parse_math=False)
+        runs.append(Run(x, y, line.text, line.size, line.weight, line.colour))
         if line.tab:
-            fig.text(fx(MARGIN + TAB_X), fy(y), line.tab, fontsize=line.size,
-                     fontweight="bold", va="baseline", ha="left", parse_math=False)
+            runs.append(Run(MARGIN + TAB_X, y, line.tab, line.size, "bold"))
         y += line.size * (LEADING - 1)
-    fig.text(fx(MARGIN), fy(PAGE_HEIGHT - MARGIN + 14), footer, fontsize=7.5, color=MUTED,
-             va="baseline", ha="left", parse_math=False)
-    fig.text(fx(PAGE_WIDTH - MARGIN), fy(PAGE_HEIGHT - MARGIN + 14), f"page {number}",
-             fontsize=7.5, color=MUTED, va="baseline", ha="right", parse_math=False)
+    foot_y = PAGE_HEIGHT - MARGIN + 14
+    runs.append(Run(MARGIN, foot_y, footer, 7.5, colour=MUTED))
+    label = f"page {number}"
+    runs.append(Run(PAGE_WIDTH - MARGIN - text_width(label, 7.5), foot_y, label, 7.5,
+                    colour=MUTED))
+    fig.add_artist(PageText(runs))
     return fig
 
 
@@ -323,7 +477,7 @@ def write_pdf(report: Report, out_dir: Path) -> Path:
         for page in cover_pages(report):
             number += 1
             doc.savefig(_draw_page(page, number, footer))
-        for _, fig in charts.chart_figures(report):
+        for _, fig in charts.report_figures(report):
             number += 1
             doc.savefig(fig)
         for page in evidence_pages(report):

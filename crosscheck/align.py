@@ -47,6 +47,11 @@ class Group:
     topic: str
 
 
+def speaker_key(fact: Fact) -> str:
+    """A quote's or statement's speaker in comparable form (see ``_speaker_key``)."""
+    return _speaker_key(fact.speaker or fact.value.get("speaker"))
+
+
 def _speaker_key(name: str | None) -> str:
     """A speaker's comparable form: the last word of the name, lower case."""
     if not name:
@@ -79,9 +84,17 @@ def _context_stems(f: Fact) -> list[str]:
     """Stems of the fact's sentence without the fact itself (the value is not context)."""
     if f.kind in ("quote", "statement"):
         return stems(str(f.value.get("content") or f.text))
-    i = f.sentence.find(f.text)
+    i = _offset_in_sentence(f)
     exclude = (i, i + len(f.text)) if i >= 0 else None
     return stems(f.sentence, exclude)
+
+
+def _offset_in_sentence(f: Fact) -> int:
+    """Where the fact stands in its sentence (-1 if its sentence does not hold it)."""
+    i = f.start - f.sentence_start
+    if 0 <= i and f.sentence[i : i + len(f.text)] == f.text:
+        return i
+    return f.sentence.find(f.text)
 
 
 #: Where a fact's near context stops: clause punctuation, a conjunction, another number.
@@ -91,7 +104,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|wherea
 def _local_stems(f: Fact) -> list[str]:
     """Stems of the words next to the fact within its clause ("175 people were killed"
     and "more than 1,200 injured" share a sentence, not a clause)."""
-    i = f.sentence.find(f.text)
+    i = _offset_in_sentence(f)
     if i < 0:
         return []
     left = f.sentence[:i]
@@ -185,7 +198,7 @@ def _similarity(
         if family == "money":
             sim[_differ(_codes([f.value.get("currency") for f in facts]), empty_matches=False)] = 0.0
     if family == "speech":
-        codes = _codes([_speaker_key(f.speaker or f.value.get("speaker")) for f in facts])
+        codes = _codes([speaker_key(f) for f in facts])
         known = codes > 0
         same = (codes[:, None] == codes[None, :]) & known[:, None]
         other = _differ(codes, empty_matches=True)
@@ -211,7 +224,7 @@ def _similarity(
 def _value_clash(family: str, a: Fact, b: Fact) -> bool:
     """Whether two facts' values contradict each other (for the stricter threshold)."""
     if family == "speech":
-        ka, kb = _speaker_key(a.speaker), _speaker_key(b.speaker)
+        ka, kb = speaker_key(a), speaker_key(b)
         return bool(ka and kb and ka != kb)
     return compatible(a, b) is False
 
@@ -258,6 +271,8 @@ def _cluster(
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
             continue
+        if family != "speech" and compatible(facts[i], facts[j]) is None:
+            continue  # values that cannot be compared (an unanchored date): no verdict to draw
         if s < high and _value_clash(family, facts[i], facts[j]):
             evidence = (
                 _same_thing(facts[i], facts[j])
@@ -336,9 +351,9 @@ def align(facts: list[Fact]) -> list[Group]:
     return groups
 
 
-def _shingles(text: str, k: int) -> set[int]:
+def _shingles(text: str, k: int) -> set[str]:
     words = [w.lower() for w in content_words(text)] or text.lower().split()
-    return {hash(tuple(words[i : i + k])) for i in range(max(1, len(words) - k + 1))}
+    return {" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))}
 
 
 def find_copies(articles: list[Article]) -> dict[str, tuple[str, ...]]:

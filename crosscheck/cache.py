@@ -50,7 +50,7 @@ EXTRACTOR_SOURCES = (PACKAGE_DIR / "extract", *sorted(PACKAGE_DIR.glob("*.py")))
 DEPENDENCIES = ("dateparser", "rapidfuzz", "numpy", "trafilatura")
 
 #: Fields of ``Fact``, in the order they are stored.
-_FACT_FIELDS = ("id", "article", "kind", "text", "start", "end", "sentence", "value", "speaker")
+_FACT_FIELDS = ("id", "article", "kind", "text", "start", "end", "sentence", "value", "speaker", "sentence_start")
 
 Extractor = Callable[[Article], list[Fact]]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from crosscheck import __version__, settings
 from crosscheck.cache import DEFAULT_CACHE_DIR
+from crosscheck.models import VERDICTS
 from crosscheck.render import FORMATS
 
 EXIT_OK, EXIT_WORSE, EXIT_USAGE = 0, 1, 2
@@ -158,7 +159,7 @@ def _compare(args) -> int:
         overall = "n/a" if report.overall is None else f"{100 * report.overall:.0f}%"
         print(
             f"{len(report.articles)} articles, {len(report.facts)} facts, {len(report.clusters)} groups: "
-            + ", ".join(f"{verdicts.get(v, 0)} {v}" for v in ("conflict", "paraphrase", "agree", "single-source"))
+            + ", ".join(f"{verdicts.get(v, 0)} {v}" for v in VERDICTS)
             + f"; overall agreement {overall}"
         )
         for w in report.warnings:
@@ -215,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         where = getattr(err, "filename", None) or ""
         print(f"crosscheck: error: {where}{': ' if where else ''}{err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as err:  # noqa: BLE001 - last resort: a crash must not read as exit 1 ("worse")
+        print(f"crosscheck: internal error: {type(err).__name__}: {err} (please report it)", file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -110,6 +110,9 @@ class Fact:
     sentence: str
     value: dict[str, Any]
     speaker: str | None = None
+    #: offset of ``sentence`` in the article text, so that a fact's place in its sentence
+    #: is ``start - sentence_start`` (a figure may occur twice in one sentence).
+    sentence_start: int = 0
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ Pairwise relations between the facts of a group decide everything:
 - speech (quotes and statements): ``conflict`` when the speakers differ or one side negates
   what the other says, ``agree`` when the words are the same, else ``paraphrase``.
 
-A group's verdict is its worst relation (conflict > paraphrase > agree); a group reported
-by one independent source is ``single-source``. Articles that are near-copies of each other
-are one source: their agreement is not corroboration, so pairs between them are not
-counted. The formulas are in the README.
+A group's verdict is its worst relation (conflict > paraphrase > agree); a group of one
+fact is ``single-source``. Articles that are near-copies of each other are one source: their
+agreement is not corroboration and is not counted in any score (a group reported only by
+copies is ``agree`` with no score), but a copy that changed a figure conflicts with its
+source. The formulas are in the README.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from crosscheck import settings
-from crosscheck.align import Group
-from crosscheck.models import Article, Cluster, Fact, PairScore
+from crosscheck.align import Group, speaker_key
+from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairScore
 from crosscheck.values import compatible, display
 
 #: Words that turn a statement into its opposite (a general English list).
@@ -55,22 +56,16 @@ def word_differences(a: str, b: str) -> tuple[list[str], list[str]]:
     return removed, added
 
 
-def _speaker_key(f: Fact) -> str:
-    name = f.speaker or f.value.get("speaker") or ""
-    words = [w for w in str(name).replace(".", " ").split() if w[:1].isalpha()]
-    return words[-1].lower() if words else ""
-
-
 def relation(a: Fact, b: Fact) -> str | None:
     """How two facts of one group relate: agree, conflict, paraphrase, or None (unknown)."""
     if a.kind in ("quote", "statement"):
-        ka, kb = _speaker_key(a), _speaker_key(b)
+        ka, kb = speaker_key(a), speaker_key(b)
         if ka and kb and ka != kb:
             return "conflict"
         ca = str(a.value.get("content") or a.text)
         cb = str(b.value.get("content") or b.text)
         ta, tb = _tokens(ca), _tokens(cb)
-        if (_negations(ta) > 0) != (_negations(tb) > 0) and fuzz.ratio(" ".join(ta), " ".join(tb)) >= 80:
+        if (_negations(ta) > 0) != (_negations(tb) > 0) and fuzz.ratio(" ".join(ta), " ".join(tb)) >= settings.NEGATION_SAME_WORDS:
             return "conflict"
         if a.kind == b.kind and fuzz.ratio(" ".join(ta), " ".join(tb)) >= settings.QUOTE_SAME_WORDS:
             return "agree"
@@ -139,7 +134,7 @@ def score(
     pair_counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     total_ok = total = 0
     clusters: list[Cluster] = []
-    order = {v: i for i, v in enumerate(("conflict", "paraphrase", "agree"))}
+    order = {v: i for i, v in enumerate(VERDICTS)}
     for n, g in enumerate(groups, 1):
         members = [by_id[i] for i in g.facts]
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
@@ -228,8 +223,6 @@ def score(
 
 def _numeric_mid(f: Fact) -> float | None:
     v = f.value
-    if f.kind == "date":
-        return None
     low, high = v.get("low"), v.get("high")
     if low is None and high is None:
         return None
@@ -241,7 +234,11 @@ def _numeric_mid(f: Fact) -> float | None:
 
 
 def _timeline(members, art, label, rels) -> tuple[list[dict], bool | None]:
-    """Values in order of publication, and whether they move with the date (over_time)."""
+    """Values in order of publication, and whether they move with the date (over_time).
+
+    Only figures can move with the date (a toll that rises day by day): every clash must be
+    between articles of different days, and the figures must rise, or fall, with the date.
+    """
     dated = [m for m in members if art[m.article].published]
     dated.sort(key=lambda m: (art[m.article].published, m.article))
     timeline = [
@@ -249,16 +246,19 @@ def _timeline(members, art, label, rels) -> tuple[list[dict], bool | None]:
          "value": display(m), "fact": m.id}
         for m in dated
     ]
+    if members[0].kind not in ("count", "money", "measure") or len(dated) < len(members):
+        return timeline, False
     if len({art[m.article].published for m in dated}) < 2:
         return timeline, False
     for a, b, r in rels:
-        if r == "conflict":
-            pa, pb = art[a.article].published, art[b.article].published
-            if pa is None or pb is None or pa == pb:
-                return timeline, False
+        if r == "conflict" and art[a.article].published == art[b.article].published:
+            return timeline, False
     mids = [_numeric_mid(m) for m in dated]
-    if all(x is not None for x in mids):
-        steps = [b - a for a, b in zip(mids, mids[1:])]
-        monotone = all(s >= 0 for s in steps) or all(s <= 0 for s in steps)
-        return timeline, monotone
-    return timeline, True
+    if any(x is None for x in mids):
+        return timeline, False
+    by_day: dict = {}
+    for m, x in zip(dated, mids):
+        by_day.setdefault(art[m.article].published, []).append(x)
+    days = [sum(xs) / len(xs) for _, xs in sorted(by_day.items())]
+    steps = [b - a for a, b in zip(days, days[1:])]
+    return timeline, all(s > 0 for s in steps) or all(s < 0 for s in steps)

@@ -85,6 +85,10 @@ COPY_SHINGLE = 3
 #: the same speaker are the same words (verdict agree) rather than a paraphrase.
 QUOTE_SAME_WORDS = 97
 
+#: Word-level similarity (rapidfuzz ratio, 0-100) above which two quotes that differ in
+#: negation ("will" / "will not") are one remark with its meaning reversed: a conflict.
+NEGATION_SAME_WORDS = 80
+
 # --- regression check (crosscheck check) ------------------------------------------------
 #: Default fall in overall agreement (absolute, 0-1) that fails ``crosscheck check``.
 DEFAULT_MAX_DROP = 0.05

@@ -20,10 +20,6 @@ CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
-#: Relative slack allowed on a plain number written as a word ("about" etc. are handled
-#: by the extractors' ranges): none, exact equality after normalisation.
-EXACT = 0.0
-
 
 def _rounding(fact: Fact, value: float) -> float:
     """Half a unit of the last written digit of the fact's numeral, in value units.
@@ -43,7 +39,9 @@ def _rounding(fact: Fact, value: float) -> float:
         return 0.0
     decimals = len(m.group(1) or "")
     scale = abs(value) / written if written else 1.0
-    return 0.5 * (10 ** -decimals) * scale if (decimals or scale > 1) else 0.0
+    if fact.kind == "count" and not decimals:
+        return 0.0  # a count written as a whole number is exact
+    return 0.5 * (10 ** -decimals) * scale
 
 
 def _range(fact: Fact) -> tuple[float, float]:
@@ -58,32 +56,11 @@ def _range(fact: Fact) -> tuple[float, float]:
     return low, high
 
 
-def _open_side(fact: Fact) -> str | None:
-    """"above" for a floor ("at least", "more than"), "below" for a ceiling ("up to")."""
-    v = fact.value
-    if v.get("low") is not None and v.get("high") is None:
-        return "above"
-    if v.get("high") is not None and not v.get("low") and v.get("qualifier"):
-        return "below" if v.get("low") in (None, 0) and v.get("high") else None
-    return None
-
-
-def _bound(fact: Fact) -> float:
-    v = fact.value
-    return float(v["low"]) if _open_side(fact) == "above" else float(v["high"])
-
-
 def _ranges_overlap(a: Fact, b: Fact) -> bool:
     """Overlap of two value ranges. A rounded figure covers a half-open interval ("1.2"
     is 1.15 up to, not including, 1.25), so "1.2" and "1.3" do not meet at 1.25."""
     la, ha = _range(a)
     lb, hb = _range(b)
-    open_a, open_b = _open_side(a), _open_side(b)
-    if open_a and open_a == open_b:
-        # "at least 157" and "at least 175": each gives the figure it has confirmed, so the
-        # two bounds must be the same figure (within rounding), not merely overlap.
-        ea, eb = _bound(a), _bound(b)
-        return abs(ea - eb) <= max(_rounding(a, ea), _rounding(b, eb)) + 1e-9
     if la == ha or lb == hb:  # an exact value against a range: closed intervals
         return la <= hb + 1e-9 and lb <= ha + 1e-9
     return la < hb - 1e-9 and lb < ha - 1e-9
@@ -170,7 +147,9 @@ def display(fact: Fact) -> str:
         return f"{text} {item}".strip()
     if kind == "measure":
         unit = v.get("unit") or ""
-        return f"{_range_text(v, lambda x: _number(round(float(x), 3)))} {unit}".strip()
+        text = f"{_range_text(v, lambda x: f'{float(x):,.4g}')} {unit}".strip()
+        original = v.get("original_unit")
+        return text if not original or original == unit else f"{text} ({fact.text})"
     if kind in ("quote", "statement"):
         who = fact.speaker or v.get("speaker") or "unattributed"
         content = v.get("content") or fact.text

@@ -8,6 +8,8 @@ stable ids, and links each framing word to the fact it qualifies.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from crosscheck.extract.sentences import SentenceIndex, split_sentences
 from crosscheck.models import Article, Fact, Mention
 
@@ -65,7 +67,7 @@ def _link_framing(facts: list[Fact], index: SentenceIndex) -> list[Fact]:
 
             target = min(candidates, key=distance).id
         value = dict(f.value, target=target)
-        out.append(Fact(f.id, f.article, f.kind, f.text, f.start, f.end, f.sentence, value, f.speaker))
+        out.append(replace(f, value=value))
     return out
 
 
@@ -95,6 +97,7 @@ def extract_facts(article: Article) -> list[Fact]:
                 sentence=sent.text,
                 value=dict(m.value),
                 speaker=m.speaker,
+                sentence_start=sent.start,
             )
         )
     return _link_framing(facts, index)

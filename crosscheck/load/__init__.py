@@ -224,6 +224,12 @@ def load_corpus(paths: list[str], metadata: str | None = None) -> list[Article]:
             seen.add(key)
             unique.append(f)
     files = unique
+    for f in files:
+        try:
+            f.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = f.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise InputError(shown, "file name is not valid UTF-8; rename the file") from None
 
     metas: dict[str, dict[str, Any]] = {}
     if metadata is not None:

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from crosscheck.models import Report
+from crosscheck.models import VERDICTS, Report
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         d["timeline"] = list(c.timeline)
         d["framing"] = list(c.framing)
         clusters.append(d)
-    verdicts = {v: 0 for v in ("conflict", "paraphrase", "agree", "single-source")}
+    verdicts = {v: 0 for v in VERDICTS}
     for c in report.clusters:
         verdicts[c.verdict] += 1
     return {

@@ -50,6 +50,10 @@ SCALE_ABBREVIATIONS = {"bn": 1e9, "tn": 1e12, "trn": 1e12, "mn": 1e6, "mln": 1e6
 #: Abbreviations that need a currency prefix before the number to be read as a scale.
 PREFIX_ONLY_ABBREVIATIONS = frozenset({"m", "k", "b"})
 
+#: "dozen" after digits multiplies them ("3 dozen" = 36); written out, it is part of the
+#: word number ("three dozen", ``WORD_NUMBER``).
+DOZEN = 12
+
 _UNITS = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|(?:{_UNITS}))"
@@ -71,7 +75,7 @@ _NOT_ORDINAL = r"(?!-(?:first|second|third|fifth|\w+ths?|thirds?|halfs?|halves|q
 _NUMBER_RE = re.compile(
     rf"(?<![\w.,])(?<!\d[.,])(?:(?P<digits>{DIGITS})(?![\d])"
     rf"|(?P<words>\b(?:{WORD_NUMBER})\b{_NOT_ORDINAL}))"
-    rf"(?:\s+(?P<scale>(?:{_SCALES}))\b(?!-)|(?P<abbr_space>\s?)(?P<abbr>bn|tn|trn|mn|mln|m|k|b)(?![\w]))?",
+    rf"(?:\s+(?P<scale>(?:{_SCALES}))\b(?!-)|\s+(?P<dozen>dozen)\b(?!-)|(?P<abbr_space>\s?)(?P<abbr>bn|tn|trn|mn|mln|m|k|b)(?![\w]))?",
     re.IGNORECASE,
 )
 
@@ -297,6 +301,8 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
             if value is None:
                 continue
         scale = m.group("scale").lower() if m.group("scale") else None
+        if m.group("dozen"):
+            value *= DOZEN  # "3 dozen", as "three dozen"
         if scale:
             value *= SCALE_WORDS[scale]
         elif abbr:

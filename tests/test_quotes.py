@@ -337,3 +337,21 @@ def test_presstv_zakharova_statement_with_date_between():
 def test_presstv_distancing_is_not_a_statement():
     text = _seed("001")
     assert not any(s.value["speaker"] == "Washington" for s in _statements(text))
+
+
+def test_declare_with_an_object_is_an_act_not_speech():
+    text = "The governor declared a state of emergency and ordered 400 families to leave."
+    assert _statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The governor declared that the dam was safe.", "the dam was safe"),
+        ("The governor declared he would not resign.", "he would not resign"),
+    ],
+)
+def test_declare_with_a_clause_is_speech(text, content):
+    found = _statements(text)
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end] == content

@@ -137,6 +137,11 @@ CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in SPEECH_VERBS.items(
 NEEDS_THAT = frozenset(
     "promise pledge add note state continue maintain respond observe report write remark ask".split()
 )
+#: Verbs that are acts when an object follows ("declared a state of emergency", "declared
+#: three days of mourning", "declared victory"): they report speech only with "that" or a
+#: pronoun subject opening the reported clause ("declared he would run"), as the
+#: complement patterns of the verb in Levin 1993 (English Verb Classes) and COBUILD show.
+NEEDS_THAT_OR_PRONOUN = frozenset({"declare"})
 #: Verbs that invert after a quotation ('"...," said Jane Doe'), as AP style allows.
 INVERTING_VERBS = frozenset("say add tell ask write continue warn insist explain reply".split())
 #: "according to a statement from X": the speaker is X, not the document.
@@ -1065,6 +1070,10 @@ def _clause(toks: list[_Token], cue: _Cue) -> tuple[int, int] | None:
         k += 1
     after_ok = k <= end and toks[k].kind != "punct" and _low(toks[k]) not in NON_CLAUSE_STARTERS
     if cue.lemma in NEEDS_THAT and not has_that:
+        after_ok = False
+    if cue.lemma in NEEDS_THAT_OR_PRONOUN and not has_that and not (
+        k <= end and _low(toks[k]) in SPEAKER_PRONOUNS | FIRST_PERSON | {"there"}
+    ):
         after_ok = False
     if cue.form == "vs":
         after_ok = False

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -34,11 +35,14 @@ NEGATIONS = frozenset("not no never none nothing nobody neither nor cannot n't w
 _TOKEN = re.compile(r"[\w']+|n't")
 
 
-def _tokens(text: str) -> list[str]:
-    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text.replace("’", "'"))]
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words of ``text`` (cached: the same quote recurs across outlets)."""
+    return tuple(t.lower().replace("’", "'") for t in _TOKEN.findall(text.replace("’", "'")))
 
 
-def _negations(tokens: list[str]) -> int:
+@lru_cache(maxsize=65536)
+def _negations(tokens: tuple[str, ...]) -> int:
     return sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't"))
 
 
@@ -88,6 +92,23 @@ def _reason(kind: str, verdict: str, copies_only: bool = False) -> str:
             "agree": "same speaker, same words",
         }[verdict]
     return {"conflict": "values do not overlap", "agree": "values overlap"}.get(verdict, verdict)
+
+
+def _unit_relations(rels, unit: dict[str, str], order: dict[str, int]) -> list[str]:
+    """One relation per pair of independent sources (copies of a story count once: the
+    worst relation between their facts), plus each conflict within a group of copies."""
+    between: dict[tuple[str, str], list[str]] = defaultdict(list)
+    within: list[str] = []
+    for a, b, r in rels:
+        if not r:
+            continue
+        ua, ub = unit[a.article], unit[b.article]
+        if ua == ub:
+            if r == "conflict":
+                within.append(r)
+        else:
+            between[tuple(sorted((ua, ub)))].append(r)
+    return [min(rs, key=order.__getitem__) for _, rs in sorted(between.items())] + within
 
 
 def source_units(articles: list[Article]) -> dict[str, str]:
@@ -141,10 +162,12 @@ def score(
         rels: list[tuple[Fact, Fact, str | None]] = []
         for a, b in combinations(members, 2):
             rels.append((a, b, relation(a, b)))
-        # Copies of one story corroborate nothing, but a copy that changed a figure
-        # contradicts its source: keep conflicts between copies, drop their agreement.
+        # Copies of one story corroborate nothing, but a copy that changed a figure or a
+        # quote differs from its source: keep those differences, drop their agreement.
         independent = [
-            (a, b, r) for a, b, r in rels if unit[a.article] != unit[b.article] or r == "conflict"
+            (a, b, r)
+            for a, b, r in rels
+            if unit[a.article] != unit[b.article] or r in ("conflict", "paraphrase")
         ]
         units = {unit[m.article] for m in members}
         if len(members) < 2:
@@ -152,7 +175,7 @@ def score(
         else:
             known = [r for _, _, r in independent if r]
             verdict = min(known, key=order.__getitem__) if known else "agree"
-        comparable = [r for _, _, r in independent if r]
+        comparable = _unit_relations(rels, unit, order)
         ok = sum(1 for r in comparable if r in ("agree", "paraphrase"))
         cscore = round(ok / len(comparable), 4) if comparable else None
         if verdict != "single-source":
@@ -166,7 +189,12 @@ def score(
                 pc[r] += 1
         differences = []
         if kind in ("quote", "statement"):
-            for a, b, r in rels:
+            # Every pair in a small group; in a large one, each version against the first
+            # (n - 1 lists, not n^2 / 2).
+            shown = rels if len(members) <= settings.DIFF_ALL_PAIRS_UP_TO else [
+                (a, b, r) for a, b, r in rels if a is members[0]
+            ]
+            for a, b, r in shown:
                 if r in ("paraphrase", "conflict"):
                     removed, added = word_differences(
                         str(a.value.get("content") or a.text), str(b.value.get("content") or b.text)

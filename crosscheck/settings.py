@@ -89,6 +89,10 @@ QUOTE_SAME_WORDS = 97
 #: negation ("will" / "will not") are one remark with its meaning reversed: a conflict.
 NEGATION_SAME_WORDS = 80
 
+#: Groups of quotes up to this size list the differing words of every pair of versions;
+#: larger ones list each version against the first only.
+DIFF_ALL_PAIRS_UP_TO = 6
+
 # --- regression check (crosscheck check) ------------------------------------------------
 #: Default fall in overall agreement (absolute, 0-1) that fails ``crosscheck check``.
 DEFAULT_MAX_DROP = 0.05

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,7 @@ def speaker_key(fact: Fact) -> str:
     return _speaker_key(fact.speaker or fact.value.get("speaker"))
 
 
+@lru_cache(maxsize=65536)
 def _speaker_key(name: str | None) -> str:
     """A speaker's comparable form: the last word of the name, lower case."""
     if not name:

@@ -24,7 +24,7 @@ _NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 def _rounding(fact: Fact, value: float) -> float:
     """Half a unit of the last written digit of the fact's numeral, in value units.
 
-    "$1.2 billion" may stand for 1.15-1.25 billion; "$889 million" for 888.5-889.5
+    "$1.2 billion" may stand for 1.15-1.25 billion; "$450 million" for 449.5-450.5
     million; "two" for exactly 2. (The convention that a written figure is rounded to
     its last digit: ISO 80000-1, Annex B.)
     """

@@ -16,7 +16,7 @@ from crosscheck.extract.numbers import (
 )
 from crosscheck.models import Article, Mention, Sentence
 
-#: Currency names written after an amount ("889 million dollars"), to ISO 4217 codes.
+#: Currency names written after an amount ("450 million dollars"), to ISO 4217 codes.
 #: "pounds" is handled apart (it is also a mass); "won" only after a scale word, since it
 #: is also a verb.
 CURRENCY_WORDS = {
@@ -132,7 +132,7 @@ def _with_complement(sentence: str, phrase: str, end: int) -> str:
 def _item(sentence: str, q: Quantity, amount_end: int, per: str | None) -> tuple[str, str]:
     """(item, head) of the thing priced by the amount, by the rules in order."""
     before = sentence[: q.start]
-    # 1. attributive: "a $133.3 million sale of ..." / "a 5 million euro contract"
+    # 1. attributive: "a $47.5 million sale of ..." / "a 5 million euro contract"
     if _ATTRIBUTIVE_BEFORE.search(before):
         m = re.match(r"-?(?:dollar|euro|pound)?\s*", sentence[amount_end:])
         pos = amount_end + (m.end() if m else 0)
@@ -143,7 +143,7 @@ def _item(sentence: str, q: Quantity, amount_end: int, per: str | None) -> tuple
     # 2. a price per unit: "$80 per barrel"
     if per:
         return per, head_noun(per)
-    # 3. the subject of a cost verb: "These systems will ... cost about $889 million each"
+    # 3. the subject of a cost verb: "These systems will ... cost about $450 million each"
     verbs = list(_COST_VERB.finditer(before))
     if verbs:
         subject = clause_subject(sentence, verbs[-1].start())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # --- number syntax -------------------------------------------------------------------
 
-#: Digits with optional thousands separators and decimals ("1,200", "133.3", "2023").
+#: Digits with optional thousands separators and decimals ("1,200", "47.5", "2031").
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 #: Cardinal number words (ordinals such as "first" are deliberately absent).
@@ -245,7 +245,7 @@ def parse_number(text: str) -> float | None:
 
 
 def tidy(x: float | None) -> float | None:
-    """``x`` rounded to 12 significant digits, so that 133.3 * 1e6 reads 133300000.0."""
+    """``x`` rounded to 12 significant digits, so that 47.3 * 1e6 reads 47300000.0."""
     return None if x is None else float(f"{x:.12g}")
 
 

@@ -94,6 +94,12 @@ def _reason(kind: str, verdict: str, copies_only: bool = False) -> str:
     return {"conflict": "values do not overlap", "agree": "values overlap"}.get(verdict, verdict)
 
 
+def _figure(f: Fact) -> tuple:
+    """The normalised figure of a numeric fact, for comparing a copy with its source."""
+    v = f.value
+    return tuple(v.get(k) for k in ("low", "high", "start", "end", "currency", "scope", "unit"))
+
+
 def _unit_relations(rels, unit: dict[str, str], order: dict[str, int]) -> list[str]:
     """One relation per pair of independent sources (copies of a story count once: the
     worst relation between their facts), plus each conflict within a group of copies."""
@@ -161,7 +167,12 @@ def score(
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
         rels: list[tuple[Fact, Fact, str | None]] = []
         for a, b in combinations(members, 2):
-            rels.append((a, b, relation(a, b)))
+            r = relation(a, b)
+            if r == "agree" and unit[a.article] == unit[b.article] and _figure(a) != _figure(b):
+                # A copy carries its source's figures: "at least 350" where the source says
+                # "at least 175" is an edit, even though the two ranges overlap.
+                r = "conflict"
+            rels.append((a, b, r))
         # Copies of one story corroborate nothing, but a copy that changed a figure or a
         # quote differs from its source: keep those differences, drop their agreement.
         independent = [

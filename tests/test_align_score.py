@@ -130,3 +130,13 @@ def test_find_copies_on_republished_text():
     c = Article("c", "c.txt", "An independent report on the valley flood, with other words and other facts.")
     copies = find_copies([a, b, c])
     assert copies == {"a": ("b",), "b": ("a",)}
+
+
+def test_a_copy_that_edits_a_figure_conflicts_with_its_source_even_inside_the_range():
+    arts = [Article("a", "a.txt", "", "Wire", "metadata", date(2024, 1, 1), "metadata", copy_of=("b",)),
+            Article("b", "b.txt", "", "Reprint", "metadata", date(2024, 1, 1), "metadata", copy_of=("a",))]
+    facts = [count("a:1", "a", "at least 40", QUAKE_A, None, "people", low=40, high=None),
+             count("b:1", "b", "at least 60", QUAKE_A, None, "people", low=60, high=None)]
+    assert relation(*facts) == "agree"  # two floors overlap: no contradiction between sources
+    (c,) = score(arts, facts, align(facts))[0]
+    assert c.verdict == "conflict"  # but a copy is meant to carry its source's figures

@@ -24,6 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from crosscheck import settings
+from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.context import ContextSpace, content_words, stem, stems
 from crosscheck.models import Article, Fact
 from crosscheck.values import compatible
@@ -70,11 +71,19 @@ def _value_key(f: Fact) -> tuple | None:
     """A fact's exact value, for spotting the same figure in two articles; None for
     small whole numbers (up to ``settings.COMMON_NUMBER_MAX``) that many facts share."""
     low, high = f.value.get("low"), f.value.get("high")
+    if low is not None and high is not None and low != high and _is_approximate(f):
+        low = high = (float(low) + float(high)) / 2  # "about 3,000": the figure written
     if low is None or low != high:
         return None
     if float(low) == int(float(low)) and abs(float(low)) <= settings.COMMON_NUMBER_MAX:
         return None
     return (f.value.get("unit") or f.value.get("currency") or "", round(float(low), 6))
+
+
+def _is_approximate(f: Fact) -> bool:
+    """Whether a figure is given as approximate ("about", "some", "roughly")."""
+    q = f.value.get("qualifier")
+    return bool(q) and QUALIFIERS.get(str(q).lower()) == "approx"
 
 
 def _head(f: Fact) -> str:

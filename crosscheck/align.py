@@ -24,8 +24,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from crosscheck import settings
-from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.context import ContextSpace, content_words, stem, stems
+from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.models import Article, Fact
 from crosscheck.values import compatible
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from datetime import date
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -160,6 +161,33 @@ def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
         for r, i in enumerate(members):
             rank[i], size[i] = r, len(members)
     return rank, size
+
+
+def _gap_days(a: Fact, b: Fact) -> int | None:
+    """Days between two date facts' intervals (0 if they overlap; None if unanchored)."""
+    va, vb = a.value, b.value
+    if not (va.get("start") and va.get("end") and vb.get("start") and vb.get("end")):
+        return None
+    sa, ea = date.fromisoformat(va["start"]), date.fromisoformat(va["end"])
+    sb, eb = date.fromisoformat(vb["start"]), date.fromisoformat(vb["end"])
+    return max(0, (sb - ea).days, (sa - eb).days)
+
+
+def _time_factor(facts: list[Fact], dates_by_sentence: dict) -> np.ndarray:
+    """n x n factor: ``settings.TIME_MISMATCH_FACTOR`` where the two facts' sentences are
+    dated and no date of one can be a date of the other ("62 people died in 1987" and "157
+    people died on Thursday" are two tolls), else 1."""
+    out = np.ones((len(facts), len(facts)))
+    dated = [(i, dates_by_sentence.get((f.article, f.sentence), [])) for i, f in enumerate(facts)]
+    dated = [(i, ds) for i, ds in dated if ds]
+    for x, (i, di) in enumerate(dated):
+        for j, dj in dated[x + 1 :]:
+            if facts[i].article == facts[j].article:
+                continue
+            gaps = [_gap_days(a, b) for a in di for b in dj]
+            if gaps and all(g is not None and g > settings.TIME_MISMATCH_DAYS for g in gaps):
+                out[i, j] = out[j, i] = settings.TIME_MISMATCH_FACTOR
+    return out
 
 
 def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
@@ -341,6 +369,9 @@ def align(facts: list[Fact]) -> list[Group]:
         if f.kind in ("quote", "statement") and f.speaker:
             sent_speakers[(f.article, f.sentence)].add(_speaker_key(f.speaker))
     space = ContextSpace(sentences[k] for k in sorted(sentences))
+    dates_by_sentence: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in by_family.get("date", []):
+        dates_by_sentence[(f.article, f.sentence)].append(f)
     groups: list[Group] = []
     # Sentence pairs that hold facts already aligned: an event told in both.
     anchors: set[tuple[tuple[str, str], tuple[str, str]]] = set()
@@ -350,6 +381,8 @@ def align(facts: list[Fact]) -> list[Group]:
             continue
         anchored = _anchored(fam_facts, anchors) if family == "date" else None
         sim = _similarity(family, fam_facts, space, sent_speakers, anchored)
+        if family in ("count", "money", "measure"):
+            sim *= _time_factor(fam_facts, dates_by_sentence)
         for idx in _cluster(family, fam_facts, sim, anchored):
             members = [fam_facts[i] for i in idx]
             members.sort(key=lambda f: (f.article, f.start))

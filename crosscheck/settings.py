@@ -51,6 +51,12 @@ ALIGN_MUTUAL_BEST_CLASH = ("count", "money", "measure")
 #: Factor on the similarity of two numeric facts whose head nouns differ ("missiles" and
 #: "tests"): a strong hint of two facts, short of proof ("troops" and "soldiers").
 HEAD_MISMATCH_FACTOR = 0.5
+#: Factor on the similarity of two figures whose sentences are dated, and dated apart
+#: ("in 1987" against "on Thursday"): figures of two different times are two facts.
+TIME_MISMATCH_FACTOR = 0.5
+#: Days apart beyond which two dates are "apart" for that: a month, so that outlets that
+#: disagree by a day or a week on one event's date are still seen as telling one event.
+TIME_MISMATCH_DAYS = 31
 #: Bonus for two numeric facts that give the very same figure, unless it is a whole number
 #: up to COMMON_NUMBER_MAX (small numbers recur across unrelated facts of one story).
 EQUAL_VALUE_BONUS = 0.15

@@ -69,8 +69,13 @@ def relation(a: Fact, b: Fact) -> str | None:
         ca = str(a.value.get("content") or a.text)
         cb = str(b.value.get("content") or b.text)
         ta, tb = _tokens(ca), _tokens(cb)
-        if (_negations(ta) > 0) != (_negations(tb) > 0) and fuzz.ratio(" ".join(ta), " ".join(tb)) >= settings.NEGATION_SAME_WORDS:
-            return "conflict"
+        if (_negations(ta) > 0) != (_negations(tb) > 0):
+            # The same words but for a negation: the remark reversed. ("not guilty" and
+            # "innocent" differ in a word besides the negation, and are not reversed.)
+            rest_a = " ".join(t for t in ta if not _negations((t,)))
+            rest_b = " ".join(t for t in tb if not _negations((t,)))
+            if fuzz.ratio(rest_a, rest_b) >= settings.NEGATION_SAME_WORDS:
+                return "conflict"
         if a.kind == b.kind and fuzz.ratio(" ".join(ta), " ".join(tb)) >= settings.QUOTE_SAME_WORDS:
             return "agree"
         return "paraphrase"

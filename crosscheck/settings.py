@@ -91,9 +91,10 @@ COPY_SHINGLE = 3
 #: the same speaker are the same words (verdict agree) rather than a paraphrase.
 QUOTE_SAME_WORDS = 97
 
-#: Word-level similarity (rapidfuzz ratio, 0-100) above which two quotes that differ in
-#: negation ("will" / "will not") are one remark with its meaning reversed: a conflict.
-NEGATION_SAME_WORDS = 80
+#: Similarity (rapidfuzz ratio, 0-100) of two quotes' words, negations left out, at or above
+#: which a quote with a negation and one without are one remark reversed ("will connect" /
+#: "will not connect"): a conflict. High, so that "not guilty" / "innocent" is not one.
+NEGATION_SAME_WORDS = 95
 
 #: Groups of quotes up to this size list the differing words of every pair of versions;
 #: larger ones list each version against the first only.

@@ -140,3 +140,12 @@ def test_a_copy_that_edits_a_figure_conflicts_with_its_source_even_inside_the_ra
     assert relation(*facts) == "agree"  # two floors overlap: no contradiction between sources
     (c,) = score(arts, facts, align(facts))[0]
     assert c.verdict == "conflict"  # but a copy is meant to carry its source's figures
+
+
+def test_a_negation_with_other_words_is_not_a_reversal():
+    s = "“My client is not guilty,” the lawyer said."
+    a = fact("a:1", "a", "quote", "My client is not guilty", s, speaker="Lea Marr", content="My client is not guilty")
+    b = fact("b:1", "b", "quote", "My client is innocent", s, speaker="Lea Marr", content="My client is innocent")
+    c = fact("c:1", "c", "quote", "My client is guilty", s, speaker="Lea Marr", content="My client is guilty")
+    assert relation(a, b) == "paraphrase"
+    assert relation(a, c) == "conflict"

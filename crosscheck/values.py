@@ -143,7 +143,9 @@ def display(fact: Fact) -> str:
         return text
     if kind == "count":
         text = _range_text(v, lambda x: _number(float(x)))
-        item = v.get("head") or v.get("item") or ""
+        words = str(v.get("item") or "").split()
+        # the thing counted as written: whole if short ("volunteer crews"), else its noun
+        item = " ".join(words) if len(words) <= 3 else words[-1] if words else str(v.get("head") or "")
         return f"{text} {item}".strip()
     if kind == "measure":
         unit = v.get("unit") or ""

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
+from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.models import Fact
 
 #: Currency symbols for display; anything else is shown by its ISO code.
@@ -112,6 +113,9 @@ def _range_text(v: dict[str, Any], fmt) -> str:
     low, high = v.get("low"), v.get("high")
     if low is not None and high is not None and low == high:
         return fmt(low)
+    q = str(v.get("qualifier") or "").lower()
+    if low is not None and high is not None and QUALIFIERS.get(q) == "approx":
+        return f"~{fmt((float(low) + float(high)) / 2)}"  # "about 400": the figure written
     if high is None and low is not None:
         return f"≥{fmt(low)}"
     if low is None or low == 0:

@@ -470,7 +470,7 @@ def detect(mutation: mutlib.Mutation, base: dict[str, Any], mutated: dict[str, A
                   and _overlap(mutation.start, mutation.start + len(mutation.old), f["start"], f["end"])]
     holding = [c for c in mutated["clusters"] if changed & set(c["facts"]) and len(c["outlets"]) >= 2]
     how = None
-    if mutation.category == "value":
+    if mutation.category in ("value", "value-compatible"):
         for c in holding:
             if c["verdict"] != "conflict":
                 continue
@@ -541,7 +541,8 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     """Recall per kind and category, false alarms per kind and overall."""
     per_kind: dict[str, dict[str, Any]] = {}
     for r in results:
-        row = per_kind.setdefault(r["kind"], {"category": r["category"], "n": 0, "hits": 0, "exact": 0})
+        key = r["kind"] if r["category"] != "value-compatible" else f"{r['kind']} (compatible)"
+        row = per_kind.setdefault(key, {"category": r["category"], "n": 0, "hits": 0, "exact": 0})
         row["n"] += 1
         if r["category"] == "preserving":
             row["hits"] += r["false_alarm"]
@@ -551,7 +552,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     for row in per_kind.values():
         row["rate"] = row["hits"] / row["n"]
     recall = {}
-    for cat in ("value", "quote"):
+    for cat in ("value", "quote", "value-compatible"):
         sub = [r for r in results if r["category"] == cat]
         recall[cat] = {"n": len(sub), "detected": sum(r["detected"] for r in sub),
                        "recall": sum(r["detected"] for r in sub) / len(sub) if sub else None}
@@ -623,6 +624,9 @@ def tables(result: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]
     for cat in ("value", "quote"):
         x = muts["recall"][cat]
         rows.append([f"all {cat} changes", cat, str(x["n"]), str(x["detected"]), _f(x["recall"]), ""])
+    x = muts["recall"]["value-compatible"]
+    rows.append(["all changes the range rule calls agreement (flagged anyway)", "value-compatible",
+                 str(x["n"]), str(x["detected"]), _f(x["recall"]), ""])
     fa = muts["false_alarms"]
     rows.append(["all rewrites", "preserving", str(fa["n"]), str(fa["alarms"]), _f(fa["rate"]), ""])
     out.append((f"Mutations ({muts['run']} of {muts['total']} run; rate = detection recall, or false-alarm "

@@ -28,7 +28,11 @@ from typing import Any
 
 from benchmarks import gold as goldlib
 
-CATEGORIES = ("value", "quote", "preserving")
+#: "value": a change that contradicts another outlet's figure and must be flagged;
+#: "value-compatible": a changed figure that, by issue 2's range rule, still agrees with
+#: every other outlet's (reported apart: flagging it is not required, and not counted as a
+#: miss); "quote": a changed quote that must be shown; "preserving": must not be flagged.
+CATEGORIES = ("value", "value-compatible", "quote", "preserving")
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,67 @@ def number_changes(span: str) -> list[tuple[str, str]]:
         return [("number-word", _edit(span, at, tok, _match_case(other, tok)))]
     return [("number-small", _edit(span, at, tok, bump_numeral(tok))),
             ("number-large", _edit(span, at, tok, double_numeral(tok)))]
+
+
+#: The range a gold figure stands for, by the kind of its qualifier (as in issue 2: "at
+#: least 175" is 175 or more, "about 400" is 400 give or take 10%, "nearly 400" up to 400).
+_LOWER = {"at least", "more than", "over", "upwards of", "above", "no fewer than", "in excess of"}
+_UPPER = {"up to", "fewer than", "less than", "under", "as many as", "at most", "no more than"}
+_APPROX = {"about", "some", "around", "roughly", "approximately", "an estimated", "estimated"}
+_NEAR = {"nearly", "almost", "close to", "just under"}
+
+
+def _gold_range(value: dict[str, Any], ratio: float = 1.0) -> tuple[float, float] | None:
+    low, high = value.get("low"), value.get("high")
+    if low is None and high is None:
+        return None
+    q = str(value.get("qualifier") or "").lower()
+    n = float(low if low is not None else high) * ratio
+    if q in _LOWER or (high is None and low is not None):
+        return n, float("inf")
+    if q in _UPPER or low is None:
+        return 0.0, float(high) * ratio
+    if q in _APPROX:
+        return n * 0.9, n * 1.1
+    if q in _NEAR:
+        return n * 0.9, n
+    return float(low) * ratio, float(high) * ratio
+
+
+def _numeral_value(span: str) -> float | None:
+    tokens = _number_tokens(span)
+    if not tokens:
+        return None
+    tok = tokens[0][1]
+    if tok.lower() in NUMBER_WORDS:
+        return float(NUMBER_WORDS[tok.lower()])
+    try:
+        return float(tok.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _contradicts(m: dict[str, Any], old_span: str, new_span: str, gold: dict[str, Any]) -> bool:
+    """Whether changing a count or measure from ``old_span`` to ``new_span`` contradicts
+    another article's figure for the same fact: a figure outside the range of some other
+    mention, or any change in a copy of another article (a copy carries its source's
+    figures). Unknown cases count as contradictions."""
+    old_n, new_n = _numeral_value(old_span), _numeral_value(new_span)
+    if not old_n or new_n is None:
+        return True
+    mine = _gold_range(m["value"], new_n / old_n)
+    if mine is None:
+        return True
+    arts = gold["articles"]
+    for o in gold["mentions"]:
+        if o["group"] != m["group"] or o["article"] == m["article"] or o.get("lenient"):
+            continue
+        if arts.get(o["article"], {}).get("copy_of") == m["article"] or arts.get(m["article"], {}).get("copy_of") == o["article"]:
+            return True
+        theirs = _gold_range(o.get("value") or {})
+        if theirs is None or mine[1] < theirs[0] or theirs[1] < mine[0]:
+            return True
+    return False
 
 
 def date_changes(span: str) -> list[tuple[str, str]]:
@@ -439,7 +504,15 @@ def generate(corpus_dir: Path | str, gold: dict[str, Any] | Path | str,
         def value(kind, new_span, old_span=span):
             if new_span.lower() in others_say:
                 return
-            add(kind, "value", art, start, old_span, new_span, {"group": m["group"], "values": [old_span, new_span]})
+            expect = {"group": m["group"], "values": [old_span, new_span]}
+            if m["kind"] in ("count", "measure") and not _contradicts(m, old_span, new_span, gold):
+                # By issue 2's contract a qualified figure is a range and agreement is judged
+                # on ranges: "at least 157" -> "at least 158" beside "at least 175" is no
+                # contradiction. Kept, in a category of its own, so that recall on real
+                # contradictions is not mixed with what the contract calls agreement.
+                add(kind, "value-compatible", art, start, old_span, new_span, expect)
+                return
+            add(kind, "value", art, start, old_span, new_span, expect)
 
         if m["kind"] in ("count", "measure"):
             if shared:

@@ -6,8 +6,11 @@ the words that single out an event (TF-IDF cosine over truncation stems, see
 ``crosscheck.context``), when they count, price or measure the same thing (rapidfuzz over
 the noun phrase), and when they are given to the same speaker. Similar pairs are joined
 best-first into groups holding at most one fact per article; a pair whose values
-contradict each other must clear a higher bar than a pair that agrees, so that a conflict
-is only claimed where both facts clearly speak of one thing.
+contradict each other must clear a higher bar than a pair that agrees, or bring other
+evidence that it is one fact (the same thing counted, a mutual best match across the two
+articles, sentences anchored by another aligned fact), so that a conflict is only claimed
+where both facts clearly speak of one thing. Figures whose sentences are dated far apart
+are kept apart, and the same distinctive figure in two articles draws them together.
 
 Near-copies (a wire story republished by another site) are found here too, by word
 shingle overlap (Broder, 1997), so that scoring can count them once.
@@ -17,9 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process

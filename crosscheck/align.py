@@ -244,7 +244,10 @@ def _similarity(
         known = codes > 0
         same = (codes[:, None] == codes[None, :]) & known[:, None]
         other = _differ(codes, empty_matches=True)
+        # One speaker says many things: the words must overlap before the speaker counts.
+        weak = sim < settings.SPEECH_MIN_CONTENT
         sim = sim + settings.SAME_SPEAKER_BONUS * same - settings.OTHER_SPEAKER_PENALTY * other
+        sim[weak] = 0.0
         # Reported speech put in two different mouths is two claims, not one claim with a
         # disputed speaker: only verbatim quotes can conflict on who said them.
         statement = np.array([f.kind == "statement" for f in facts])

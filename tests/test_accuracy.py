@@ -24,9 +24,9 @@ FLOORS = {
     "extraction_f1": {"date": 0.97, "money": 0.99, "count": 0.99, "measure": 0.95, "quote": 0.91, "overall": 0.95},
     "extraction_strict_f1": {"date": 0.93, "money": 0.99, "count": 0.99, "measure": 0.92, "quote": 0.91,
                              "overall": 0.94},
-    "alignment_f1": 0.84,
+    "alignment_f1": 0.85,
     "verdict_accuracy": 0.88,
-    "mutation_recall": {"value": 0.79, "quote": 0.76},
+    "mutation_recall": {"value": 0.79, "quote": 0.74},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 132; the target).
 FALSE_ALARM_CEILING = 0.02

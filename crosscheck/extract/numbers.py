@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from crosscheck.extract.sentences import dateline_end
+
 # --- number syntax -------------------------------------------------------------------
 
 #: Digits with optional thousands separators and decimals ("1,200", "47.5", "2031").
@@ -605,17 +607,6 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
-#: A dateline opening a lead sentence (AP and wire style: the city in capitals, an optional
-#: region, an optional date, an optional agency in brackets, then a dash): "LIMA, Peru,
-#: May 9 (Reuters) - ", "GENEVA, 9 May - ", "NAIROBI (AP) -- ". It is not part of the clause.
-DATELINE_PREFIX = re.compile(
-    r"^\s*[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*)*"
-    r"(?:,\s*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*)*"
-    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
-    r"\s*(?:\([^()]{1,40}\)\s*)?(?:-{1,2}|–|—)\s+"
-)
-
-
 def clause_subject(sentence: str, verb_start: int) -> str:
     """The subject noun phrase of the clause whose verb starts at ``verb_start``, or "".
 
@@ -625,9 +616,9 @@ def clause_subject(sentence: str, verb_start: int) -> str:
     dateline ("LIMA, May 9 - ") is skipped.
     """
     first = 0
-    dateline = DATELINE_PREFIX.match(sentence)
-    if dateline and dateline.end() <= verb_start:
-        first = dateline.end()  # "LIMA, May 9 - The toll rose": the subject is "The toll"
+    skip = dateline_end(sentence)
+    if skip and skip <= verb_start:
+        first = skip  # "LIMA, May 9 - The toll rose": the subject is "The toll"
     cuts = [first] + [
         m.end() for m in re.finditer(r"[,;:]\s*", sentence[:verb_start]) if m.end() > first
     ]

@@ -42,7 +42,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from crosscheck.extract.sentences import split_sentences
+from crosscheck.extract.sentences import dateline_end, split_sentences
 from crosscheck.models import Article, Mention, Sentence
 
 # --- quotation marks ---------------------------------------------------------------------
@@ -295,8 +295,6 @@ _CONTENT_WORD = re.compile(r"[\w'’-]+")
 #: Title abbreviations written with a full stop before a name (AP: Gov., Sen., Dr., ...).
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr".split())
 _PARAGRAPH = re.compile(r"[^\n]+")
-#: An AP/wire dateline opening a paragraph: "CITY, Region, May 3 (Agency) - ".
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,[^\n]{0,60}?\s[-–—]+\s")
 
 
 class Quotation(NamedTuple):
@@ -1038,8 +1036,7 @@ def _statement_text(text: str, start: int, end: int, quotes: list[Quotation]) ->
 
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Move a clause start past a wire dateline it begins with."""
-    m = DATELINE.match(text[start:end])
-    return start + m.end() if m else start
+    return start + dateline_end(text[start:end])
 
 
 def _clause(toks: list[_Token], cue: _Cue) -> tuple[int, int] | None:

@@ -25,6 +25,23 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+#: A dateline opening a lead sentence (AP and wire style: the city in capitals, an optional
+#: region, an optional date, an optional agency in brackets, then a dash): "LIMA, Peru,
+#: May 9 (Reuters) - ", "GENEVA, 9 May - ", "NAIROBI (AP) -- ". It is not part of the clause.
+DATELINE_PREFIX = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*)*"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*)*"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:-{1,2}|–|—)\s+"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading wire dateline ends in ``text`` (0 when it has none)."""
+    m = DATELINE_PREFIX.match(text)
+    return m.end() if m else 0
+
+
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")

@@ -355,3 +355,10 @@ def test_declare_with_a_clause_is_speech(text, content):
     found = _statements(text)
     assert len(found) == 1
     assert text[found[0].start : found[0].end] == content
+
+
+def test_a_wire_dateline_without_a_comma_is_not_part_of_the_reported_clause():
+    text = "HARBOR TOWN (Coast Wire) — At least 12 boats sank in the storm, Mayor Lina Berg said."
+    art = Article(id="w", path="w.txt", text=text)
+    (st,) = [m for m in extract_quotes(art, split_sentences(text)) if m.kind == "statement"]
+    assert st.value["content"].startswith("At least 12 boats sank")

@@ -75,13 +75,18 @@ def _value_key(f: Fact) -> tuple | None:
     """A fact's exact value, for spotting the same figure in two articles; None for
     small whole numbers (up to ``settings.COMMON_NUMBER_MAX``) that many facts share."""
     low, high = f.value.get("low"), f.value.get("high")
-    if low is not None and high is not None and low != high and _is_approximate(f):
+    if low is not None and high is not None and low != high and _is_approximate(f) and _single_number(f):
         low = high = (float(low) + float(high)) / 2  # "about 3,000": the figure written
     if low is None or low != high:
         return None
     if float(low) == int(float(low)) and abs(float(low)) <= settings.COMMON_NUMBER_MAX:
         return None
     return (f.value.get("unit") or f.value.get("currency") or "", round(float(low), 6))
+
+
+def _single_number(f: Fact) -> bool:
+    """Whether the fact's text writes one figure ("about 400", not "about 400 to 500")."""
+    return len(re.findall(r"\d[\d,.]*", f.text)) == 1
 
 
 def _is_approximate(f: Fact) -> bool:
@@ -166,31 +171,32 @@ def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
     return rank, size
 
 
-def _gap_days(a: Fact, b: Fact) -> int | None:
-    """Days between two date facts' intervals (0 if they overlap; None if unanchored)."""
-    va, vb = a.value, b.value
-    if not (va.get("start") and va.get("end") and vb.get("start") and vb.get("end")):
+def _date_hull(dates: list[Fact]) -> tuple[int, int] | None:
+    """The span (as day ordinals) covering a sentence's dates; None if it has none, or one
+    that is unanchored (then nothing is known of when its figures stand)."""
+    spans = []
+    for d in dates:
+        v = d.value
+        if not (v.get("start") and v.get("end")):
+            return None
+        spans.append((date.fromisoformat(v["start"]).toordinal(), date.fromisoformat(v["end"]).toordinal()))
+    if not spans:
         return None
-    sa, ea = date.fromisoformat(va["start"]), date.fromisoformat(va["end"])
-    sb, eb = date.fromisoformat(vb["start"]), date.fromisoformat(vb["end"])
-    return max(0, (sb - ea).days, (sa - eb).days)
+    return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 def _time_factor(facts: list[Fact], dates_by_sentence: dict) -> np.ndarray:
     """n x n factor: ``settings.TIME_MISMATCH_FACTOR`` where the two facts' sentences are
-    dated and no date of one can be a date of the other ("62 people died in 1987" and "157
-    people died on Thursday" are two tolls), else 1."""
-    out = np.ones((len(facts), len(facts)))
-    dated = [(i, dates_by_sentence.get((f.article, f.sentence), [])) for i, f in enumerate(facts)]
-    dated = [(i, ds) for i, ds in dated if ds]
-    for x, (i, di) in enumerate(dated):
-        for j, dj in dated[x + 1 :]:
-            if facts[i].article == facts[j].article:
-                continue
-            gaps = [_gap_days(a, b) for a in di for b in dj]
-            if gaps and all(g is not None and g > settings.TIME_MISMATCH_DAYS for g in gaps):
-                out[i, j] = out[j, i] = settings.TIME_MISMATCH_FACTOR
-    return out
+    dated more than ``settings.TIME_MISMATCH_DAYS`` apart ("62 people died in 1987" and
+    "157 people died on Thursday" are two tolls), else 1. Sentences are compared by the
+    span of their dates: spans that far apart keep every pair of their dates that far apart."""
+    hulls = [_date_hull(dates_by_sentence.get((f.article, f.sentence), [])) for f in facts]
+    known = np.array([h is not None for h in hulls])
+    start = np.array([h[0] if h else 0 for h in hulls], dtype=np.int64)
+    end = np.array([h[1] if h else 0 for h in hulls], dtype=np.int64)
+    gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
+    apart = (gap > settings.TIME_MISMATCH_DAYS) & known[:, None] & known[None, :]
+    return np.where(apart, settings.TIME_MISMATCH_FACTOR, 1.0)
 
 
 def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:

@@ -46,6 +46,25 @@ def _negations(tokens: tuple[str, ...]) -> int:
     return sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't"))
 
 
+#: Verbs contracted with "n't" whose stem is not the verb ("won't" is "will not").
+_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+
+
+def _without_negation(tokens: tuple[str, ...]) -> str:
+    """The words with each negation taken out and each contraction restored to its verb:
+    "we can't accept" and "we cannot accept" both give "we can accept"."""
+    out = []
+    for t in tokens:
+        if t == "cannot":
+            out.append("can")
+        elif t.endswith("n't") and len(t) > 3:
+            stem = t[:-3]
+            out.append(_CONTRACTED.get(stem, stem))
+        elif t not in NEGATIONS and t != "n't":
+            out.append(t)
+    return " ".join(out)
+
+
 def word_differences(a: str, b: str) -> tuple[list[str], list[str]]:
     """Words of ``a`` missing from ``b`` and words of ``b`` missing from ``a``, in order,
     from the word-level edit script (rapidfuzz Indel opcodes over word lists)."""
@@ -72,10 +91,9 @@ def relation(a: Fact, b: Fact) -> str | None:
         if (_negations(ta) > 0) != (_negations(tb) > 0):
             # The same words but for a negation: the remark reversed. ("not guilty" and
             # "innocent" differ in a word besides the negation, and are not reversed.)
-            rest_a = " ".join(t for t in ta if not _negations((t,)))
-            rest_b = " ".join(t for t in tb if not _negations((t,)))
-            if fuzz.ratio(rest_a, rest_b) >= settings.NEGATION_SAME_WORDS:
+            if fuzz.ratio(_without_negation(ta), _without_negation(tb)) >= settings.NEGATION_SAME_WORDS:
                 return "conflict"
+            return "paraphrase"  # never "the same words" when only one side negates
         if a.kind == b.kind and fuzz.ratio(" ".join(ta), " ".join(tb)) >= settings.QUOTE_SAME_WORDS:
             return "agree"
         return "paraphrase"
@@ -100,9 +118,12 @@ def _reason(kind: str, verdict: str, copies_only: bool = False) -> str:
 
 
 def _figure(f: Fact) -> tuple:
-    """The normalised figure of a numeric fact, for comparing a copy with its source."""
+    """The normalised figure of a count, amount or measure, for comparing a copy with its
+    source (dates are left out: a copy published a day later dates "yesterday" apart)."""
+    if f.kind not in ("count", "money", "measure"):
+        return ()
     v = f.value
-    return tuple(v.get(k) for k in ("low", "high", "start", "end", "currency", "scope", "unit"))
+    return tuple(v.get(k) for k in ("low", "high", "currency", "scope", "unit"))
 
 
 def _unit_relations(rels, unit: dict[str, str], order: dict[str, int]) -> list[str]:
@@ -167,13 +188,14 @@ def score(
     total_ok = total = 0
     clusters: list[Cluster] = []
     order = {v: i for i, v in enumerate(VERDICTS)}
+    figure = {f.id: _figure(f) for f in facts}
     for n, g in enumerate(groups, 1):
         members = [by_id[i] for i in g.facts]
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
         rels: list[tuple[Fact, Fact, str | None]] = []
         for a, b in combinations(members, 2):
             r = relation(a, b)
-            if r == "agree" and unit[a.article] == unit[b.article] and _figure(a) != _figure(b):
+            if r == "agree" and unit[a.article] == unit[b.article] and figure[a.id] != figure[b.id]:
                 # A copy carries its source's figures: "at least 350" where the source says
                 # "at least 175" is an edit, even though the two ranges overlap.
                 r = "conflict"

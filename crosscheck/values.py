@@ -19,6 +19,9 @@ from crosscheck.models import Fact
 #: Currency symbols for display; anything else is shown by its ISO code.
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
+#: Longest "thing counted" shown beside a count, in words; longer ones show their head noun.
+ITEM_WORDS_SHOWN = 3
+
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
@@ -109,12 +112,13 @@ def _money_amount(x: float, currency: str) -> str:
     return f"{sym}{_number(x)}"
 
 
-def _range_text(v: dict[str, Any], fmt) -> str:
+def _range_text(v: dict[str, Any], fmt, written: str = "") -> str:
     low, high = v.get("low"), v.get("high")
     if low is not None and high is not None and low == high:
         return fmt(low)
     q = str(v.get("qualifier") or "").lower()
-    if low is not None and high is not None and QUALIFIERS.get(q) == "approx":
+    single = len(_NUMERAL.findall(written)) == 1  # "about 400", not "about 400 to 500"
+    if low is not None and high is not None and QUALIFIERS.get(q) == "approx" and single:
         return f"~{fmt((float(low) + float(high)) / 2)}"  # "about 400": the figure written
     if high is None and low is not None:
         return f"≥{fmt(low)}"
@@ -141,19 +145,19 @@ def display(fact: Fact) -> str:
         return f"{s}..{e} ({g})"
     if kind == "money":
         cur = v.get("currency") or ""
-        text = _range_text(v, lambda x: _money_amount(float(x), cur))
+        text = _range_text(v, lambda x: _money_amount(float(x), cur), fact.text)
         if v.get("scope") == "per_unit":
             text += " each"
         return text
     if kind == "count":
-        text = _range_text(v, lambda x: _number(float(x)))
+        text = _range_text(v, lambda x: _number(float(x)), fact.text)
         words = str(v.get("item") or "").split()
-        # the thing counted as written: whole if short ("volunteer crews"), else its noun
-        item = " ".join(words) if len(words) <= 3 else words[-1] if words else str(v.get("head") or "")
+        # the thing counted as written if short ("volunteer crews"), else its head noun
+        item = " ".join(words) if 0 < len(words) <= ITEM_WORDS_SHOWN else str(v.get("head") or "")
         return f"{text} {item}".strip()
     if kind == "measure":
         unit = v.get("unit") or ""
-        text = f"{_range_text(v, lambda x: f'{float(x):,.4g}')} {unit}".strip()
+        text = f"{_range_text(v, lambda x: f'{float(x):,.4g}', fact.text)} {unit}".strip()
         original = v.get("original_unit")
         return text if not original or original == unit else f"{text} ({fact.text})"
     if kind in ("quote", "statement"):

@@ -149,3 +149,27 @@ def test_a_negation_with_other_words_is_not_a_reversal():
     c = fact("c:1", "c", "quote", "My client is guilty", s, speaker="Lea Marr", content="My client is guilty")
     assert relation(a, b) == "paraphrase"
     assert relation(a, c) == "conflict"
+
+
+def test_a_contracted_negation_reverses_a_quote_and_is_never_the_same_words():
+    s = "“We can't accept this deal,” the minister said."
+    a = fact("a:1", "a", "quote", "We can't accept this deal", s, speaker="Ines Roca", content="We can't accept this deal")
+    b = fact("b:1", "b", "quote", "We can accept this deal", s, speaker="Ines Roca", content="We can accept this deal")
+    c = fact("c:1", "c", "quote", "We cannot accept this deal", s, speaker="Ines Roca", content="We cannot accept this deal")
+    long_a = "We can't rebuild everything this year, but we will try"
+    long_b = "We can rebuild everything this year, but we will try"
+    la = fact("d:1", "d", "quote", long_a, s, speaker="Ines Roca", content=long_a)
+    lb = fact("e:1", "e", "quote", long_b, s, speaker="Ines Roca", content=long_b)
+    assert relation(a, b) == "conflict"
+    assert relation(a, c) in ("agree", "paraphrase")
+    assert relation(la, lb) == "conflict"
+
+
+def test_an_approximate_range_is_not_shown_as_one_figure():
+    s = "About 400 to 500 people gathered."
+    one = count("a:1", "a", "About 400", "About 400 people gathered.", None, "people", low=360, high=440)
+    one.value["qualifier"] = "about"
+    span = count("b:1", "b", "About 400 to 500", s, None, "people", low=360, high=550)
+    span.value["qualifier"] = "about"
+    assert display(one) == "~400 people"
+    assert display(span) == "360–550 people"

@@ -30,6 +30,8 @@ ABBREVIATIONS = frozenset(
 #: May 9 (Reuters) - ", "GENEVA, 9 May - ", "NAIROBI (AP) -- ". It is not part of the clause.
 DATELINE_PREFIX = re.compile(
     r"^\s*[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*)*"
+    # a comma or an agency after the city, or a city of 3+ capitals: "OK — fine" is none
+    r"(?:(?=,|\s*\()|(?<=[A-Z]{3}))"
     r"(?:,\s*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*)*"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:-{1,2}|–|—)\s+"

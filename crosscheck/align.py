@@ -238,9 +238,17 @@ def _similarity(
         sim[_differ(_codes([_head(f) for f in facts]), empty_matches=True)] *= settings.HEAD_MISMATCH_FACTOR
         # The same figure, if it is not a small number many facts share, is evidence of one fact.
         keys = [_value_key(f) for f in facts]
-        sim = sim + settings.EQUAL_VALUE_BONUS * ~_differ(_codes(keys), empty_matches=False) * (
-            np.array([bool(k) for k in keys])[:, None]
-        )
+        has = np.array([bool(k) for k in keys])
+        same = ~_differ(_codes(keys), empty_matches=False) & has[:, None]
+        # A near figure of the same unit (157 dead and 175 dead) is evidence too, if less:
+        # it is how a reader spots two outlets counting one thing differently.
+        unit = _codes([k[0] if k else None for k in keys])
+        x = np.array([k[1] if k else 0.0 for k in keys])
+        lo, hi = np.minimum(x[:, None], x[None, :]), np.maximum(x[:, None], x[None, :])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            near = (hi > 0) & (lo >= hi * (1 - settings.NEAR_VALUE_SHARE))
+        near &= has[:, None] & has[None, :] & (unit[:, None] == unit[None, :]) & ~same
+        sim = sim + settings.EQUAL_VALUE_BONUS * same + settings.NEAR_VALUE_BONUS * near
         if family == "measure":
             sim[_differ(_codes([f.value.get("dimension") for f in facts]), empty_matches=False)] = 0.0
         if family == "money":

@@ -61,6 +61,9 @@ TIME_MISMATCH_DAYS = 31
 #: up to COMMON_NUMBER_MAX (small numbers recur across unrelated facts of one story).
 EQUAL_VALUE_BONUS = 0.15
 COMMON_NUMBER_MAX = 12
+#: Bonus for two such figures within NEAR_VALUE_SHARE of each other (the larger one's share).
+NEAR_VALUE_BONUS = 0.10
+NEAR_VALUE_SHARE = 0.25
 #: Weight of the similarity of the thing counted, priced or measured (its noun phrase).
 ITEM_WEIGHT = 0.15
 #: Bonus for two values at the same place among the values of their sentences ("voted 31

@@ -26,7 +26,7 @@ FLOORS = {
                              "overall": 0.94},
     "alignment_f1": 0.85,
     "verdict_accuracy": 0.88,
-    "mutation_recall": {"value": 0.79, "quote": 0.74},
+    "mutation_recall": {"value": 0.84, "quote": 0.74},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 132; the target).
 FALSE_ALARM_CEILING = 0.02

@@ -173,3 +173,11 @@ def test_an_approximate_range_is_not_shown_as_one_figure():
     span.value["qualifier"] = "about"
     assert display(one) == "~400 people"
     assert display(span) == "360–550 people"
+
+
+def test_near_figures_of_one_thing_in_differently_worded_sentences_are_one_conflict():
+    a = count("a:1", "a", "157", "The tremor left 157 dead across the province.", 157, "dead")
+    b = count("b:1", "b", "175", "Rescuers said 175 had died in the earthquake zone.", 175, "dead")
+    far = count("c:1", "c", "4,000", "Cholera claimed 4,000 lives over ten years.", 4000, "dead")
+    groups = {g.facts for g in align([a, b, far])}
+    assert ("a:1", "b:1") in groups and ("c:1",) in groups

@@ -436,10 +436,6 @@ def _points(x: float) -> str:
     return f"{100 * x:.1f} points"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _topic(record: dict) -> str:
     topic = record.get("topic") or ""
     return f"{record['kind']} “{topic}”" if topic else record["kind"]

@@ -90,3 +90,21 @@ def test_format_picks_the_outputs_and_rendering_leaves_json_alone(tmp_path):
     assert sorted(p.name for p in (tmp_path / "j").iterdir()) == ["report.json"]
     assert main(["compare", str(seeds), "--out", str(tmp_path / "all"), "--quiet"]) == 0
     assert (tmp_path / "j" / "report.json").read_bytes() == (tmp_path / "all" / "report.json").read_bytes()
+
+
+def test_two_articles_of_one_outlet_get_the_labels_the_scores_use(tmp_path):
+    from crosscheck.pipeline import compare
+    from crosscheck.render import charts
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    for i, src in enumerate(seeds[:2]):
+        (tmp_path / f"{i}.txt").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "crosscheck.toml").write_text(
+        '["0.txt"]\noutlet = "Wire"\npublished = 2017-12-28\n\n["1.txt"]\noutlet = "Wire"\npublished = 2018-03-21\n',
+        encoding="utf-8",
+    )
+    report = compare([str(tmp_path)])
+    labels = charts.outlet_labels(report)
+    assert labels == ["Wire (0)", "Wire (1)"]
+    assert {p.a for p in report.pairs} | {p.b for p in report.pairs} == set(labels)
+    assert all(o in labels for c in report.clusters for o in c.outlets)

@@ -153,7 +153,7 @@ AGO = re.compile(
 #: does not match.
 WEEKDAY = re.compile(rf"\b(?P<rel>(?i:last|next|this)\s+)?(?P<wd>{_WEEKDAY})\b(?!s\b)")
 
-#: A dateline at the very start of a paragraph: "MOSCOW, December 30. /TASS/.",
+#: A dateline at the very start of a paragraph: "BERLIN, March 4. /Agency/.",
 #: "WASHINGTON, Jan. 5 (Reuters) -", "NEW YORK, N.Y., March 3 --" (AP style datelines:
 #: a city in capitals, then the date). Its date is the article's, read by the loader.
 DATELINE = re.compile(

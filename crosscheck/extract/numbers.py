@@ -44,7 +44,7 @@ SCALE_WORDS = {
     "crore": 1e7,
 }
 
-#: Scale abbreviations of money amounts (AP style "$2.5bn" in British usage, "$889m";
+#: Scale abbreviations of money amounts (AP style "$2.5bn" in British usage, "$450m";
 #: Reuters "mln"). "m", "k" and "b" also abbreviate units (metres), so they count as a
 #: scale only right after a currency prefix, attached to the digits.
 SCALE_ABBREVIATIONS = {"bn": 1e9, "tn": 1e12, "trn": 1e12, "mn": 1e6, "mln": 1e6,

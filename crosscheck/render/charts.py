@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process, utils  # noqa: E402
 
 from crosscheck.context import STOPWORDS, content_words  # noqa: E402
 from crosscheck.models import VERDICTS, Cluster, Fact, Report  # noqa: E402
+from crosscheck.score import outlet_labels as score_outlet_labels  # noqa: E402
 from crosscheck.values import display  # noqa: E402
 
 # --- style ---------------------------------------------------------------------------
@@ -120,10 +121,9 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def outlet_labels(report: Report) -> list[str]:
-    """Outlet labels in the order of the articles, each once."""
-    seen: dict[str, None] = {}
-    for a in report.articles:
-        seen.setdefault(a.label, None)
+    """Outlet labels in the order of the articles, each once (as the scores name them:
+    two articles of one outlet are told apart by id)."""
+    seen: dict[str, None] = dict.fromkeys(fact_outlet(report).values())
     for c in report.clusters:
         for o in c.outlets:
             seen.setdefault(o, None)
@@ -131,8 +131,8 @@ def outlet_labels(report: Report) -> list[str]:
 
 
 def fact_outlet(report: Report) -> dict[str, str]:
-    """Map article id -> outlet label."""
-    return {a.id: a.label for a in report.articles}
+    """Map article id -> outlet label, the same labels the clusters and pairs use."""
+    return score_outlet_labels(list(report.articles))
 
 
 def facts_by_id(report: Report) -> dict[str, Fact]:
@@ -352,7 +352,7 @@ def timeline(report: Report) -> Figure:
     outlets = outlet_labels(report)
     label = fact_outlet(report)
     owner = cluster_of_fact(report)
-    published = {a.label: a.published for a in report.articles if a.published}
+    published = {label[a.id]: a.published for a in report.articles if a.published}
     intervals = [(f, _date_interval(f)) for f in report.facts if f.kind == "date"]
     window = _focus_window(list(published.values()),
                            [iv for _, iv in intervals if iv is not None])

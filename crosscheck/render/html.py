@@ -72,10 +72,11 @@ def _summary(report: Report) -> list[str]:
     out.append("</tbody></table>")
     out.append("<h2>Outlets</h2><table><thead><tr><th>outlet</th><th>title</th>"
                "<th>published</th><th>where it came from</th></tr></thead><tbody>")
+    labels = charts.fact_outlet(report)
     for a in report.articles:
         when = a.published.isoformat() if a.published else "unknown"
         where = escape(a.url or a.path)
-        out.append(f"<tr><td>{escape(a.label)}</td><td>{escape(a.title or '')}</td>"
+        out.append(f"<tr><td>{escape(labels[a.id])}</td><td>{escape(a.title or '')}</td>"
                    f"<td>{escape(when)} <span class=muted>({escape(a.published_from)})"
                    f"</span></td><td>{where} <span class=muted>(outlet from "
                    f"{escape(a.outlet_from)})</span></td></tr>")

@@ -216,8 +216,9 @@ def cover_pages(report: Report) -> list[list[Line]]:
     if not report.articles:
         lines += paragraph("No article was read.", colour=MUTED, gap=4)
     compact = len(report.articles) > COVER_FULL_ARTICLES
+    labels = charts.fact_outlet(report)
     for a in report.articles:
-        head = a.label + (f" — “{a.title}”" if a.title else "")
+        head = labels[a.id] + (f" — “{a.title}”" if a.title else "")
         if compact:
             lines += paragraph(f"{head}: {charts.article_origin(a)}", size=8.5, gap=2)
             continue

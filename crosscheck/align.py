@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -28,7 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from crosscheck import settings
-from crosscheck.context import ContextSpace, content_words, stem, stems
+from crosscheck.context import ContextSpace, content_words, find_acronyms, stem, stems
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.models import Article, Fact
 from crosscheck.values import compatible
@@ -98,6 +99,36 @@ def _is_approximate(f: Fact) -> bool:
 def _head(f: Fact) -> str:
     head = f.value.get("head") or ""
     return stem(head) if head else ""
+
+
+def _person(f: Fact) -> str:
+    """Whose age a fact gives, in comparable form ("Tomas Vik, 61," -> "vik"); "" when
+    it is no age of a named person."""
+    if f.value.get("head") != "age":
+        return ""
+    words = [w for w in str(f.value.get("item") or "").split() if w[:1].isupper()]
+    return words[-1].lower().strip(".,") if words else ""
+
+
+def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
+    """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one fact's
+    head is a word of the other's sentence ("two businessmen" and "two co-defendants,
+    businessmen A and B": the other outlet names that thing too)."""
+    codes = _codes(heads)
+    out = _differ(codes, empty_matches=True)
+    if not out.any():
+        return out
+    index = {h: c for h, c in zip(heads, codes.tolist()) if h}
+    named = np.zeros((len(facts), int(codes.max()) + 1), dtype=bool)
+    for r, f in enumerate(facts):
+        for st in set(stems(f.sentence)):
+            c = index.get(st)
+            if c:
+                named[r, c] = True
+    own = codes > 0
+    in_other = np.zeros_like(out)
+    in_other[own, :] = named[:, codes[own]].T  # head of i among the words of j's sentence
+    return out & ~in_other & ~in_other.T
 
 
 def _context_stems(f: Fact) -> list[str]:
@@ -235,7 +266,10 @@ def _similarity(
         sim = sim + settings.ITEM_WEIGHT * item_sim
         # Different things counted or priced ("missiles" vs "tests") are less likely one
         # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
-        sim[_differ(_codes([_head(f) for f in facts]), empty_matches=True)] *= settings.HEAD_MISMATCH_FACTOR
+        sim[_head_mismatch(facts, [_head(f) for f in facts])] *= settings.HEAD_MISMATCH_FACTOR
+        # Two ages of one named person are one fact, whatever the sentences around them.
+        person = _codes([_person(f) for f in facts])
+        sim = sim + settings.SAME_PERSON_BONUS * ((person[:, None] == person[None, :]) & (person[:, None] > 0))
         # The same figure, if it is not a small number many facts share, is evidence of one fact.
         keys = [_value_key(f) for f in facts]
         has = np.array([bool(k) for k in keys])
@@ -292,6 +326,8 @@ def _same_thing(a: Fact, b: Fact) -> bool:
     """Whether two numeric facts name the same thing counted, priced or measured (a head
     noun both give): then their sentences need not be as alike to call a conflict."""
     ha, hb = _head(a), _head(b)
+    if ha == "age":
+        return bool(_person(a)) and _person(a) == _person(b)
     return bool(ha) and ha == hb
 
 
@@ -375,8 +411,11 @@ def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> s
     return f"{lead}: {label}" if lead else label
 
 
-def align(facts: list[Fact]) -> list[Group]:
-    """Group facts across articles. Framing facts are not aligned (they qualify a fact)."""
+def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
+    """Group facts across articles. Framing facts are not aligned (they qualify a fact).
+
+    ``texts`` (the articles' texts) are searched for the names behind acronyms ("EU"); the
+    facts' sentences are, when they are not given."""
     by_family: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         fam = FAMILIES.get(f.kind)
@@ -388,7 +427,8 @@ def align(facts: list[Fact]) -> list[Group]:
         sentences.setdefault((f.article, f.sentence), stems(f.sentence))
         if f.kind in ("quote", "statement") and f.speaker:
             sent_speakers[(f.article, f.sentence)].add(_speaker_key(f.speaker))
-    space = ContextSpace(sentences[k] for k in sorted(sentences))
+    named = find_acronyms(texts if texts is not None else sorted({k[1] for k in sentences}))
+    space = ContextSpace((sentences[k] for k in sorted(sentences)), named)
     dates_by_sentence: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in by_family.get("date", []):
         dates_by_sentence[(f.article, f.sentence)].append(f)

@@ -91,20 +91,91 @@ def stems(text: str, exclude: tuple[int, int] | None = None) -> list[str]:
     return [stem(w) for w in content_words(text)]
 
 
-class ContextSpace:
-    """TF-IDF vectors over stems, with idf taken from a collection of sentences."""
+#: Small words an expanded name may hold that its acronym leaves out ("Bank of England").
+_NAME_LINKS = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "&"})
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
 
-    def __init__(self, documents: Iterable[Sequence[str]]):
+
+def find_acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Acronyms of a corpus with the stems of the name they stand for, where some text
+    spells the name out ("EU" -> European Union: {"eu": ("europ", "union")}), so that an
+    outlet writing the acronym and one writing the name share the words.
+
+    A name matches when its capitalised words' initials spell the acronym, small linking
+    words left out; a hyphenated word gives one initial or one per part ("Intermediate-Range
+    Nuclear Forces" is INF or IRNF). An acronym spelled out two ways takes the more frequent
+    (ties: the first in alphabetical order); acronyms never spelled out are left as they are.
+    """
+    texts = list(texts)
+    wanted = {m.group(0) for t in texts for m in _ACRONYM.finditer(t)}
+    if not wanted:
+        return {}
+    found: dict[str, Counter[tuple[str, ...]]] = {}
+    firsts = {a[0] for a in wanted}
+    for text in texts:
+        words = [m.group(0) for m in _NAME_WORD.finditer(text)]
+        for i, w in enumerate(words):
+            if w[0] not in firsts or not w[0].isupper() or w.isupper():
+                continue
+            _spell_from(words, i, wanted, found)
+    out = {}
+    for acronym, names in found.items():
+        best = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        out[stem(acronym)] = tuple(stem(w) for w in best if w.lower() not in _NAME_LINKS)
+    return out
+
+
+def _spell_from(words: list[str], i: int, wanted: set[str], found: dict) -> None:
+    """Record every acronym of ``wanted`` that the capitalised words from ``words[i]`` spell."""
+    spellings = {""}
+    name: list[str] = []
+    for w in words[i : i + 12]:
+        if w.lower() in _NAME_LINKS:
+            if not name:
+                break
+            name.append(w)
+            continue
+        if not w[0].isupper() or w.isupper():
+            break
+        parts = [p for p in w.split("-") if p]
+        grown = {s + w[0] for s in spellings}
+        if len(parts) > 1:
+            grown |= {s + "".join(p[0].upper() for p in parts) for s in spellings}
+        spellings = {s for s in grown if len(s) <= 6}
+        if not spellings:
+            break
+        name.append(w)
+        for s in spellings & wanted:
+            if len(s) >= 2:
+                found.setdefault(s, Counter())[tuple(name)] += 1
+
+
+class ContextSpace:
+    """TF-IDF vectors over stems, with idf taken from a collection of sentences.
+
+    ``acronyms`` (see ``find_acronyms``) turns an acronym's stem into its name's stems."""
+
+    def __init__(self, documents: Iterable[Sequence[str]], acronyms: dict[str, tuple[str, ...]] | None = None):
+        self.acronyms = acronyms or {}
         df: Counter[str] = Counter()
         n = 0
         for doc in documents:
             n += 1
-            df.update(set(doc))
+            df.update(self._expand(doc))
         self.n = max(n, 1)
         self.vocab = {t: i for i, t in enumerate(sorted(df))}
         self.idf = np.array(
             [math.log((1 + self.n) / (1 + df[t])) + 1.0 for t in sorted(df)], dtype=float
         )
+
+    def _expand(self, doc: Iterable[str]) -> set[str]:
+        if not self.acronyms:
+            return set(doc)
+        out: set[str] = set()
+        for t in doc:
+            out.update(self.acronyms.get(t, (t,)))
+        return out
 
     def weight(self, token: str) -> float:
         i = self.vocab.get(token)
@@ -114,7 +185,7 @@ class ContextSpace:
         """Row-normalised binary TF-IDF vectors, one row per document."""
         m = np.zeros((len(docs), len(self.vocab)), dtype=float)
         for r, doc in enumerate(docs):
-            for t in set(doc):
+            for t in self._expand(doc):
                 i = self.vocab.get(t)
                 if i is not None:
                     m[r, i] = self.idf[i]

@@ -27,7 +27,7 @@ def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -
     facts: list[Fact] = []
     for a in articles:
         facts.extend(extractor(a))
-    groups = align(facts)
+    groups = align(facts, [a.text for a in articles])
     clusters, pairs, overall = score(articles, facts, groups)
     warnings = []
     for a in articles:

@@ -25,7 +25,7 @@ ALIGN_MIN_SIMILARITY = {
 #: Least similarity for two facts whose values contradict each other to be grouped: a
 #: conflict is a strong claim, so it needs stronger evidence that both speak of one thing.
 ALIGN_MIN_SIMILARITY_CONFLICT = {
-    "date": 0.30,
+    "date": 0.35,
     "count": 0.30,
     "money": 0.30,
     "measure": 0.30,
@@ -57,6 +57,9 @@ TIME_MISMATCH_FACTOR = 0.5
 #: Days apart beyond which two dates are "apart" for that: a month, so that outlets that
 #: disagree by a day or a week on one event's date are still seen as telling one event.
 TIME_MISMATCH_DAYS = 31
+#: Bonus for two ages given to the same named person ("Vik, 61," and "Tomas Vik, 62,"):
+#: one fact about one person, so enough to group them on its own.
+SAME_PERSON_BONUS = 0.3
 #: Bonus for two numeric facts that give the very same figure, unless it is a whole number
 #: up to COMMON_NUMBER_MAX (small numbers recur across unrelated facts of one story).
 EQUAL_VALUE_BONUS = 0.15

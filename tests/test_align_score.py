@@ -181,3 +181,64 @@ def test_near_figures_of_one_thing_in_differently_worded_sentences_are_one_confl
     far = count("c:1", "c", "4,000", "Cholera claimed 4,000 lives over ten years.", 4000, "dead")
     groups = {g.facts for g in align([a, b, far])}
     assert ("a:1", "b:1") in groups and ("c:1",) in groups
+
+
+def age(fid, article, text, sentence, years, person):
+    days = years * 365.25
+    return fact(fid, article, "measure", text, sentence, low=days, high=days, unit="day",
+                dimension="duration", original_unit="year", item=person, head="age")
+
+
+def test_two_ages_of_one_person_are_one_fact_whatever_the_sentences():
+    # Every sentence names her: the name alone does not single out a fact.
+    a = age("a:1", "a", "61", "The district court in the capital ordered former mayor Ingrid Halvorsen, 61, "
+            "to repay the municipal loans and interest within a year.", 61, "Ingrid Halvorsen")
+    b = age("b:1", "b", "64", "Halvorsen, 64, had forged signatures on building permits for a decade, "
+            "prosecutors told jurors during closing arguments.", 64, "Halvorsen")
+    # Her deputy's age is the same figure, told in words much like the first outlet's.
+    other = age("b:2", "b", "61", "The district court in the capital ordered her deputy Brandt, 61, to repay "
+                "the municipal loans.", 61, "Brandt")
+    fill = [count(f"{x}:{i}", x, "three", f"Halvorsen signed three {w} in {x} court.", 3, w)
+            for x in "ab" for i, w in enumerate(["loans", "deeds", "leases"], start=5)]
+    facts = [a, b, other, *fill]
+    groups = {g.facts for g in align(facts)}
+    assert ("a:1", "b:1") in groups  # a conflict on one person's age, not two facts
+    (c,) = [c for c in score([art("a", "A"), art("b", "B")], facts, align(facts))[0] if "a:1" in c.facts]
+    assert c.verdict == "conflict"
+
+
+def test_a_thing_counted_under_two_names_groups_when_one_outlet_gives_both():
+    s_a = "Two contractors who paid the officials, Lind and Oster, were fined."
+    s_b = "Two co-accused, contractors Lind and Oster, were fined by the court on Friday."
+    a = count("a:1", "a", "Two", s_a, 2, "contractor", item="contractors")
+    b = count("b:1", "b", "Three", s_b.replace("Two", "Three"), 3, "co-accused", item="co-accused")
+    groups = {g.facts for g in align([a, b])}
+    assert ("a:1", "b:1") in groups
+    # Two names of things, neither given by the other outlet, stay apart on weak context.
+    c = count("b:2", "b", "Three", "Three ships were fined by the court.", 3, "ship")
+    assert ("a:1", "b:2") not in {g.facts for g in align([a, c])}
+
+
+def money(fid, article, text, sentence, amount, head):
+    return fact(fid, article, "money", text, sentence, low=amount, high=amount, currency="EUR",
+                scope="total", item=head, head=head)
+
+
+def test_an_acronym_and_its_name_are_one_context():
+    from crosscheck.context import find_acronyms
+
+    found = find_acronyms(["The World Health Organization said on Monday.", "The WHO said.",
+                           "Talks on the Intermediate-Range Nuclear Forces treaty and the INF."])
+    assert found["who"] == ("world", "healt", "organ")
+    assert found["inf"] == ("inter", "nucle", "force")
+    assert find_acronyms(["The NBA and the FBI never spelled out."]) == {}
+    s_a = "The European Union has promised €12m to the region."
+    s_b = "The EU pledged 15 million euros to the region."
+    s_c = "The World Bank has promised 30 million euros to the region."  # worded like s_a
+    facts = [
+        money("a:1", "a", "€12m", s_a, 12e6, "aid"),
+        money("b:1", "b", "15 million euros", s_b, 15e6, "aid"),
+        money("b:2", "b", "30 million euros", s_c, 30e6, "aid"),
+    ]
+    texts = [s_a, f"{s_b} {s_c}"]
+    assert ("a:1", "b:1") in {g.facts for g in align(facts, texts)}

@@ -167,3 +167,20 @@ def test_age_in_apposition_is_a_duration_in_years(text, item):
 )
 def test_not_ages(text):
     assert measures(text) == []
+
+
+def test_a_magnitude_written_as_one_is_read_whatever_its_size():
+    # An outlet's impossible figure is still the figure it gave: a conflict to show.
+    _, v = only("A magnitude 12.4 earthquake was reported by the station.")
+    assert (v["low"], v["unit"]) == (12.4, "magnitude")
+    # "measuring" alone ties a number to a quake only within the scale's range.
+    found = measures("The quake zone, measuring 40 by 12, was sealed off.")
+    assert not [x for x in found if x.value["unit"] == "magnitude"]
+
+
+@pytest.mark.parametrize("word", ["tremor", "quake", "earthquake", "temblor"])
+def test_names_of_one_main_shock_share_a_head(word):
+    _, v = only(f"The magnitude 5.9 {word} hit before dawn.")
+    assert v["head"] == "earthquake"
+    _, v = only("The strongest aftershock, of magnitude 4.2, came an hour later.")
+    assert v["head"] == "aftershock"

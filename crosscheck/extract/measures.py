@@ -118,11 +118,17 @@ _MAGNITUDE_AFTER = re.compile(
     r"(?:\s+magnitude)?\s+scale\b",
     re.IGNORECASE,
 )
-#: Largest magnitude read as one: no recorded earthquake has exceeded 9.5 (USGS).
+#: Largest number read as a magnitude when only "measuring" ties it to a quake ("a quake
+#: measuring 6.4"): no recorded earthquake has exceeded 9.5 (USGS). A number written with
+#: the word "magnitude" is read whatever its size: an outlet's impossible figure is still
+#: the figure it gave, and a conflict to show.
 MAX_MAGNITUDE = 10.0
 _QUAKE_MEASURING_BEFORE = re.compile(r"\bmeasuring\s+$", re.IGNORECASE)
 #: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
 _QUAKE_WORDS = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
+#: Names of one main shock, as a magnitude's head ("tremor", "quake", "earthquake"): outlets
+#: vary the word, the thing measured is one (an aftershock is another).
+_MAIN_SHOCK = frozenset({"earthquake", "quake", "tremor", "temblor"})
 _SCALE_NAMES = {"richter": "Richter", "moment": "moment magnitude",
                 "moment magnitude": "moment magnitude", "mercalli": "Mercalli"}  # fmt: skip
 
@@ -242,7 +248,8 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
         return start, end, _SCALE_NAMES.get((scale or "").lower())
     if after:
         return q.start, q.end + after.end(), _SCALE_NAMES.get((after.group("scale") or "").lower())
-    if _QUAKE_MEASURING_BEFORE.search(sentence[: q.start]) and _QUAKE_WORDS.search(sentence):
+    measuring = _QUAKE_MEASURING_BEFORE.search(sentence[: q.start])
+    if measuring and q.value <= MAX_MAGNITUDE and _QUAKE_WORDS.search(sentence):
         return q.start, q.end, None
     return None
 
@@ -276,7 +283,7 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
     for q in find_quantities(text):
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
-        mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
+        mag = _magnitude(text, q)
         if mag:
             start, end, scale = mag
             item, head = _item(text, q.start, end, "magnitude")
@@ -284,6 +291,8 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
                 found = _QUAKE_WORDS.search(text)
                 item = found.group(0) if found else ""
                 head = head_noun(item) if item else ""
+            if head in _MAIN_SHOCK:
+                head = "earthquake"
             value = {
                 "low": q.low, "high": q.high, "unit": "magnitude", "dimension": "magnitude",
                 "original_unit": "magnitude", "scale": scale, "item": item, "head": head,

@@ -22,6 +22,7 @@ import random
 import re
 import shutil
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -258,6 +259,33 @@ def _contradicts(m: dict[str, Any], old_span: str, new_span: str, gold: dict[str
             return True
         theirs = _gold_range(o.get("value") or {})
         if theirs is None or mine[1] < theirs[0] or theirs[1] < mine[0]:
+            return True
+    return False
+
+
+def _date_contradicts(m: dict[str, Any], kind: str, new_span: str, gold: dict[str, Any]) -> bool:
+    """Whether changing an absolute day ("December 19" -> "December 20") puts it outside
+    another article's date for the same fact, by the range rule that ``_contradicts``
+    applies to figures ("last week" and "in December" hold both days). Other date changes
+    (months, years, weekdays, relative phrases) count as contradictions."""
+    v = m.get("value") or {}
+    found = MONTH_DAY.search(new_span)
+    if kind != "day" or v.get("granularity") != "day" or not found or not v.get("start"):
+        return True
+    try:
+        new = date.fromisoformat(v["start"]).replace(day=int(found.group(2)))
+    except ValueError:
+        return True
+    arts = gold["articles"]
+    for o in gold["mentions"]:
+        if o["group"] != m["group"] or o["article"] == m["article"] or o.get("lenient"):
+            continue
+        if arts.get(o["article"], {}).get("copy_of") == m["article"] or arts.get(m["article"], {}).get("copy_of") == o["article"]:
+            return True
+        ov = o.get("value") or {}
+        if not (ov.get("start") and ov.get("end")):
+            return True
+        if not date.fromisoformat(ov["start"]) <= new <= date.fromisoformat(ov["end"]):
             return True
     return False
 
@@ -505,11 +533,14 @@ def generate(corpus_dir: Path | str, gold: dict[str, Any] | Path | str,
             if new_span.lower() in others_say:
                 return
             expect = {"group": m["group"], "values": [old_span, new_span]}
-            if m["kind"] in ("count", "measure") and not _contradicts(m, old_span, new_span, gold):
+            if (m["kind"] in ("count", "measure") and not _contradicts(m, old_span, new_span, gold)) or (
+                m["kind"] == "date" and not _date_contradicts(m, kind, new_span, gold)
+            ):
                 # By issue 2's contract a qualified figure is a range and agreement is judged
                 # on ranges: "at least 157" -> "at least 158" beside "at least 175" is no
-                # contradiction. Kept, in a category of its own, so that recall on real
-                # contradictions is not mixed with what the contract calls agreement.
+                # contradiction, nor is "December 19" -> "December 20" beside "last week".
+                # Kept, in a category of its own, so that recall on real contradictions is
+                # not mixed with what the contract calls agreement.
                 add(kind, "value-compatible", art, start, old_span, new_span, expect)
                 return
             add(kind, "value", art, start, old_span, new_span, expect)

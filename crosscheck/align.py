@@ -110,11 +110,17 @@ def _person(f: Fact) -> str:
     return words[-1].lower().strip(".,") if words else ""
 
 
+#: Heads that name people in general: "3,000 people" may be the "3,000 residents" or
+#: "troops" of another outlet, so they differ from no head of a person.
+GENERIC_HEADS = frozenset(stem(w) for w in ("people", "person", "persons", "individuals"))
+
+
 def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
-    """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one fact's
-    head is a word of the other's sentence ("two businessmen" and "two co-defendants,
-    businessmen A and B": the other outlet names that thing too)."""
-    codes = _codes(heads)
+    """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one is a
+    generic head (``GENERIC_HEADS``) or one fact's head is a word of the other's sentence
+    ("two businessmen" and "two co-defendants, businessmen A and B": the other outlet
+    names that thing too)."""
+    codes = _codes([h if h not in GENERIC_HEADS else "" for h in heads])
     out = _differ(codes, empty_matches=True)
     if not out.any():
         return out
@@ -263,10 +269,16 @@ def _similarity(
         has_item = np.array([bool(s) for s in items])
         item_sim[~has_item, :] = 0.0
         item_sim[:, ~has_item] = 0.0
+        # The same head noun is the same thing, however the phrases around it differ (the
+        # extractor gives one head to one thing's names: "tremor" and "quake" are an earthquake).
+        # Not for ages: their head says what is measured, the person says whose it is.
+        heads = [_head(f) for f in facts]
+        things = _codes([h if h != "age" else "" for h in heads])
+        item_sim = np.maximum(item_sim, (things[:, None] == things[None, :]) & (things > 0)[:, None])
         sim = sim + settings.ITEM_WEIGHT * item_sim
         # Different things counted or priced ("missiles" vs "tests") are less likely one
         # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
-        sim[_head_mismatch(facts, [_head(f) for f in facts])] *= settings.HEAD_MISMATCH_FACTOR
+        sim[_head_mismatch(facts, heads)] *= settings.HEAD_MISMATCH_FACTOR
         # Two ages of one named person are one fact, whatever the sentences around them.
         person = _codes([_person(f) for f in facts])
         sim = sim + settings.SAME_PERSON_BONUS * ((person[:, None] == person[None, :]) & (person[:, None] > 0))

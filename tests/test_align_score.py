@@ -242,3 +242,22 @@ def test_an_acronym_and_its_name_are_one_context():
     ]
     texts = [s_a, f"{s_b} {s_c}"]
     assert ("a:1", "b:1") in {g.facts for g in align(facts, texts)}
+
+
+def test_people_in_general_may_be_another_outlets_residents():
+    s_a = "About 4,000 residents whose homes were judged unsafe slept in tents on the university sports ground."
+    s_b = "She said 3,000 people had been moved to tents pitched on the university sports ground."
+    facts = [
+        count("a:1", "a", "About 4,000", s_a, None, "resident", item="residents", low=3600, high=4400),
+        count("b:1", "b", "3,000", s_b, 3000, "person", item="people"),
+    ]
+    # Other facts of the story, so that the words the two sentences share weigh as in a real one.
+    others = ["Nine bridges were shut by the floods.", "Road crews cleared 40 landslides overnight.",
+              "Forecasters expect 12 more days of rain.", "The army flew 30 sorties in the valley."]
+    facts += [count(f"{x}:{i + 10}", x, t.split()[0] if i % 2 else t.split()[3], t, 9, "thing")
+              for i, t in enumerate(others) for x in "ab"]
+    (c,) = [c for c in score([art("a", "A"), art("b", "B")], facts, align(facts))[0] if "a:1" in c.facts]
+    assert c.facts == ("a:1", "b:1") and c.verdict == "conflict"
+    # A specific head against another specific head stays a mismatch.
+    facts[1] = count("b:1", "b", "3,000", s_b.replace("people", "tourists"), 3000, "tourist", item="tourists")
+    assert ("a:1",) in {g.facts for g in align(facts)}

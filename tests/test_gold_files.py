@@ -159,3 +159,17 @@ def test_apply_writes_a_mutated_copy(tmp_path, suite):
         assert meta == orig_meta and meta["outlet"]
         assert text == orig[: m.start] + m.new + orig[m.start + len(m.old) :]
     assert (tmp_path / "court" / "crosscheck.toml").exists()
+
+
+def test_a_changed_day_inside_every_other_outlets_period_is_compatible():
+    # Issue 2's range rule, as for figures: "last week" and "in December" hold December 20.
+    gold = {"articles": {}, "mentions": [
+        {"article": "a", "group": "g", "value": {"start": "2017-12-18", "end": "2017-12-24", "granularity": "week"}},
+        {"article": "b", "group": "g", "value": {"start": "2017-12-01", "end": "2017-12-31", "granularity": "month"}},
+    ]}
+    mine = {"article": "c", "group": "g", "value": {"start": "2017-12-19", "end": "2017-12-19", "granularity": "day"}}
+    assert not mutlib._date_contradicts(mine, "day", "December 20", gold)
+    assert mutlib._date_contradicts(mine, "day", "December 27", gold)  # outside the week
+    assert mutlib._date_contradicts(mine, "month", "January 19", gold)
+    gold["articles"] = {"c": {"copy_of": "a"}}
+    assert mutlib._date_contradicts(mine, "day", "December 20", gold)  # a copy carries its source's date

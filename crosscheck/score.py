@@ -5,7 +5,8 @@ Pairwise relations between the facts of a group decide everything:
 - numeric facts (dates, counts, money, measures): ``agree`` when ``values.compatible``,
   ``conflict`` when not, unknown when the values cannot be compared;
 - speech (quotes and statements): ``conflict`` when the speakers differ or one side negates
-  what the other says, ``agree`` when the words are the same, else ``paraphrase``.
+  what the other says (a negation, or a word's opposite, "guilty" / "innocent", in
+  otherwise the same words), ``agree`` when the words are the same, else ``paraphrase``.
 
 A group's verdict is its worst relation (conflict > paraphrase > agree); a group of one
 fact is ``single-source``. Articles that are near-copies of each other are one source: their
@@ -26,6 +27,7 @@ from rapidfuzz.distance import Indel
 
 from crosscheck import settings
 from crosscheck.align import Group, speaker_key
+from crosscheck.antonyms import first_opposite, opposite
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairScore
 from crosscheck.values import compatible, display
 
@@ -65,6 +67,52 @@ def _without_negation(tokens: tuple[str, ...]) -> str:
     return " ".join(out)
 
 
+def _polar(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with "not X" read as X's opposite where it has one ("is not guilty" ->
+    "is innocent", "isn't true" -> "is false") and "no longer" as one word."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if t == "no" and nxt == "longer":
+            out.append("no-longer")
+            i += 2
+            continue
+        negation = t in NEGATIONS or t.endswith("n't")
+        flipped = first_opposite(nxt) if negation and t not in ("no", "none", "nothing", "nobody") else None
+        if flipped:
+            if t.endswith("n't") and len(t) > 3:
+                out.append(_CONTRACTED.get(t[:-3], t[:-3]))  # "isn't true": "is false"
+            out.append(flipped)
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return tuple(out)
+
+
+def _opposites(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    """How many words of ``b`` are opposites of words of ``a`` in the same place
+    ("my client is guilty" / "my client is innocent"), and ``b`` with them put back."""
+    swapped = list(b)
+    flips = 0
+    removed: list[str] = []
+    added: list[int] = []
+    for op in [*Indel.opcodes(a, b), None]:  # None: the end, closing the last gap
+        if op is None or op.tag == "equal":
+            for y in added:
+                x = next((w for w in removed if opposite(w, b[y])), None)
+                if x:
+                    swapped[y] = x
+                    flips += 1
+            removed, added = [], []
+            continue
+        removed.extend(a[op.src_start : op.src_end])
+        added.extend(range(op.dest_start, op.dest_end))
+    return flips, tuple(swapped)
+
+
 def word_differences(a: str, b: str) -> tuple[list[str], list[str]]:
     """Words of ``a`` missing from ``b`` and words of ``b`` missing from ``a``, in order,
     from the word-level edit script (rapidfuzz Indel opcodes over word lists)."""
@@ -88,12 +136,21 @@ def relation(a: Fact, b: Fact) -> str | None:
         ca = str(a.value.get("content") or a.text)
         cb = str(b.value.get("content") or b.text)
         ta, tb = _tokens(ca), _tokens(cb)
-        if (_negations(ta) > 0) != (_negations(tb) > 0):
-            # The same words but for a negation: the remark reversed. ("not guilty" and
-            # "innocent" differ in a word besides the negation, and are not reversed.)
-            if fuzz.ratio(_without_negation(ta), _without_negation(tb)) >= settings.NEGATION_SAME_WORDS:
+        # "Not guilty" is read as "innocent": then a pair of opposites, or a negation on one
+        # side only, in otherwise the same words is the remark reversed.
+        # An odd number of such turns is a reversal ("isn't going to rise" / "is going to fall"
+        # is two turns: the same remark).
+        pa, pb = _polar(ta), _polar(tb)
+        flips, pb = _opposites(pa, pb)
+        negated = (_negations(pa) > 0) != (_negations(pb) > 0)
+        if flips or negated:
+            bar = settings.OPPOSITE_SAME_WORDS if flips else settings.NEGATION_SAME_WORDS
+            if fuzz.ratio(_without_negation(pa), _without_negation(pb)) >= bar and (flips + negated) % 2:
                 return "conflict"
-            return "paraphrase"  # never "the same words" when only one side negates
+            if negated:
+                return "paraphrase"  # never "the same words" when only one side negates
+        if (_negations(ta) > 0) != (_negations(tb) > 0):
+            return "paraphrase"  # "not guilty" and "innocent": one remark, other words
         if a.kind == b.kind and fuzz.ratio(" ".join(ta), " ".join(tb)) >= settings.QUOTE_SAME_WORDS:
             return "agree"
         return "paraphrase"

@@ -104,8 +104,14 @@ QUOTE_SAME_WORDS = 97
 
 #: Similarity (rapidfuzz ratio, 0-100) of two quotes' words, negations left out, at or above
 #: which a quote with a negation and one without are one remark reversed ("will connect" /
-#: "will not connect"): a conflict. High, so that "not guilty" / "innocent" is not one.
+#: "will not connect"): a conflict. High, so that a negation beside other changed words
+#: is not taken for a reversal. ("Not guilty" is read as "innocent" first: see below.)
 NEGATION_SAME_WORDS = 95
+
+#: Similarity (rapidfuzz ratio, 0-100) of two quotes' words, a pair of opposites made one
+#: ("guilty" / "innocent", see ``crosscheck.antonyms``), at or above which the two are one
+#: remark reversed: a conflict. Below it, the opposites may sit in two different remarks.
+OPPOSITE_SAME_WORDS = 90
 
 #: Groups of quotes up to this size list the differing words of every pair of versions;
 #: larger ones list each version against the first only.

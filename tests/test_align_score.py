@@ -151,6 +151,27 @@ def test_a_negation_with_other_words_is_not_a_reversal():
     assert relation(a, c) == "conflict"
 
 
+def quote(fid, text, speaker="Lea Marr"):
+    return fact(fid, fid[0], "quote", text, f"“{text},” she said.", speaker=speaker, content=text)
+
+
+def test_a_word_turned_into_its_opposite_reverses_a_quote():
+    said = quote("a:1", "My client is innocent and we will prove it at the appeals court")
+    assert relation(said, quote("b:1", "My client is guilty, and we will prove it before the appeals court")) == "conflict"
+    assert relation(said, quote("b:1", "My client is not innocent and we will prove it at the appeals court")) == "conflict"
+    # "not guilty" is "innocent": rephrased, not reversed
+    assert relation(said, quote("b:1", "My client is not guilty and we will prove it at the appeals court")) == "paraphrase"
+    assert relation(quote("a:1", "The council rejected the plan on Monday"),
+                    quote("b:1", "The council approved the plan on Monday")) == "conflict"
+    assert relation(quote("a:1", "Prices isn't going to rise this year"),
+                    quote("b:1", "Prices is going to fall this year")) in ("agree", "paraphrase")
+    assert relation(quote("a:1", "We are still searching the ruins for survivors"),
+                    quote("b:1", "We are no longer searching the ruins for survivors")) == "conflict"
+    # Opposites inside two remarks that share little else are no reversal.
+    assert relation(quote("a:1", "They lost the first vote but the mood in the party is good"),
+                    quote("b:1", "We won the argument and the committee will now draft the law")) == "paraphrase"
+
+
 def test_a_contracted_negation_reverses_a_quote_and_is_never_the_same_words():
     s = "“We can't accept this deal,” the minister said."
     a = fact("a:1", "a", "quote", "We can't accept this deal", s, speaker="Ines Roca", content="We can't accept this deal")

@@ -316,11 +316,13 @@ def date_changes(span: str) -> list[tuple[str, str]]:
     return out
 
 
-def money_changes(span: str, after: str) -> list[tuple[str, str, str]]:
+def money_changes(span: str, after: str, scope: str | None = None) -> list[tuple[str, str, str]]:
     """(kind, old, new) changing an amount, its scale, or its per-unit/total scope.
 
     ``old`` is the span, or the span with the following "each" for a per-unit amount
-    turned into a total."""
+    turned into a total. An amount the gold reads as per unit by other words ("5,000 euros
+    to each family"; ``scope`` "per_unit") gets no scope change: adding "each" would not
+    change it, and its words are not the amount's to remove."""
     m = MONEY.search(span)
     if not m:
         return []
@@ -334,7 +336,7 @@ def money_changes(span: str, after: str) -> list[tuple[str, str, str]]:
     per = PER_UNIT_AFTER.match(after)
     if per:
         out.append(("scope", span + per.group(0), span))
-    else:
+    elif scope != "per_unit":
         out.append(("scope", span, span + " each"))
     return out
 
@@ -559,7 +561,7 @@ def generate(corpus_dir: Path | str, gold: dict[str, Any] | Path | str,
                 add(kind, "preserving", art, start, span, new, no_conflict)
         elif m["kind"] == "money":
             if shared:
-                for kind, old, new in money_changes(span, text[m["end"] :]):
+                for kind, old, new in money_changes(span, text[m["end"] :], (m.get("value") or {}).get("scope")):
                     value(kind, new, old)
             for kind, new in money_rewrites(span):
                 add(kind, "preserving", art, start, span, new, no_conflict)

@@ -101,40 +101,74 @@ def _head(f: Fact) -> str:
     return stem(head) if head else ""
 
 
-def _person(f: Fact) -> str:
-    """Whose age a fact gives, in comparable form ("Tomas Vik, 61," -> "vik"); "" when
-    it is no age of a named person."""
+#: Name suffixes that are not the surname ("Martin Jr.").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person(f: Fact) -> tuple[str, ...]:
+    """Whose age a fact gives, as the lower-case words of the name ("Tomas Vik, 61," ->
+    ("tomas", "vik")); () when it is no age of a named person."""
     if f.value.get("head") != "age":
+        return ()
+    words = [w.strip(".,").lower() for w in str(f.value.get("item") or "").split() if w[:1].isupper()]
+    return tuple(w for w in words if w and w not in _NAME_SUFFIXES)
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One person named twice: the same surname, and the same given name where both give one
+    ("Vik" and "Tomas Vik" are one; "Sarah Kim" and "Joon Kim" are two)."""
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    return len(a) == 1 or len(b) == 1 or a[0] == b[0]
+
+
+def _same_person_matrix(facts: list[Fact]) -> np.ndarray:
+    """n x n: the two facts are ages of one named person."""
+    names = [_person(f) for f in facts]
+    ages = [i for i, n in enumerate(names) if n]
+    out = np.zeros((len(facts), len(facts)), dtype=bool)
+    for x in ages:
+        for y in ages:
+            if x != y and _same_person(names[x], names[y]):
+                out[x, y] = True
+    return out
+
+
+#: A noun phrase set off by a comma right after a figure's own noun: an apposition that
+#: names the thing again ("Two co-defendants, businessmen A and B"), as an outlet's other
+#: word for it.
+_APPOSITION_AFTER = re.compile(r"^(?:\s*[\w'’-]+){0,3}?\s*,\s*(?:all\s+|both\s+|the\s+)?(?P<word>[A-Za-z][\w'’-]*)")
+
+
+def _apposition_stem(f: Fact) -> str:
+    """The stem of the first word of an apposition right after ``f``'s noun, or ""."""
+    i = _offset_in_sentence(f)
+    if i < 0:
         return ""
-    words = [w for w in str(f.value.get("item") or "").split() if w[:1].isupper()]
-    return words[-1].lower().strip(".,") if words else ""
-
-
-#: Heads that name people in general: "3,000 people" may be the "3,000 residents" or
-#: "troops" of another outlet, so they differ from no head of a person.
-GENERIC_HEADS = frozenset(stem(w) for w in ("people", "person", "persons", "individuals"))
+    m = _APPOSITION_AFTER.match(f.sentence[i + len(f.text) :])
+    return stem(m.group("word")) if m else ""
 
 
 def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
-    """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one is a
-    generic head (``GENERIC_HEADS``) or one fact's head is a word of the other's sentence
-    ("two businessmen" and "two co-defendants, businessmen A and B": the other outlet
-    names that thing too)."""
-    codes = _codes([h if h not in GENERIC_HEADS else "" for h in heads])
+    """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one fact's
+    head is the word an apposition gives the other's thing ("two businessmen" and "two
+    co-defendants, businessmen A and B": the other outlet names it that way too) and no
+    other figure of that sentence counts it under that name."""
+    codes = _codes(heads)
     out = _differ(codes, empty_matches=True)
     if not out.any():
         return out
-    index = {h: c for h, c in zip(heads, codes.tolist()) if h}
-    named = np.zeros((len(facts), int(codes.max()) + 1), dtype=bool)
-    for r, f in enumerate(facts):
-        for st in set(stems(f.sentence)):
-            c = index.get(st)
-            if c:
-                named[r, c] = True
-    own = codes > 0
-    in_other = np.zeros_like(out)
-    in_other[own, :] = named[:, codes[own]].T  # head of i among the words of j's sentence
-    return out & ~in_other & ~in_other.T
+    heads_in_sentence: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f, h in zip(facts, heads):
+        heads_in_sentence[(f.article, f.sentence)].add(h)
+    for j, f in enumerate(facts):
+        other_name = _apposition_stem(f)
+        if not other_name or other_name == heads[j] or other_name in heads_in_sentence[(f.article, f.sentence)]:
+            continue
+        same = np.array([h == other_name for h in heads])
+        out[j, same] = False
+        out[same, j] = False
+    return out
 
 
 def _context_stems(f: Fact) -> list[str]:
@@ -172,6 +206,45 @@ def _local_stems(f: Fact) -> list[str]:
     right = right[: m.start()] if m else right
     n = settings.LOCAL_WORDS
     return stems(" ".join(left.split()[-n:])) + stems(" ".join(right.split()[:n]))
+
+
+#: Verbs and adverbs of change ("rose", "up"): a figure after "<change> from" is the earlier
+#: value ("52 seats, up from 31"), and one after "<change> by" is the change itself.
+_CHANGE = (r"(?:up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|grew|grown"
+           r"|shrank|dropped|climbed|jumped|slipped|declined|edged\s+(?:up|down))")
+_PREVIOUS_BEFORE = re.compile(_CHANGE + r"\s+from\s+(?:a|an|the)?\s*(?:total\s+of\s+)?$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(_CHANGE + r"\s+by\s+(?:a|an)?\s*$", re.IGNORECASE)
+#: A figure followed by "more than" / "fewer than" is a difference ("five more than the 61
+#: needed"), not the quantity itself.
+_DIFFERENCE_AFTER = re.compile(r"^(?:\s+[A-Za-z-]+)?\s+(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
+#: A figure after "N of the" is the whole that N is part of ("won 52 of the 120 seats").
+_WHOLE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the\s+|all\s+)?(?:[A-Z][\w'’]*\s+){0,4}$")
+#: Date prepositions that give a date another role than the time of an event: the start of
+#: a period ("since 2008"), its end or a deadline ("until", "by"), a bound ("before", "after").
+DATE_ROLES = {"since": "since", "until": "until", "till": "until", "by": "until", "before": "before",
+              "after": "after"}
+
+
+def _role(f: Fact) -> str:
+    """What a figure is in its sentence: "previous" (after "up from"), "change" (after
+    "rose by"), "whole" (after "52 of the"), "difference" (before "more than"), a date's
+    role (see ``DATE_ROLES``), or "" for the quantity or time itself. Facts of two roles are
+    two facts."""
+    if f.kind == "date":
+        return DATE_ROLES.get(str(f.value.get("preposition") or "").lower(), "")
+    i = _offset_in_sentence(f)
+    if i < 0:
+        return ""
+    before, after = f.sentence[:i], f.sentence[i + len(f.text) :]
+    if _PREVIOUS_BEFORE.search(before):
+        return "previous"
+    if _CHANGE_BEFORE.search(before):
+        return "change"
+    if _WHOLE_BEFORE.search(before):
+        return "whole"
+    if _DIFFERENCE_AFTER.match(after):
+        return "difference"
+    return ""
 
 
 def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[str]]) -> set[str]:
@@ -280,8 +353,7 @@ def _similarity(
         # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
         sim[_head_mismatch(facts, heads)] *= settings.HEAD_MISMATCH_FACTOR
         # Two ages of one named person are one fact, whatever the sentences around them.
-        person = _codes([_person(f) for f in facts])
-        sim = sim + settings.SAME_PERSON_BONUS * ((person[:, None] == person[None, :]) & (person[:, None] > 0))
+        sim = sim + settings.SAME_PERSON_BONUS * _same_person_matrix(facts)
         # The same figure, if it is not a small number many facts share, is evidence of one fact.
         keys = [_value_key(f) for f in facts]
         has = np.array([bool(k) for k in keys])
@@ -321,6 +393,17 @@ def _similarity(
                 for k in _sentence_speakers(f, sent_speakers):
                     m[r, col[k]] = 1.0
             sim = sim + settings.SPEAKER_BONUS * ((m @ m.T) > 0)
+    if family != "speech":
+        sim[_differ(_codes([_role(f) or "-" for f in facts]), empty_matches=False)] = 0.0
+    if family == "date":
+        # Dates years apart are two events, not one event misdated.
+        spans = [(date.fromisoformat(f.value["start"]).toordinal(), date.fromisoformat(f.value["end"]).toordinal())
+                 if f.value.get("start") and f.value.get("end") else None for f in facts]
+        known = np.array([s is not None for s in spans])
+        start = np.array([s[0] if s else 0 for s in spans], dtype=np.int64)
+        end = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
+        gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
+        sim[(gap > settings.DATE_MAX_GAP_DAYS) & known[:, None] & known[None, :]] = 0.0
     arts = _codes([f.article for f in facts])
     sim[arts[:, None] == arts[None, :]] = 0.0
     return sim
@@ -339,7 +422,7 @@ def _same_thing(a: Fact, b: Fact) -> bool:
     noun both give): then their sentences need not be as alike to call a conflict."""
     ha, hb = _head(a), _head(b)
     if ha == "age":
-        return bool(_person(a)) and _person(a) == _person(b)
+        return _same_person(_person(a), _person(b))
     return bool(ha) and ha == hb
 
 
@@ -371,6 +454,17 @@ def _cluster(
     def mutual(i: int, j: int) -> bool:
         return sim[i, j] >= best[i, art_codes[j]] - 1e-9 and sim[i, j] >= best[j, art_codes[i]] - 1e-9
 
+    def _agreeing_alternative(i: int, j: int) -> bool:
+        """Whether i has, in j's article, a fact whose value agrees with i's and whose
+        similarity to i is nearly that of j (or j has such a fact in i's article)."""
+        for x, y in ((i, j), (j, i)):
+            others = np.nonzero((art_codes == art_codes[y]) & (sim[x] >= sim[x, y] - settings.CLASH_ALTERNATIVE_MARGIN))[0]
+            same = _same_thing(facts[x], facts[y])  # then only as good a thing counts
+            for k in others.tolist():
+                if k != y and compatible(facts[x], facts[k]) is True and (not same or _same_thing(facts[x], facts[k])):
+                    return True
+        return False
+
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
@@ -380,6 +474,8 @@ def _cluster(
             continue
         if family != "speech" and compatible(facts[i], facts[j]) is None:
             continue  # values that cannot be compared (an unanchored date): no verdict to draw
+        if family != "speech" and _value_clash(family, facts[i], facts[j]) and _agreeing_alternative(i, j):
+            continue  # a fact the other article gives that agrees is as likely the match
         if s < high and _value_clash(family, facts[i], facts[j]):
             evidence = (
                 _same_thing(facts[i], facts[j])

@@ -49,7 +49,6 @@ open opened | closed shut
 always | never
 everyone everybody | nobody
 everything | nothing
-still | no-longer
 yes | no
 peace | war
 friend friends | enemy enemies

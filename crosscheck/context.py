@@ -77,10 +77,22 @@ def content_words(text: str) -> list[str]:
         lw = w.lower().replace("’", "'")
         if lw.endswith("'s"):
             lw = lw[:-2]
+        if _is_acronym(w):
+            out.append(w)  # "US" is not the pronoun "us", nor "WHO" the stopword
+            continue
         if lw in STOPWORDS or lw in VALUE_WORDS or len(lw) < 2:
             continue
         out.append(w)
     return out
+
+
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def _token(word: str) -> str:
+    """A word's token in a context: its stem, or an acronym as written (see ``ContextSpace``)."""
+    return word if _is_acronym(word) else stem(word)
 
 
 def stems(text: str, exclude: tuple[int, int] | None = None) -> list[str]:
@@ -88,67 +100,73 @@ def stems(text: str, exclude: tuple[int, int] | None = None) -> list[str]:
     if exclude is not None:
         a, b = exclude
         text = text[:a] + " " + text[b:]
-    return [stem(w) for w in content_words(text)]
+    return [_token(w) for w in content_words(text)]
 
 
-#: Small words an expanded name may hold that its acronym leaves out ("Bank of England").
+#: Small words a name may hold that its acronym leaves out ("Bank of England (BoE)").
 _NAME_LINKS = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "&"})
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+#: An acronym defined in parentheses after its name, "Social Democratic Union (SDU)", or
+#: before it, "SDU (Social Democratic Union)" (Schwartz & Hearst, 2003, "A simple algorithm
+#: for identifying abbreviation definitions in biomedical text").
+_DEFINED_AFTER = re.compile(r"\(\s*([A-Z]{2,6})\s*\)")
+_DEFINED_BEFORE = re.compile(r"\b([A-Z]{2,6})\s*\(([^()]{3,80})\)")
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
 
 
 def find_acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Acronyms of a corpus with the stems of the name they stand for, where some text
-    spells the name out ("EU" -> European Union: {"eu": ("europ", "union")}), so that an
-    outlet writing the acronym and one writing the name share the words.
+    """Acronyms a corpus defines, with the stems of their names ({"SDU": ("socia",
+    "democ", "union")}), so that an outlet writing the acronym and one writing the name
+    share the words.
 
-    A name matches when its capitalised words' initials spell the acronym, small linking
-    words left out; a hyphenated word gives one initial or one per part ("Intermediate-Range
-    Nuclear Forces" is INF or IRNF). An acronym spelled out two ways takes the more frequent
-    (ties: the first in alphabetical order); acronyms never spelled out are left as they are.
+    Only definitions count: the name right before "(ACR)", or right inside the parentheses
+    after "ACR". A name matches when the initials of its capitalised words spell the
+    acronym, small linking words left out; a hyphenated word gives one initial or one per
+    part ("Intermediate-Range Ballistic" is IB or IRB). An acronym defined two ways takes
+    the more frequent name (ties: the first in alphabetical order).
     """
-    texts = list(texts)
-    wanted = {m.group(0) for t in texts for m in _ACRONYM.finditer(t)}
-    if not wanted:
-        return {}
     found: dict[str, Counter[tuple[str, ...]]] = {}
-    firsts = {a[0] for a in wanted}
     for text in texts:
-        words = [m.group(0) for m in _NAME_WORD.finditer(text)]
-        for i, w in enumerate(words):
-            if w[0] not in firsts or not w[0].isupper() or w.isupper():
-                continue
-            _spell_from(words, i, wanted, found)
+        for m in _DEFINED_AFTER.finditer(text):
+            words = [w.group(0) for w in _NAME_WORD.finditer(text[max(0, m.start() - 120) : m.start()])]
+            name = _name_ending(words, m.group(1))
+            if name:
+                found.setdefault(m.group(1), Counter())[name] += 1
+        for m in _DEFINED_BEFORE.finditer(text):
+            words = [w.group(0) for w in _NAME_WORD.finditer(m.group(2))]
+            name = _name_ending(words, m.group(1))
+            if name and len(name) >= len(words) - 1:
+                found.setdefault(m.group(1), Counter())[name] += 1
     out = {}
-    for acronym, names in found.items():
+    for acronym, names in sorted(found.items()):
         best = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        out[stem(acronym)] = tuple(stem(w) for w in best if w.lower() not in _NAME_LINKS)
+        out[acronym] = tuple(stem(w) for w in best if w.lower() not in _NAME_LINKS)
     return out
 
 
-def _spell_from(words: list[str], i: int, wanted: set[str], found: dict) -> None:
-    """Record every acronym of ``wanted`` that the capitalised words from ``words[i]`` spell."""
+def _initials(word: str) -> set[str]:
+    parts = [p for p in word.split("-") if p]
+    out = {word[0].upper()}
+    if len(parts) > 1:
+        out.add("".join(p[0].upper() for p in parts))
+    return out
+
+
+def _name_ending(words: list[str], acronym: str) -> tuple[str, ...] | None:
+    """The shortest run of capitalised words ending ``words`` that spells ``acronym``."""
     spellings = {""}
-    name: list[str] = []
-    for w in words[i : i + 12]:
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         if w.lower() in _NAME_LINKS:
-            if not name:
-                break
-            name.append(w)
             continue
-        if not w[0].isupper() or w.isupper():
-            break
-        parts = [p for p in w.split("-") if p]
-        grown = {s + w[0] for s in spellings}
-        if len(parts) > 1:
-            grown |= {s + "".join(p[0].upper() for p in parts) for s in spellings}
-        spellings = {s for s in grown if len(s) <= 6}
+        if not w[0].isupper():
+            return None
+        spellings = {i + s for s in spellings for i in _initials(w) if len(i + s) <= len(acronym)}
+        spellings = {s for s in spellings if acronym.endswith(s)}
         if not spellings:
-            break
-        name.append(w)
-        for s in spellings & wanted:
-            if len(s) >= 2:
-                found.setdefault(s, Counter())[tuple(name)] += 1
+            return None
+        if acronym in spellings:
+            return tuple(words[k:])
+    return None
 
 
 class ContextSpace:
@@ -170,14 +188,23 @@ class ContextSpace:
         )
 
     def _expand(self, doc: Iterable[str]) -> set[str]:
-        if not self.acronyms:
-            return set(doc)
+        """The document's tokens, each acronym replaced by its name's stems, or by its own
+        stem when the corpus does not define it ("NATO" and "Nato" meet)."""
         out: set[str] = set()
         for t in doc:
-            out.update(self.acronyms.get(t, (t,)))
+            if t in self.acronyms:
+                out.update(self.acronyms[t])
+            elif _is_acronym(t):
+                if t.lower() not in STOPWORDS:
+                    out.add(stem(t))
+            else:
+                out.add(t)
         return out
 
     def weight(self, token: str) -> float:
+        expanded = sorted(self._expand([token]))
+        if len(expanded) == 1:
+            token = expanded[0]
         i = self.vocab.get(token)
         return float(self.idf[i]) if i is not None else math.log(1 + self.n) + 1.0
 

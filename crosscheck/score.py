@@ -69,16 +69,12 @@ def _without_negation(tokens: tuple[str, ...]) -> str:
 
 def _polar(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The words with "not X" read as X's opposite where it has one ("is not guilty" ->
-    "is innocent", "isn't true" -> "is false") and "no longer" as one word."""
+    "is innocent", "isn't true" -> "is false")."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if t == "no" and nxt == "longer":
-            out.append("no-longer")
-            i += 2
-            continue
         negation = t in NEGATIONS or t.endswith("n't")
         flipped = first_opposite(nxt) if negation and t not in ("no", "none", "nothing", "nobody") else None
         if flipped:
@@ -138,14 +134,16 @@ def relation(a: Fact, b: Fact) -> str | None:
         ta, tb = _tokens(ca), _tokens(cb)
         # "Not guilty" is read as "innocent": then a pair of opposites, or a negation on one
         # side only, in otherwise the same words is the remark reversed.
-        # An odd number of such turns is a reversal ("isn't going to rise" / "is going to fall"
-        # is two turns: the same remark).
+        # One opposite against one distant negation cancel ("isn't going to rise" / "is going
+        # to fall"); any other turn is a reversal (two opposites are a remark twice reversed,
+        # not the same remark: "we want peace, not war" / "we want war, not peace").
         pa, pb = _polar(ta), _polar(tb)
         flips, pb = _opposites(pa, pb)
         negated = (_negations(pa) > 0) != (_negations(pb) > 0)
         if flips or negated:
             bar = settings.OPPOSITE_SAME_WORDS if flips else settings.NEGATION_SAME_WORDS
-            if fuzz.ratio(_without_negation(pa), _without_negation(pb)) >= bar and (flips + negated) % 2:
+            cancel = flips == 1 and negated
+            if fuzz.ratio(_without_negation(pa), _without_negation(pb)) >= bar and not cancel:
                 return "conflict"
             if negated:
                 return "paraphrase"  # never "the same words" when only one side negates

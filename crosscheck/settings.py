@@ -54,9 +54,21 @@ HEAD_MISMATCH_FACTOR = 0.5
 #: Factor on the similarity of two figures whose sentences are dated, and dated apart
 #: ("in 1987" against "on Thursday"): figures of two different times are two facts.
 TIME_MISMATCH_FACTOR = 0.5
+#: A clashing pair is not grouped when one of the two has, in the other's article, a fact
+#: that agrees with it and is within this margin as similar: with evidence that close, the
+#: agreeing match is as likely, and a conflict is claimed only where it is clearly the one.
+CLASH_ALTERNATIVE_MARGIN = 0.10
 #: Days apart beyond which two dates are "apart" for that: a month, so that outlets that
 #: disagree by a day or a week on one event's date are still seen as telling one event.
 TIME_MISMATCH_DAYS = 31
+#: A clashing pair is not grouped when one of the two has, in the other's article, a fact
+#: that agrees with it and is within this margin as similar: with evidence that close, the
+#: agreeing match is as likely, and a conflict is claimed only where it is clearly the one.
+CLASH_ALTERNATIVE_MARGIN = 0.10
+#: Days apart beyond which two dates are never one event told two ways: outlets misdate an
+#: event by days, a month or a year ("2015" for "2016"), not by several years; "October
+#: 2020" and "June 2024" in one story are two elections.
+DATE_MAX_GAP_DAYS = 400
 #: Bonus for two ages given to the same named person ("Vik, 61," and "Tomas Vik, 62,"):
 #: one fact about one person, so enough to group them on its own.
 SAME_PERSON_BONUS = 0.3

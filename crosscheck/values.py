@@ -93,9 +93,25 @@ def compatible(a: Fact, b: Fact) -> bool | None:
         if a.value.get("currency") != b.value.get("currency"):
             return None
         if a.value.get("scope") != b.value.get("scope"):
-            return False
+            # "450 million euros a year" against "450 million euros": one figure told more or
+            # less fully; against "450 million euros each", two scopes.
+            scopes = {a.value.get("scope"), b.value.get("scope")}
+            if not (scopes == {"per_unit", "total"} and (_per_period(a) or _per_period(b))):
+                return False
+        elif _per_period(a) != _per_period(b):
+            return False  # a yearly figure against a price per unit
         return _ranges_overlap(a, b)
     return None
+
+
+#: Periods that make an amount a rate in time ("450 million euros a year"): the same amount
+#: given with and without its period is one figure told more or less fully, not a per-unit
+#: price against a total.
+PERIODS = frozenset("year month week day hour night annum".split())
+
+
+def _per_period(f: Fact) -> bool:
+    return f.value.get("scope") == "per_unit" and str(f.value.get("per") or "").lower() in PERIODS
 
 
 def _number(x: float) -> str:
@@ -147,7 +163,7 @@ def display(fact: Fact) -> str:
         cur = v.get("currency") or ""
         text = _range_text(v, lambda x: _money_amount(float(x), cur), fact.text)
         if v.get("scope") == "per_unit":
-            text += " each"
+            text += f" per {v['per']}" if v.get("per") else " each"
         return text
     if kind == "count":
         text = _range_text(v, lambda x: _number(float(x)), fact.text)

@@ -93,10 +93,29 @@ def test_not_money_without_currency():
         "The jets cost $80 million a piece.",
         "The navy paid $80 million per unit for the jets.",
         "The navy ordered six jets, each costing $80 million.",
+        "The city pledged 300 euros for every household in the flood zone.",
+        "The state will pay 5,000 euros to each family that lost its home.",
     ],
 )
 def test_per_unit_scope(text):
     assert only(text)[1]["scope"] == "per_unit"
+
+
+def test_an_amount_with_and_without_its_period_is_one_figure():
+    from crosscheck.models import Fact
+    from crosscheck.values import compatible, display
+
+    def fact(text):
+        _, v = only(text)
+        return Fact("x", "a", "money", "m", 0, 1, text, v)
+
+    yearly = fact("The rebate would cost about 450 million euros a year.")
+    total = fact("The rebate would cost about 450 million euros.")
+    each = fact("The rebate is 450 million euros each.")
+    assert yearly.value["per"] == "year" and display(yearly).endswith("per year")
+    assert compatible(yearly, total) is True  # one omits the period: not a conflict
+    assert compatible(each, total) is False  # a price per unit against a total is one
+    assert compatible(each, yearly) is False
 
 
 def test_per_unit_price_names_the_unit():

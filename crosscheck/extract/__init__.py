@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from crosscheck.extract.sentences import SentenceIndex, split_sentences
+from crosscheck.extract.sentences import SentenceIndex, dateline_end, split_sentences
 from crosscheck.models import Article, Fact, Mention
 
 
@@ -79,6 +79,10 @@ def extract_facts(article: Article) -> list[Fact]:
     numeric: list[Mention] = []
     for extractor in numeric_extractors:
         numeric.extend(sorted(extractor(article, sentences), key=lambda m: (m.start, m.end)))
+    # A wire dateline's date ("DRAVEC, May 4 -") is when the story was filed, shown with the
+    # article; as a fact it would pit every outlet's filing day against the others'.
+    datelines = [(st.start, st.start + dateline_end(st.text)) for st in sentences]
+    numeric = [m for m in numeric if not (m.kind == "date" and any(a <= m.start < b for a, b in datelines))]
     mentions = _settle_numeric(numeric)
     for extractor in text_extractors:
         mentions.extend(extractor(article, sentences))

@@ -118,10 +118,8 @@ _MAGNITUDE_AFTER = re.compile(
     r"(?:\s+magnitude)?\s+scale\b",
     re.IGNORECASE,
 )
-#: Largest number read as a magnitude when only "measuring" ties it to a quake ("a quake
-#: measuring 6.4"): no recorded earthquake has exceeded 9.5 (USGS). A number written with
-#: the word "magnitude" is read whatever its size: an outlet's impossible figure is still
-#: the figure it gave, and a conflict to show.
+#: Largest magnitude read as one: no recorded earthquake has exceeded 9.5 (USGS), and a
+#: larger number next to the word is something else ("the 2011 magnitude 9.0 quake").
 MAX_MAGNITUDE = 10.0
 _QUAKE_MEASURING_BEFORE = re.compile(r"\bmeasuring\s+$", re.IGNORECASE)
 #: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
@@ -248,8 +246,7 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
         return start, end, _SCALE_NAMES.get((scale or "").lower())
     if after:
         return q.start, q.end + after.end(), _SCALE_NAMES.get((after.group("scale") or "").lower())
-    measuring = _QUAKE_MEASURING_BEFORE.search(sentence[: q.start])
-    if measuring and q.value <= MAX_MAGNITUDE and _QUAKE_WORDS.search(sentence):
+    if _QUAKE_MEASURING_BEFORE.search(sentence[: q.start]) and _QUAKE_WORDS.search(sentence):
         return q.start, q.end, None
     return None
 
@@ -283,7 +280,7 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
     for q in find_quantities(text):
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
-        mag = _magnitude(text, q)
+        mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
         if mag:
             start, end, scale = mag
             item, head = _item(text, q.start, end, "magnitude")

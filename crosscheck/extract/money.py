@@ -52,10 +52,12 @@ SCALE_NAMES = {
     "lakh": "lakh", "crore": "crore",
 }  # fmt: skip
 
-#: Words after an amount that make it a price per unit (AP: "$5 apiece", "$80 a barrel").
+#: Words after an amount that make it a price per unit (AP: "$5 apiece", "$80 a barrel",
+#: "300 euros for every household", "5,000 euros to each family").
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:(?P<each>each|apiece|a piece|per piece)\b"
     r"|per\s+(?P<per>[A-Za-z][\w-]*)"
+    r"|(?:for|to)\s+(?:every|each)\s+(?P<every>[A-Za-z][\w-]*)"
     r"|an?\s+(?P<a>head|piece|unit|barrel|share|ton|tonne|ounce|kilo|kilogram|pound|gallon|"
     r"litre|liter|month|year|week|day|hour|night|person|seat|ticket|dose|vote|vaccine)\b)",
     re.IGNORECASE,
@@ -175,7 +177,7 @@ def _scope(sentence: str, q: Quantity, amount_end: int) -> tuple[str, str | None
     """("per_unit"|"total", the unit named by "per X"/"a X" or None)."""
     m = _PER_UNIT_AFTER.match(sentence[amount_end:])
     if m:
-        per = m.group("per") or m.group("a")
+        per = m.group("per") or m.group("a") or m.group("every")
         return "per_unit", per
     if _EACH_BEFORE.search(sentence[: q.start]):
         return "per_unit", None
@@ -198,6 +200,7 @@ def money_in_sentence(sentence: Sentence) -> list[Mention]:
             "currency": currency,
             "scale": SCALE_NAMES.get(q.scale or ""),
             "scope": scope,
+            "per": per.lower() if per else None,
             "item": item,
             "head": head,
             "qualifier": q.qualifier,

@@ -535,7 +535,8 @@ def generate(corpus_dir: Path | str, gold: dict[str, Any] | Path | str,
             if new_span.lower() in others_say:
                 return
             expect = {"group": m["group"], "values": [old_span, new_span]}
-            if (m["kind"] in ("count", "measure") and not _contradicts(m, old_span, new_span, gold)) or (
+            in_range = m["kind"] in ("count", "measure") or (m["kind"] == "money" and kind == "amount")
+            if (in_range and not _contradicts(m, old_span, new_span, gold)) or (
                 m["kind"] == "date" and not _date_contradicts(m, kind, new_span, gold)
             ):
                 # By issue 2's contract a qualified figure is a range and agreement is judged

@@ -219,10 +219,10 @@ _CHANGE_BEFORE = re.compile(_CHANGE + r"\s+by\s+(?:a|an)?\s*$", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"^(?:\s+[A-Za-z-]+)?\s+(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
 #: A figure after "N of the" is the whole that N is part of ("won 52 of the 120 seats").
 _WHOLE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the\s+|all\s+)?(?:[A-Z][\w'’]*\s+){0,4}$")
-#: Date prepositions that give a date another role than the time of an event: the start of
-#: a period ("since 2008"), its end or a deadline ("until", "by"), a bound ("before", "after").
-DATE_ROLES = {"since": "since", "until": "until", "till": "until", "by": "until", "before": "before",
-              "after": "after"}
+#: Date prepositions that give a date another role than the time of an event: the end of a
+#: period or a deadline ("until", "by"), a bound ("before", "after"). Not "since": "in power
+#: since 2016" dates the event "came to power in 2016".
+DATE_ROLES = {"until": "until", "till": "until", "by": "until", "before": "before", "after": "after"}
 
 
 def _role(f: Fact) -> str:

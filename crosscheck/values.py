@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
+from crosscheck.extract.money import PERIODS
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.models import Fact
 
@@ -104,13 +105,9 @@ def compatible(a: Fact, b: Fact) -> bool | None:
     return None
 
 
-#: Periods that make an amount a rate in time ("450 million euros a year"): the same amount
-#: given with and without its period is one figure told more or less fully, not a per-unit
-#: price against a total.
-PERIODS = frozenset("year month week day hour night annum".split())
-
-
 def _per_period(f: Fact) -> bool:
+    """Whether an amount is a rate in time ("450 million euros a year"): the same amount
+    given with and without its period is one figure told more or less fully."""
     return f.value.get("scope") == "per_unit" and str(f.value.get("per") or "").lower() in PERIODS
 
 

@@ -177,3 +177,26 @@ def test_day_of_month_is_not_a_count(text):
 def test_multiple_of_a_dozen_counts_the_noun():
     v = only("Customs officers seized three dozen rifles at the port.")
     assert (v["low"], v["high"], v["head"]) == (36, 36, "rifle")
+
+
+def test_a_part_of_a_group_counts_the_group_s_things():
+    text = "The Farmers' League won 18 of the Regional Council's 90 seats."
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert [(text[m.start : m.end], m.value["head"]) for m in found] == [("18", "seat"), ("90", "seat")]
+
+
+@pytest.mark.parametrize("text, item", [
+    ("The 90-seat Regional Council meets on Monday.", "seats"),
+    ("A 12-member panel will review the bids.", "members"),
+    ("The three-party coalition collapsed.", "parties"),
+])
+def test_a_number_joined_to_a_noun_counts_its_things(text, item):
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert [m.value["item"] for m in found] == [item]
+
+
+@pytest.mark.parametrize("text", ["A 10-point plan was unveiled.", "The 45-year-old driver fled.",
+                                  "She served a two-year sentence.", "The F-35 jets landed."])
+def test_compounds_that_rank_or_measure_are_no_counts(text):
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert found == []

@@ -92,9 +92,11 @@ _ONE_IDIOM_BEFORE = re.compile(
 TIME_UNIT_NOUNS = frozenset(
     "second minute hour day week month year decade century yr hr".split()
 )
-#: A number "of" a group counts members of it ("two of the victims").
+#: A number "of" a group counts members of it ("two of the victims"), also when the group
+#: is given with its owner and size ("52 of the National Assembly's 120 seats": seats).
 _OF_GROUP_AFTER = re.compile(
-    r"^\s+of\s+(?:(?:the|those|these|them|its|their)\b)?\s*", re.IGNORECASE
+    r"^\s+of\s+(?:(?:the|those|these|them|its|their)\b)?\s*"
+    r"(?:(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+)?(?:\d[\d,]*\s+)?"
 )
 #: Verbs whose subject is what a bare number counts ("the death toll rose to 175").
 _TOLL_VERB = re.compile(
@@ -107,6 +109,22 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|on|at|of|for|from|to|with|by|during|over|after|before|into|across)\s+$",
     re.IGNORECASE,
 )
+
+
+#: A number joined to a singular noun before another noun counts that noun's things (AP
+#: compound modifiers: "the 120-seat assembly" has 120 seats, "a 12-member panel" 12 members).
+_COMPOUND_AFTER = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?:[A-Za-z])")
+#: Compound heads that measure or rank, not count things ("a 10-point plan", "a 3-star hotel",
+#: "a 5-year-old"; durations are measures, see TIME_UNIT_NOUNS).
+_NOT_COMPOUND_COUNTS = frozenset("old point percent per star time fold way storey story".split())
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _is_year(text: str, q: Quantity, noun: str) -> bool:
@@ -132,7 +150,8 @@ def _is_designation(text: str, q: Quantity) -> bool:
     if _TIME_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before) or _MONTHS.search(before):
         return True
     m = re.search(r"([A-Z][\w’'.-]*)\s+$", before)
-    if m and m.group(1) not in _CAPITALISED_OK and m.group(1).rstrip(".") not in _CAPITALISED_OK:
+    possessive = m is not None and m.group(1).endswith(("'s", "’s", "s'", "s’"))  # "the Assembly's 120 seats"
+    if m and not possessive and m.group(1) not in _CAPITALISED_OK and m.group(1).rstrip(".") not in _CAPITALISED_OK:
         return True  # "Russia 24", "Article 5", "December 19", "Boeing 737"
     return False
 
@@ -184,6 +203,14 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
             continue  # money, measure, percentage, duration
         if not q.is_vague and q.value != int(q.value):
             continue  # counts are whole numbers ("1.5 million" is, "7.1" is not)
+        compound = _COMPOUND_AFTER.match(text[q.end :]) if not q.is_vague else None
+        if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
+            noun = compound.group("noun").lower()
+            low, high = integer_range(q.low, q.high)
+            value = {"low": low, "high": high, "item": _plural(noun), "head": noun, "item_from": "text",
+                     "qualifier": q.qualifier}
+            out.append((Mention("count", sentence.start + q.start, sentence.start + q.end, value), _in_pp(text, q.start)))
+            continue
         if not q.is_vague and (
             _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)
         ):

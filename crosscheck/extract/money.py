@@ -62,6 +62,8 @@ _PER_UNIT_AFTER = re.compile(
     r"litre|liter|month|year|week|day|hour|night|person|seat|ticket|dose|vote|vaccine)\b)",
     re.IGNORECASE,
 )
+#: Units of a per-unit amount that make it a rate in time ("450 million euros a year").
+PERIODS = frozenset("year month week day hour night annum".split())
 #: "each costing $X", "each worth $X": the distributive "each" before the amount.
 _EACH_BEFORE = re.compile(
     r"\beach\s+(?:costing|cost|costs|worth|valued|priced|selling|sold|fetching|"
@@ -193,7 +195,8 @@ def money_in_sentence(sentence: Sentence) -> list[Mention]:
         if currency is None:
             continue
         scope, per = _scope(text, q, amount_end)
-        item, head = _item(text, q, amount_end, per)
+        # "a year" makes a rate, it names no thing priced ("$80 a barrel" does)
+        item, head = _item(text, q, amount_end, None if (per or "").lower() in PERIODS else per)
         value = {
             "low": q.low,
             "high": q.high,

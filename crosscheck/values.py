@@ -170,8 +170,12 @@ def display(fact: Fact) -> str:
         return f"{text} {item}".strip()
     if kind == "measure":
         unit = v.get("unit") or ""
-        text = f"{_range_text(v, lambda x: f'{float(x):,.4g}', fact.text)} {unit}".strip()
         original = v.get("original_unit")
+        if v.get("head") == "age":
+            return f"age {fact.text}"
+        if v.get("dimension") == "duration" and original and original != unit:
+            return fact.text  # "eight years", not "2,922 day"; compared in days all the same
+        text = f"{_range_text(v, lambda x: f'{float(x):,.4g}', fact.text)} {unit}".strip()
         return text if not original or original == unit else f"{text} ({fact.text})"
     if kind in ("quote", "statement"):
         who = fact.speaker or v.get("speaker") or "unattributed"

@@ -180,3 +180,15 @@ def test_names_of_one_main_shock_share_a_head(word):
     assert v["head"] == "earthquake"
     _, v = only("The strongest aftershock, of magnitude 4.2, came an hour later.")
     assert v["head"] == "aftershock"
+
+
+def test_ages_and_durations_are_shown_as_written():
+    from crosscheck.models import Fact
+    from crosscheck.values import display
+
+    text = "Tomas Vik, 61, served eight years as mayor."
+    shown = []
+    for m in measures(text):
+        f = Fact("x", "a", "measure", text[m.start : m.end], m.start, m.end, text, m.value)
+        shown.append(display(f))
+    assert shown == ["age 61", "eight years"]

@@ -426,6 +426,18 @@ def _same_thing(a: Fact, b: Fact) -> bool:
     return bool(ha) and ha == hb
 
 
+def _days_apart(a: Fact, b: Fact) -> bool:
+    """Whether two dates are single days at most ``settings.DATE_MUTUAL_MAX_DAYS`` apart:
+    one event misdated by a day or two ("Monday" against "Tuesday")."""
+    va, vb = a.value, b.value
+    if a.kind != "date" or va.get("granularity") != "day" or vb.get("granularity") != "day":
+        return False
+    if not (va.get("start") and vb.get("start")):
+        return False
+    gap = abs(date.fromisoformat(va["start"]).toordinal() - date.fromisoformat(vb["start"]).toordinal())
+    return 0 < gap <= settings.DATE_MUTUAL_MAX_DAYS
+
+
 def _cluster(
     family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None
 ) -> list[list[int]]:
@@ -479,7 +491,7 @@ def _cluster(
         if s < high and _value_clash(family, facts[i], facts[j]):
             evidence = (
                 _same_thing(facts[i], facts[j])
-                or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
+                or ((family in settings.ALIGN_MUTUAL_BEST_CLASH or _days_apart(facts[i], facts[j])) and mutual(i, j))
                 or (anchored is not None and anchored[i, j])
             )
             if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:

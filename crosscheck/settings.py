@@ -48,6 +48,8 @@ ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE = {
 #: best match in the other article (mutual nearest neighbours). Not for dates: two stories
 #: of one month ("in March" of two different years) are often each other's best match.
 ALIGN_MUTUAL_BEST_CLASH = ("count", "money", "measure")
+#: ... nor for dates, but for single days this close: an event misdated by a day or two.
+DATE_MUTUAL_MAX_DAYS = 7
 #: Factor on the similarity of two numeric facts whose head nouns differ ("missiles" and
 #: "tests"): a strong hint of two facts, short of proof ("troops" and "soldiers").
 HEAD_MISMATCH_FACTOR = 0.5

@@ -321,3 +321,21 @@ def test_a_conflict_needs_no_agreeing_match_as_close():
     assert sorted(map(tuple, _cluster("date", facts, sim))) == [(0, 2), (1,)]
     sim[0, 2] = sim[2, 0] = 0.30  # far behind: the conflict stands
     assert sorted(map(tuple, _cluster("date", facts, sim))) == [(0, 1), (2,)]
+
+
+def test_a_day_misdated_by_one_outlet_is_a_conflict_when_both_are_each_others_best_match():
+    import numpy as np
+
+    from crosscheck.align import _cluster
+
+    s = "The court sentenced the former mayor on Monday."
+    monday = day("a:1", "a", "Monday", s, "2024-05-13")
+    tuesday = day("b:1", "b", "Tuesday", s.replace("Monday", "Tuesday"), "2024-05-14")
+    sim = np.array([[0, 0.25], [0.25, 0]])  # below the conflict bar, each the other's best
+    assert sorted(map(tuple, _cluster("date", [monday, tuesday], sim))) == [(0, 1)]
+    # Two months, or days weeks apart, are not one event misdated on that evidence.
+    march = day("a:1", "a", "March", s, "2017-03-01", "2017-03-31", "month")
+    march_next = day("b:1", "b", "March", s, "2018-03-01", "2018-03-31", "month")
+    assert len(_cluster("date", [march, march_next], sim)) == 2
+    later = day("b:1", "b", "Tuesday", s, "2024-06-11")
+    assert len(_cluster("date", [monday, later], sim)) == 2

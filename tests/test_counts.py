@@ -200,3 +200,11 @@ def test_a_number_joined_to_a_noun_counts_its_things(text, item):
 def test_compounds_that_rank_or_measure_are_no_counts(text):
     found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
     assert found == []
+
+
+def test_the_number_with_its_noun_left_out_takes_it_from_the_count_before():
+    text = "Together the two parties would hold 66 seats, five more than the 61 needed to govern."
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert [(text[m.start : m.end], m.value["item"]) for m in found][-1] == ("61", "seats")
+    text = "The 40 were freed after talks. The two met on Monday."
+    assert extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text)) == []

@@ -92,6 +92,10 @@ _ONE_IDIOM_BEFORE = re.compile(
 TIME_UNIT_NOUNS = frozenset(
     "second minute hour day week month year decade century yr hr".split()
 )
+#: Largest number that "the N" with no noun refers back to people or things already named
+#: ("the two met", "the three were freed"); a larger one leaves its noun out ("66 seats,
+#: five more than the 61 needed"), and takes it from a count before it.
+ANAPHORIC_MAX = 12
 #: A number "of" a group counts members of it ("two of the victims"), also when the group
 #: is given with its owner and size ("52 of the National Assembly's 120 seats": seats).
 _OF_GROUP_AFTER = re.compile(
@@ -231,8 +235,8 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
             continue  # "the two allies": the parties already named, not a count
         item_from = "text"
         if not item:
-            if _DEFINITE_BEFORE.search(text[: q.start]):
-                continue  # "the two met on Monday": anaphoric, not a count
+            if _DEFINITE_BEFORE.search(text[: q.start]) and (q.value <= ANAPHORIC_MAX or q.is_word):
+                continue  # "the two met on Monday": anaphoric, not a count ("the 61 needed" is one)
             m = _OF_GROUP_AFTER.match(text[q.end :])
             if m:
                 item, _, _ = noun_phrase_after(text, q.end + m.end())
@@ -242,6 +246,8 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
             ante = _antecedent(earlier + before)
             if ante is not None:
                 item, head, item_from = ante.value["item"], ante.value["head"], "antecedent"
+            elif _DEFINITE_BEFORE.search(text[: q.start]):
+                continue  # "the 40 were freed", with nothing counted before: anaphoric
             else:
                 verbs = list(_TOLL_VERB.finditer(text[: q.start]))
                 if verbs:

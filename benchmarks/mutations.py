@@ -188,6 +188,10 @@ def _edit(span: str, at: int, old: str, new: str) -> str:
 # ---------------------------------------------------------------- value mutations
 
 
+#: A quake magnitude span ("magnitude 6.8", "6.8-magnitude").
+MAGNITUDE = re.compile(r"\bmagnitude\b", re.IGNORECASE)
+
+
 def number_changes(span: str) -> list[tuple[str, str]]:
     """(kind, new span) changing the first number of a count or measure span."""
     tokens = _number_tokens(span)
@@ -198,8 +202,13 @@ def number_changes(span: str) -> list[tuple[str, str]]:
         n = NUMBER_WORDS[tok.lower()]
         other = WORD_FOR.get(n + 1) or WORD_FOR[n - 1]
         return [("number-word", _edit(span, at, tok, _match_case(other, tok)))]
+    large = double_numeral(tok)
+    if MAGNITUDE.search(span):
+        # A doubled magnitude (13.6) is no figure any outlet prints (none above 9.5 was ever
+        # recorded); outlets differ by up to a point (6.8 against 7.8).
+        large = _format_like(Decimal(tok) + 1, tok)
     return [("number-small", _edit(span, at, tok, bump_numeral(tok))),
-            ("number-large", _edit(span, at, tok, double_numeral(tok)))]
+            ("number-large", _edit(span, at, tok, large))]
 
 
 #: The range a gold figure stands for, by the kind of its qualifier (as in issue 2: "at

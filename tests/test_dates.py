@@ -216,6 +216,7 @@ def test_weekday_resolves_to_most_recent():
 def test_weekday_future():
     assert interval("The committee will meet on Tuesday to vote.")[1] == "2018-01-02"
     assert interval("Final results are expected on Tuesday.")[1] == "2018-01-02"
+    assert interval("The new council must meet for the first time by January 4.")[1] == "2018-01-04"
 
 
 def test_weekday_with_future_elsewhere_in_sentence_is_past():

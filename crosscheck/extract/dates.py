@@ -167,13 +167,13 @@ DATELINE = re.compile(
 # cue is a future one. Cues and clause breaks follow the tense rules of TIMEX taggers
 # (Mani & Wilson, 2000: the tense of the governing verb decides the direction).
 
-#: Future cues (AP: "will", "is scheduled to", "is expected to", "next"), each with the
+#: Future cues (AP: "will", "is scheduled to", "is expected to", "must ... by", "next"), each with the
 #: rest of its verb group ("will be held", "is scheduled to be read"), so that a past
 #: participle inside a future verb group is not read as a past cue. "would" is the future
 #: of reported speech ("said exports would recover by September"), but "would have" is a
 #: counterfactual past.
 FUTURE_CUES = re.compile(
-    r"(?:\b(?i:will|won['’]t|shall|would(?!\s+have\b)|going\s+to"
+    r"(?:\b(?i:will|won['’]t|shall|would(?!\s+have\b)|must(?!\s+have\b)|going\s+to"
     r"|(?:is|are|was|were)\s+(?:due|set)\s+to|scheduled|slated|due\s+(?:to|on|in)"
     r"|expected\s+to|(?:is|are)\s+expected|plans?\s+to|planning\s+to"
     r"|planned\s+for|upcoming|next|coming)\b|['’]ll\b)"

@@ -121,7 +121,7 @@ def find_acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     Only definitions count: the name right before "(ACR)", or right inside the parentheses
     after "ACR". A name matches when the initials of its capitalised words spell the
     acronym, small linking words left out; a hyphenated word gives one initial or one per
-    part ("Intermediate-Range Ballistic" is IB or IRB). An acronym defined two ways takes
+    part ("Non-Governmental Organization" is NO or NGO). An acronym defined two ways takes
     the more frequent name (ties: the first in alphabetical order).
     """
     found: dict[str, Counter[tuple[str, ...]]] = {}

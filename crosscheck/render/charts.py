@@ -884,7 +884,7 @@ def word_key(word: str) -> str:
 
 def is_marked(token: str, marks: set[str]) -> bool:
     """Whether a token of a sentence is one of ``marks`` (a hyphenated compound is when
-    each of its parts is: diffs split "Intermediate-Range" into two words)."""
+    each of its parts is: diffs split "Anti-Corruption" into two words)."""
     key = word_key(token)
     if not key:
         return False

@@ -260,14 +260,21 @@ def _contradicts(m: dict[str, Any], old_span: str, new_span: str, gold: dict[str
     mine = _gold_range(m["value"], new_n / old_n)
     if mine is None:
         return True
+    return _outside_any(m, gold, lambda o: (r := _gold_range(o.get("value") or {})) is None
+                        or mine[1] < r[0] or r[1] < mine[0])
+
+
+def _outside_any(m: dict[str, Any], gold: dict[str, Any], outside) -> bool:
+    """Whether some other article's non-lenient mention of ``m``'s fact is ``outside`` the
+    changed value, or is a copy of ``m``'s article or its source (a copy carries its
+    source's figures, so any change contradicts it)."""
     arts = gold["articles"]
     for o in gold["mentions"]:
         if o["group"] != m["group"] or o["article"] == m["article"] or o.get("lenient"):
             continue
         if arts.get(o["article"], {}).get("copy_of") == m["article"] or arts.get(m["article"], {}).get("copy_of") == o["article"]:
             return True
-        theirs = _gold_range(o.get("value") or {})
-        if theirs is None or mine[1] < theirs[0] or theirs[1] < mine[0]:
+        if outside(o):
             return True
     return False
 
@@ -285,18 +292,14 @@ def _date_contradicts(m: dict[str, Any], kind: str, new_span: str, gold: dict[st
         new = date.fromisoformat(v["start"]).replace(day=int(found.group(2)))
     except ValueError:
         return True
-    arts = gold["articles"]
-    for o in gold["mentions"]:
-        if o["group"] != m["group"] or o["article"] == m["article"] or o.get("lenient"):
-            continue
-        if arts.get(o["article"], {}).get("copy_of") == m["article"] or arts.get(m["article"], {}).get("copy_of") == o["article"]:
-            return True
+
+    def outside(o: dict[str, Any]) -> bool:
         ov = o.get("value") or {}
         if not (ov.get("start") and ov.get("end")):
             return True
-        if not date.fromisoformat(ov["start"]) <= new <= date.fromisoformat(ov["end"]):
-            return True
-    return False
+        return not date.fromisoformat(ov["start"]) <= new <= date.fromisoformat(ov["end"])
+
+    return _outside_any(m, gold, outside)
 
 
 def date_changes(span: str) -> list[tuple[str, str]]:

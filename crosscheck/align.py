@@ -149,15 +149,24 @@ def _apposition_stem(f: Fact) -> str:
     return stem(m.group("word")) if m else ""
 
 
+#: A toll counts people ("the death toll rose to 212" and "killing at least 175 people").
+TOLL_HEADS = frozenset({stem("toll")})
+PEOPLE_HEADS = frozenset(stem(w) for w in ("people", "person", "persons"))
+
+
 def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
     """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one fact's
     head is the word an apposition gives the other's thing ("two businessmen" and "two
     co-defendants, businessmen A and B": the other outlet names it that way too) and no
-    other figure of that sentence counts it under that name."""
+    other figure of that sentence counts it under that name, or one is a toll and the other
+    counts people (``TOLL_HEADS``)."""
     codes = _codes(heads)
     out = _differ(codes, empty_matches=True)
     if not out.any():
         return out
+    toll = np.array([h in TOLL_HEADS for h in heads])
+    people = np.array([h in PEOPLE_HEADS for h in heads])
+    out &= ~((toll[:, None] & people[None, :]) | (people[:, None] & toll[None, :]))
     heads_in_sentence: dict[tuple[str, str], set[str]] = defaultdict(set)
     for f, h in zip(facts, heads):
         heads_in_sentence[(f.article, f.sentence)].add(h)

@@ -110,6 +110,13 @@ _NAME_LINKS = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la
 #: for identifying abbreviation definitions in biomedical text").
 _DEFINED_AFTER = re.compile(r"\(\s*([A-Z]{2,6})\s*\)")
 _DEFINED_BEFORE = re.compile(r"\b([A-Z]{2,6})\s*\(([^()]{3,80})\)")
+#: ... and a name written with "the" where the acronym is too ("the European Union" and "the
+#: EU", "the Prime Minister" and "the PM"): two or more capitalised words after "the", not
+#: followed by another (then they are a title before a name, "the Under Secretary Lane").
+_THE_ACRONYM = re.compile(r"\b[Tt]he\s+([A-Z]{2,6})\b")
+_THE_NAME = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on)\s+)?)+[A-Z][\w’'-]*)(?!\s+[A-Z])(?![\w'’-])"
+)
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
 
 
@@ -118,14 +125,23 @@ def find_acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     "democ", "union")}), so that an outlet writing the acronym and one writing the name
     share the words.
 
-    Only definitions count: the name right before "(ACR)", or right inside the parentheses
-    after "ACR". A name matches when the initials of its capitalised words spell the
+    Only definitions count: the name right before "(ACR)", right inside the parentheses
+    after "ACR", or written with "the" where the acronym is too ("the European Union", "the
+    EU"; see ``_THE_NAME``). A name matches when the initials of its capitalised words spell the
     acronym, small linking words left out; a hyphenated word gives one initial or one per
     part ("Non-Governmental Organization" is NO or NGO). An acronym defined two ways takes
     the more frequent name (ties: the first in alphabetical order).
     """
+    texts = list(texts)
     found: dict[str, Counter[tuple[str, ...]]] = {}
+    with_the = {m.group(1) for t in texts for m in _THE_ACRONYM.finditer(t)}
     for text in texts:
+        for m in _THE_NAME.finditer(text):
+            words = [w.group(0) for w in _NAME_WORD.finditer(m.group(1))]
+            for acronym in with_the:
+                name = _name_ending(words, acronym)
+                if name and len(name) == len(words):
+                    found.setdefault(acronym, Counter())[name] += 1
         for m in _DEFINED_AFTER.finditer(text):
             words = [w.group(0) for w in _NAME_WORD.finditer(text[max(0, m.start() - 120) : m.start()])]
             name = _name_ending(words, m.group(1))

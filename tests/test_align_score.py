@@ -257,6 +257,12 @@ def test_an_acronym_and_its_name_are_one_context():
                            "US officials said. Under Secretary Lane spoke. United States troops left."])
     assert found == {"SDU": ("socia", "democ", "union"), "WHO": ("world", "healt", "organ")}
     assert find_acronyms(["The SM-3 missile (SM) was tested.", "The NBA and the FBI."]) == {}
+    # A name written with "the" where the acronym is too, not a title before a name.
+    assert find_acronyms(["The EU has promised aid.", "The European Union pledged aid."]) == {
+        "EU": ("europ", "union")}
+    assert find_acronyms(["The US said.", "The Under Secretary Lane spoke. In Turkey, the vote."]) == {}
+    assert find_acronyms(["The PM spoke.", "Party Members agreed. The Prime Minister said."]) == {
+        "PM": ("prime", "minis")}
     assert stems("The US told us") == ["US", "us"]  # the pronoun is no acronym
     s_a = "The European Union (EU) has promised €12m to the region."
     s_b = "The EU pledged 15 million euros to the region."
@@ -339,3 +345,14 @@ def test_a_day_misdated_by_one_outlet_is_a_conflict_when_both_are_each_others_be
     assert len(_cluster("date", [march, march_next], sim)) == 2
     later = day("b:1", "b", "Tuesday", s, "2024-06-11")
     assert len(_cluster("date", [monday, later], sim)) == 2
+
+
+def test_a_death_toll_counts_people():
+    s_a = "The death toll from the landslide rose to 48 as rescuers dug through the mud."
+    s_b = "The landslide killed at least 40 people, the civil protection agency said."
+    s_c = "Rescuers said 40 homes were buried under mud in the hillside village."
+    toll = count("a:1", "a", "48", s_a, 48, "toll", item="The death toll")
+    dead = count("b:1", "b", "at least 40", s_b, None, "person", item="people", low=40, high=None)
+    homes = count("c:1", "c", "40", s_c, 40, "home", item="homes")
+    groups = {g.facts for g in align([toll, dead, homes])}
+    assert ("a:1", "b:1") in groups and ("c:1",) in groups

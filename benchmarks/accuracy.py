@@ -62,6 +62,14 @@ FAMILIES = ("date", "money", "count", "measure", "quote", "framing")
 
 #: The targets of issue 5 ("raise them once met"); ``extraction`` is on strict F1 (span
 #: and value right: for quotes, the speaker).
+#: The targets raised once issue 5's were met (2026-11-25): what to reach next.
+NEXT_TARGETS = {
+    "extraction": {"date": 0.95, "money": 0.95, "count": 0.95, "quote": 0.90},
+    "alignment_f1": 0.90,
+    "mutation_recall": {"value": 0.97, "quote": 0.90},
+    "false_alarm_rate": 0.01,
+}
+
 #: Gold corpora written after the tool's rules and annotated without running the tool, to
 #: test how the rules carry to a story they were not made on (shown apart by corpus; its
 #: first-run figures, before any rule was changed for it, are in docs/accuracy.md).
@@ -588,23 +596,26 @@ def evaluate(mutations: int | None = None, jobs: int = 1) -> dict[str, Any]:
 
 
 def target_check(gold: dict[str, Any], muts: dict[str, Any]) -> list[dict[str, Any]]:
-    """[{name, target, value, met}] for every target of issue 5."""
+    """[{name, target, value, met, next, next_met}] for every target of issue 5, with the
+    raised target that follows it (``NEXT_TARGETS``)."""
     rows = []
+
+    def row(name: str, value: float | None, target: float, nxt: float, at_most: bool = False) -> None:
+        sign = "<=" if at_most else ">="
+
+        def ok(t: float) -> bool:
+            return value is not None and (value <= t if at_most else value >= t)
+
+        rows.append({"name": name, "target": f"{sign} {target:.2f}", "value": value, "met": ok(target),
+                     "next": f"{sign} {nxt:.2f}", "next_met": ok(nxt)})
+
     for fam, t in TARGETS["extraction"].items():
-        v = gold["extraction"][fam]["strict_f1"]
-        rows.append({"name": f"extraction strict F1, {fam}", "target": f">= {t:.2f}", "value": v,
-                     "met": v is not None and v >= t})
-    v = gold["alignment"]["f1"]
-    rows.append({"name": "alignment pairwise F1", "target": f">= {TARGETS['alignment_f1']:.2f}", "value": v,
-                 "met": v is not None and v >= TARGETS["alignment_f1"]})
+        row(f"extraction strict F1, {fam}", gold["extraction"][fam]["strict_f1"], t, NEXT_TARGETS["extraction"][fam])
+    row("alignment pairwise F1", gold["alignment"]["f1"], TARGETS["alignment_f1"], NEXT_TARGETS["alignment_f1"])
     for cat, t in TARGETS["mutation_recall"].items():
-        v = muts["recall"][cat]["recall"]
-        rows.append({"name": f"mutation recall, {cat} changes", "target": f">= {t:.2f}", "value": v,
-                     "met": v is not None and v >= t})
-    v = muts["false_alarms"]["rate"]
-    t = TARGETS["false_alarm_rate"]
-    rows.append({"name": "false alarms on meaning-preserving rewrites", "target": f"<= {t:.2f}", "value": v,
-                 "met": v is not None and v <= t})
+        row(f"mutation recall, {cat} changes", muts["recall"][cat]["recall"], t, NEXT_TARGETS["mutation_recall"][cat])
+    row("false alarms on meaning-preserving rewrites", muts["false_alarms"]["rate"], TARGETS["false_alarm_rate"],
+        NEXT_TARGETS["false_alarm_rate"], at_most=True)
     return rows
 
 
@@ -654,8 +665,10 @@ def tables(result: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]
                      f"{r['false_alarms']['alarms']}/{r['false_alarms']['n']}"])
     out.append(("Mutations by corpus", ["corpus", "value changes", "recall", "quote changes", "recall",
                                         "false alarms"], rows))
-    rows = [[t["name"], t["target"], _f(t["value"]), "yes" if t["met"] else "no"] for t in result["targets"]]
-    out.append(("Targets (issue 5)", ["figure", "target", "now", "met"], rows))
+    rows = [[t["name"], t["target"], "–" if t["value"] is None else f"{t['value']:.3f}", "yes" if t["met"] else "no", t["next"],
+             "yes" if t["next_met"] else "no"] for t in result["targets"]]
+    out.append(("Targets (issue 5, and the raised ones that follow them)",
+                ["figure", "issue 5 target", "now", "met", "next target", "met"], rows))
     return out
 
 

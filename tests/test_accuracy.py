@@ -1,9 +1,9 @@
 """Accuracy floors on the gold corpora and the mutation suite, so that a change that lowers accuracy fails.
 
 The floors are the figures measured when they were set (docs/accuracy.md), rounded down a
-little; raise them when the tool gets better. The issue's targets are checked separately
-and only reported (a warning per unmet target), since several are not met yet.
-Runs the whole mutation suite (about 320 small comparisons, under a minute here).
+little; raise them when the tool gets better. The issue's targets are asserted too (all met);
+the raised targets that follow them are reported, a warning per unmet one.
+Runs the whole mutation suite (about 520 small comparisons, about a minute here).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ FLOORS = {
     "extraction_strict_f1": {"date": 0.95, "money": 0.99, "count": 0.99, "measure": 0.95, "quote": 0.91, "overall": 0.95},
     "alignment_f1": 0.88,
     "verdict_accuracy": 0.9,
-    "mutation_recall": {"value": 0.93, "quote": 0.87},
+    "mutation_recall": {"value": 0.94, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).
 FALSE_ALARM_CEILING = 0.02
@@ -71,16 +71,17 @@ def test_false_alarm_ceiling(result):
     assert result["mutations"]["false_alarms"]["rate"] <= FALSE_ALARM_CEILING, alarms
 
 
-def test_targets_are_reported(result, record_property):
-    """The issue's targets: recorded (JUnit property, warning), not asserted, until they are met."""
+def test_issue_targets_hold(result, record_property):
+    """Issue 5's targets, met since 2026-11-25, are asserted; the raised targets that follow
+    them are recorded (JUnit property, warning) until they are met."""
     rows = result["targets"]
     assert len(rows) == 8
+    assert [r["name"] for r in rows if not r["met"]] == []
     for row in rows:
-        record_property(row["name"], f"{row['value']:.3f} (target {row['target']})")
-        if not row["met"]:
-            warnings.warn(f"accuracy target not met: {row['name']} is {row['value']:.2f}, target {row['target']}",
-                          UserWarning, stacklevel=1)
-        print(f"{row['name']}: {row['value']:.2f} (target {row['target']}{'' if row['met'] else ', not met'})")
+        record_property(row["name"], f"{row['value']:.3f} (target {row['target']}, next {row['next']})")
+        if not row["next_met"]:
+            warnings.warn(f"raised accuracy target not met yet: {row['name']} is {row['value']:.2f}, "
+                          f"next target {row['next']}", UserWarning, stacklevel=1)
 
 
 # ---------------------------------------------------------------- the scorer's own rules, on made-up data

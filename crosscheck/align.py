@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from crosscheck import settings
 from crosscheck.context import ContextSpace, content_words, find_acronyms, stem, stems
 from crosscheck.extract.numbers import QUALIFIERS
+from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
 from crosscheck.values import compatible
 
@@ -522,7 +523,9 @@ def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> s
     seen_in: Counter[str] = Counter()
     first_pos: dict[str, int] = {}
     for f in facts:
-        text = str(f.value.get("content") or "") if f.kind in ("quote", "statement") else f.sentence
+        # a wire dateline ("VARNO, June 9 (CNS) -") says where and who filed, not what about
+        text = str(f.value.get("content") or "") if f.kind in ("quote", "statement") else f.sentence[
+            dateline_end(f.sentence) :]
         words = content_words(text)
         for pos, w in enumerate(words):
             st = stem(w)

@@ -223,10 +223,15 @@ def _local_stems(f: Fact) -> list[str]:
 _CHANGE = (r"(?:up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|grew|grown"
            r"|shrank|dropped|climbed|jumped|slipped|declined|edged\s+(?:up|down))")
 _PREVIOUS_BEFORE = re.compile(_CHANGE + r"\s+from\s+(?:a|an|the)?\s*(?:total\s+of\s+)?$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(_CHANGE + r"\s+by\s+(?:a|an)?\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"(?:" + _CHANGE + r"\s+by|(?<!\w)(?:rose|fell|increased|decreased|grew|shrank|dropped|climbed|jumped|slipped"
+    r"|declined))\s+(?:a|an)?\s*$", re.IGNORECASE)
 #: A figure followed by "more than" / "fewer than" is a difference ("five more than the 61
 #: needed"), not the quantity itself.
-_DIFFERENCE_AFTER = re.compile(r"^(?:\s+[A-Za-z-]+)?\s+(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(
+    r"^(?:\s+[A-Za-z-]+)?\s+(?:more|fewer|less|higher|lower)\s+than\b"
+    r"(?!\s+(?:a|an|one|two|three|\d+)\s+(?:second|minute|hour|day|week|month|year|decade)s?\b)",
+    re.IGNORECASE)
 #: A figure after "N of the" is the whole that N is part of ("won 52 of the 120 seats").
 _WHOLE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the\s+|all\s+)?(?:[A-Z][\w'’]*\s+){0,4}$")
 #: Date prepositions that give a date another role than the time of an event: the end of a
@@ -413,7 +418,10 @@ def _similarity(
         start = np.array([s[0] if s else 0 for s in spans], dtype=np.int64)
         end = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
         gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
-        sim[(gap > settings.DATE_MAX_GAP_DAYS) & known[:, None] & known[None, :]] = 0.0
+        # ... unless both are written out alike ("founded in 1989" / "in 1998": a transposed year)
+        written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
+        alike = (written[:, None] == written[None, :]) & (written[:, None] > 0)
+        sim[(gap > settings.DATE_MAX_GAP_DAYS) & known[:, None] & known[None, :] & ~alike] = 0.0
     arts = _codes([f.article for f in facts])
     sim[arts[:, None] == arts[None, :]] = 0.0
     return sim
@@ -449,7 +457,8 @@ def _days_apart(a: Fact, b: Fact) -> bool:
 
 
 def _cluster(
-    family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None
+    family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None,
+    clash_needs_anchor: bool = False,
 ) -> list[list[int]]:
     """Best-first grouping of facts with at most one fact per article per group.
 
@@ -469,6 +478,7 @@ def _cluster(
     # Each fact's best similarity to any fact of each article: a clashing pair that are
     # each other's best match across their two articles is one fact told two ways.
     art_codes = _codes([f.article for f in facts]) - 1
+    per_article = np.bincount(art_codes) if n else np.zeros(0, dtype=np.int64)
     best = np.zeros((n, int(art_codes.max()) + 1 if n else 0))
     for a in range(best.shape[1]):
         best[:, a] = sim[:, art_codes == a].max(axis=1)
@@ -498,10 +508,16 @@ def _cluster(
             continue  # values that cannot be compared (an unanchored date): no verdict to draw
         if family != "speech" and _value_clash(family, facts[i], facts[j]) and _agreeing_alternative(i, j):
             continue  # a fact the other article gives that agrees is as likely the match
+        if clash_needs_anchor and not (anchored is not None and anchored[i, j]) and _value_clash(
+            family, facts[i], facts[j]
+        ):
+            continue  # an earlier value's conflict needs the figures it goes with aligned
         if s < high and _value_clash(family, facts[i], facts[j]):
             evidence = (
                 _same_thing(facts[i], facts[j])
-                or ((family in settings.ALIGN_MUTUAL_BEST_CLASH or _days_apart(facts[i], facts[j])) and mutual(i, j))
+                or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
+                or (_days_apart(facts[i], facts[j]) and s >= settings.DATE_MUTUAL_MIN_SIMILARITY
+                    and per_article[art_codes[i]] > 1 and per_article[art_codes[j]] > 1 and mutual(i, j))
                 or (anchored is not None and anchored[i, j])
             )
             if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:
@@ -571,17 +587,33 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
         fam_facts = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
         if not fam_facts:
             continue
+        if family in ("count", "money", "measure"):
+            # Figures themselves first, then those that depend on one ("down from 55" goes
+            # with "41 seats"): two earlier values conflict only where the figures they go
+            # with are aligned too.
+            sim = _similarity(family, fam_facts, space, sent_speakers) * _time_factor(fam_facts, dates_by_sentence)
+            roles = [bool(_role(f)) for f in fam_facts]
+            family_anchors: set = set()
+            for needs in (False, True):
+                keep = [i for i, r in enumerate(roles) if r == needs]
+                if not keep:
+                    continue
+                part = [fam_facts[i] for i in keep]
+                anchored = _anchored(part, family_anchors) if needs else None
+                for idx in _cluster(family, part, sim[np.ix_(keep, keep)], anchored, clash_needs_anchor=needs):
+                    members = sorted((part[i] for i in idx), key=lambda f: (f.article, f.start))
+                    groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))
+                    keys = [(f.article, f.sentence) for f in members]
+                    pairs = {(a, b) for a in keys for b in keys if a != b}
+                    anchors.update(pairs)
+                    family_anchors.update(pairs)
+            continue
         anchored = _anchored(fam_facts, anchors) if family == "date" else None
         sim = _similarity(family, fam_facts, space, sent_speakers, anchored)
-        if family in ("count", "money", "measure"):
-            sim *= _time_factor(fam_facts, dates_by_sentence)
         for idx in _cluster(family, fam_facts, sim, anchored):
             members = [fam_facts[i] for i in idx]
             members.sort(key=lambda f: (f.article, f.start))
             groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))
-            if family in ("count", "money", "measure"):
-                keys = [(f.article, f.sentence) for f in members]
-                anchors.update((a, b) for a in keys for b in keys if a != b)
     order = {"date": 0, "count": 1, "money": 2, "measure": 3, "speech": 4}
     groups.sort(key=lambda g: (order[g.family], g.facts))
     return groups

@@ -48,18 +48,17 @@ ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE = {
 #: best match in the other article (mutual nearest neighbours). Not for dates: two stories
 #: of one month ("in March" of two different years) are often each other's best match.
 ALIGN_MUTUAL_BEST_CLASH = ("count", "money", "measure")
-#: ... nor for dates, but for single days this close: an event misdated by a day or two.
+#: ... nor for dates, but for single days this close: an event misdated by a day or two,
+#: when both articles give other dates too (with one date each, "best match" says nothing)
+#: and the two sentences are this alike (the conflict bar for other facts).
 DATE_MUTUAL_MAX_DAYS = 7
+DATE_MUTUAL_MIN_SIMILARITY = 0.30
 #: Factor on the similarity of two numeric facts whose head nouns differ ("missiles" and
 #: "tests"): a strong hint of two facts, short of proof ("troops" and "soldiers").
 HEAD_MISMATCH_FACTOR = 0.5
 #: Factor on the similarity of two figures whose sentences are dated, and dated apart
 #: ("in 1987" against "on Thursday"): figures of two different times are two facts.
 TIME_MISMATCH_FACTOR = 0.5
-#: A clashing pair is not grouped when one of the two has, in the other's article, a fact
-#: that agrees with it and is within this margin as similar: with evidence that close, the
-#: agreeing match is as likely, and a conflict is claimed only where it is clearly the one.
-CLASH_ALTERNATIVE_MARGIN = 0.10
 #: Days apart beyond which two dates are "apart" for that: a month, so that outlets that
 #: disagree by a day or a week on one event's date are still seen as telling one event.
 TIME_MISMATCH_DAYS = 31

@@ -97,10 +97,13 @@ def compatible(a: Fact, b: Fact) -> bool | None:
             # "450 million euros a year" against "450 million euros": one figure told more or
             # less fully; against "450 million euros each", two scopes.
             scopes = {a.value.get("scope"), b.value.get("scope")}
-            if not (scopes == {"per_unit", "total"} and (_per_period(a) or _per_period(b))):
+            spread = a.value.get("over_a_span") or b.value.get("over_a_span")  # "over five years"
+            if not (scopes == {"per_unit", "total"} and (_per_period(a) or _per_period(b))) or spread:
                 return False
         elif _per_period(a) != _per_period(b):
             return False  # a yearly figure against a price per unit
+        elif _per_period(a) and a.value.get("per") != b.value.get("per"):
+            return False  # a month's figure against a year's
         return _ranges_overlap(a, b)
     return None
 

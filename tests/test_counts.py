@@ -196,7 +196,9 @@ def test_a_number_joined_to_a_noun_counts_its_things(text, item):
 
 
 @pytest.mark.parametrize("text", ["A 10-point plan was unveiled.", "The 45-year-old driver fled.",
-                                  "She served a two-year sentence.", "The F-35 jets landed."])
+                                  "She served a two-year sentence.", "The F-35 jets landed.",
+                                  "He named a 23-strong squad.", "The five-times champion lost.",
+                                  "A one-off payment was made.", "The firm made a six-figure loss."])
 def test_compounds_that_rank_or_measure_are_no_counts(text):
     found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
     assert found == []
@@ -208,3 +210,7 @@ def test_the_number_with_its_noun_left_out_takes_it_from_the_count_before():
     assert [(text[m.start : m.end], m.value["item"]) for m in found][-1] == ("61", "seats")
     text = "The 40 were freed after talks. The two met on Monday."
     assert extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text)) == []
+    # The noun comes from a count of the same sentence, not of an earlier one.
+    text = "Volunteers rescued 30 dogs. The 200 were moved to a school."
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert [text[m.start : m.end] for m in found] == ["30"]

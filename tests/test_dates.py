@@ -216,6 +216,7 @@ def test_weekday_resolves_to_most_recent():
 def test_weekday_future():
     assert interval("The committee will meet on Tuesday to vote.")[1] == "2018-01-02"
     assert interval("Final results are expected on Tuesday.")[1] == "2018-01-02"
+    assert interval("As is expected of a champion, she won the final on Thursday.")[1] == "2017-12-28"
     assert interval("The new council must meet for the first time by January 4.")[1] == "2018-01-04"
 
 
@@ -359,3 +360,13 @@ def test_seed_tass():
     # The dateline "MOSCOW, December 30." is the loader's, not a fact.
     assert "December 30" not in got
     assert sorted(got) == sorted(["Saturday", "2006", "1987", "December 19", "2023", "Thursday"])
+
+
+def test_a_wire_dateline_date_is_no_fact():
+    from crosscheck.extract import extract_facts
+
+    text = "OSLO, June 9 (Wirepost) - The party won Sunday's vote, officials said on June 9."
+    facts = extract_facts(Article(id="a", path="a.txt", text=text, published=date(2024, 6, 9)))
+    dates = [(f.text, f.start) for f in facts if f.kind == "date"]
+    assert ("June 9", text.index("June 9")) not in dates
+    assert ("June 9", text.rindex("June 9")) in dates and any(t == "Sunday" for t, _ in dates)

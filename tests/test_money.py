@@ -116,6 +116,10 @@ def test_an_amount_with_and_without_its_period_is_one_figure():
     assert compatible(yearly, total) is True  # one omits the period: not a conflict
     assert compatible(each, total) is False  # a price per unit against a total is one
     assert compatible(each, yearly) is False
+    monthly = fact("The rebate would cost about 450 million euros a month.")
+    spread = fact("The rebate would cost about 450 million euros over five years.")
+    assert compatible(yearly, monthly) is False  # a month's figure against a year's
+    assert compatible(yearly, spread) is False  # a total spread over years is no yearly figure
 
 
 def test_per_unit_price_names_the_unit():

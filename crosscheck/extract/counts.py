@@ -118,9 +118,13 @@ _PREPOSITION_BEFORE = re.compile(
 #: A number joined to a singular noun before another noun counts that noun's things (AP
 #: compound modifiers: "the 120-seat assembly" has 120 seats, "a 12-member panel" 12 members).
 _COMPOUND_AFTER = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?:[A-Za-z])")
-#: Compound heads that measure or rank, not count things ("a 10-point plan", "a 3-star hotel",
-#: "a 5-year-old"; durations are measures, see TIME_UNIT_NOUNS).
-_NOT_COMPOUND_COUNTS = frozenset("old point percent per star time fold way storey story".split())
+#: Compound heads that measure, rank or describe, not count things ("a 10-point plan", "a
+#: 3-star hotel", "a 23-strong squad", "a five-times champion", "a one-off payment", "a
+#: six-figure loss", "a 3-nil win"; durations are measures, see TIME_UNIT_NOUNS).
+_NOT_COMPOUND_COUNTS = frozenset(
+    "old point percent per star time times fold way storey story strong off figure figures nil all love "
+    "nothing up down out odd plus digit page lane".split()
+)
 
 
 def _plural(noun: str) -> str:
@@ -243,10 +247,13 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
                 head = head_noun(item) if item else ""
         if not item:
             before = [c for c in out if c[0].start < sentence.start + q.start]
-            ante = _antecedent(earlier + before)
+            definite = _DEFINITE_BEFORE.search(text[: q.start]) is not None
+            # "the 61 needed" leaves out the noun of a count in its own sentence; "the 200
+            # evacuated" after an earlier sentence's "dogs" is no count of dogs
+            ante = _antecedent(before if definite else earlier + before)
             if ante is not None:
                 item, head, item_from = ante.value["item"], ante.value["head"], "antecedent"
-            elif _DEFINITE_BEFORE.search(text[: q.start]):
+            elif definite:
                 continue  # "the 40 were freed", with nothing counted before: anaphoric
             else:
                 verbs = list(_TOLL_VERB.finditer(text[: q.start]))

@@ -175,7 +175,7 @@ DATELINE = re.compile(
 FUTURE_CUES = re.compile(
     r"(?:\b(?i:will|won['’]t|shall|would(?!\s+have\b)|must(?!\s+have\b)|going\s+to"
     r"|(?:is|are|was|were)\s+(?:due|set)\s+to|scheduled|slated|due\s+(?:to|on|in)"
-    r"|expected\s+to|(?:is|are)\s+expected|plans?\s+to|planning\s+to"
+    r"|expected\s+to|(?:is|are)\s+expected(?=\s+(?:on|in|by|at|to|later|next|this|within)\b)|plans?\s+to|planning\s+to"
     r"|planned\s+for|upcoming|next|coming)\b|['’]ll\b)"
     r"(?:\s+(?:to|not|be|been|have|[a-z]+ly)\b)*(?:\s+[a-z]+\b)?"
 )

@@ -64,6 +64,13 @@ _PER_UNIT_AFTER = re.compile(
 )
 #: Units of a per-unit amount that make it a rate in time ("450 million euros a year").
 PERIODS = frozenset("year month week day hour night annum".split())
+#: After a total, the span it is spread over ("2 billion euros over five years"): then it is
+#: no figure a rate ("a year") may be the same as.
+_OVER_A_SPAN = re.compile(
+    r"^\s*(?:over|across|during|spread\s+over|in)\s+(?:the\s+(?:next|coming|past|last)\s+)?"
+    r"(?:[\w-]+\s+)?(?:years?|months?|decades?|weeks?)\b",
+    re.IGNORECASE,
+)
 #: "each costing $X", "each worth $X": the distributive "each" before the amount.
 _EACH_BEFORE = re.compile(
     r"\beach\s+(?:costing|cost|costs|worth|valued|priced|selling|sold|fetching|"
@@ -204,6 +211,7 @@ def money_in_sentence(sentence: Sentence) -> list[Mention]:
             "scale": SCALE_NAMES.get(q.scale or ""),
             "scope": scope,
             "per": per.lower() if per else None,
+            "over_a_span": scope == "total" and bool(_OVER_A_SPAN.match(text[amount_end:])),
             "item": item,
             "head": head,
             "qualifier": q.qualifier,

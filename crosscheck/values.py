@@ -168,6 +168,8 @@ def display(fact: Fact) -> str:
     if kind == "count":
         text = _range_text(v, lambda x: _number(float(x)), fact.text)
         words = str(v.get("item") or "").split()
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]  # "45 death toll", not "45 The death toll"
         # the thing counted as written if short ("volunteer crews"), else its head noun
         item = " ".join(words) if 0 < len(words) <= ITEM_WORDS_SHOWN else str(v.get("head") or "")
         return f"{text} {item}".strip()

@@ -83,7 +83,7 @@ RELATIVE_SWAPS = {
 }
 
 #: Money: optional currency prefix, the number, an optional scale word or suffix, and an
-#: optional currency word (AP: "$889 million"; British and wire styles "$889m", "€12m").
+#: optional currency word (AP: "$40 million"; British and wire styles "$40m", "€12m").
 CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "EUR ": "EUR", "USD ": "USD"}
 CURRENCY_WORD = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "pounds": "GBP"}
 SYMBOL_FOR = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -430,8 +430,8 @@ def date_rewrites(span: str) -> list[tuple[str, str]]:
 
 
 def money_rewrites(span: str) -> list[tuple[str, str]]:
-    """("money-style", new): the same amount as "$889 million", "$889m", "US$889 million",
-    "889 million euros", "€889m" ..., whichever differ from the span."""
+    """("money-style", new): the same amount as "$40 million", "$40m", "US$40 million",
+    "40 million euros", "€40m" ..., whichever differ from the span."""
     m = MONEY.search(span)
     if not m:
         return []

@@ -9,8 +9,13 @@ best-first into groups holding at most one fact per article; a pair whose values
 contradict each other must clear a higher bar than a pair that agrees, or bring other
 evidence that it is one fact (the same thing counted, a mutual best match across the two
 articles, sentences anchored by another aligned fact), so that a conflict is only claimed
-where both facts clearly speak of one thing. Figures whose sentences are dated far apart
-are kept apart, and the same distinctive figure in two articles draws them together.
+where both facts clearly speak of one thing, and not where an agreeing fact of the other
+article is nearly as close. Figures whose sentences are dated far apart are kept apart,
+and the same distinctive figure in two articles draws them together. A figure's role in its
+sentence (an earlier value after "up from", a change, a whole, a difference; a date's
+"until" or "before") keeps it from facts of another role, and figures that depend on another
+("down from 55") conflict only where the figures they go with are aligned. Acronyms the
+corpus defines are read as the names they stand for ("the EU" / "the European Union").
 
 Near-copies (a wire story republished by another site) are found here too, by word
 shingle overlap (Broder, 1997), so that scoring can count them once.

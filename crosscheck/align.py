@@ -225,12 +225,12 @@ def _local_stems(f: Fact) -> list[str]:
 
 #: Verbs and adverbs of change ("rose", "up"): a figure after "<change> from" is the earlier
 #: value ("52 seats, up from 31"), and one after "<change> by" is the change itself.
-_CHANGE = (r"(?:up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|grew|grown"
-           r"|shrank|dropped|climbed|jumped|slipped|declined|edged\s+(?:up|down))")
+_CHANGE_VERBS = (r"rose|risen|rising|fell|fallen|falling|increased|decreased|grew|grown|shrank|dropped"
+                 r"|climbed|jumped|slipped|declined")
+_CHANGE = rf"(?:up|down|{_CHANGE_VERBS}|edged\s+(?:up|down))"
 _PREVIOUS_BEFORE = re.compile(_CHANGE + r"\s+from\s+(?:a|an|the)?\s*(?:total\s+of\s+)?$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(
-    r"(?:" + _CHANGE + r"\s+by|(?<!\w)(?:rose|fell|increased|decreased|grew|shrank|dropped|climbed|jumped|slipped"
-    r"|declined))\s+(?:a|an)?\s*$", re.IGNORECASE)
+#: ... "rose 12 percent" without "by" too, but not "up 40" ("picked up 40 seats").
+_CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE}\s+by|(?<!\w)(?:{_CHANGE_VERBS}))\s+(?:a|an)?\s*$", re.IGNORECASE)
 #: A figure followed by "more than" / "fewer than" is a difference ("five more than the 61
 #: needed"), not the quantity itself.
 _DIFFERENCE_AFTER = re.compile(
@@ -301,18 +301,30 @@ def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
     return rank, size
 
 
+def _span(d: Fact) -> tuple[int, int] | None:
+    """A date fact's first and last day as ordinals; None when it is unanchored."""
+    v = d.value
+    if not (v.get("start") and v.get("end")):
+        return None
+    return date.fromisoformat(v["start"]).toordinal(), date.fromisoformat(v["end"]).toordinal()
+
+
 def _date_hull(dates: list[Fact]) -> tuple[int, int] | None:
     """The span (as day ordinals) covering a sentence's dates; None if it has none, or one
     that is unanchored (then nothing is known of when its figures stand)."""
-    spans = []
-    for d in dates:
-        v = d.value
-        if not (v.get("start") and v.get("end")):
-            return None
-        spans.append((date.fromisoformat(v["start"]).toordinal(), date.fromisoformat(v["end"]).toordinal()))
-    if not spans:
+    spans = [_span(d) for d in dates]
+    if not spans or None in spans:
         return None
     return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def _days_between(spans: list[tuple[int, int] | None]) -> np.ndarray:
+    """n x n days between two spans (negative when they overlap); -1 where one is unknown."""
+    known = np.array([s is not None for s in spans])
+    start = np.array([s[0] if s else 0 for s in spans], dtype=np.int64)
+    end = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
+    gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
+    return np.where(known[:, None] & known[None, :], gap, -1)
 
 
 def _time_factor(facts: list[Fact], dates_by_sentence: dict) -> np.ndarray:
@@ -320,13 +332,8 @@ def _time_factor(facts: list[Fact], dates_by_sentence: dict) -> np.ndarray:
     dated more than ``settings.TIME_MISMATCH_DAYS`` apart ("62 people died in 1987" and
     "157 people died on Thursday" are two tolls), else 1. Sentences are compared by the
     span of their dates: spans that far apart keep every pair of their dates that far apart."""
-    hulls = [_date_hull(dates_by_sentence.get((f.article, f.sentence), [])) for f in facts]
-    known = np.array([h is not None for h in hulls])
-    start = np.array([h[0] if h else 0 for h in hulls], dtype=np.int64)
-    end = np.array([h[1] if h else 0 for h in hulls], dtype=np.int64)
-    gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
-    apart = (gap > settings.TIME_MISMATCH_DAYS) & known[:, None] & known[None, :]
-    return np.where(apart, settings.TIME_MISMATCH_FACTOR, 1.0)
+    gap = _days_between([_date_hull(dates_by_sentence.get((f.article, f.sentence), [])) for f in facts])
+    return np.where(gap > settings.TIME_MISMATCH_DAYS, settings.TIME_MISMATCH_FACTOR, 1.0)
 
 
 def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
@@ -341,9 +348,11 @@ def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
 
 
 def _similarity(
-    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None
+    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None,
+    roles: list[str] | None = None,
 ) -> np.ndarray:
-    """Pairwise similarity of facts of one family (n x n), zero within an article."""
+    """Pairwise similarity of facts of one family (n x n), zero within an article and
+    between facts of two roles (``roles``: each fact's ``_role``, found here if not given)."""
     ctx = space.vectors([_context_stems(f) for f in facts])
     sim = ctx @ ctx.T
     if family != "speech":
@@ -414,19 +423,15 @@ def _similarity(
                     m[r, col[k]] = 1.0
             sim = sim + settings.SPEAKER_BONUS * ((m @ m.T) > 0)
     if family != "speech":
-        sim[_differ(_codes([_role(f) or "-" for f in facts]), empty_matches=False)] = 0.0
+        roles = roles if roles is not None else [_role(f) for f in facts]
+        sim[_differ(_codes([r or "-" for r in roles]), empty_matches=False)] = 0.0
     if family == "date":
-        # Dates years apart are two events, not one event misdated.
-        spans = [(date.fromisoformat(f.value["start"]).toordinal(), date.fromisoformat(f.value["end"]).toordinal())
-                 if f.value.get("start") and f.value.get("end") else None for f in facts]
-        known = np.array([s is not None for s in spans])
-        start = np.array([s[0] if s else 0 for s in spans], dtype=np.int64)
-        end = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
-        gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
-        # ... unless both are written out alike ("founded in 1989" / "in 1998": a transposed year)
+        # Dates years apart are two events, not one event misdated, unless both are written
+        # out alike ("founded in 1989" / "in 1998": a transposed year).
+        gap = _days_between([_span(f) for f in facts])
         written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
         alike = (written[:, None] == written[None, :]) & (written[:, None] > 0)
-        sim[(gap > settings.DATE_MAX_GAP_DAYS) & known[:, None] & known[None, :] & ~alike] = 0.0
+        sim[(gap > settings.DATE_MAX_GAP_DAYS) & ~alike] = 0.0
     arts = _codes([f.article for f in facts])
     sim[arts[:, None] == arts[None, :]] = 0.0
     return sim
@@ -452,13 +457,10 @@ def _same_thing(a: Fact, b: Fact) -> bool:
 def _days_apart(a: Fact, b: Fact) -> bool:
     """Whether two dates are single days at most ``settings.DATE_MUTUAL_MAX_DAYS`` apart:
     one event misdated by a day or two ("Monday" against "Tuesday")."""
-    va, vb = a.value, b.value
-    if a.kind != "date" or va.get("granularity") != "day" or vb.get("granularity") != "day":
+    if a.kind != "date" or a.value.get("granularity") != "day" or b.value.get("granularity") != "day":
         return False
-    if not (va.get("start") and vb.get("start")):
-        return False
-    gap = abs(date.fromisoformat(va["start"]).toordinal() - date.fromisoformat(vb["start"]).toordinal())
-    return 0 < gap <= settings.DATE_MUTUAL_MAX_DAYS
+    sa, sb = _span(a), _span(b)
+    return sa is not None and sb is not None and 0 < abs(sa[0] - sb[0]) <= settings.DATE_MUTUAL_MAX_DAYS
 
 
 def _cluster(
@@ -509,15 +511,18 @@ def _cluster(
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
             continue
-        if family != "speech" and compatible(facts[i], facts[j]) is None:
-            continue  # values that cannot be compared (an unanchored date): no verdict to draw
-        if family != "speech" and _value_clash(family, facts[i], facts[j]) and _agreeing_alternative(i, j):
-            continue  # a fact the other article gives that agrees is as likely the match
-        if clash_needs_anchor and not (anchored is not None and anchored[i, j]) and _value_clash(
-            family, facts[i], facts[j]
-        ):
+        if family == "speech":
+            clash = _value_clash(family, facts[i], facts[j])
+        else:
+            ok = compatible(facts[i], facts[j])
+            if ok is None:
+                continue  # values that cannot be compared (an unanchored date): no verdict to draw
+            clash = ok is False
+            if clash and _agreeing_alternative(i, j):
+                continue  # a fact the other article gives that agrees is as likely the match
+        if clash and clash_needs_anchor and not (anchored is not None and anchored[i, j]):
             continue  # an earlier value's conflict needs the figures it goes with aligned
-        if s < high and _value_clash(family, facts[i], facts[j]):
+        if s < high and clash:
             evidence = (
                 _same_thing(facts[i], facts[j])
                 or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
@@ -596,11 +601,12 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
             # Figures themselves first, then those that depend on one ("down from 55" goes
             # with "41 seats"): two earlier values conflict only where the figures they go
             # with are aligned too.
-            sim = _similarity(family, fam_facts, space, sent_speakers) * _time_factor(fam_facts, dates_by_sentence)
-            roles = [bool(_role(f)) for f in fam_facts]
+            roles = [_role(f) for f in fam_facts]
+            sim = _similarity(family, fam_facts, space, sent_speakers, roles=roles)
+            sim *= _time_factor(fam_facts, dates_by_sentence)
             family_anchors: set = set()
             for needs in (False, True):
-                keep = [i for i, r in enumerate(roles) if r == needs]
+                keep = [i for i, r in enumerate(roles) if bool(r) == needs]
                 if not keep:
                     continue
                 part = [fam_facts[i] for i in keep]

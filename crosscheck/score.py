@@ -43,9 +43,13 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(t.lower().replace("’", "'") for t in _TOKEN.findall(text.replace("’", "'")))
 
 
+def _is_negation(token: str) -> bool:
+    return token in NEGATIONS or token.endswith("n't")
+
+
 @lru_cache(maxsize=65536)
 def _negations(tokens: tuple[str, ...]) -> int:
-    return sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't"))
+    return sum(1 for t in tokens if _is_negation(t))
 
 
 #: Verbs contracted with "n't" whose stem is not the verb ("won't" is "will not").
@@ -75,8 +79,8 @@ def _polar(tokens: tuple[str, ...]) -> tuple[str, ...]:
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        negation = t in NEGATIONS or t.endswith("n't")
-        flipped = first_opposite(nxt) if negation and t not in ("no", "none", "nothing", "nobody") else None
+        negates_next = _is_negation(t) and t not in ("no", "none", "nothing", "nobody")
+        flipped = first_opposite(nxt) if negates_next else None
         if flipped:
             if t.endswith("n't") and len(t) > 3:
                 out.append(_CONTRACTED.get(t[:-3], t[:-3]))  # "isn't true": "is false"

@@ -214,10 +214,7 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
         compound = _COMPOUND_AFTER.match(text[q.end :]) if not q.is_vague else None
         if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
             noun = compound.group("noun").lower()
-            low, high = integer_range(q.low, q.high)
-            value = {"low": low, "high": high, "item": _plural(noun), "head": noun, "item_from": "text",
-                     "qualifier": q.qualifier}
-            out.append((Mention("count", sentence.start + q.start, sentence.start + q.end, value), _in_pp(text, q.start)))
+            out.append(_count(sentence, q, _plural(noun), noun, "text"))
             continue
         if not q.is_vague and (
             _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)
@@ -238,8 +235,9 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
         ):
             continue  # "the two allies": the parties already named, not a count
         item_from = "text"
+        definite = _DEFINITE_BEFORE.search(text[: q.start]) is not None
         if not item:
-            if _DEFINITE_BEFORE.search(text[: q.start]) and (q.value <= ANAPHORIC_MAX or q.is_word):
+            if definite and (q.value <= ANAPHORIC_MAX or q.is_word):
                 continue  # "the two met on Monday": anaphoric, not a count ("the 61 needed" is one)
             m = _OF_GROUP_AFTER.match(text[q.end :])
             if m:
@@ -247,7 +245,6 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
                 head = head_noun(item) if item else ""
         if not item:
             before = [c for c in out if c[0].start < sentence.start + q.start]
-            definite = _DEFINITE_BEFORE.search(text[: q.start]) is not None
             # "the 61 needed" leaves out the noun of a count in its own sentence; "the 200
             # evacuated" after an earlier sentence's "dogs" is no count of dogs
             ante = _antecedent(before if definite else earlier + before)
@@ -260,18 +257,17 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
                 if verbs:
                     item = clause_subject(text, verbs[-1].start())
                     head = head_noun(item) if item else ""
-        low, high = integer_range(q.low, q.high)
-        value = {
-            "low": low,
-            "high": high,
-            "item": item,
-            "head": head,
-            "item_from": item_from,
-            "qualifier": q.qualifier,
-        }
-        mention = Mention("count", sentence.start + q.start, sentence.start + q.end, value)
-        out.append((mention, _in_pp(text, q.start)))
+        out.append(_count(sentence, q, item, head, item_from))
     return out
+
+
+def _count(sentence: Sentence, q: Quantity, item: str, head: str, item_from: str) -> tuple[Mention, bool]:
+    """A count mention of ``q`` (offsets into the article), and whether it sits in a
+    prepositional phrase."""
+    low, high = integer_range(q.low, q.high)
+    value = {"low": low, "high": high, "item": item, "head": head, "item_from": item_from, "qualifier": q.qualifier}
+    mention = Mention("count", sentence.start + q.start, sentence.start + q.end, value)
+    return mention, _in_pp(sentence.text, q.start)
 
 
 def extract_counts(article: Article, sentences: list[Sentence]) -> list[Mention]:

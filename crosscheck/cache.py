@@ -21,6 +21,7 @@ import json
 import os
 import sys
 import tempfile
+from dataclasses import asdict, fields
 from collections import Counter
 from collections.abc import Callable, Iterable
 from importlib import metadata
@@ -28,13 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from crosscheck import __version__
-from crosscheck.models import Article, Fact
+from crosscheck.models import Article, Fact, Frame
 
 #: Default cache folder, relative to the current directory (listed in .gitignore).
 DEFAULT_CACHE_DIR = ".crosscheck-cache"
 
 #: Version of the entry layout; part of every key, so a layout change starts afresh.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 #: The package's own folder: the extractors and the modules they import live under it.
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -116,7 +117,9 @@ def entry_path(cache_dir: Path, key: str) -> Path:
 
 
 def fact_record(fact: Fact) -> dict[str, Any]:
-    return {name: getattr(fact, name) for name in _FACT_FIELDS}
+    record = {name: getattr(fact, name) for name in _FACT_FIELDS}
+    record["frame"] = asdict(fact.frame) if fact.frame is not None else None
+    return record
 
 
 def fact_from_record(record: dict[str, Any]) -> Fact:
@@ -129,7 +132,16 @@ def fact_from_record(record: dict[str, Any]) -> Fact:
     for name in ("start", "end"):
         if not isinstance(record[name], int):
             raise TypeError(f"fact field {name} is not an integer")
-    return Fact(**{name: record[name] for name in _FACT_FIELDS})
+    frame = record.get("frame")
+    if frame is not None:
+        if not isinstance(frame, dict) or set(frame) != {f.name for f in fields(Frame)}:
+            raise TypeError("fact field frame is not a frame object")
+        if not all(isinstance(frame[k], str) for k in ("thing", "predicate", "role", "event")) or not (
+            isinstance(frame["scope"], list) and all(isinstance(x, str) for x in frame["scope"])
+        ):
+            raise TypeError("fact field frame holds a value of the wrong type")
+        frame = Frame(**{**frame, "scope": tuple(frame["scope"])})
+    return Fact(**{name: record[name] for name in _FACT_FIELDS}, frame=frame)
 
 
 def read_entry(path: Path, key: str) -> list[Fact] | None:

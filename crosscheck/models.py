@@ -76,6 +76,48 @@ class Mention:
     speaker: str | None = None
 
 
+#: Roles a figure plays in its sentence (``Frame.role``): two figures of two roles are two
+#: facts. "identifier" figures ("Flight 370") are no quantity and are dropped at extraction.
+NUMBER_ROLES = ("total", "part", "whole", "increment", "earlier", "change", "difference", "capacity", "rate",
+                "identifier")
+#: Roles of a date: it dates the reported event, or a statement about it ("said on Monday").
+DATE_ROLES = ("event", "statement")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a fact is about, read from the parse of its sentence (``crosscheck.extract.frames``).
+
+    An empty slot is unknown, never a guess.
+
+    - ``thing``: the noun a number counts, prices or measures, as lemmas with its compounds
+      ("death toll", "aegis system"); for "52 of the 120 seats", "seat".
+    - ``predicate``: what is said of the thing, as a class of ``data/predicates.tsv`` ("dead"
+      for killed / died / death toll, "missing", "injured", "cost", ...) or, when no class
+      holds it, the governing word's lemma.
+    - ``role``: one of ``NUMBER_ROLES`` for a figure, ``DATE_ROLES`` for a date.
+    - ``scope``: the years and places the fact's clause names ("year:2003", "place:Bam").
+    - ``event``: for a date, the event it dates, as lemmas (subject, verb, object: "quake strike").
+    """
+
+    thing: str = ""
+    predicate: str = ""
+    role: str = ""
+    scope: tuple[str, ...] = ()
+    event: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The slots that are known, for report.json."""
+        d: dict[str, Any] = {}
+        for k in ("thing", "predicate", "role", "event"):
+            v = getattr(self, k)
+            if v:
+                d[k] = v
+        if self.scope:
+            d["scope"] = list(self.scope)
+        return d
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact mention in one article.
@@ -113,6 +155,8 @@ class Fact:
     #: offset of ``sentence`` in the article text, so that a fact's place in its sentence
     #: is ``start - sentence_start`` (a figure may occur twice in one sentence).
     sentence_start: int = 0
+    #: what the fact is about, for counts, amounts, measures and dates (None for others).
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True)

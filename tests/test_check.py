@@ -52,7 +52,8 @@ def toy_counts(article: Article) -> list[Fact]:
             n = _NUMBERS[m.group(1)]
             facts.append(
                 Fact(f"{article.id}:{len(facts) + 1}", article.id, "count", article.text[start:end], start, end,
-                     s.text, {"low": n, "high": n, "item": m.group(2), "qualifier": None})
+                     s.text, {"low": n, "high": n, "item": m.group(2), "head": m.group(2).split()[-1].rstrip("s"),
+                               "qualifier": None})
             )
     return facts
 

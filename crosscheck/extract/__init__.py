@@ -2,14 +2,16 @@
 
 Each extractor is a plain function ``extract_<kind>(article, sentences) -> list[Mention]``.
 ``extract_facts`` runs them, settles overlaps between kinds (a number inside a money
-amount or a measure is not also a count), turns mentions into ``Fact`` records with
-stable ids, and links each framing word to the fact it qualifies.
+amount or a measure is not also a count), turns mentions into ``Fact`` records, gives each
+number and date its frame (``crosscheck.extract.frames``: what it is about, from the parse of
+its sentence; figures that are identifiers are dropped), numbers them with stable ids, and links each framing word to the fact it qualifies.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from crosscheck.extract.frames import add_frames
 from crosscheck.extract.sentences import SentenceIndex, dateline_end, split_sentences
 from crosscheck.models import Article, Fact, Mention
 
@@ -88,11 +90,11 @@ def extract_facts(article: Article) -> list[Fact]:
         mentions.extend(extractor(article, sentences))
     mentions.sort(key=lambda m: (m.start, m.end, m.kind))
     facts = []
-    for n, m in enumerate(mentions, 1):
+    for m in mentions:
         sent = index.covering(m.start, m.end)
         facts.append(
             Fact(
-                id=f"{article.id}:{n}",
+                id="",
                 article=article.id,
                 kind=m.kind,
                 text=article.text[m.start : m.end],
@@ -104,4 +106,5 @@ def extract_facts(article: Article) -> list[Fact]:
                 sentence_start=sent.start,
             )
         )
+    facts = [replace(f, id=f"{article.id}:{n}") for n, f in enumerate(add_frames(facts), 1)]
     return _link_framing(facts, index)

@@ -37,6 +37,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "sentence": f.sentence,
             "value": f.value,
             **({"speaker": f.speaker} if f.kind in ("quote", "statement") else {}),
+            **({"frame": f.frame.as_dict()} if f.frame is not None else {}),
         }
         for f in report.facts
     ]

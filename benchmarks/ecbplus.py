@@ -1,0 +1,172 @@
+"""crosscheck on real coverage: the ECB+ events with a hand-made fact-family gold.
+
+    python benchmarks/ecbplus.py [--reports DIR] [--save DIR] [--json OUT] [--events t20,t38]
+
+Runs ``crosscheck compare`` on each event folder (or reads ``DIR/<event>/report.json`` with
+``--reports``, to score another version's reports) and scores it with the dataset's own
+scorer (``score_facts.py`` beside the dataset: mention recall, B-cubed of the grouping,
+conflict precision, discrepancy recall, over_time), plus mention precision: the share of the
+tool's date/count/money/measure facts that overlap a gold mention (the gold lists every
+number and date in scope of every sentence, so a fact outside it is a false positive: an
+identifier, an age, a time of day).
+
+Two sets of events, reported apart:
+
+- **dev**: the seven events whose gold came with the dataset (t14 t18 t20 t22 t23 t24 t38),
+  on which the frames and alignment were developed;
+- **held-out**: events annotated for this project by reading (``tests/gold/ecbplus``), after
+  the change being measured was written, and run once before any fix for them.
+
+The dataset lives outside the project (``../shared/datasets/ecbplus`` by default, or
+``$CROSSCHECK_ECBPLUS``); without it, the script says so and stops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from crosscheck.pipeline import compare  # noqa: E402
+from crosscheck.render.json import report_dict  # noqa: E402
+
+DATASET = Path(os.environ.get("CROSSCHECK_ECBPLUS", ROOT.parent / "shared" / "datasets" / "ecbplus"))
+HELD_OUT_GOLD = ROOT / "tests" / "gold" / "ecbplus"
+DEV = ("t14", "t18", "t20", "t22", "t23", "t24", "t38")
+HELD_OUT = ("t08", "t10", "t13")
+KINDS = ("date", "count", "money", "measure")
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_facts", DATASET / "score_facts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_path(event: str) -> Path:
+    if event in HELD_OUT:
+        return HELD_OUT_GOLD / f"{event}_ecbplus" / "facts.json"
+    return DATASET / f"{event}_ecbplus" / "facts.json"
+
+
+def run(event: str, reports: Path | None) -> dict:
+    if reports is not None:
+        return json.loads((reports / event / "report.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory():
+        return report_dict(compare([str(DATASET / f"{event}_ecbplus")]))
+
+
+def mention_precision(report: dict, gold: dict) -> tuple[int, int]:
+    """(tool facts overlapping a gold mention of their article, tool facts) over KINDS."""
+    spans = defaultdict(list)
+    for m in gold["mentions"]:
+        spans[Path(m["file"]).stem].append((m["char_start"], m["char_end"]))
+    facts = [f for f in report["facts"] if f["kind"] in KINDS]
+    hit = sum(
+        any(a < f["end"] and f["start"] < b for a, b in spans[Path(f["article"]).stem]) for f in facts
+    )
+    return hit, len(facts)
+
+
+def score_event(event: str, reports: Path | None, save: Path | None) -> dict:
+    scorer = _scorer()
+    report = run(event, reports)
+    if save is not None:
+        (save / event).mkdir(parents=True, exist_ok=True)
+        (save / event / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    gold = json.loads(gold_path(event).read_text(encoding="utf-8"))
+    out, _ = scorer.score(report, gold)
+    out["precision"] = mention_precision(report, gold)
+    return out
+
+
+def pooled(rows: list[dict]) -> dict:
+    """Totals over events: recall and precision pooled, B-cubed averaged, conflicts summed."""
+    m = sum(r["mentions"] for r in rows)
+    matched = sum(r["matched"] for r in rows)
+    by_kind = defaultdict(lambda: [0, 0])
+    for r in rows:
+        for k, (a, b) in r["recall_by_kind"].items():
+            by_kind[k][0] += a
+            by_kind[k][1] += b
+    ph = sum(r["precision"][0] for r in rows)
+    pn = sum(r["precision"][1] for r in rows)
+    conf = {k: sum(r["conflicts"][k] for r in rows) for k in ("n", "clean", "mixed", "false", "outside", "strict_clean")}
+    disc_n = sum(r["discrepancy"]["n"] for r in rows)
+    disc_f = sum(r["discrepancy"]["found"] for r in rows)
+    ot_n = sum(r["over_time"]["n"] for r in rows)
+    ot_a = sum(r["over_time"]["agree"] for r in rows)
+    return {
+        "mention_recall": matched / m if m else None,
+        "recall_by_kind": {k: v[0] / v[1] for k, v in sorted(by_kind.items())},
+        "mention_precision": ph / pn if pn else None,
+        "bcubed_f1": sum(r["bcubed"]["f1"] for r in rows) / len(rows),
+        "conflicts": conf,
+        "conflict_precision": conf["clean"] / conf["n"] if conf["n"] else None,
+        "conflict_mixed": conf["mixed"] / conf["n"] if conf["n"] else None,
+        "discrepancy_recall": disc_f / disc_n if disc_n else None,
+        "over_time": ot_a / ot_n if ot_n else None,
+    }
+
+
+def _f(x) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def table(name: str, rows: list[dict]) -> str:
+    lines = [f"### {name}", "", "| event | recall | precision | B-cubed F1 | conflicts | clean | mixed | false | discrepancies found |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        c = r["conflicts"]
+        p = r["precision"]
+        lines.append(
+            f"| {r['story']} | {_f(r['recall'])} | {_f(p[0] / p[1] if p[1] else None)} | {_f(r['bcubed']['f1'])} | {c['n']} | "
+            f"{c['clean']} | {c['mixed']} | {c['false']} | {r['discrepancy']['found']}/{r['discrepancy']['n']} |"
+        )
+    t = pooled(rows)
+    c = t["conflicts"]
+    lines.append(
+        f"| **all** | {_f(t['mention_recall'])} | {_f(t['mention_precision'])} | {_f(t['bcubed_f1'])} | {c['n']} | {c['clean']} | "
+        f"{c['mixed']} | {c['false']} | {_f(t['discrepancy_recall'])} |"
+    )
+    lines.append("")
+    lines.append("recall by kind: " + ", ".join(f"{k} {_f(v)}" for k, v in t["recall_by_kind"].items())
+                 + f"; conflict precision {_f(t['conflict_precision'])}, mixed {_f(t['conflict_mixed'])}; "
+                 f"over_time right {_f(t['over_time'])}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reports", type=Path, help="score DIR/<event>/report.json instead of running the tool")
+    ap.add_argument("--save", type=Path, help="also write each report to DIR/<event>/report.json")
+    ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--events", help="comma-separated event prefixes (default: all)")
+    args = ap.parse_args(argv)
+    if not (DATASET / "score_facts.py").is_file():
+        print(f"ECB+ dataset not found at {DATASET} (set CROSSCHECK_ECBPLUS)", file=sys.stderr)
+        return 2
+    chosen = set(args.events.split(",")) if args.events else set(DEV + HELD_OUT)
+    result = {}
+    for name, events in (("dev", DEV), ("held-out", HELD_OUT)):
+        rows = [score_event(e, args.reports, args.save) for e in events if e in chosen]
+        if rows:
+            print(table(name, rows) + "\n")
+            result[name] = {"events": rows, "pooled": pooled(rows)}
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,277 @@
+"""Fact frames: what each number and date in a sentence is about, read from its parse.
+
+A frame (``crosscheck.models.Frame``) says, for a count, an amount or a measure, the
+**thing** (the noun the number modifies, through the dependency arc, with its compounds:
+"death toll", "school student"), the **predicate** (what is said of it, as a class of
+``data/predicates.tsv``: "killed", "died" and "death toll" are all ``dead``; "unaccounted
+for" is ``missing``), the **role** of the figure (a total, a part of a whole, the whole, an
+increment, an earlier value, a change, a difference, a capacity, a rate, or an identifier that is no
+quantity at all) and its **scope** (the years and places its clause names: "the 2003 quake,
+which killed 26,000" is not this year's toll). For a date it gives the **event** dated (the
+governing verb with its subject and object, "quake strike", "cabinet approve purchase") and
+whether it dates the event or a statement about it ("said on Monday").
+
+The grammar is the dependency parse of ``crosscheck.parse`` (Universal-Dependencies-style
+ClearNLP labels of spaCy's English models). A slot the parse does not give stays empty,
+never guessed; alignment treats an empty slot as unknown (``crosscheck.align``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from crosscheck.models import Fact, Frame
+from crosscheck.parse import parse_many, tokens_in
+
+#: Fact kinds that get a frame.
+FRAMED_KINDS = ("count", "money", "measure", "date")
+
+#: Dependency labels that open a new clause: a clause's scope stops at them.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj", "csubjpass"})
+#: Labels that attach a number to the noun it counts or measures.
+NUMBER_TO_NOUN = frozenset({"nummod", "amod", "compound", "quantmod", "nmod"})
+#: Labels of a noun's own arguments of its governing word (subject, object, complement).
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "npadvmod", "appos", "dative", "conj"})
+#: Labels of words that say something of a noun right beside it ("30 missing", "people killed").
+MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "compound", "acomp", "oprd", "attr", "advcl"})
+#: Years a scope may name.
+YEARS = (1800, 2100)
+#: Named-entity labels (OntoNotes 5) of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@lru_cache(maxsize=1)
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    """A ``name<TAB>words`` data file of ``crosscheck/data`` (``#`` lines are comments)."""
+    out: dict[str, tuple[str, ...]] = {}
+    text = resources.files("crosscheck").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, words = line.partition("\t")
+            out[key.strip()] = tuple(words.split())
+    return out
+
+
+@lru_cache(maxsize=1)
+def predicate_classes() -> dict[str, str]:
+    """lemma -> predicate class (``data/predicates.tsv``)."""
+    return {lemma: cls for cls, lemmas in _table("predicates.tsv").items() for lemma in lemmas}
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_frame_words().get(name, ()))
+
+
+@lru_cache(maxsize=1)
+def _frame_words() -> dict[str, tuple[str, ...]]:
+    return _table("frame_words.tsv")
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _phrase(noun: Token) -> str:
+    """A noun with its compound modifiers, as lemmas in text order ("death toll", "aegis
+    ashore missile defense system")."""
+    parts, stack = [noun], [noun]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "compound" and c.i < noun.i and not c.like_num:
+                parts.append(c)
+                stack.append(c)
+    return " ".join(_lemma(t) for t in sorted(parts, key=lambda t: t.i))
+
+
+def _clause_head(t: Token) -> Token:
+    """The verb (or root) heading the clause ``t`` sits in."""
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t
+
+
+def _clause_tokens(head: Token, keep: Token) -> list[Token]:
+    """Tokens of the clause of ``head``, leaving out embedded clauses that do not hold ``keep``."""
+    out = [head]
+    stack = list(head.children)
+    while stack:
+        t = stack.pop()
+        if t.i != keep.i and not t.is_ancestor(keep) and (
+            t.dep_ in CLAUSE_DEPS or (t.like_num and not _is_year(t))
+        ):
+            continue  # another clause, or another figure's own phrase ("up from 48 in 2020")
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_year(t: Token) -> bool:
+    return t.shape_ == "dddd" and t.text.isdigit() and YEARS[0] <= int(t.text) <= YEARS[1]
+
+
+def _scope(head: Token, keep: Token, own: Span) -> tuple[str, ...]:
+    """Years and places the clause of ``head`` names, outside the fact's own span."""
+    out: set[str] = set()
+    for t in _clause_tokens(head, keep):
+        if own.start <= t.i < own.end:
+            continue
+        if _is_year(t) and (t.ent_type_ == "DATE" or t.dep_ in ("nummod", "compound", "pobj", "npadvmod")):
+            out.add(f"year:{t.text}")
+        elif t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
+            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            if ent is not None:
+                out.add(f"place:{ent.text}")
+    return tuple(sorted(out))
+
+
+def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
+    """The first candidate word whose lemma has a predicate class: (class, lemma); else the
+    first content word's lemma with no class: ("", lemma)."""
+    classes = predicate_classes()
+    candidates = list(candidates)
+    for t in candidates:
+        if _lemma(t) in classes:
+            return classes[_lemma(t)], _lemma(t)
+    for pos in ("VERB", "ADJ"):
+        for t in candidates:
+            if t.pos_ == pos and not t.is_stop:
+                return "", _lemma(t)
+    return "", ""
+
+
+def _number_frame(fact: Fact, span: Span) -> Frame:
+    q = span.root
+    noun: Token | None = None
+    if q.dep_ in NUMBER_TO_NOUN and q.head.pos_ in ("NOUN", "PROPN") and not (span.start <= q.head.i < span.end):
+        noun = q.head
+    elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
+        noun = None  # the unit itself ("10 km", "2 million euros"): what is measured comes from its head
+    if noun is not None and noun.pos_ == "PROPN" and noun.i < q.i:
+        return Frame(role="identifier", thing=_phrase(noun))  # "Flight 370", "Block 5"
+    if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
+        return Frame(role="identifier", thing=_phrase(q.head))  # "the Boeing 737" (not "Vik, 61,")
+    # The word that stands for the quantity in its clause: the noun counted, or the number.
+    arg = noun if noun is not None else q
+    role = "total"
+    thing = _phrase(noun) if noun is not None else ""
+    children = list(q.children) + (list(noun.children) if noun is not None else [])
+    # part of a whole: "two of the five victims", "two of whom"
+    of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end), None)
+    if of is not None:
+        role = "part"
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not thing:
+            thing = _phrase(obj)
+            children += list(obj.children)
+    elif arg.dep_ == "pobj" and _lemma(arg.head) in _words("partitive") and arg.head.lemma_ != "of":
+        role = "part"  # "including three children", "among them 12 police"
+    elif arg.dep_ == "pobj" and _lemma(arg.head) == "of" and arg.head.head.like_num:
+        role = "whole"  # the 120 of "52 of the 120 seats"
+    increments = _words("increment")
+    for c in children:
+        if _lemma(c) in increments and c.dep_ in ("amod", "advmod", "quantmod", "det"):
+            if any(s.lower_ == "than" for s in c.subtree if s.i != c.i):
+                role = "difference"  # "five more than they need": the figure is a difference
+            elif not any(s.lower_ == "than" for s in c.head.children):  # "more than 40" is a bound
+                role = "increment"  # "another 30", "nine more bodies"
+    prep = arg.head if arg.dep_ == "pobj" else None
+    changes = _words("change")
+    if prep is not None and _lemma(prep) == "from" and _lemma(prep.head) in changes:
+        role = "earlier"  # "up from 31", "rose from 31 to 52"
+    elif prep is not None and _lemma(prep) == "by" and _lemma(prep.head) in changes:
+        role = "change"  # "rose by 12"
+    elif arg.dep_ in ("npadvmod", "dobj") and _lemma(arg.head) in changes and arg.head.pos_ == "VERB":
+        role = "change"  # "rose 12 percent"
+    if fact.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
+            and noun.head.pos_ == "NOUN" and noun.i < noun.head.i:
+        role = "capacity"  # "a 600-seat ferry", "a 12-member panel"
+        thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
+    rates = _words("rate")
+    for c in list(arg.head.children) + list(arg.children):
+        if c.dep_ in ("npadvmod", "prep") and (_lemma(c) in rates or _lemma(c) == "per"):
+            dets = {_lemma(d) for d in c.children}
+            if _lemma(c) == "per" or dets & {"a", "an", "per", "each", "every"}:
+                role = "rate"  # "$4 million a day"
+    # What is said of it: the noun's own words first, then its governing word and that
+    # word's complements ("remain missing", "confirmed dead", "the toll rose to 10").
+    candidates: list[Token] = []
+    if noun is not None:
+        candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun]
+        candidates += [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    candidates += [c for c in q.children if c.dep_ in MODIFIER_DEPS]
+    gov = arg.head
+    while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP"):
+        gov = gov.head
+    if arg.dep_ in ARGUMENT_DEPS and gov.i != arg.i:
+        subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != arg.i), None)
+        if subject is not None and arg.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
+            thing = _phrase(subject)  # "the death toll rose to 10": the toll is what 10 is
+            candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
+        candidates.append(gov)
+        candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
+    if not candidates or not _predicate(candidates)[0]:
+        # a headline's elided copula: "30 missing", "Five dead"
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and (nxt.pos_ == "ADJ" or nxt.tag_ == "VBN"):
+            candidates.append(nxt)
+    predicate, word = _predicate(candidates)
+    head = _clause_head(arg)
+    return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span))
+
+
+def _date_frame(fact: Fact, span: Span) -> Frame:
+    d = span.root
+    gov = d.head
+    while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP"):
+        gov = gov.head
+    if d.head.i == d.i:
+        gov = d
+    noun = gov if gov.pos_ in ("NOUN", "PROPN") and gov.i != d.i else None
+    verb = _clause_head(gov)
+    parts = []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ != "PRON":
+        parts.append(_lemma(subject))
+    parts.append(_lemma(verb))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is not None and obj.pos_ != "PRON":
+        parts.append(_lemma(obj))
+    if noun is not None and _lemma(noun) not in parts:
+        parts.append(_lemma(noun))  # "the March 14 quake"
+    role = "statement" if _lemma(verb) in _words("reporting") else "event"
+    return Frame(event=" ".join(parts), role=role, scope=_scope(verb, d, span))
+
+
+def read_frame(fact: Fact, doc: Doc | None) -> Frame | None:
+    """The frame of ``fact`` in the parse of its sentence, or None when its span is not in it."""
+    if doc is None:
+        return None
+    offset = fact.start - fact.sentence_start
+    span = tokens_in(doc, offset, offset + len(fact.text))
+    if span is None:
+        return None
+    if fact.kind == "date":
+        return _date_frame(fact, span)
+    return _number_frame(fact, span)
+
+
+def add_frames(facts: list[Fact]) -> list[Fact]:
+    """``facts`` with a frame on each count, amount, measure and date; sentences are parsed
+    in one batch. Facts whose frame says they are identifiers ("Flight 370") are dropped."""
+    framed = [f for f in facts if f.kind in FRAMED_KINDS]
+    docs = dict(zip((f.sentence for f in framed), parse_many(f.sentence for f in framed)))
+    out = []
+    for f in facts:
+        if f.kind not in FRAMED_KINDS:
+            out.append(f)
+            continue
+        frame = read_frame(f, docs.get(f.sentence))
+        if frame is not None and frame.role == "identifier":
+            continue
+        out.append(replace(f, frame=frame) if frame is not None else f)
+    return out

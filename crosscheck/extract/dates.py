@@ -195,6 +195,8 @@ QUARTER = re.compile(
     rf"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<year>{_YEAR})\b"
     r"|\s+(?i:of\s+)?(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?"
 )
+#: "of" + a noun phrase after a quarter or half: it divides that thing, not a year.
+PART_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?i:fiscal|last|this|next)\b|\d)")
 Q_NOTATION = re.compile(rf"\b(?P<q>Q[1-4])(?:\s+(?P<year>{_YEAR}))?\b")
 #: A season with a year or a determiner: "last summer", "the fall of 1988", "spring 2010".
 SEASON = re.compile(
@@ -419,6 +421,18 @@ def _group_tense(verb, prospective: bool) -> str | None:
     return "future" if prospective else None
 
 
+def _attachment(verb, span):
+    """The verb a date modifies, correcting a frequent misattachment: in "said on Monday
+    they would ask", a date between a verb and the subject of its complement clause
+    modifies the outer verb, not the clause (which begins at its subject)."""
+    while verb.dep_ == "ccomp" and verb.head.i < span.start:
+        subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark")]
+        if not subjects or min(subjects) < span.end:
+            break
+        verb = verb.head
+    return verb
+
+
 def _tense(doc, start: int, end: int) -> str | None:
     """Tense of the predicate governing the characters ``start:end`` of a parsed sentence.
 
@@ -434,7 +448,7 @@ def _tense(doc, start: int, end: int) -> str | None:
         if tok.lemma_.lower() in PROSPECTIVE or tok.text.lower() in PROSPECTIVE:
             prospective = True
         if tok.pos_ in ("VERB", "AUX"):
-            return _group_tense(tok, prospective)
+            return _group_tense(_attachment(tok, span), prospective)
     if prospective:
         return "future"
     # No verb above the date (a fragment, or a parse that hung the verb below it): the
@@ -652,7 +666,11 @@ def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date
         bounds, granularity = _period_of(bounds[0], named), named
     if granularity in ("season", "decade"):
         granularity = "month" if granularity == "season" else "year"
-    return _shift(bounds, by, unit), granularity, True, {"reference": "previous date"}
+    try:
+        moved = _shift(bounds, by, unit)
+    except (ValueError, OverflowError):  # moved out of the calendar: no date
+        return None, granularity, True, {"reference": "previous date"}
+    return moved, granularity, True, {"reference": "previous date"}
 
 
 # --- candidates --------------------------------------------------------------------------
@@ -748,8 +766,10 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in QUARTER.finditer(text):
         size = UNIT_MONTHS[m.group("unit").lower()]
         index = ORDINALS[m.group("ord").lower()]
-        if index * size > 12:
-            continue  # "third half"
+        if index * size > 12 or (
+            not (m.group("year") or m.group("ry")) and PART_OF_SOMETHING.match(text, m.end())
+        ):
+            continue  # "third half"; "the second quarter of the game" (a part of a game)
         make = lambda y, size=size, index=index: _months_bounds(y, (index - 1) * size + 1, size)  # noqa: E731
         add(m, lambda m=m, make=make, size=size: _resolve_yearly(
             make, "quarter" if size == 3 else "half", m.group("year") or m.group("year1"),
@@ -869,7 +889,7 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
     for s_start, s_end, resolution, anaphoric in kept:
         if anaphoric:
             resolution = resolution(ref)
-        if resolution[0] is not None:
+        elif resolution[0] is not None:  # a reference is a date given on its own
             ref = (resolution[0], resolution[1])
         value = _value(resolution, article)
         value["expression"] = " ".join(text[s_start:s_end].lower().split())

@@ -335,6 +335,8 @@ def test_seed_cnn():
     assert (got["last week"]["start"], got["last week"]["end"]) == ("2017-12-18", "2017-12-24")
     assert got["last week"]["granularity"] == "week"
     assert got["March"]["start"] == "2017-03-01"
+    # "has ratcheted up ..., firing 23 missiles ... since February": this year's February.
+    assert got["February"]["start"] == "2017-02-01"
     # "in force for 30 years" is a duration, not a date.
     assert not any("30" in s for s in got)
 

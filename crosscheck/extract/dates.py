@@ -416,6 +416,11 @@ def _group_tense(verb, prospective: bool) -> str | None:
         if prospective or verb.tag_ == "VBG":  # "is due", "are meeting on Monday"
             return "future"
         return None
+    if verb.tag_ in ("VBG", "VB", "VBN") and not auxes and verb.dep_ in ("advcl", "conj", "acl", "relcl") \
+            and verb.head.pos_ in ("VERB", "AUX") and not prospective:
+        # A non-finite verb has the tense of the clause it hangs from ("has ratcheted up
+        # its programme, firing 23 missiles since February").
+        return _group_tense(verb.head, False)
     if verb.tag_ == "VBN" and not auxes:  # a reduced relative: "the vote held on Monday"
         return "future" if prospective else "past"
     return "future" if prospective else None
@@ -443,6 +448,8 @@ def _tense(doc, start: int, end: int) -> str | None:
     span = tokens_in(doc, start, end)
     if span is None:
         return None
+    if span.root.head.lower_ == "since":  # "since" points back from now (its meaning)
+        return "past"
     prospective = False
     for tok in span.root.ancestors:
         if tok.lemma_.lower() in PROSPECTIVE or tok.text.lower() in PROSPECTIVE:

@@ -335,6 +335,8 @@ def test_seed_cnn():
     assert (got["last week"]["start"], got["last week"]["end"]) == ("2017-12-18", "2017-12-24")
     assert got["last week"]["granularity"] == "week"
     assert got["March"]["start"] == "2017-03-01"
+    # "has ratcheted up ..., firing 23 missiles ... since February": this year's February.
+    assert got["February"]["start"] == "2017-02-01"
     # "in force for 30 years" is a duration, not a date.
     assert not any("30" in s for s in got)
 
@@ -370,3 +372,82 @@ def test_a_wire_dateline_date_is_no_fact():
     dates = [(f.text, f.start) for f in facts if f.kind == "date"]
     assert ("June 9", text.index("June 9")) not in dates
     assert ("June 9", text.rindex("June 9")) in dates and any(t == "Sunday" for t, _ in dates)
+
+
+# --- request/response cases (tests/data/dates.json; also read by benchmarks/dates.py) -----
+
+import json  # noqa: E402
+
+CASES = json.loads((Path(__file__).parent / "data" / "dates.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['class']}:{c['text'][:40]}" for c in CASES])
+def test_case(case):
+    got = [(span, v["start"], v["end"], v["granularity"])
+           for span, v in dates(case["text"], date.fromisoformat(case["published"]))]
+    want = [(e["span"], e["start"], e["end"], e["granularity"]) for e in case["expect"]]
+    assert got == want
+
+
+def test_benchmark_figures_meet_the_target():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from dates import score  # benchmarks/dates.py
+
+    figures, _ = score(CASES)
+    assert figures["all"]["recall"] >= 0.93
+    assert figures["all"]["precision"] >= 0.94
+    assert figures["all"]["resolved_right"] >= 0.9
+
+
+# --- metadata lines, story years, hostile text --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated 0713 GMT (1513 HKT) December 28, 2017\n\nThe vote was held on Monday.",
+        "Published: May 2, 2013\nThe vote was held on Monday.",
+        "Posted 2017-12-28\nThe vote was held on Monday.",
+        "Thursday, December 28, 2017\nThe vote was held on Monday.",
+    ],
+)
+def test_publication_lines_are_no_facts(text):
+    assert [s for s, _ in dates(text)] == ["Monday"]
+
+
+def test_year_less_date_without_publication_date_asks_the_story():
+    from crosscheck.extract.dates import year_from_story
+
+    _, v = one("Sunday, November 27: the storm reached the coast.", published=None)
+    assert (v["anchored"], v["year_from"], v["month"], v["day"], v["weekday"]) == (
+        False, "story", 11, 27, 6)
+    # The story's other dates are of late 2016; 27 November 2016 was a Sunday.
+    filled = year_from_story(v, [("2016-11-28", "2016-11-28"), ("2016-01-01", "2016-12-31")])
+    assert (filled["start"], filled["anchored"], filled["inferred"]) == ("2016-11-27", True, True)
+    # No weekday written: the nearest occurrence to a story date.
+    _, v = one("The storm reached the coast on November 27.", published=None)
+    assert year_from_story(v, [("2011-12-02", "2011-12-02")])["start"] == "2011-11-27"
+    assert year_from_story(v, []) is None
+
+
+def test_anaphoric_reference_is_the_last_date_given_on_its_own():
+    text = "Profit fell in 2010. It rose a year earlier and a year earlier still."
+    found = dates(text)
+    assert [(s, v["start"]) for s, v in found] == [
+        ("2010", "2010-01-01"), ("a year earlier", "2009-01-01"), ("a year earlier", "2009-01-01")]
+
+
+@pytest.mark.parametrize("unit", ["on Monday ", "December 19, ", "a year earlier ", "the third quarter ",
+                                  "Christmas ", "Monday, Oct. 26 "])
+def test_hostile_sentence_finishes_fast(unit):
+    import time
+
+    from crosscheck.models import Sentence
+
+    text = unit * (200_000 // len(unit))
+    art = Article(id="a", path="a.txt", text=text, published=SAT)
+    t0 = time.perf_counter()
+    extract_dates(art, [Sentence(0, len(text), text)])
+    assert time.perf_counter() - t0 < 20

@@ -1,42 +1,57 @@
 """Find date expressions in an article and resolve them against its publication date.
 
-Candidates are found with this module's own grammar (month names, weekdays, relative
-phrases, years in context), in the manner of TIMEX2/TimeML temporal taggers such as
-HeidelTime (Strötgen & Gertz, 2010): explicit expressions are normalised as written,
-relative and year-less ones against the document creation time (``article.published``).
-``dateparser`` is used only to normalise a day-level candidate already found (it turns
-"Sept. 5", "19th of December" or "2017-12-19" into a date); intervals (weeks, months,
-years) are computed here, since ``dateparser`` turns "in March" into a single day.
+Candidates are found with this module's own grammar (month names, weekdays, holidays,
+quarters, relative phrases, years in context), in the manner of TIMEX2/TimeML temporal
+taggers such as HeidelTime (Strötgen & Gertz, 2010): explicit expressions are normalised
+as written, deictic and year-less ones against the document creation time
+(``article.published``), anaphoric ones ("a year earlier", "the previous quarter") against
+the date mentioned before them. ``dateparser`` is used only to normalise a day-level
+candidate already found (it turns "Sept. 5", "19th of December" or "2017-12-19" into a
+date); intervals (weeks, months, quarters, years) are computed here.
 
 Conventions (also in ``extract_dates``):
 
-- The mention span is the date expression without its preposition: "December 19" in
-  "On December 19", "2023" in "tentatively in 2023", "Thursday" in "said on Thursday",
-  "January" in "Later in January". Words that choose the time are kept: "last week",
-  "earlier this month", "next Monday", "two days ago", "Thursday, Dec. 28". The
-  preposition is kept in ``value["preposition"]`` ("on", "in", "since", "by", ...).
+- The mention span is the date expression without its preposition or article: "December
+  19" in "On December 19", "2023" in "tentatively in 2023", "third quarter" in "in the
+  third quarter". Words that choose the time are kept: "last week", "earlier this month",
+  "next Monday", "two days ago", "Thursday, Dec. 28". The preposition is kept in
+  ``value["preposition"]`` ("on", "in", "since", "by", ...).
 - "since February" is normalised to February itself (the start point), with
   ``preposition == "since"``, so that "since February" and "since March" conflict.
-- ``relative`` is true when the value depends on the anchor: deictic phrases ("last
-  week", "Thursday", "two days ago") and days or months written without a year.
-  Such a mention in an article without a publication date is kept with
-  ``anchored: False`` and ``start``/``end`` None: it is never guessed.
+- ``relative`` is true when the value depends on the anchor or on an earlier date:
+  deictic phrases ("last week", "Thursday", "two days ago"), anaphoric ones ("a year
+  earlier"), and days, months, quarters or holidays written without a year. Such a mention
+  in an article without a publication date is kept with ``anchored: False`` and
+  ``start``/``end`` None: it is never guessed. A year-less day or month so kept says what
+  is missing (``year_from: "story"``, with its ``month``, ``day`` and ``weekday``), and
+  ``year_from_story`` fills it from the story's other dates.
 - ``inferred`` is true when the mention is relative and the anchor itself was inferred
   (``article.published_from == "inferred"``); an explicit date does not use the anchor.
-- A year-less day or month, or a bare weekday, is the most recent one not after the
-  publication date, unless the nearest tense cue around it is a future one ("will",
-  "is scheduled to", "next", ...): then it is the nearest one on or after that date.
+- Year-less dates and bare weekdays are placed by the tense of the verb that governs them,
+  read from the dependency parse (``_tense``): past tense → the most recent one not after
+  the publication date; future (a modal, "going to", a to-infinitive under a present
+  verb, a prospective predicate such as "due" or "scheduled") → the nearest on or after
+  it; otherwise (present tense, no verb) → the nearest in time, as HeidelTime does.
+- A weekday written with its date ("Monday, Oct. 26") picks the year in which that day is
+  that weekday.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import dateparser
 
 from crosscheck.models import Article, Mention, Sentence
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 # --- vocabulary --------------------------------------------------------------------------
 
@@ -66,11 +81,37 @@ NUMBER_WORDS = {
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 
+#: Ordinals naming a quarter or half of a year ("third quarter", "3rd quarter").
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+#: Meteorological seasons of the northern hemisphere (WMO practice: whole months, winter
+#: from December to February), as (first month, number of months).
+SEASONS = {"spring": (3, 3), "summer": (6, 3), "fall": (9, 3), "autumn": (9, 3), "winter": (12, 3)}
+
+#: Months in each period unit, for anaphoric shifts and calendar periods.
+UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+#: Granularities from finest to coarsest.
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year", "decade")
+
 #: Prepositions recorded in ``value["preposition"]`` when they stand right before a date.
 PREPOSITIONS = frozenset(
     "on in since by until till during before after from through throughout of to "
     "around circa between".split()
 )
+
+
+def _load(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+#: Holidays and the rule giving their day in a year (crosscheck/data/holidays.json, with
+#: the sources of the rules): name as written -> rule.
+HOLIDAYS: dict[str, dict] = {
+    name: h["rule"] for h in _load("holidays.json")["holidays"] for name in h["names"]
+}
+#: Lemmas of predicates that look ahead ("due", "scheduled"; crosscheck/data/prospective.json).
+PROSPECTIVE = frozenset(_load("prospective.json")["lemmas"])
 
 # --- grammar -----------------------------------------------------------------------------
 # Month names are matched case-sensitively (capitalised, as English spells them), so that
@@ -83,8 +124,9 @@ _MONTH_NAME = (
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_MONTH_NAME}|{_MONTH_ABBR})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-#: Day of month, with an optional ordinal suffix; never followed by more digits.
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+#: Day of month, with an optional ordinal suffix; never followed by more digits or by the
+#: minutes of a time ("10:30").
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[:.]\d)"
 #: A year from 1600 to 2199, not part of a longer number, a decimal, a percentage or a
 #: thousands group ("1,987 people" never reaches here: the comma splits it).
 _YEAR = r"(?<![\d,.$€£¥])(?:1[6-9]\d\d|20\d\d|21\d\d)(?![\d%]|,\d|\.\d|\s*per\s?cent)"
@@ -93,6 +135,8 @@ _WEEKDAY_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
 _RELATIVE_YEAR = r"\s+(?P<ry>(?i:last|this|next))\s+(?i:year)\b(?!['’]s)"
 #: Offsets of ``_RELATIVE_YEAR`` from the anchor's year.
 RELATIVE_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+#: Counts in "two days ago", "three years earlier".
+_COUNT = rf"(?P<n>\d{{1,3}}|(?i:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}))"
 
 #: ISO 8601 calendar date (2017-12-19).
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
@@ -124,30 +168,70 @@ MONTH_IN_CONTEXT = re.compile(
 AMBIGUOUS_MONTH_WEAK_PREPS = frozenset({"by", "of", "to", "from", "after", "before"})
 #: A year needs context (the brief's rule, after TimeML practice of tagging only years
 #: used as dates): a preposition or determiner before it ("in 2006", "of 1987", "since
-#: 2014", "by 2030", "fiscal 2019", "mid-2020"), or a possessive ("2006's").
+#: 2014", "by 2030", "fiscal 2019", "mid-2020"), or a possessive ("2006's"). A year with
+#: neither is read from the parse (``_is_year_by_grammar``: "the 1996 bombing").
 YEAR_IN_CONTEXT = re.compile(
     r"(?:\b(?P<prep>(?i:in|of|since|by|until|till|before|after|during|from|through"
     r"|throughout|around|circa))\s+|\b(?P<mod>(?i:fiscal|early|mid|late|year)(?:\s+|-)))"
     rf"(?P<year>{_YEAR})\b(?!\s*[-–]\s*\d)"
 )
 YEAR_POSSESSIVE = re.compile(rf"\b(?P<year>{_YEAR})['’]s\b")
+#: Any other year-like number; kept only if the parse reads it as a year (see above).
+BARE_YEAR = re.compile(rf"\b(?P<year>{_YEAR})\b(?!\s*[-–/]\s*\d)")
 #: A span of years: "from 2014 to 2016", "between 2014 and 2016".
 YEAR_RANGE = re.compile(
     rf"\b(?P<prep>(?i:from|between))\s+(?P<year>{_YEAR})\s*(?:-|–|to|and|until|through)\s*"
     rf"(?P<year2>{_YEAR})\b"
 )
+#: A decade: "the 1990s", "the mid-1980s", "the '90s".
+DECADE = re.compile(
+    r"(?:\b(?i:early|mid|late)[-\s])?(?:\b(?P<full>1[6-9]\d0|20\d0)|(?<!\w)['’](?P<short>\d0))['’]?s\b"
+)
+#: A quarter or half of a year: "the third quarter", "fourth-quarter", "the first half of
+#: 2009", "fiscal 1990's second quarter", "Q3 2009". ``year`` or ``ry`` fixes the year.
+QUARTER = re.compile(
+    rf"\b(?:(?i:fiscal)\s+)?(?:(?P<year1>{_YEAR})(?:['’]s)?\s+)?"
+    r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]+(?P<unit>(?i:quarter|half))\b"
+    rf"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<year>{_YEAR})\b"
+    r"|\s+(?i:of\s+)?(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?"
+)
+#: "of" + a noun phrase after a quarter or half: it divides that thing, not a year.
+PART_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?i:fiscal|last|this|next)\b|\d)")
+Q_NOTATION = re.compile(rf"\b(?P<q>Q[1-4])(?:\s+(?P<year>{_YEAR}))?\b")
+#: A season with a year or a determiner: "last summer", "the fall of 1988", "spring 2010".
+SEASON = re.compile(
+    r"\b(?:(?P<rel>(?i:last|this|next|early|late))\s+|(?P<the>(?i:the))\s+)?"
+    r"(?P<season>(?i:spring|summer|fall|autumn|winter))\b"
+    rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
+)
+#: What follows "the fall" when it is no season: "the fall of the wall", "the fall in prices".
+SEASON_NOT_AFTER = re.compile(r"\s+(?i:of|in|to|from|and|by)\b")
+#: A holiday by one of its names in crosscheck/data/holidays.json, with an optional year;
+#: not followed by another capitalised word ("Easter Island", "Christmas Carol").
+HOLIDAY = re.compile(
+    r"\b(?P<rel>(?i:last|this|next)\s+)?(?P<name>"
+    + "|".join(re.escape(n) for n in sorted(HOLIDAYS, key=len, reverse=True))
+    + rf")(?![\w'’])(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s+[A-Z])"
+)
 #: Deictic days.
 RELATIVE_DAY = re.compile(r"\b(?i:yesterday|today|tomorrow|tonight|last\s+night)\b")
-#: "last week", "this month", "earlier this year", "next weekend"; not "the last week"
+#: "last week", "this month", "earlier this year", "next quarter"; not "the last week"
 #: (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
-    r"(?P<unit>(?i:week|weekend|month|year))\b"
+    r"(?P<unit>(?i:week|weekend|month|quarter|year))\b"
 )
 #: "two days ago", "a year ago", "3 weeks ago".
-AGO = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|(?i:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}))\s+"
-    r"(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b"
+AGO = re.compile(rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")
+#: Dates given from the date mentioned before them (anaphoric): "a year earlier", "two
+#: days later", "the previous year", "the following day", "the year-ago quarter", "the
+#: year-earlier period". ``n``/``unit`` (or ``by``) is the shift, ``named`` the period named.
+ANAPHORIC = re.compile(
+    rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|quarter|year))s?\s+(?P<dir>(?i:earlier|later))\b"
+    r"|\b(?i:the)\s+(?P<dir2>(?i:previous|prior|preceding|following))\s+"
+    r"(?P<named>(?i:day|week|month|quarter|year))\b"
+    r"|\b(?i:the)\s+(?:(?i:same)\s+)?(?P<by>(?i:year|month|quarter))[-\s](?i:ago|earlier)\s+"
+    r"(?P<named2>(?i:day|week|month|quarter|half|year|period))\b"
 )
 #: A weekday, with an optional "last"/"next"/"this" inside the span; "Thursdays" (a habit)
 #: does not match.
@@ -162,70 +246,42 @@ DATELINE = re.compile(
     re.M,
 )
 
-# --- tense cues --------------------------------------------------------------------------
-# A year-less date is read as past (news reports what happened) unless the nearest tense
-# cue is a future one. Cues and clause breaks follow the tense rules of TIMEX taggers
-# (Mani & Wilson, 2000: the tense of the governing verb decides the direction).
-
-#: Future cues (AP: "will", "is scheduled to", "is expected to", "must ... by", "next"), each with the
-#: rest of its verb group ("will be held", "is scheduled to be read"), so that a past
-#: participle inside a future verb group is not read as a past cue. "would" is the future
-#: of reported speech ("said exports would recover by September"), but "would have" is a
-#: counterfactual past.
-FUTURE_CUES = re.compile(
-    r"(?:\b(?i:will|won['’]t|shall|would(?!\s+have\b)|must(?!\s+have\b)|going\s+to"
-    r"|(?:is|are|was|were)\s+(?:due|set)\s+to|scheduled|slated|due\s+(?:to|on|in)"
-    r"|expected\s+to|(?:is|are)\s+expected(?=\s+(?:on|in|by|at|to|later|next|this|within)\b)|plans?\s+to|planning\s+to"
-    r"|planned\s+for|upcoming|next|coming)\b|['’]ll\b)"
-    r"(?:\s+(?:to|not|be|been|have|[a-z]+ly)\b)*(?:\s+[a-z]+\b)?"
-)
-#: Past cues: past auxiliaries, past reporting verbs (Krestel, Bergler & Witte, 2008 list
-#: the reporting verbs), "ago", and any other lower-case past form in -ed.
-PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|said|told|announced|reported|added|stated|wrote|made|took"
-    r"|met|held|began|came|went|gave|agreed|ago|last|earlier|previously"
-    r"|(?!scheduled\b|slated\b|expected\b|planned\b)[a-z]{2,}(?<!e)ed)\b"
-)
-#: Clause breaks: punctuation, and words that open a new clause.
-CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]“”\"]|\s[–—-]+\s|\b(?:and|but|while|whereas|which|who|that|because"
-    r"|although|when|after|before)\b"
-)
-
 #: Languages dateparser may read a candidate in: the grammar above is English only, and
 #: naming the language skips dateparser's language detection (its documented behaviour).
 PARSER_LANGUAGES = ["en"]
 
 
-def _parse_day(text: str, anchor: date | None, future: bool) -> date | None:
+@lru_cache(maxsize=4096)
+def _parse_day(text: str, base: date | None) -> date | None:
     """Normalise a day-level candidate with dateparser (None if it is no valid date).
 
-    dateparser's documented ``PREFER_DATES_FROM`` setting picks the year of a year-less
-    date relative to ``RELATIVE_BASE`` (the anchor)."""
+    With ``base`` (a year-less candidate) dateparser fills the year from its
+    ``RELATIVE_BASE``; the caller then chooses the year (``_nearest_year``)."""
     settings: dict[str, Any] = {
-        "REQUIRE_PARTS": ["day", "month", "year"] if anchor is None else ["day", "month"],
-        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": ["day", "month", "year"] if base is None else ["day", "month"],
         "DATE_ORDER": "MDY",
     }
-    if anchor is not None:
-        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     parsed = dateparser.parse(text, languages=PARSER_LANGUAGES, settings=settings)
-    if parsed is None:
-        return None
-    day = parsed.date()
-    # dateparser's "future" skips the anchor day itself; "on or after" includes it.
-    if future and anchor is not None and day.replace(year=anchor.year) == anchor:
-        return anchor
-    return day
+    return parsed.date() if parsed is not None else None
 
 
 # --- calendar arithmetic -----------------------------------------------------------------
 
+Bounds = tuple[date, date]
 
-def _month_bounds(year: int, month: int) -> tuple[date, date]:
+
+def _month_bounds(year: int, month: int) -> Bounds:
     first = date(year, month, 1)
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return first, nxt - timedelta(days=1)
+
+
+def _months_bounds(year: int, month: int, count: int) -> Bounds:
+    """``count`` whole months from ``month`` of ``year`` (may run into the next year)."""
+    last_year, last_month = _shift_month(year, month, count - 1)
+    return date(year, month, 1), _month_bounds(last_year, last_month)[1]
 
 
 def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
@@ -233,95 +289,210 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def _week_bounds(day: date) -> tuple[date, date]:
+def _week_bounds(day: date) -> Bounds:
     """The calendar week (Monday..Sunday, ISO 8601) that holds ``day``."""
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)
 
 
-def _year_bounds(year: int) -> tuple[date, date]:
+def _year_bounds(year: int) -> Bounds:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _month_near(month: int, anchor: date, mode: str) -> int:
-    """Year of the ``month`` nearest the anchor: ``past`` (on or before its month),
-    ``future`` (on or after), ``last`` (strictly before), ``next`` (strictly after)."""
-    y = anchor.year
-    if mode in ("past", "last"):
-        if month > anchor.month or (mode == "last" and month == anchor.month):
-            y -= 1
-    elif mode in ("future", "next"):
-        if month < anchor.month or (mode == "next" and month == anchor.month):
-            y += 1
-    return y
+def _period_of(day: date, unit: str) -> Bounds:
+    """The calendar ``unit`` (day|week|month|quarter|half|year) that holds ``day``."""
+    if unit == "day":
+        return day, day
+    if unit == "week":
+        return _week_bounds(day)
+    size = UNIT_MONTHS[unit]
+    first = (day.month - 1) // size * size + 1
+    return _months_bounds(day.year, first, size)
+
+
+def _shift(bounds: Bounds, by: int, unit: str) -> Bounds:
+    """``bounds`` moved by ``by`` units; whole months stay whole months."""
+    if unit in ("day", "week"):
+        step = timedelta(days=by * (7 if unit == "week" else 1))
+        return bounds[0] + step, bounds[1] + step
+    months = by * UNIT_MONTHS[unit]
+    start, end = bounds
+    whole = start.day == 1 and (end + timedelta(days=1)).day == 1
+    y, m = _shift_month(start.year, start.month, months)
+    if whole:
+        span = (end.year - start.year) * 12 + end.month - start.month + 1
+        return _months_bounds(y, m, span)
+    def move(d: date) -> date:
+        yy, mm = _shift_month(d.year, d.month, months)
+        return date(yy, mm, min(d.day, _month_bounds(yy, mm)[1].day))
+    return move(start), move(end)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday, Gregorian computus (Meeus, Astronomical Algorithms, ch. 8)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (Meeus's names)
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday(rule: dict, year: int) -> date:
+    """The day of a holiday rule (crosscheck/data/holidays.json) in ``year``."""
+    if "fixed" in rule:
+        return date(year, *rule["fixed"])
+    if "easter" in rule:
+        return _easter(year) + timedelta(days=rule["easter"])
+    month, weekday, n = rule["nth_weekday"]
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = _month_bounds(year, month)[1]
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _nearest_year(make: Callable[[int], Bounds | None], anchor: date, mode: str) -> Bounds | None:
+    """The occurrence of a yearly period nearest the anchor, among last, this and next
+    year's (``make(year)`` gives its bounds, None where it does not exist).
+
+    ``past``: the latest one begun by the anchor; ``future``: the earliest one not over
+    by it; ``last``/``next``: strictly before/after it; ``nearest``: the closest in days
+    (0 when it holds the anchor; ties go to the earlier)."""
+    found = [b for b in (make(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if b]
+    if mode == "past":
+        found = [b for b in found if b[0] <= anchor][-1:]
+    elif mode == "last":
+        found = [b for b in found if b[1] < anchor][-1:]
+    elif mode == "future":
+        found = [b for b in found if b[1] >= anchor][:1]
+    elif mode == "next":
+        found = [b for b in found if b[0] > anchor][:1]
+
+    def distance(b: Bounds) -> int:
+        return 0 if b[0] <= anchor <= b[1] else min(abs((b[0] - anchor).days), abs((b[1] - anchor).days))
+
+    return min(found, key=distance) if found else None
 
 
 def _weekday_near(weekday: int, anchor: date, mode: str) -> date:
-    """The ``weekday`` nearest the anchor, in the sense of ``_month_near``'s modes."""
-    if mode in ("past", "last"):
-        back = (anchor.weekday() - weekday) % 7
-        if mode == "last" and back == 0:
-            back = 7
-        return anchor - timedelta(days=back)
+    """The ``weekday`` nearest the anchor, in the sense of ``_nearest_year``'s modes."""
+    back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
+    if mode == "last" and back == 0:
+        back = 7
     if mode == "next" and ahead == 0:
         ahead = 7
+    if mode in ("past", "last") or (mode == "nearest" and back <= ahead):
+        return anchor - timedelta(days=back)
     return anchor + timedelta(days=ahead)
 
 
 # --- tense -------------------------------------------------------------------------------
+# The direction of a year-less date is the tense of the verb that governs it (Mani &
+# Wilson, 2000; HeidelTime's tense rules), read from the dependency parse.
 
 
-def _is_future(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether the nearest tense cue to ``[start, end)`` (article offsets) is a future one.
+def _group_tense(verb, prospective: bool) -> str | None:
+    """``past``, ``future`` or None (present, or no tense) of the verb group of ``verb``."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modals = [c for c in auxes if c.tag_ == "MD"]
+    if modals:  # "will", "would", "must" + base verb; "would have", "must have" are past
+        return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
+    if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
+        matrix = verb.head
+        if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "is going to"
+            return "future"
+        # A to-infinitive is ahead of its matrix verb: ahead of now if that verb is not past.
+        outer = _group_tense(matrix, prospective or matrix.lemma_.lower() in PROSPECTIVE)
+        return None if outer == "past" else "future"
+    tags = {verb.tag_} | {c.tag_ for c in auxes}
+    if "VBD" in tags or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)):
+        return None if prospective else "past"  # "was scheduled for Monday": either way
+    if tags & {"VBZ", "VBP"}:
+        if prospective or verb.tag_ == "VBG":  # "is due", "are meeting on Monday"
+            return "future"
+        return None
+    if verb.tag_ in ("VBG", "VB", "VBN") and not auxes and verb.dep_ in ("advcl", "conj", "acl", "relcl") \
+            and verb.head.pos_ in ("VERB", "AUX") and not prospective:
+        # A non-finite verb has the tense of the clause it hangs from ("has ratcheted up
+        # its programme, firing 23 missiles since February").
+        return _group_tense(verb.head, False)
+    if verb.tag_ == "VBN" and not auxes:  # a reduced relative: "the vote held on Monday"
+        return "future" if prospective else "past"
+    return "future" if prospective else None
 
-    Cues in the date's own clause are preferred; failing those, the whole sentence's.
-    """
-    text = sentence.text
-    a, b = start - sentence.start, end - sentence.start
-    cuts = [0, len(text)]
-    for m in CLAUSE_BREAK.finditer(text):
-        cuts.extend((m.start(), m.end()))
-    lo = max((c for c in cuts if c <= a), default=0)
-    hi = min((c for c in cuts if c >= b), default=len(text))
 
-    def nearest(seg_lo: int, seg_hi: int) -> bool | None:
-        found: list[tuple[int, int, bool]] = []
-        groups: list[tuple[int, int]] = []
-        for pattern, future in ((FUTURE_CUES, True), (PAST_CUES, False)):
-            for m in pattern.finditer(text, seg_lo, seg_hi):
-                if m.start() < b and m.end() > a:
-                    continue  # a cue inside the date itself ("next week") is not a cue
-                if future:
-                    groups.append(m.span())
-                elif any(g0 <= m.start() < g1 for g0, g1 in groups):
-                    continue  # "held" in "will be held"
-                dist = a - m.end() if m.end() <= a else m.start() - b
-                # Future cues win ties.
-                found.append((dist, 0 if future else 1, future))
-        return min(found)[2] if found else None
+def _attachment(verb, span):
+    """The verb a date modifies, correcting a frequent misattachment: in "said on Monday
+    they would ask", a date between a verb and the subject of its complement clause
+    modifies the outer verb, not the clause (which begins at its subject)."""
+    while verb.dep_ == "ccomp" and verb.head.i < span.start:
+        subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark")]
+        if not subjects or min(subjects) < span.end:
+            break
+        verb = verb.head
+    return verb
 
-    hit = nearest(lo, hi)
-    if hit is None:
-        hit = nearest(0, len(text))
-    return bool(hit)
+
+def _tense(doc, start: int, end: int) -> str | None:
+    """Tense of the predicate governing the characters ``start:end`` of a parsed sentence.
+
+    Walks up from the date to the first verb; a prospective predicate passed on the way
+    ("due Jan. 2") or being that verb ("expected on Tuesday") looks ahead."""
+    from crosscheck.parse import tokens_in
+
+    span = tokens_in(doc, start, end)
+    if span is None:
+        return None
+    if span.root.head.lower_ == "since":  # "since" points back from now (its meaning)
+        return "past"
+    prospective = False
+    for tok in span.root.ancestors:
+        if tok.lemma_.lower() in PROSPECTIVE or tok.text.lower() in PROSPECTIVE:
+            prospective = True
+        if tok.pos_ in ("VERB", "AUX"):
+            return _group_tense(_attachment(tok, span), prospective)
+    if prospective:
+        return "future"
+    # No verb above the date (a fragment, or a parse that hung the verb below it): the
+    # nearest finite verb of the sentence, preferring one before the date, as HeidelTime
+    # reads tense from part-of-speech tags.
+    finite = [t for t in doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t not in span]
+    if not finite:
+        return None
+    verb = min(finite, key=lambda t: (abs(t.i - span.start), t.i > span.start))
+    if verb.tag_ == "MD":
+        perfect = verb.i + 1 < len(doc) and verb.nbor(1).lemma_ == "have"  # "would have"
+        return "past" if perfect else "future"
+    return "past" if verb.tag_ == "VBD" else None
+
+
+def _mode(rel: str | None, tense: str | None) -> str:
+    """A resolution mode of ``_nearest_year`` from "last"/"next"/"this" or the tense."""
+    rel = (rel or "").strip().lower()
+    if rel in ("last", "next"):
+        return rel
+    return {"past": "past", "future": "future"}.get(tense or "", "nearest")
 
 
 # --- resolution --------------------------------------------------------------------------
+# A resolution is (bounds or None, granularity, relative, extra value keys).
+
+Resolution = tuple[Bounds | None, str, bool, dict[str, Any]]
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _value(
-    bounds: tuple[date, date] | None,
-    granularity: str,
-    relative: bool,
-    article: Article,
-) -> dict[str, Any]:
+def _value(resolution: Resolution, article: Article) -> dict[str, Any]:
+    bounds, granularity, relative, extra = resolution
     anchored = bounds is not None
-    return {
+    value = {
         "start": _iso(bounds[0]) if bounds else None,
         "end": _iso(bounds[1]) if bounds else None,
         "granularity": granularity,
@@ -329,143 +500,239 @@ def _value(
         "relative": relative,
         "inferred": bool(relative and anchored and article.published_from == "inferred"),
     }
+    value.update(extra)
+    return value
 
 
-def _resolve_day(m: re.Match, anchor: date | None, future: bool) -> tuple | None:
-    """(bounds, granularity, relative) of a MONTH_DAY / DAY_MONTH / ISO_DATE match, or
-    None when the match is no valid date ("June 31")."""
+def _resolve_day(m: re.Match, anchor: date | None, tense: Callable[[], str | None]) -> Resolution | None:
+    """A MONTH_DAY / DAY_MONTH / ISO_DATE match, or None when it is no valid date ("June 31")."""
     groups = m.groupdict()
-    month, year, ry = groups["month"], groups["year"], groups.get("ry")
-    day = re.match(r"\d+", groups["day"]).group()
+    month, year, ry, wd = groups["month"], groups["year"], groups.get("ry"), groups.get("wd")
+    day = int(re.match(r"\d+", groups["day"]).group())
+    last_day = int(re.match(r"\d+", groups["day2"]).group()) if groups.get("day2") else day
+    if last_day < day:
+        return None
     if month.isdigit():
-        text = f"{year}-{month}-{day}"
-    elif ry and anchor is not None:
-        year = str(anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()])
-        text = f"{month} {day} {year}"
+        first = _parse_day(f"{year}-{month}-{day:02d}", None)
+        relative = False
+    elif year:
+        first = _parse_day(f"{month} {day} {year}", None)
+        relative = False
     else:
-        text = f"{month} {day}" + (f" {year}" if year else "")
-    relative = year is None or bool(ry)
-    if year is None and anchor is None:
-        # Year-less and unanchored: kept, unresolved, if it can be a date at all.
+        month_no = MONTHS[month.rstrip(".").lower()]
         try:
-            date(2000, MONTHS[month.rstrip(".").lower()], int(day))
+            date(2000, month_no, last_day)  # a leap year: is it a day of that month at all?
         except ValueError:
             return None
-        return None, "day", True
-    first = _parse_day(text, None if year else anchor, future)
+        if anchor is None:
+            missing = {"year_from": "story", "month": month_no, "day": day}
+            if wd:
+                missing["weekday"] = WEEKDAYS[wd.lower()]
+            return None, "day", True, missing
+        relative = True
+        if ry:
+            y = anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()]
+            first = _parse_day(f"{month} {day} {y}", None)
+        else:
+            seen = _parse_day(f"{month} {day}", anchor)
+            if seen is None:
+                return None
+            first = _year_for(seen.month, day, WEEKDAYS[wd.lower()] if wd else None, anchor,
+                              _mode(None, tense()))
     if first is None:
         return None
-    last = first
-    if groups.get("day2"):
+    try:
+        last = first.replace(day=last_day)
+    except ValueError:
+        return None
+    return (first, last), "day", relative, {}
+
+
+def _year_for(month: int, day: int, weekday: int | None, anchor: date, mode: str) -> date | None:
+    """The year-less ``month``/``day`` placed in the year ``mode`` picks; a weekday written
+    with it ("Monday, Oct. 26") picks the year in which that day is that weekday."""
+    def make(y: int, need_weekday: bool) -> Bounds | None:
         try:
-            last = first.replace(day=int(re.match(r"\d+", groups["day2"]).group()))
+            d = date(y, month, day)
         except ValueError:
             return None
-        if last < first:
+        if need_weekday and d.weekday() != weekday:
             return None
-    return (first, last), "day", relative
+        return d, d
+
+    found = None
+    if weekday is not None:
+        found = _nearest_year(lambda y: make(y, True), anchor, "nearest")
+    found = found or _nearest_year(lambda y: make(y, False), anchor, mode)
+    return found[0] if found else None
 
 
 def _resolve_month(month_word: str, year: str | None, mod: str, anchor: date | None,
-                   future: bool, ry: str | None = None) -> tuple | None:
+                   tense: Callable[[], str | None], ry: str | None = None) -> Resolution:
     month = MONTHS[month_word.rstrip(".").lower()]
     if year is not None:
-        return _month_bounds(int(year), month), "month", False
+        return _month_bounds(int(year), month), "month", False, {}
     if anchor is None:
-        return None, "month", True
+        return None, "month", True, {"year_from": "story", "month": month}
     if ry:
-        return _month_bounds(anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()], month), "month", True
-    mode = {"last": "last", "next": "next"}.get(mod, "future" if future else "past")
+        return _month_bounds(anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()], month), "month", True, {}
     if mod == "this":
-        return _month_bounds(anchor.year, month), "month", True
-    return _month_bounds(_month_near(month, anchor, mode), month), "month", True
+        return _month_bounds(anchor.year, month), "month", True, {}
+    mode = _mode(mod, None) if mod in ("last", "next") else _mode(None, tense())
+    return _nearest_year(lambda y: _month_bounds(y, month), anchor, mode), "month", True, {}
 
 
-def _resolve_relative_day(word: str, anchor: date | None) -> tuple:
+def _resolve_yearly(make: Callable[[int], Bounds], granularity: str, year: str | None,
+                    ry: str | None, rel: str | None, anchor: date | None,
+                    tense: Callable[[], str | None]) -> Resolution:
+    """A period that comes once a year (a quarter, a season, a holiday), with its year as
+    written, relative to the anchor ("of last year", "last Christmas") or from the tense."""
+    if year:
+        return make(int(year)), granularity, False, {}
+    if anchor is None:
+        return None, granularity, True, {}
+    if ry:
+        return make(anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()]), granularity, True, {}
+    rel = (rel or "").strip().lower()
+    if rel == "this":
+        return _nearest_year(make, anchor, "nearest"), granularity, True, {}
+    mode = _mode(rel, None) if rel in ("last", "next") else _mode(None, tense())
+    return _nearest_year(make, anchor, mode), granularity, True, {}
+
+
+def _resolve_relative_day(word: str, anchor: date | None) -> Resolution:
     word = " ".join(word.lower().split())
     if anchor is None:
-        return None, "day", True
+        return None, "day", True, {}
     if word == "last night":
         # Evening before a morning edition, or of the day itself: both days.
-        return (anchor - timedelta(days=1), anchor), "day", True
+        return (anchor - timedelta(days=1), anchor), "day", True, {}
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
     d = anchor + timedelta(days=offset)
-    return (d, d), "day", True
+    return (d, d), "day", True, {}
 
 
-def _resolve_period(rel: str, unit: str, anchor: date | None) -> tuple:
+def _resolve_period(rel: str, unit: str, anchor: date | None) -> Resolution:
     rel = " ".join(rel.lower().split())
     unit = unit.lower()
     granularity = "week" if unit == "weekend" else unit
     if anchor is None:
-        return None, granularity, True
+        return None, granularity, True, {}
     step = {"last": -1, "next": 1}.get(rel, 0)
-    if unit in ("week", "weekend"):
-        start, end = _week_bounds(anchor + timedelta(weeks=step))
-        if unit == "weekend":
-            start = start + timedelta(days=5)
-    elif unit == "month":
-        start, end = _month_bounds(*_shift_month(anchor.year, anchor.month, step))
-    else:
-        start, end = _year_bounds(anchor.year + step)
+    start, end = _shift(_period_of(anchor, granularity), step, granularity)
+    if unit == "weekend":
+        start = start + timedelta(days=5)
     if rel == "earlier this":
         end = anchor
     elif rel == "later this":
         start = anchor
-    return (start, end), granularity, True
+    return (start, end), granularity, True, {}
 
 
-def _resolve_ago(n: str, unit: str, anchor: date | None) -> tuple:
-    count = int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
+
+
+def _resolve_ago(n: str, unit: str, anchor: date | None) -> Resolution:
     unit = unit.lower()
     if anchor is None:
-        return None, unit, True
-    if unit == "day":
-        d = anchor - timedelta(days=count)
-        return (d, d), "day", True
-    if unit == "week":
-        return _week_bounds(anchor - timedelta(weeks=count)), "week", True
-    if unit == "month":
-        return _month_bounds(*_shift_month(anchor.year, anchor.month, -count)), "month", True
-    return _year_bounds(anchor.year - count), "year", True
+        return None, unit, True, {}
+    return _shift(_period_of(anchor, unit), -_count(n), unit), unit, True, {}
 
 
-def _resolve_weekday(rel: str | None, name: str, anchor: date | None, future: bool) -> tuple:
+def _resolve_weekday(rel: str | None, name: str, anchor: date | None,
+                     tense: Callable[[], str | None]) -> Resolution:
     if anchor is None:
-        return None, "day", True
+        return None, "day", True, {}
     rel = (rel or "").strip().lower()
-    mode = {"last": "last", "next": "next"}.get(rel, "future" if future else "past")
+    mode = _mode(rel, None) if rel in ("last", "next") else _mode(None, tense())
     d = _weekday_near(WEEKDAYS[name.lower()], anchor, mode)
-    return (d, d), "day", True
+    return (d, d), "day", True, {}
+
+
+def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date | None) -> Resolution:
+    """A date given from the one mentioned before it (``ref``: its bounds and granularity),
+    or from the publication day when none was: "a year earlier" is the reference moved by a
+    year, at its own granularity; "the previous year" and "the year-ago quarter" name the
+    period (a year, a quarter) holding the reference, moved."""
+    g = m.groupdict()
+    if g["unit"]:
+        by, unit, named = _count(g["n"]) * (-1 if g["dir"].lower() == "earlier" else 1), g["unit"].lower(), None
+    elif g["named"]:
+        unit = named = g["named"].lower()
+        by = -1 if g["dir2"].lower() in ("previous", "prior", "preceding") else 1
+    else:
+        by, unit, named = -1, g["by"].lower(), g["named2"].lower()
+        named = None if named == "period" else named
+    if ref is None:
+        if anchor is None:
+            return None, named or unit, True, {}
+        ref = ((anchor, anchor), "day")
+    bounds, granularity = ref
+    if named:
+        bounds, granularity = _period_of(bounds[0], named), named
+    if granularity in ("season", "decade"):
+        granularity = "month" if granularity == "season" else "year"
+    try:
+        moved = _shift(bounds, by, unit)
+    except (ValueError, OverflowError):  # moved out of the calendar: no date
+        return None, granularity, True, {"reference": "previous date"}
+    return moved, granularity, True, {"reference": "previous date"}
 
 
 # --- candidates --------------------------------------------------------------------------
 
+#: A candidate: (match start, match end, span start, span end, resolve, anaphoric); offsets
+#: in the article; ``resolve(ref)`` gives the Resolution or None (no date after all).
+Candidate = tuple[int, int, int, int, Callable[..., Resolution | None], bool]
 
-def _candidates(sentence: Sentence, anchor: date | None) -> list[tuple[int, int, int, int, tuple]]:
-    """(match start, match end, span start, span end, resolution) for each candidate in a
-    sentence, in article offsets; overlapping candidates are settled by the caller."""
+
+def _is_year_by_grammar(doc, start: int, end: int) -> bool:
+    """Whether a bare year-like number reads as a year in the parse: the named-entity
+    recogniser calls it a DATE, and it does not count a plural noun it modifies ("the 2000
+    troops" counts; "the 1996 bombing", "the 2008 Olympics" are years)."""
+    from crosscheck.parse import tokens_in
+
+    span = tokens_in(doc, start, end)
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.ent_type_ != "DATE":
+        return False
+    return not (tok.dep_ in ("nummod", "compound", "amod") and tok.head.tag_ == "NNS")
+
+
+def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
+    """Candidates of one sentence; overlapping ones are settled by the caller."""
     text = sentence.text
     base = sentence.start
-    out: list[tuple[int, int, int, int, tuple]] = []
+    out: list[Candidate] = []
+    doc_cache: list = []
 
-    def add(m: re.Match, resolved: tuple | None, span: tuple[int, int] | None = None) -> None:
-        """Keep a resolved match; ``span`` (sentence offsets) defaults to the whole match."""
-        if resolved is None:
-            return
+    def doc():
+        if not doc_cache:
+            from crosscheck.parse import parse
+
+            doc_cache.append(parse(text))
+        return doc_cache[0]
+
+    def add(m: re.Match, resolve: Callable[..., Resolution | None],
+            span: tuple[int, int] | None = None, anaphoric: bool = False) -> None:
+        """A match resolved lazily; ``span`` (sentence offsets) defaults to the whole match."""
         span = span or m.span()
-        out.append((base + m.start(), base + m.end(), base + span[0], base + span[1], resolved))
+        out.append((base + m.start(), base + m.end(), base + span[0], base + span[1], resolve,
+                    anaphoric))
 
-    def future(m: re.Match, a: int, b: int) -> bool:
-        return _is_future(sentence, base + a, base + b)
+    def tense(a: int, b: int) -> Callable[[], str | None]:
+        return lambda: _tense(doc(), a, b)
 
     for m in ISO_DATE.finditer(text):
-        add(m, _resolve_day(m, anchor, False))
+        add(m, lambda m=m: _resolve_day(m, anchor, lambda: None))
     for pattern in (MONTH_DAY, DAY_MONTH):
         for m in pattern.finditer(text):
-            add(m, _resolve_day(m, anchor, future(m, *m.span())))
+            add(m, lambda m=m: _resolve_day(m, anchor, tense(*m.span())))
     for m in MONTH_YEAR.finditer(text):
-        add(m, _resolve_month(m.group("month"), m.group("year"), "", anchor, False))
+        add(m, lambda m=m: _resolve_month(m.group("month"), m.group("year"), "", anchor, lambda: None))
     for m in MONTH_IN_CONTEXT.finditer(text):
         prep = (m.group("prep") or "").lower()
         mod = (m.group("mod") or "").strip(" -").lower()
@@ -476,80 +743,196 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[tuple[int, int,
         ):
             continue
         start = m.start("mod") if m.group("mod") else m.start("month")
-        resolved = _resolve_month(
-            m.group("month"), None, mod, anchor, future(m, start, m.end("month")), m.group("ry")
-        )
-        add(m, resolved, (start, m.end()))
+        add(m, lambda m=m, mod=mod, start=start: _resolve_month(
+            m.group("month"), None, mod, anchor, tense(start, m.end("month")), m.group("ry")),
+            (start, m.end()))
     for pattern in (YEAR_IN_CONTEXT, YEAR_POSSESSIVE):
         for m in pattern.finditer(text):
             mod = m.groupdict().get("mod")
             keep_mod = mod and mod.strip(" -").lower() in ("fiscal", "early", "mid", "late")
             start = m.start("mod") if keep_mod else m.start("year")
-            add(m, (_year_bounds(int(m.group("year"))), "year", False),
+            add(m, lambda m=m: (_year_bounds(int(m.group("year"))), "year", False, {}),
                 (start, m.end("year")))
+    for m in BARE_YEAR.finditer(text):
+        add(m, lambda m=m: (_year_bounds(int(m.group("year"))), "year", False, {})
+            if _is_year_by_grammar(doc(), *m.span()) else None)
     for m in YEAR_RANGE.finditer(text):
         y1, y2 = int(m.group("year")), int(m.group("year2"))
         if y1 < y2:
             bounds = (date(y1, 1, 1), date(y2, 12, 31))
-            add(m, (bounds, "year", False), (m.start("year"), m.end("year2")))
+            add(m, lambda b=bounds: (b, "year", False, {}), (m.start("year"), m.end("year2")))
+    for m in DECADE.finditer(text):
+        if m.group("full"):
+            first, relative = int(m.group("full")), False
+        elif anchor is not None:  # "the '90s": the latest such decade begun by the anchor
+            first = anchor.year // 100 * 100 + int(m.group("short"))
+            first, relative = (first - 100 if first > anchor.year else first), True
+        else:
+            continue
+        add(m, lambda f=first, r=relative: ((date(f, 1, 1), date(f + 9, 12, 31)), "decade", r, {}))
+    for m in QUARTER.finditer(text):
+        size = UNIT_MONTHS[m.group("unit").lower()]
+        index = ORDINALS[m.group("ord").lower()]
+        if index * size > 12 or (
+            not (m.group("year") or m.group("ry")) and PART_OF_SOMETHING.match(text, m.end())
+        ):
+            continue  # "third half"; "the second quarter of the game" (a part of a game)
+        make = lambda y, size=size, index=index: _months_bounds(y, (index - 1) * size + 1, size)  # noqa: E731
+        add(m, lambda m=m, make=make, size=size: _resolve_yearly(
+            make, "quarter" if size == 3 else "half", m.group("year") or m.group("year1"),
+            m.group("ry"), None, anchor, tense(*m.span())))
+    for m in Q_NOTATION.finditer(text):
+        index = int(m.group("q")[1])
+        make = lambda y, index=index: _months_bounds(y, (index - 1) * 3 + 1, 3)  # noqa: E731
+        add(m, lambda m=m, make=make: _resolve_yearly(
+            make, "quarter", m.group("year"), None, None, anchor, tense(*m.span())))
+    for m in SEASON.finditer(text):
+        if not (m.group("rel") or m.group("year")) and (
+            not m.group("the") or SEASON_NOT_AFTER.match(text, m.end())
+        ):
+            continue
+        first_month, count = SEASONS[m.group("season").lower()]
+        make = lambda y, f=first_month, c=count: _months_bounds(y, f, c)  # noqa: E731
+        rel = m.group("rel") if (m.group("rel") or "").lower() in ("last", "this", "next") else None
+        start = m.start("rel") if m.group("rel") else m.start("season")
+        add(m, lambda m=m, make=make, rel=rel: _resolve_yearly(
+            make, "season", m.group("year"), None, rel, anchor, tense(*m.span())), (start, m.end()))
+    for m in HOLIDAY.finditer(text):
+        rule = HOLIDAYS[m.group("name")]
+        make = lambda y, rule=rule: (_holiday(rule, y),) * 2  # noqa: E731
+        add(m, lambda m=m, make=make: _resolve_yearly(
+            make, "day", m.group("year"), None, m.group("rel"), anchor, tense(*m.span())))
     for m in RELATIVE_DAY.finditer(text):
-        add(m, _resolve_relative_day(m.group(), anchor))
+        add(m, lambda m=m: _resolve_relative_day(m.group(), anchor))
     for m in RELATIVE_PERIOD.finditer(text):
-        add(m, _resolve_period(m.group("rel"), m.group("unit"), anchor))
+        add(m, lambda m=m: _resolve_period(m.group("rel"), m.group("unit"), anchor))
     for m in AGO.finditer(text):
-        add(m, _resolve_ago(m.group("n"), m.group("unit"), anchor))
+        add(m, lambda m=m: _resolve_ago(m.group("n"), m.group("unit"), anchor))
+    for m in ANAPHORIC.finditer(text):
+        start = m.start() + (4 if text[m.start():m.start() + 4].lower() == "the " else 0)
+        add(m, lambda ref, m=m: _resolve_anaphoric(m, ref, anchor), (start, m.end()), anaphoric=True)
     for m in WEEKDAY.finditer(text):
-        resolved = _resolve_weekday(
-            m.group("rel"), m.group("wd"), anchor, future(m, m.start("wd"), m.end("wd"))
-        )
-        add(m, resolved)
+        add(m, lambda m=m: _resolve_weekday(m.group("rel"), m.group("wd"), anchor,
+                                            tense(m.start("wd"), m.end("wd"))))
     return out
 
 
-def _datelines(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in DATELINE.finditer(text)]
+def _metadata_spans(text: str) -> list[tuple[int, int]]:
+    """Datelines and the publication / "Updated ..." lines of the lead: the article's own
+    dates, read by the loader (crosscheck.load.detect), never facts of the story."""
+    from crosscheck.load.detect import STAMP_LINE, lead
+
+    spans = [m.span() for m in DATELINE.finditer(text)]
+    spans.extend(m.span() for m in STAMP_LINE.finditer(lead(text)))
+    return sorted(spans)
 
 
 #: The word right before a date, to record its preposition (one of ``PREPOSITIONS``).
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
 
 
+class _Taken:
+    """Disjoint intervals taken so far, for overlap tests in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_left(self.starts, b)  # intervals starting before b: the last may overlap
+        return i > 0 and self.ends[i - 1] > a
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(spans, (pos + 1,)) - 1
+    return any(a <= pos < b for a, b in spans[max(0, i - 3): i + 1])
+
+
 def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
     """Date mentions of ``article`` (kind ``"date"``), ordered by position.
 
     Each value holds ``start``/``end`` (ISO, inclusive; None when unanchored),
-    ``granularity`` (day|week|month|year), ``anchored``, ``relative``, ``inferred`` (see
-    the module docstring), ``expression`` (the span in lower case, spaces normalised) and
-    ``preposition`` (the preposition right before the span, lower case, or None).
+    ``granularity`` (day|week|month|season|quarter|half|year|decade), ``anchored``,
+    ``relative``, ``inferred`` (see the module docstring), ``expression`` (the span in
+    lower case, spaces normalised) and ``preposition`` (the preposition right before the
+    span, lower case, or None); a year-less day or month of an article without a
+    publication date also holds ``year_from: "story"`` and its ``month``/``day``/
+    ``weekday``; an anaphoric one ("a year earlier") holds ``reference: "previous date"``.
 
     Where candidates overlap, the longest match wins ("December 19, 2017" over
-    "December 19"), then the earliest. Dates inside a paragraph-initial dateline are
-    skipped.
+    "December 19"), then the earliest. Dates inside a paragraph-initial dateline or a
+    publication line are skipped. Anaphoric dates are resolved in reading order against
+    the last date before them.
 
-    Notes: not handled are decades ("the 1990s"), seasons, quarters, day ranges
-    ("Dec. 19-21" yields Dec. 19), and dates relative to another event ("the day
-    before", "two weeks later").
+    Notes: not handled are dates relative to another event ("the day before the vote",
+    "two weeks after the election"), and fiscal years that do not follow the calendar
+    year ("fiscal 1990" is read as the calendar year 1990).
     """
     anchor = article.published
     text = article.text
-    skip = _datelines(text)
-    found: list[tuple[int, int, int, int, tuple]] = []
+    skip = _metadata_spans(text)
+    found: list[Candidate] = []
     for sentence in sentences:
         found.extend(_candidates(sentence, anchor))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
+    kept: list[tuple[int, int, Any, bool]] = []
+    for m_start, m_end, s_start, s_end, resolve, anaphoric in found:
+        if taken.overlaps(m_start, m_end) or _inside(skip, s_start):
+            continue
+        resolution = None if anaphoric else resolve()
+        if resolution is None and not anaphoric:
+            continue
+        taken.add(m_start, m_end)
+        kept.append((s_start, s_end, resolve if anaphoric else resolution, anaphoric))
+    kept.sort(key=lambda k: (k[0], k[1]))
     mentions: list[Mention] = []
-    for m_start, m_end, s_start, s_end, (bounds, granularity, relative) in found:
-        if any(m_start < b and a < m_end for a, b in taken):
-            continue
-        if any(a <= s_start < b for a, b in skip):
-            continue
-        taken.append((m_start, m_end))
-        value = _value(bounds, granularity, relative, article)
+    ref: tuple[Bounds, str] | None = None
+    for s_start, s_end, resolution, anaphoric in kept:
+        if anaphoric:
+            resolution = resolution(ref)
+        elif resolution[0] is not None:  # a reference is a date given on its own
+            ref = (resolution[0], resolution[1])
+        value = _value(resolution, article)
         value["expression"] = " ".join(text[s_start:s_end].lower().split())
         before = _WORD_BEFORE.search(text, max(0, s_start - 20), s_start)
         word = before.group(1).lower() if before else None
         value["preposition"] = word if word in PREPOSITIONS else None
         mentions.append(Mention("date", s_start, s_end, value))
-    mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> dict[str, Any] | None:
+    """Fill the year of an unanchored year-less date (``value["year_from"] == "story"``)
+    from the anchored dates of the story it belongs to (``(start, end)`` ISO pairs from
+    all its articles): the occurrence nearest to one of them, and, when a weekday was
+    written ("Sunday, November 27"), one that falls on that weekday. The result is marked
+    ``anchored`` and ``inferred``; None when the story has no anchored date (or no year
+    fits the weekday). The extractor sees one article; the caller that holds the story
+    (the pipeline) applies this."""
+    if value.get("year_from") != "story" or "month" not in value:
+        return None
+    days = sorted({date.fromisoformat(d) for pair in story for d in pair if d})
+    if not days:
+        return None
+    month, day, weekday = value["month"], value.get("day"), value.get("weekday")
+    best: tuple[int, Bounds] | None = None
+    for ref in days:
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                bounds = (date(y, month, day),) * 2 if day else _month_bounds(y, month)
+            except ValueError:
+                continue
+            if weekday is not None and bounds[0].weekday() != weekday:
+                continue
+            gap = 0 if bounds[0] <= ref <= bounds[1] else min(abs((b - ref).days) for b in bounds)
+            if best is None or gap < best[0]:
+                best = (gap, bounds)
+    if best is None:
+        return None
+    return dict(value, start=_iso(best[1][0]), end=_iso(best[1][1]), anchored=True, inferred=True)

@@ -9,8 +9,8 @@ from crosscheck.extract.numbers import (
     head_noun,
     noun_phrase_after,
     parse_number,
-    pounds_are_money,
     singular,
+    term_after,
 )
 
 
@@ -127,10 +127,19 @@ def test_singular_and_head():
     assert head_noun("US-built Aegis Ashore missile defense systems") == "system"
 
 
-def test_pounds_money_or_mass():
-    assert pounds_are_money("He was fined 500 pounds for speeding.")
-    assert not pounds_are_money("The calf weighed 500 pounds.")
-    assert not pounds_are_money("Crews hauled 5,000 pounds of debris.")
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("He was fined 500 pounds for speeding.", "currency"),
+        ("The calf weighed 500 pounds.", "unit"),
+        ("Crews hauled 5,000 pounds of debris.", "unit"),
+        ("She paid for a twenty-pound bag of rice.", "unit"),
+        ("The club paid 500 pounds sterling for the bag.", "currency"),
+    ],
+)
+def test_pounds_money_or_mass(sentence, kind):
+    q = find_quantities(sentence)[0]
+    assert term_after(sentence, q.end)[0].kind == kind
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from crosscheck.extract.numbers import (
     Quantity,
     Term,
     clause_subject,
+    context_window,
     find_quantities,
     head_noun,
     noun_phrase_after,
@@ -178,9 +179,9 @@ def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
 
 def measures_in_sentence(sentence: Sentence) -> list[Mention]:
     """Measure mentions of one sentence, with offsets into the article."""
-    text = sentence.text
     out = []
-    for q in find_quantities(text):
+    for q in find_quantities(sentence.text):
+        text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
         mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
@@ -198,7 +199,7 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
                 "original_unit": "magnitude", "scale": scale, "item": item, "head": head,
                 "qualifier": q.qualifier,
             }  # fmt: skip
-            out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
+            out.append(Mention("measure", sentence.start + offset + start, sentence.start + offset + end, value))
             continue
         found = term_after(text, q.end, scaled=bool(q.scale))
         unit, end = found if found and found[0].kind == "unit" else (None, q.end)
@@ -211,7 +212,7 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
                 "unit": CANONICAL_UNITS["duration"], "dimension": "duration",
                 "original_unit": "year", "item": item, "head": head, "qualifier": q.qualifier,
             }  # fmt: skip
-            out.append(Mention("measure", sentence.start + q.start, sentence.start + q.end, value))
+            out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + q.end, value))
             continue
         if not unit:
             continue
@@ -231,7 +232,7 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
         }
         if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
-        out.append(Mention("measure", sentence.start + q.start, sentence.start + end, value))
+        out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
     return out
 
 

@@ -8,6 +8,7 @@ from crosscheck.extract.numbers import (
     SCALE_NAMES,
     Quantity,
     clause_subject,
+    context_window,
     find_quantities,
     head_noun,
     noun_phrase_after,
@@ -159,9 +160,9 @@ def _scope(sentence: str, q: Quantity, amount_end: int) -> tuple[str, str | None
 
 def money_in_sentence(sentence: Sentence) -> list[Mention]:
     """Money mentions of one sentence, with offsets into the article."""
-    text = sentence.text
     out = []
-    for q in find_quantities(text):
+    for q in find_quantities(sentence.text):
+        text, q, offset = context_window(sentence.text, q)
         currency, factor, amount_end = _currency(q, text)
         if currency is None:
             continue
@@ -180,7 +181,7 @@ def money_in_sentence(sentence: Sentence) -> list[Mention]:
             "head": head,
             "qualifier": q.qualifier,
         }
-        out.append(Mention("money", sentence.start + q.start, sentence.start + amount_end, value))
+        out.append(Mention("money", sentence.start + offset + q.start, sentence.start + offset + amount_end, value))
     return out
 
 

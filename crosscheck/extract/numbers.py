@@ -13,7 +13,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from crosscheck.extract.sentences import dateline_end
@@ -86,6 +86,13 @@ WORD_NUMBER = (
 #: A word number must not run into an ordinal or fraction ("twenty-first", "two-thirds").
 _NOT_ORDINAL = r"(?!-(?:first|second|third|fifth|\w+ths?|thirds?|halfs?|halves|quarters?)\b)"
 
+#: Currency prefixes that are words may be attached to the digits ("euro30 billion",
+#: "Rs500"): then a letter may stand right before a number.
+_WORD_PREFIXES = sorted(
+    {p for c in load_data("currencies.json")["currencies"] for p in [*c["prefixes"], c["code"]] if p.isalpha()}
+)
+_AFTER_WORD_PREFIX = "".join(f"|(?<=(?<![A-Za-z]){re.escape(p)})" for p in _WORD_PREFIXES)
+
 #: Vulgar fractions as Unicode encodes them (Latin-1 Supplement and the Number Forms
 #: block), with their values from the Unicode Character Database ("½" -> 0.5).
 VULGAR_FRACTIONS = {
@@ -101,7 +108,7 @@ _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 _SIGN = r"(?P<sign>(?<![\w.,%)\]/°-])[-\u2212](?=\d)|(?<![\w-])(?:minus|negative)\s+)?"
 
 _NUMBER_RE = re.compile(
-    rf"{_SIGN}(?<![\w.,])(?<!\d[.,])(?:(?P<frac>(?:(?P<whole>\d{{1,3}})\s)?(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d/]))"
+    rf"{_SIGN}(?:(?<![\w.,]){_AFTER_WORD_PREFIX})(?<!\d[.,])(?:(?P<frac>(?:(?P<whole>\d{{1,3}})\s)?(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d/]))"
     rf"|(?P<digits>{DIGITS})(?P<vulgar>{_VULGAR})?(?![\d])|(?P<lone>{_VULGAR})"
     rf"|(?P<words>\b(?:{WORD_NUMBER})\b{_NOT_ORDINAL}))"
     rf"(?:\s+(?P<scale>(?:{_SCALES}))\b(?!-)|\s+(?P<dozen>dozen)\b(?!-)"
@@ -207,12 +214,17 @@ _TERM_RE = re.compile(
 
 #: Currency prefixes before an amount, longest first; letters before "$" may be set off by
 #: a space when there are two or more of them ("HK $5", not "A $5": that is an article).
-_PREFIX_ALT = "|".join(
-    re.sub(r"^([A-Za-z.]{2,})\\\$$", r"\1\\s?\\$", re.escape(p))
-    for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
-)
+#: The second number of a range shares the first one's prefix ("$140 - 150MM").
+def _prefix_pattern(prefix: str) -> str:
+    if prefix.isalpha() and prefix.islower():
+        return re.escape(prefix) + r"(?!\s)"  # a word prefix is attached ("euro30 billion")
+    return re.sub(r"^([A-Za-z.]{2,})\\\$$", r"\1\\s?\\$", re.escape(prefix))
+
+
+_PREFIX_ALT = "|".join(_prefix_pattern(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
 #: A currency prefix immediately before a number's start; letter codes need a word edge.
 _PREFIX_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?P<prefix>{_PREFIX_ALT}))\s?$")
+_PREFIXED_RANGE_START = re.compile(rf"(?<![A-Za-z])(?:{_PREFIX_ALT})\s?(?:{DIGITS})\s*(?:-|–|to)\s*$")
 
 
 def prefix_currency(prefix: str) -> str:
@@ -267,7 +279,8 @@ def _abbreviation_is_scale(text: str, start: int, abbr_end: int, attached: bool)
     unit name ("1.2m tons", "5m euros"); "12m deep" stays metres."""
     if not attached:
         return False
-    if _PREFIX_BEFORE.search(text[max(0, start - 12) : start]):
+    head = text[max(0, start - 40) : start]
+    if _PREFIX_BEFORE.search(head[-12:]) or _PREFIXED_RANGE_START.search(head):
         return True
     found = _terms_at(text, abbr_end)
     return bool(found and found[1].group("term").lower() in TERM_WORDS and found[1].group(0)[:1].isspace())
@@ -570,7 +583,7 @@ def find_quantities(text: str) -> list[Quantity]:
             s2, e2, value2, scale2, _ = singles[i + 1]
             gap = _range_gap(text, e, s2)
             sep_ok = bool(
-                (between and re.fullmatch(r"\s+and\s+", gap, re.IGNORECASE))
+                (between and re.fullmatch(r"\s+(?:and|to)\s+", gap, re.IGNORECASE))
                 or (not between and _RANGE_SEP.fullmatch(gap))
             )
             from_before = _FROM_BEFORE.search(text, max(0, start - 12), start)
@@ -596,6 +609,31 @@ def find_quantities(text: str) -> list[Quantity]:
     out.extend(_vague_quantities(text, out))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+#: How far around a quantity its rules read (characters before and after; a long clause):
+#: the item, scope and unit rules see this window, not the whole sentence, so that the work
+#: per number is bounded and a sentence of thousands of numbers is read in linear time.
+CONTEXT_CHARS = 300
+
+
+def context_window(text: str, q: Quantity) -> tuple[str, Quantity, int]:
+    """(the text around ``q``, ``q`` with offsets into it, offset of the window in ``text``).
+
+    The window starts and ends at blanks within ``CONTEXT_CHARS`` of the quantity, or at
+    the text's ends; a sentence shorter than that is its own window."""
+    lo = max(0, q.start - CONTEXT_CHARS)
+    if lo:
+        blank = text.find(" ", lo, q.start)
+        lo = blank + 1 if blank >= 0 else q.start
+    hi = min(len(text), q.end + CONTEXT_CHARS)
+    if hi < len(text):
+        blank = text.rfind(" ", q.end, hi)
+        hi = blank if blank >= 0 else hi
+    if lo == 0 and hi == len(text):
+        return text, q, 0
+    shifted = replace(q, start=q.start - lo, end=q.end - lo, num_start=q.num_start - lo, num_end=q.num_end - lo)
+    return text[lo:hi], shifted, lo
 
 
 def _vague_quantities(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -190,6 +190,10 @@ def _load_terms():
 
 
 TERM_WORDS, TERM_SYMBOLS, CURRENCY_PREFIXES, CANONICAL_UNITS = _load_terms()
+#: Currency names spelled in lower case in the data (common nouns: "sterling", "dollars").
+_LOWER_CASE_NAMES = frozenset(
+    n.lower() for c in load_data("currencies.json")["currencies"] for n in c["names"] if n == n.lower()
+)
 
 
 def _surface_pattern(surface: str) -> str:
@@ -257,6 +261,11 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
         return None
     terms, m = found
     terms = [t for t in terms if scaled or not t.needs_scale]
+    surface = m.group("term")
+    if surface[:1].isupper() and not surface.isupper() and surface.lower() in _LOWER_CASE_NAMES:
+        # a currency name is a common noun: capitalised, it is part of a proper name
+        # ("5 Sterling Road", "Dollar General"), unless the data spells it so ("Swiss francs")
+        terms = [t for t in terms if t.kind != "currency"]
     if not terms:
         return None
     if len({(t.kind, t.key) for t in terms}) > 1:

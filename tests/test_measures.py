@@ -192,3 +192,26 @@ def test_ages_and_durations_are_shown_as_written():
         f = Fact("x", "a", "measure", text[m.start : m.end], m.start, m.end, text, m.value)
         shown.append(display(f))
     assert shown == ["age 61", "eight years"]
+
+
+# --- request/response cases (tests/data/quantities.json) ---------------------------------
+
+import sys  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks import quantities as qbench  # noqa: E402
+
+CASES = qbench.load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_quantities_data(case):
+    """Every money amount and measure of the sentence, and the counts listed, are read
+    with the expected value; no other money amount or measure is."""
+    _, missed, extra = qbench.check(case)
+    assert (missed, extra) == ([], [])
+
+
+def test_quantities_data_has_real_news_from_several_stories():
+    stories = {c["source"].split("/")[0] for c in CASES if c["source"].startswith("ecbplus")}
+    assert len(stories) >= 5

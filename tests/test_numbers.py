@@ -9,8 +9,8 @@ from crosscheck.extract.numbers import (
     head_noun,
     noun_phrase_after,
     parse_number,
-    pounds_are_money,
     singular,
+    term_after,
 )
 
 
@@ -127,10 +127,19 @@ def test_singular_and_head():
     assert head_noun("US-built Aegis Ashore missile defense systems") == "system"
 
 
-def test_pounds_money_or_mass():
-    assert pounds_are_money("He was fined 500 pounds for speeding.")
-    assert not pounds_are_money("The calf weighed 500 pounds.")
-    assert not pounds_are_money("Crews hauled 5,000 pounds of debris.")
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("He was fined 500 pounds for speeding.", "currency"),
+        ("The calf weighed 500 pounds.", "unit"),
+        ("Crews hauled 5,000 pounds of debris.", "unit"),
+        ("She paid for a twenty-pound bag of rice.", "unit"),
+        ("The club paid 500 pounds sterling for the bag.", "currency"),
+    ],
+)
+def test_pounds_money_or_mass(sentence, kind):
+    q = find_quantities(sentence)[0]
+    assert term_after(sentence, q.end)[0].kind == kind
 
 
 @pytest.mark.parametrize(
@@ -157,3 +166,52 @@ def test_clause_subject_skips_a_dateline(sentence):
 def test_multiples_of_a_dozen(text, value):
     q = one(text)
     assert (q.low, q.high, q.scale) == (value, value, None)
+
+
+@pytest.mark.parametrize("sep", [" ", "-", " to ", " $", " km ", " pounds ", "/"])
+def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time(sep):
+    """Hostile text: the work per number is bounded (numbers.CONTEXT_CHARS), so four times
+    the numbers take about four times as long (sixteen if it were quadratic)."""
+    import time
+
+    from crosscheck.extract.measures import measures_in_sentence
+    from crosscheck.extract.money import money_in_sentence
+    from crosscheck.models import Sentence
+
+    def seconds(n):
+        text = sep.join(str(i % 97) for i in range(n))
+        sentence = Sentence(0, len(text), text)
+        t = time.perf_counter()
+        find_quantities(text)
+        measures_in_sentence(sentence)
+        money_in_sentence(sentence)
+        return time.perf_counter() - t
+
+    seconds(200)  # warm up
+    assert seconds(2000) < 9 * max(seconds(500), 0.01)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("-5 °C", [-5]),
+        ("minus 12 degrees", [-12]),
+        ("a 10-12 km stretch", [(10, 12)]),
+        ("SM-3 missiles", [3]),
+        ("1/4 inch", [0.25]),
+        ("3½ miles", [3.5]),
+        ("9/11 attacks", [9, 11]),
+        ("24/7 care", [24, 7]),
+        ("$5M Deal", [5e6]),
+        ("$2.2T", [2.2e12]),
+        ("1.2m tons", [1.2e6]),
+        ("12m deep", [12]),
+        ("5K run", [5]),
+        ("$160MM offer", [1.6e8]),
+        ("$140 - 150MM offer", [(1.4e8, 1.5e8)]),
+    ],
+)
+def test_signs_fractions_and_scale_letters(text, values):
+    got = [(q.low, q.high) for q in find_quantities(text)]
+    want = [v if isinstance(v, tuple) else (v, v) for v in values]
+    assert got == [pytest.approx(w) for w in want]

@@ -5,100 +5,27 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.numbers import (
+    CANONICAL_UNITS,
     QUALIFIERS,
     Quantity,
+    Term,
     clause_subject,
+    context_window,
     find_quantities,
     head_noun,
     noun_phrase_after,
     noun_phrase_before,
-    pounds_are_money,
+    term_after,
     tidy,
 )
 from crosscheck.models import Article, Mention, Sentence
 
-#: Canonical unit of each dimension.
-CANONICAL_UNITS = {
-    "length": "km",
-    "area": "km²",
-    "mass": "kg",
-    "volume": "l",
-    "speed": "km/h",
-    "temperature": "°C",
-    "percent": "percent",
-    "percentage_point": "percentage point",
-    "duration": "day",
-    "magnitude": "magnitude",
-}
+#: Units, their spellings, dimensions and factors to the canonical unit of each dimension
+#: (``CANONICAL_UNITS``) are data: ``crosscheck/data/units.json`` (NIST SP 811, SI Brochure).
 
-#: Year and month in days: the mean Julian year (365.25 days, IAU) and a twelfth of it.
+#: Days in a year: the mean Julian year (IAU), as units.json has it; ages are in years.
 DAYS_PER_YEAR = 365.25
-DAYS_PER_MONTH = DAYS_PER_YEAR / 12
-
-#: Units written after a number: (pattern, dimension, factor to the canonical unit, name).
-#: Conversion factors are the exact SI definitions (NIST SP 811, Appendix B): the
-#: international mile and foot, the US gallon, the petroleum barrel of 42 US gallons;
-#: "tons" is taken as the metric tonne, the sense of international wire copy. Word units
-#: match in any case; symbols only as written ("km", not "KM"), patterns tried in order.
-UNITS = [
-    # speed before length, so that "km/h" is not read as "km"
-    (r"km/h|kph|kmh|km per hour|kilomet(?:re|er)s? (?:per|an) hour", "speed", 1.0, "km/h"),
-    (r"mph|miles? (?:per|an) hour", "speed", 1.609344, "mph"),
-    (r"knots?", "speed", 1.852, "knot"),
-    (r"m/s|met(?:re|er)s? (?:per|a) second", "speed", 3.6, "m/s"),
-    # area before length: "square kilometres"
-    (r"sq\.? ?km|km2|km²|square kilomet(?:re|er)s?", "area", 1.0, "km²"),
-    (r"sq\.? ?mi(?:les?)?|square miles?", "area", 2.589988110336, "sq mi"),
-    (r"hectares?|ha", "area", 0.01, "hectare"),
-    (r"acres?", "area", 0.0040468564224, "acre"),
-    (r"square met(?:re|er)s?|sq\.? ?m|m2|m²", "area", 1e-6, "m²"),
-    # volume: "cubic metres" before "metres"
-    (r"cubic met(?:re|er)s?|m3|m³", "volume", 1000.0, "m³"),
-    (r"cubic feet|cu\.? ?ft", "volume", 28.316846592, "cu ft"),
-    (r"barrels?|bbl", "volume", 158.987294928, "barrel"),
-    (r"gallons?|gal", "volume", 3.785411784, "gallon"),
-    (r"millilit(?:re|er)s?|ml", "volume", 0.001, "ml"),
-    (r"lit(?:re|er)s?", "volume", 1.0, "l"),
-    # length
-    (r"nautical miles?|nmi", "length", 1.852, "nautical mile"),
-    (r"kilomet(?:re|er)s?|kms?", "length", 1.0, "km"),
-    (r"miles?", "length", 1.609344, "mile"),
-    (r"centimet(?:re|er)s?|cm", "length", 1e-5, "cm"),
-    (r"millimet(?:re|er)s?|mm", "length", 1e-6, "mm"),
-    (r"met(?:re|er)s?|m", "length", 0.001, "m"),
-    (r"feet|foot|ft", "length", 0.0003048, "ft"),
-    (r"inch(?:es)?", "length", 0.0000254, "inch"),
-    (r"yards?|yds?", "length", 0.0009144, "yard"),
-    # mass ("pounds" only when the sentence is not about money, see numbers.pounds_are_money)
-    (r"metric tons?|tonnes?|tons?", "mass", 1000.0, "tonne"),
-    (r"kilograms?|kilos?|kg", "mass", 1.0, "kg"),
-    (r"grams?|g", "mass", 0.001, "g"),
-    (r"pounds?|lbs?", "mass", 0.45359237, "lb"),
-    (r"ounces?|oz", "mass", 0.028349523125, "oz"),
-    # temperature: affine, see _to_canonical
-    (r"°\s?C|degrees? (?:Celsius|centigrade|C)\b", "temperature", 1.0, "°C"),
-    (r"°\s?F|degrees? (?:Fahrenheit|F)\b", "temperature", 1.0, "°F"),
-    # percent
-    (r"percentage points?|pct points?", "percentage_point", 1.0, "percentage point"),
-    (r"%|percent|per cent|pct", "percent", 1.0, "percent"),
-    # duration, in days
-    (r"centur(?:y|ies)", "duration", 100 * DAYS_PER_YEAR, "century"),
-    (r"decades?", "duration", 10 * DAYS_PER_YEAR, "decade"),
-    (r"years?|yrs?", "duration", DAYS_PER_YEAR, "year"),
-    (r"months?", "duration", DAYS_PER_MONTH, "month"),
-    (r"weeks?", "duration", 7.0, "week"),
-    (r"days?", "duration", 1.0, "day"),
-    (r"hours?|hrs?", "duration", 1 / 24, "hour"),
-    (r"minutes?|mins?", "duration", 1 / 1440, "minute"),
-    (r"seconds?|secs?", "duration", 1 / 86400, "second"),
-]
-_UNIT_RES = [
-    (re.compile(rf"(?:\s*-\s*|\s?)(?P<unit>{pattern})(?![\w²³])", re.IGNORECASE), dimension,
-     factor, name)
-    for pattern, dimension, factor, name in UNITS
-]  # fmt: skip
-#: Short unit symbols written in capitals are names, not units ("5G", "M5", "KM-7").
-_SYMBOLS_IN_CAPITALS = frozenset({"°C", "°F", "° C", "° F"})
+_AGE_UNIT = Term("unit", "year", "duration", DAYS_PER_YEAR)
 
 #: After a duration: the number dates an event or gives an age, it does not measure a span
 #: ("three years ago", "two days later", "a 45-year-old", "30 years old").
@@ -175,31 +102,8 @@ MAX_AGE = 122
 GENERIC_MEASURE_NOUNS = frozenset("total sum amount figure level rate".split())
 
 
-def _unit_after(text: str, pos: int, sentence: str):
-    """(unit end, dimension, factor, original unit name) of the unit at ``pos``, or None."""
-    for regex, dimension, factor, name in _UNIT_RES:
-        m = regex.match(text, pos)
-        if not m:
-            continue
-        unit = m.group("unit")
-        if len(unit) <= 3 and unit != unit.lower() and unit not in _SYMBOLS_IN_CAPITALS:
-            continue  # "M", "G", "KM" in names and designations are not units
-        if name == "lb" and unit.lower().startswith("pound") and pounds_are_money(sentence):
-            return None
-        if name == "m" and text[m.end() : m.end() + 1] == "." and len(unit) == 1:
-            # "6 m." at a sentence end is fine; "5 m.p.h" is not metres
-            if re.match(r"\.\w", text[m.end() :]):
-                continue
-        return m.end(), dimension, factor, name
-    return None
-
-
-def _to_canonical(x: float | None, dimension: str, factor: float, name: str) -> float | None:
-    if x is None:
-        return None
-    if dimension == "temperature" and name == "°F":
-        return tidy((x - 32) * 5 / 9)
-    return tidy(x * factor)
+def _to_canonical(x: float | None, unit: Term) -> float | None:
+    return None if x is None else tidy((x + unit.offset) * unit.factor)
 
 
 def _item(sentence: str, q_start: int, unit_end: int, dimension: str) -> tuple[str, str]:
@@ -275,9 +179,9 @@ def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
 
 def measures_in_sentence(sentence: Sentence) -> list[Mention]:
     """Measure mentions of one sentence, with offsets into the article."""
-    text = sentence.text
     out = []
-    for q in find_quantities(text):
+    for q in find_quantities(sentence.text):
+        text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
         mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
@@ -295,39 +199,40 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
                 "original_unit": "magnitude", "scale": scale, "item": item, "head": head,
                 "qualifier": q.qualifier,
             }  # fmt: skip
-            out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
+            out.append(Mention("measure", sentence.start + offset + start, sentence.start + offset + end, value))
             continue
-        unit = _unit_after(text, q.end, text)
-        age = None if unit else _age(text, q)
+        found = term_after(text, q.end, scaled=bool(q.scale))
+        unit, end = found if found and found[0].kind == "unit" else (None, q.end)
+        age = None if found else _age(text, q)
         if age:
             item, head = age
             value = {
-                "low": _to_canonical(q.low, "duration", DAYS_PER_YEAR, "year"),
-                "high": _to_canonical(q.high, "duration", DAYS_PER_YEAR, "year"),
+                "low": _to_canonical(q.low, _AGE_UNIT),
+                "high": _to_canonical(q.high, _AGE_UNIT),
                 "unit": CANONICAL_UNITS["duration"], "dimension": "duration",
                 "original_unit": "year", "item": item, "head": head, "qualifier": q.qualifier,
             }  # fmt: skip
-            out.append(Mention("measure", sentence.start + q.start, sentence.start + q.end, value))
+            out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + q.end, value))
             continue
         if not unit:
             continue
-        end, dimension, factor, name = unit
+        dimension = unit.dimension
         if dimension == "duration" and DURATION_NOT_SPAN.match(text[end:]):
             continue
         item, head = _item(text, q.start, end, dimension)
         value = {
-            "low": _to_canonical(q.low, dimension, factor, name),
-            "high": _to_canonical(q.high, dimension, factor, name),
+            "low": _to_canonical(q.low, unit),
+            "high": _to_canonical(q.high, unit),
             "unit": CANONICAL_UNITS[dimension],
             "dimension": dimension,
-            "original_unit": name,
+            "original_unit": unit.key,
             "item": item,
             "head": head,
             "qualifier": q.qualifier,
         }
         if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
-        out.append(Mention("measure", sentence.start + q.start, sentence.start + end, value))
+        out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
     return out
 
 

@@ -5,52 +5,22 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.numbers import (
-    CURRENCY_PREFIXES,
+    SCALE_NAMES,
     Quantity,
     clause_subject,
+    context_window,
     find_quantities,
     head_noun,
     noun_phrase_after,
     noun_phrase_before,
-    pounds_are_money,
+    prefix_currency,
+    term_after,
+    tidy,
 )
 from crosscheck.models import Article, Mention, Sentence
 
-#: Currency names written after an amount ("450 million dollars"), to ISO 4217 codes.
-#: "pounds" is handled apart (it is also a mass); "won" only after a scale word, since it
-#: is also a verb.
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
-    "roubles": "RUB", "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF",
-    "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL", "rand": "ZAR",
-    "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "dirham": "AED",
-    "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "naira": "NGN", "baht": "THB",
-    "ringgit": "MYR", "hryvnia": "UAH", "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN",
-    "won": "KRW", "pound": "GBP", "pounds": "GBP",
-}  # fmt: skip
-#: Nationality before "dollars" ("Australian dollars", "US dollars"), to ISO codes.
-DOLLAR_COUNTRIES = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
-    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD",
-}  # fmt: skip
-_DOLLAR_COUNTRY_ALT = "|".join(re.escape(c) for c in sorted(DOLLAR_COUNTRIES, key=len, reverse=True))
-_CURRENCY_WORD_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
-#: A currency word right after an amount, or after "of" for vague amounts ("millions of
-#: dollars"), optionally with a nationality and "sterling".
-_CURRENCY_AFTER = re.compile(
-    rf"(?:\s+of)?(?:\s+|-)(?:(?P<country>{_DOLLAR_COUNTRY_ALT})\s+)?(?P<word>{_CURRENCY_WORD_ALT})"
-    rf"(?:\s+sterling)?\b",
-    re.IGNORECASE,
-)
-
-#: Normalised names of scale words and abbreviations.
-SCALE_NAMES = {
-    "hundred": "hundred", "thousand": "thousand", "k": "thousand", "million": "million",
-    "m": "million", "mn": "million", "mln": "million", "billion": "billion", "bn": "billion",
-    "b": "billion", "trillion": "trillion", "tn": "trillion", "trn": "trillion",
-    "lakh": "lakh", "crore": "crore",
-}  # fmt: skip
+#: "millions of dollars": a vague amount names its currency after "of".
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 #: Words after an amount that make it a price per unit (AP: "$5 apiece", "$80 a barrel",
 #: "300 euros for every household", "5,000 euros to each family").
@@ -108,25 +78,20 @@ _IN_AFTER = re.compile(r"^\s+in\s+(?:new\s+)?", re.IGNORECASE)
 GENERIC_MONEY_NOUNS = frozenset(
     "total sum amount equivalent value price cost figure tune excess estimate".split()
 )
-def _currency(q: Quantity, sentence: str) -> tuple[str | None, int]:
-    """(ISO currency, end of the amount's text) for a quantity; currency None if not money."""
-    end = q.end
-    m = _CURRENCY_AFTER.match(sentence, q.end)
-    if m and not q.prefix:
-        word = m.group("word").lower()
-        code = CURRENCY_WORDS[word]
-        if m.group("country"):
-            code = DOLLAR_COUNTRIES[m.group("country").lower()]
-        if word.startswith("pound") and not pounds_are_money(sentence):
-            return None, end
-        if word == "won" and not q.scale:
-            return None, end
-        if m.group(0).lstrip().lower().startswith("of") and not q.is_vague:
-            return None, end
-        return code, m.end()
+def _currency(q: Quantity, sentence: str) -> tuple[str | None, float, int]:
+    """(ISO currency, factor to whole units, end of the amount's text) for a quantity;
+    currency None if it is no money. The currency is a prefix ("$", "HK$", "USD") or a name
+    or symbol after the amount ("euros", "US dollars", "cents", "99¢"), see ``term_after``."""
+    pos = q.end
+    if q.is_vague and (of := _OF.match(sentence, pos)):
+        pos = of.end()
+    found = None if q.prefix else term_after(sentence, pos, scaled=bool(q.scale))
+    if found and found[0].kind == "currency":
+        term, end = found
+        return term.key, term.factor, end
     if q.prefix:
-        return CURRENCY_PREFIXES[q.prefix], end
-    return None, end
+        return prefix_currency(q.prefix), 1.0, q.end
+    return None, 1.0, q.end
 
 
 def _with_complement(sentence: str, phrase: str, end: int) -> str:
@@ -145,8 +110,8 @@ def _item(sentence: str, q: Quantity, amount_end: int, per: str | None) -> tuple
     before = sentence[: q.start]
     # 1. attributive: "a $47.5 million sale of ..." / "a 5 million euro contract"
     if _ATTRIBUTIVE_BEFORE.search(before):
-        m = re.match(r"-?(?:dollar|euro|pound)?\s*", sentence[amount_end:])
-        pos = amount_end + (m.end() if m else 0)
+        m = re.match(r"-?\s*", sentence[amount_end:])
+        pos = amount_end + m.end()
         if re.match(r"-|\s", sentence[amount_end : amount_end + 1] or "x"):
             phrase, _, end = noun_phrase_after(sentence, pos)
             if phrase:
@@ -195,18 +160,18 @@ def _scope(sentence: str, q: Quantity, amount_end: int) -> tuple[str, str | None
 
 def money_in_sentence(sentence: Sentence) -> list[Mention]:
     """Money mentions of one sentence, with offsets into the article."""
-    text = sentence.text
     out = []
-    for q in find_quantities(text):
-        currency, amount_end = _currency(q, text)
+    for q in find_quantities(sentence.text):
+        text, q, offset = context_window(sentence.text, q)
+        currency, factor, amount_end = _currency(q, text)
         if currency is None:
             continue
         scope, per = _scope(text, q, amount_end)
         # "a year" makes a rate, it names no thing priced ("$80 a barrel" does)
         item, head = _item(text, q, amount_end, None if (per or "").lower() in PERIODS else per)
         value = {
-            "low": q.low,
-            "high": q.high,
+            "low": q.low if q.low is None else tidy(q.low * factor),
+            "high": q.high if q.high is None else tidy(q.high * factor),
             "currency": currency,
             "scale": SCALE_NAMES.get(q.scale or ""),
             "scope": scope,
@@ -216,7 +181,7 @@ def money_in_sentence(sentence: Sentence) -> list[Mention]:
             "head": head,
             "qualifier": q.qualifier,
         }
-        out.append(Mention("money", sentence.start + q.start, sentence.start + amount_end, value))
+        out.append(Mention("money", sentence.start + offset + q.start, sentence.start + offset + amount_end, value))
     return out
 
 
@@ -224,8 +189,9 @@ def extract_money(article: Article, sentences: list[Sentence]) -> list[Mention]:
     """Money amounts of ``article`` (kind "money"), in text order.
 
     An amount is a number with a currency: a symbol or code before it ("$", "US$", "€",
-    "USD"), or a currency name after it ("dollars", "euros"; "pounds" only when the
-    sentence speaks of money, not weight). See ``Fact`` for the value schema; ``head`` is
+    "USD"), or a currency name or minor unit after it ("dollars", "euros", "cents"; "pounds"
+    only when the sentence speaks of money, not weight: ``numbers.term_after``). Currencies
+    and their spellings are data (``crosscheck/data/currencies.json``, after ISO 4217). See ``Fact`` for the value schema; ``head`` is
     the lower-case singular head noun of ``item``.
     """
     out: list[Mention] = []

@@ -9,11 +9,23 @@ helpers the extractors use to name the thing counted, priced or measured.
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from crosscheck.extract.sentences import dateline_end
+
+#: Where the knowledge of scales, currencies and units lives (each file names its source).
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def load_data(name: str) -> dict:
+    """A JSON file of ``crosscheck/data/``."""
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
 
 # --- number syntax -------------------------------------------------------------------
 
@@ -32,25 +44,18 @@ TENS_WORDS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
-#: Scale words written out after a number ("1.5 million", "two hundred").
-SCALE_WORDS = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    # Indian numbering, common in South Asian news ("Rs 500 crore").
-    "lakh": 1e5,
-    "crore": 1e7,
+_SCALES_DATA = load_data("scales.json")
+#: Scale words written out after a number ("1.5 million", "two hundred", "500 crore").
+SCALE_WORDS: dict[str, float] = {w: float(f) for w, f in _SCALES_DATA["words"].items()}
+#: Scale abbreviations ("2.5bn", "450 mln"), case-sensitive; and those that are also unit
+#: symbols ("m", "t", "k"), a scale only when attached to digits next to money or a unit
+#: name (``_abbreviation_is_scale``).
+SCALE_ABBREVIATIONS: dict[str, float] = {
+    a: float(f) for a, f in {**_SCALES_DATA["abbreviations"], **_SCALES_DATA["attached_only"]}.items()
 }
-
-#: Scale abbreviations of money amounts (AP style "$2.5bn" in British usage, "$450m";
-#: Reuters "mln"). "m", "k" and "b" also abbreviate units (metres), so they count as a
-#: scale only right after a currency prefix, attached to the digits.
-SCALE_ABBREVIATIONS = {"bn": 1e9, "tn": 1e12, "trn": 1e12, "mn": 1e6, "mln": 1e6,
-                       "m": 1e6, "k": 1e3, "b": 1e9}
-#: Abbreviations that need a currency prefix before the number to be read as a scale.
-PREFIX_ONLY_ABBREVIATIONS = frozenset({"m", "k", "b"})
+ATTACHED_ONLY_ABBREVIATIONS = frozenset(_SCALES_DATA["attached_only"])
+#: The normalised name of each scale word and abbreviation ("bn" -> "billion").
+SCALE_NAMES: dict[str, str] = _SCALES_DATA["names"]
 
 #: "dozen" after digits multiplies them ("3 dozen" = 36); written out, it is part of the
 #: word number ("three dozen", ``WORD_NUMBER``).
@@ -59,7 +64,14 @@ DOZEN = 12
 _UNITS = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|(?:{_UNITS}))"
-_SCALES = "|".join(SCALE_WORDS)
+_SCALES = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+
+
+def _alternation(words, case_sensitive: bool = True) -> str:
+    """A regex alternation of literal ``words``, longest first (so the longest wins)."""
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return f"(?-i:{alt})" if case_sensitive else alt
+
 
 #: A number written in words: "twenty-three", "one hundred and fifty", "a dozen",
 #: "half a dozen", "three dozen" (36); also a bare "a"/"an"/"half a" when a scale word
@@ -74,29 +86,213 @@ WORD_NUMBER = (
 #: A word number must not run into an ordinal or fraction ("twenty-first", "two-thirds").
 _NOT_ORDINAL = r"(?!-(?:first|second|third|fifth|\w+ths?|thirds?|halfs?|halves|quarters?)\b)"
 
+#: Currency prefixes that are words may be attached to the digits ("euro30 billion",
+#: "Rs500"): then a letter may stand right before a number.
+_WORD_PREFIXES = sorted(
+    {p for c in load_data("currencies.json")["currencies"] for p in [*c["prefixes"], c["code"]] if p.isalpha()}
+)
+_AFTER_WORD_PREFIX = "".join(f"|(?<=(?<![A-Za-z]){re.escape(p)})" for p in _WORD_PREFIXES)
+
+#: Vulgar fractions as Unicode encodes them (Latin-1 Supplement and the Number Forms
+#: block), with their values from the Unicode Character Database ("½" -> 0.5).
+VULGAR_FRACTIONS = {
+    chr(c): unicodedata.numeric(chr(c))
+    for c in [*range(0x00BC, 0x00BF), *range(0x2150, 0x215F)]
+    if unicodedata.numeric(chr(c), None) is not None
+}
+_VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
+
+#: A sign before digits: a hyphen or the minus sign attached to them where no word,
+#: number or closing bracket comes before (so "10-12" and "SM-3" stay unsigned), or the
+#: word "minus"/"negative" ("minus 12", "-5 °C").
+_SIGN = r"(?P<sign>(?<![\w.,%)\]/°-])[-\u2212](?=\d)|(?<![\w-])(?:minus|negative)\s+)?"
+
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,])(?<!\d[.,])(?:(?P<digits>{DIGITS})(?![\d])"
+    rf"{_SIGN}(?:(?<![\w.,]){_AFTER_WORD_PREFIX})(?<!\d[.,])(?:(?P<frac>(?:(?P<whole>\d{{1,3}})\s)?(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d/]))"
+    rf"|(?P<digits>{DIGITS})(?P<vulgar>{_VULGAR})?(?![\d])|(?P<lone>{_VULGAR})"
     rf"|(?P<words>\b(?:{WORD_NUMBER})\b{_NOT_ORDINAL}))"
-    rf"(?:\s+(?P<scale>(?:{_SCALES}))\b(?!-)|\s+(?P<dozen>dozen)\b(?!-)|(?P<abbr_space>\s?)(?P<abbr>bn|tn|trn|mn|mln|m|k|b)(?![\w]))?",
+    rf"(?:\s+(?P<scale>(?:{_SCALES}))\b(?!-)|\s+(?P<dozen>dozen)\b(?!-)"
+    rf"|(?P<abbr_space>\s?)(?P<abbr>{_alternation(SCALE_ABBREVIATIONS)})(?![\w]))?",
     re.IGNORECASE,
 )
 
-# --- currency prefixes (part of number syntax: "$5", "US$5", "USD 5") ----------------------
+# --- currencies and units after a number ("5 million euros", "12 km", "50 cents") --------
 
-#: Currency written before an amount, to ISO 4217 codes. "$" alone is US dollars unless a
-#: country prefix says otherwise (AP style writes "C$", "A$", "HK$" for other dollars).
-CURRENCY_PREFIXES = {
-    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-    "CAN$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
-    "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-    "₩": "KRW", "₺": "TRY", "₪": "ILS", "Rs.": "INR", "Rs": "INR", "RMB": "CNY",
-    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RUB": "RUB",
-    "INR": "INR", "CAD": "CAD", "AUD": "AUD", "CHF": "CHF", "HKD": "HKD", "KRW": "KRW",
-    "BRL": "BRL", "ZAR": "ZAR", "MXN": "MXN", "SEK": "SEK", "NOK": "NOK", "TRY": "TRY",
-}  # fmt: skip
-_PREFIX_ALT = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
+
+@dataclass(frozen=True)
+class Term:
+    """What a word or symbol after a number makes of it: a unit or a currency.
+
+    ``key`` is the unit's name (as ``original_unit`` reports it) or the ISO 4217 code;
+    ``factor``/``offset`` take a value to the canonical unit of ``dimension`` as
+    ``(x + offset) * factor`` (a currency's minor unit has factor 0.01, dimension "money").
+    """
+
+    kind: str
+    key: str
+    dimension: str
+    factor: float = 1.0
+    offset: float = 0.0
+    needs_scale: bool = False
+    context: frozenset[str] = field(default_factory=frozenset)
+
+
+def _mojibake(symbol: str) -> str | None:
+    """``symbol`` as it reads when its UTF-8 bytes are decoded as Windows-1252 ("€" ->
+    "â‚¬"), the commonest corruption of scraped text; None for plain ASCII."""
+    if symbol.isascii():
+        return None
+    try:
+        return symbol.encode("utf-8").decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _load_terms():
+    """(words, symbols, prefixes, canonical units) from units.json and currencies.json:
+    words map lower case, symbols and prefixes exact spellings, to their ``Term``s."""
+    words: dict[str, list[Term]] = {}
+    symbols: dict[str, list[Term]] = {}
+    prefixes: dict[str, str] = {}
+
+    def add(table, surface, term):
+        for s in (surface, _mojibake(surface)):
+            if s:
+                table.setdefault(s if table is symbols else s.lower(), []).append(term)
+
+    units = load_data("units.json")
+    for u in units["units"]:
+        term = Term("unit", u["name"], u["dimension"], u["factor"], u.get("offset", 0.0),
+                    context=frozenset(u.get("context", ())))  # fmt: skip
+        for w in u["words"]:
+            add(words, w, term)
+        for s in u["symbols"]:
+            add(symbols, s, term)
+    for c in load_data("currencies.json")["currencies"]:
+        code = c["code"]
+        context = frozenset(c.get("context", ()))
+        for w in c["names"]:
+            add(words, w, Term("currency", code, "money", needs_scale=w in c.get("needs_scale", ()),
+                               context=context))  # fmt: skip
+        add(symbols, code, Term("currency", code, "money"))
+        for p in [*c["prefixes"], code]:
+            for s in (p, _mojibake(p)):
+                if s:
+                    prefixes.setdefault(s, code)
+        sub = c.get("subunits")
+        if sub:
+            term = Term("currency", code, "money", sub["factor"])
+            for w in sub["names"]:
+                add(words, w, term)
+            for s in sub["suffixes"]:
+                add(symbols, s, term)
+    return words, symbols, prefixes, units["canonical"]
+
+
+TERM_WORDS, TERM_SYMBOLS, CURRENCY_PREFIXES, CANONICAL_UNITS = _load_terms()
+#: Currency names spelled in lower case in the data (common nouns: "sterling", "dollars").
+_LOWER_CASE_NAMES = frozenset(
+    n.lower() for c in load_data("currencies.json")["currencies"] for n in c["names"] if n == n.lower()
+)
+
+
+def _surface_pattern(surface: str) -> str:
+    return r"\s+".join(re.escape(part) for part in surface.split())
+
+
+#: A unit or currency right after a number: attached, after a space or a hyphen ("12 km",
+#: "12-km", "12km"). Words in any case, symbols as written; longest first, and not run
+#: into a following letter or into an abbreviation ("5 m.p.h." is no metre).
+_TERM_RE = re.compile(
+    r"(?:\s*-\s*|\s?)(?P<term>"
+    + "|".join(
+        f"(?i:{_surface_pattern(s)})" if table is TERM_WORDS else _surface_pattern(s)
+        for s, table in sorted(
+            [(w, TERM_WORDS) for w in TERM_WORDS] + [(s, TERM_SYMBOLS) for s in TERM_SYMBOLS],
+            key=lambda x: len(x[0]),
+            reverse=True,
+        )
+    )
+    + r")(?![^\W_]|[²³])(?!\.[^\W\d_])"
+)
+
+#: Currency prefixes before an amount, longest first; letters before "$" may be set off by
+#: a space when there are two or more of them ("HK $5", not "A $5": that is an article).
+#: The second number of a range shares the first one's prefix ("$140 - 150MM").
+def _prefix_pattern(prefix: str) -> str:
+    if prefix.isalpha() and prefix.islower():
+        return re.escape(prefix) + r"(?!\s)"  # a word prefix is attached ("euro30 billion")
+    return re.sub(r"^([A-Za-z.]{2,})\\\$$", r"\1\\s?\\$", re.escape(prefix))
+
+
+_PREFIX_ALT = "|".join(_prefix_pattern(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
 #: A currency prefix immediately before a number's start; letter codes need a word edge.
 _PREFIX_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?P<prefix>{_PREFIX_ALT}))\s?$")
+_PREFIXED_RANGE_START = re.compile(rf"(?<![A-Za-z])(?:{_PREFIX_ALT})\s?(?:{DIGITS})\s*(?:-|–|to)\s*$")
+
+
+def prefix_currency(prefix: str) -> str:
+    """The ISO 4217 code of a currency prefix as written ("HK $" -> "HKD")."""
+    return CURRENCY_PREFIXES[re.sub(r"\s+", "", prefix)]
+
+
+def _terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
+    m = _TERM_RE.match(text, pos)
+    if not m:
+        return None
+    surface = m.group("term")
+    terms = TERM_SYMBOLS.get(surface) or TERM_WORDS.get(" ".join(surface.lower().split()), [])
+    return (terms, m) if terms else None
+
+
+def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int] | None:
+    """(the unit or currency written at ``pos`` of the sentence ``text``, its end), or None.
+
+    A name that is also a common word ("won", "real") is a currency only after a scale word
+    (``scaled``). A surface with two readings ("pounds": mass or sterling) is settled by
+    grammar first, then by context, after the word-overlap fallback of quantulum3's
+    ``disambiguate``: an attributive compound ("a twenty-pound bag": number, hyphen, unit,
+    noun) or an "of" complement ("500 pounds of debris") is a measure (Quirk et al. 1985,
+    17.104: measure phrases as premodifiers); otherwise the reading whose context words
+    (in the data files) the sentence shares most; a tie goes to the unit.
+    """
+    found = _terms_at(text, pos)
+    if not found:
+        return None
+    terms, m = found
+    terms = [t for t in terms if scaled or not t.needs_scale]
+    surface = m.group("term")
+    if surface[:1].isupper() and not surface.isupper() and surface.lower() in _LOWER_CASE_NAMES:
+        # a currency name is a common noun: capitalised, it is part of a proper name
+        # ("5 Sterling Road", "Dollar General"), unless the data spells it so ("Swiss francs")
+        terms = [t for t in terms if t.kind != "currency"]
+    if not terms:
+        return None
+    if len({(t.kind, t.key) for t in terms}) > 1:
+        units = [t for t in terms if t.kind == "unit"]
+        rest = text[m.end() :]
+        compound = m.group(0).lstrip().startswith("-") or m.group(0)[:1] == "-"
+        if units and (
+            (compound and re.match(r"\s+[a-z]", rest) and not re.match(r"\s+(?:of|in|for|to|and|or)\b", rest))
+            or re.match(r"\s+of\b", rest)
+        ):
+            return units[0], m.end()
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+|[£$€¥]", text)}
+        terms = sorted(terms, key=lambda t: (-len(t.context & words), t.kind != "unit"))
+    return terms[0], m.end()
+
+
+def _abbreviation_is_scale(text: str, start: int, abbr_end: int, attached: bool) -> bool:
+    """Whether a letter after digits that is also a unit symbol ("m", "k", "t") is a scale:
+    attached to the digits, after a currency prefix ("$5M", "€10m") or before a currency or
+    unit name ("1.2m tons", "5m euros"); "12m deep" stays metres."""
+    if not attached:
+        return False
+    head = text[max(0, start - 40) : start]
+    if _PREFIX_BEFORE.search(head[-12:]) or _PREFIXED_RANGE_START.search(head):
+        return True
+    found = _terms_at(text, abbr_end)
+    return bool(found and found[1].group("term").lower() in TERM_WORDS and found[1].group(0)[:1].isspace())
 
 # --- qualifiers ------------------------------------------------------------------------
 
@@ -167,7 +363,9 @@ _MULTIPLE_RE = re.compile(
 )
 
 #: Range connectors between two numbers: "10-12", "10 to 12", "between 10 and 12".
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—)\s*|\s+to\s+|\s+or\s+", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—)\s*|-?\s+to\s+|\s+or\s+", re.IGNORECASE)
+#: Longest text between the two numbers of a range ("10 square kilometres to 12").
+MAX_RANGE_GAP = 40
 _BETWEEN_BEFORE = re.compile(r"(?<![\w])between\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?<![\w])from\s+(?:\S+\s+)?$", re.IGNORECASE)
 
@@ -258,6 +456,10 @@ def qualify(low: float, high: float, qualifier: str | None) -> tuple[float | Non
 
 
 def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    if low < 0 and qualifier and QUALIFIERS.get(qualifier.lower()) in ("approx", "near", "just_over"):
+        # below zero a tolerance widens the other way: "about -10" is -11 to -9
+        lo, hi = _qualify(-high, -low, qualifier)
+        return -hi, -lo
     kind = QUALIFIERS.get(qualifier.lower()) if qualifier else None
     if kind == "lower":
         return low, None
@@ -279,29 +481,43 @@ def integer_range(low: float | None, high: float | None) -> tuple[int | None, in
     return lo, hi
 
 
+def _number_value(m: re.Match) -> tuple[float, bool] | None:
+    """(value, is_word) of a ``_NUMBER_RE`` match before its scale; None if no number.
+
+    A slashed pair is a fraction only when it is proper and measures something (a unit
+    follows: "1/4 inch", "3 1/2 miles"); otherwise it is a date, score or ratio ("9/11",
+    "24/7", "3/4 of voters" is left to the fraction words it is read as)."""
+    if m.group("frac"):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if not 0 < num < den or not _terms_at(m.string, m.end("frac")):
+            return None
+        return int(m.group("whole") or 0) + num / den, False
+    if m.group("digits"):
+        return float(m.group("digits").replace(",", "")) + VULGAR_FRACTIONS.get(m.group("vulgar") or "", 0.0), False
+    if m.group("lone"):
+        return VULGAR_FRACTIONS[m.group("lone")], False
+    value = word_number_value(m.group("words"))
+    return None if value is None else (value, True)
+
+
 def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]:
     """(start, end, value, scale word, is_word) of each written number, in order."""
     out = []
     for m in _NUMBER_RE.finditer(text):
+        parsed = _number_value(m)
+        if parsed is None:
+            if m.group("frac"):  # not a fraction: its two numbers, as written
+                for g in ("num", "den"):
+                    out.append((m.start(g), m.end(g), float(m.group(g)), None, False))
+            continue
+        value, is_word = parsed
         end = m.end()
         abbr = m.group("abbr")
-        if abbr:
-            ok = bool(m.group("digits")) and abbr == abbr.lower()
-            if abbr in PREFIX_ONLY_ABBREVIATIONS:
-                ok = ok and not m.group("abbr_space") and _PREFIX_BEFORE.search(
-                    text[max(0, m.start() - 8) : m.start()]
-                ) is not None
-            if not ok:
-                end = m.start("abbr_space")
-                abbr = None
-        if m.group("digits"):
-            value = float(m.group("digits").replace(",", ""))
-            is_word = False
-        else:
-            value = word_number_value(m.group("words"))
-            is_word = True
-            if value is None:
-                continue
+        if abbr and (is_word or (abbr in ATTACHED_ONLY_ABBREVIATIONS and not _abbreviation_is_scale(
+            text, m.start(), m.end(), attached=not m.group("abbr_space")
+        ))):  # fmt: skip
+            end = m.start("abbr_space")
+            abbr = None
         scale = m.group("scale").lower() if m.group("scale") else None
         if m.group("dozen"):
             value *= DOZEN  # "3 dozen", as "three dozen"
@@ -312,6 +528,8 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
             value *= SCALE_ABBREVIATIONS[abbr]
         elif is_word and m.group("words").lower().split()[-1] in ("a", "an"):
             continue  # a bare "a" with no scale word is an article, not a number
+        if m.group("sign"):
+            value = -value
         out.append((m.start(), end, tidy(value), scale, is_word))
     return out
 
@@ -319,7 +537,7 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
 def _prefix_and_qualifier(text: str, start: int) -> tuple[int, str | None, str | None]:
     """Extend a number's start over a currency prefix and a qualifier before it."""
     prefix = None
-    head = text[max(0, start - 8) : start]
+    head = text[max(0, start - 12) : start]
     m = _PREFIX_BEFORE.search(head)
     if m:
         prefix = m.group("prefix")
@@ -331,6 +549,26 @@ def _prefix_and_qualifier(text: str, start: int) -> tuple[int, str | None, str |
         qualifier = q.group("qual").lower()
         start -= len(head) - q.start()
     return start, prefix, qualifier
+
+
+def _range_gap(text: str, end: int, start2: int) -> str:
+    """The text between two numbers less what both repeat: the currency prefix of the
+    second ("$1bn to $2bn") and a unit written after both ("10 km to 12 km", "5% to 8%")."""
+    gap = text[end:start2]
+    prefix = _PREFIX_BEFORE.search(gap)
+    if prefix:
+        gap = gap[: prefix.start()]
+    first, second = _terms_at(text, end), None
+    if first and first[1].end() <= start2:
+        second = _terms_at(text, _number_end(text, start2))
+        if second and second[1].group("term").lower() == first[1].group("term").lower():
+            gap = text[first[1].end() : end + len(gap)]
+    return gap
+
+
+def _number_end(text: str, start: int) -> int:
+    m = _NUMBER_RE.match(text, start)
+    return m.end() if m else start
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -347,21 +585,21 @@ def find_quantities(text: str) -> list[Quantity]:
         start, prefix, qualifier = _prefix_and_qualifier(text, s)
         low = high = value
         num_start, num_end, is_range = s, e, False
-        # A range: "10-12", "10 to 12", "between $1bn and $2bn"; "from 10 to 12" is a change.
+        # A range: "10-12", "10 to 12", "8- to 16-metre", "between $1bn and $2bn", "5% to
+        # 8%"; "from 10 to 12" is a change.
         between = _BETWEEN_BEFORE.search(text, max(0, start - 10), start)
-        if i + 1 < len(singles):
+        if i + 1 < len(singles) and singles[i + 1][0] - e <= MAX_RANGE_GAP:
             s2, e2, value2, scale2, _ = singles[i + 1]
-            gap = text[e:s2]
-            gap_prefix = re.sub(rf"^(.*?)(?:{_PREFIX_ALT})\s?$", r"\1", gap)
+            gap = _range_gap(text, e, s2)
             sep_ok = bool(
-                (between and re.fullmatch(r"\s+and\s+", gap_prefix, re.IGNORECASE))
-                or (not between and _RANGE_SEP.fullmatch(gap_prefix))
+                (between and re.fullmatch(r"\s+(?:and|to)\s+", gap, re.IGNORECASE))
+                or (not between and _RANGE_SEP.fullmatch(gap))
             )
             from_before = _FROM_BEFORE.search(text, max(0, start - 12), start)
-            if sep_ok and not from_before and re.fullmatch(r"[\s\w$€£¥₹–—-]*", gap):
+            if sep_ok and not from_before:
                 # "10-12 million": the scale of the second number applies to the first.
                 if scale2 and not scale:
-                    value *= SCALE_WORDS.get(scale2) or SCALE_ABBREVIATIONS[scale2]
+                    value *= SCALE_WORDS.get(scale2.lower()) or SCALE_ABBREVIATIONS[scale2]
                     scale = scale2
                 if value <= value2:
                     low, high = value, value2
@@ -380,6 +618,31 @@ def find_quantities(text: str) -> list[Quantity]:
     out.extend(_vague_quantities(text, out))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+#: How far around a quantity its rules read (characters before and after; a long clause):
+#: the item, scope and unit rules see this window, not the whole sentence, so that the work
+#: per number is bounded and a sentence of thousands of numbers is read in linear time.
+CONTEXT_CHARS = 300
+
+
+def context_window(text: str, q: Quantity) -> tuple[str, Quantity, int]:
+    """(the text around ``q``, ``q`` with offsets into it, offset of the window in ``text``).
+
+    The window starts and ends at blanks within ``CONTEXT_CHARS`` of the quantity, or at
+    the text's ends; a sentence shorter than that is its own window."""
+    lo = max(0, q.start - CONTEXT_CHARS)
+    if lo:
+        blank = text.find(" ", lo, q.start)
+        lo = blank + 1 if blank >= 0 else q.start
+    hi = min(len(text), q.end + CONTEXT_CHARS)
+    if hi < len(text):
+        blank = text.rfind(" ", q.end, hi)
+        hi = blank if blank >= 0 else hi
+    if lo == 0 and hi == len(text):
+        return text, q, 0
+    shifted = replace(q, start=q.start - lo, end=q.end - lo, num_start=q.num_start - lo, num_end=q.num_end - lo)
+    return text[lo:hi], shifted, lo
 
 
 def _vague_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -563,35 +826,6 @@ def noun_phrase_before(text: str, pos: int, max_words: int = 4) -> tuple[str, in
     if not words:
         return "", pos, pos
     return text[words[0][1] : words[-1][2]], words[0][1], words[-1][2]
-
-
-# --- "pounds": money or mass --------------------------------------------------------------
-
-#: Words that make "pounds" money: the currency's own names and what money does.
-POUND_MONEY_CUES = re.compile(
-    r"£|\bsterling\b|\b(?:british|uk|u\.k\.)\s+pounds?\b|\b(?:cost|costs|costing|paid|pay|"
-    r"pays|paying|price|priced|prices|worth|fine|fined|budget|funding|fund|funds|salary|"
-    r"salaries|spend|spent|spending|raise|raised|donated?|donations?|bill|tax|taxes|"
-    r"compensation|damages|bail|earn|earned|earns|loan|loans|debt|profit|profits|"
-    r"revenue|invest|invested|investment|bonus|wage|wages|award|awarded|grant|bid|"
-    r"sold|sell|bought|buy|deal|contract|pension|benefit|benefits)\b",
-    re.IGNORECASE,
-)
-#: Words that make "pounds" a mass: weighing and the mass units it is compared with.
-POUND_MASS_CUES = re.compile(
-    r"\b(?:weigh|weighs|weighed|weighing|weight|weights|heavy|heavier|lbs?|ounces?|oz|"
-    r"kg|kilograms?|kilos?|tons?|tonnes?|grams?|pounds? of)\b",
-    re.IGNORECASE,
-)
-
-
-def pounds_are_money(sentence: str) -> bool:
-    """Whether "pounds" in ``sentence`` is the British currency rather than a mass.
-
-    A mass unless the sentence speaks of money and not of weight: "pounds of" followed by
-    a substance is a mass ("5,000 pounds of beef"), "fined 500 pounds" is money.
-    """
-    return bool(POUND_MONEY_CUES.search(sentence)) and not POUND_MASS_CUES.search(sentence)
 
 
 #: Determiners allowed at the start of a subject noun phrase ("These systems").

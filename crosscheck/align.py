@@ -23,7 +23,6 @@ shingle overlap (Broder, 1997), so that scoring can count them once.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -55,19 +54,11 @@ FAMILIES = {
 
 @dataclass(frozen=True)
 class Group:
-    """Facts (ids, ordered by article) that speak of the same thing, and a topic label.
-
-    A group of figures that disagree states its ``sides``: the facts that carry each value
-    (each side a group of figures that agree), and the ``confidence`` that they are one fact
-    (the mean fitted probability over the pairs across the sides). ``possible`` marks two
-    sides whose confidence is below the conflict bar: listed apart, never a conflict."""
+    """Facts (ids, ordered by article) that speak of the same thing, and a topic label."""
 
     family: str
     facts: tuple[str, ...]
     topic: str
-    sides: tuple[tuple[str, ...], ...] = ()
-    confidence: float | None = None
-    possible: bool = False
 
 
 def speaker_key(fact: Fact) -> str:
@@ -382,136 +373,15 @@ def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
     return linked[np.ix_(key_code, key_code)]
 
 
-#: Names of the pair features of figures (counts, amounts, measures), in the order of the
-#: fitted weights (``crosscheck/data/align_weights.json``, written by benchmarks/fit_align.py).
-NUMERIC_FEATURES = (
-    "context", "near_context", "item", "same_thing", "things_differ", "same_predicate", "predicate_unknown",
-    "same_value", "near_value", "log_ratio", "values_agree", "values_clash", "times_apart", "same_order",
-    "same_person", "place_shared", "places_differ", "same_speaker",
-)
-
-
-#: The features that compare the two values themselves: left out of the model that judges
-#: whether two disagreeing sides are one fact (a differing value is what a conflict is).
-VALUE_FEATURES = ("same_value", "near_value", "values_agree", "values_clash")
-
-
-def numeric_features(facts: list[Fact], context: np.ndarray, near_context: np.ndarray,
-                     dates_by_sentence: dict | None = None, sent_speakers: dict | None = None,
-                     ) -> tuple[tuple[str, ...], np.ndarray]:
-    """The pair features of figures of one family: (names, array of shape (k, n, n)).
-
-    ``context`` and ``near_context`` are the TF-IDF cosines of the facts' sentences and of the
-    words beside them. Each feature is in [0, 1] (``log_ratio``: |log10| of the ratio of the
-    two figures, capped at 3)."""
-    n = len(facts)
-    out: dict[str, np.ndarray] = {"context": context, "near_context": near_context}
-    items = [_item_text(f) for f in facts]
-    item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
-    has_item = np.array([bool(s) for s in items])
-    item_sim[~has_item, :] = 0.0
-    item_sim[:, ~has_item] = 0.0
-    out["item"] = item_sim
-    heads = [_head(f) for f in facts]
-    things = _codes([h if h != "age" else "" for h in heads])
-    out["same_thing"] = ((things[:, None] == things[None, :]) & (things > 0)[:, None]).astype(float)
-    out["things_differ"] = _head_mismatch(facts, heads).astype(float)
-    preds = _codes([_predicate_class(f) for f in facts])
-    known = preds > 0
-    out["same_predicate"] = ((preds[:, None] == preds[None, :]) & known[:, None]).astype(float)
-    out["predicate_unknown"] = (~(known[:, None] & known[None, :])).astype(float)
-    keys = [_value_key(f) for f in facts]
-    has = np.array([bool(k) for k in keys])
-    same = ~_differ(_codes(keys), empty_matches=False) & has[:, None]
-    unit = _codes([k[0] if k else None for k in keys])
-    x = np.array([k[1] if k else 0.0 for k in keys])
-    lo, hi = np.minimum(x[:, None], x[None, :]), np.maximum(x[:, None], x[None, :])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        near = (hi > 0) & (lo >= hi * (1 - settings.NEAR_VALUE_SHARE))
-    near &= has[:, None] & has[None, :] & (unit[:, None] == unit[None, :]) & ~same
-    out["same_value"] = same.astype(float)
-    out["near_value"] = near.astype(float)
-    mid = np.array([_midpoint(f) for f in facts])
-    ok = mid > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.abs(np.log10(np.where(ok, mid, 1.0)[:, None]) - np.log10(np.where(ok, mid, 1.0)[None, :]))
-    out["log_ratio"] = np.where(ok[:, None] & ok[None, :], np.minimum(ratio, 3.0), 0.0) / 3.0
-    agree = np.zeros((n, n))
-    clash = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            c = compatible(facts[i], facts[j])
-            agree[i, j] = agree[j, i] = c is True
-            clash[i, j] = clash[j, i] = c is False
-    out["values_agree"], out["values_clash"] = agree, clash
-    out["times_apart"] = (_time_factor(facts, dates_by_sentence or {}) < 1.0).astype(float)
-    rank, size = _rank_in_sentence(facts)
-    several = (size[:, None] > 1) & (size[None, :] > 1)
-    out["same_order"] = (several & (rank[:, None] == rank[None, :])).astype(float)
-    out["same_person"] = _same_person_matrix(facts).astype(float)
-    places = [frozenset(x for x in (f.frame.scope if f.frame else ()) if x.startswith("place:")) for f in facts]
-    shared = np.zeros((n, n))
-    differ = np.zeros((n, n))
-    for i in range(n):
-        for j in range(n):
-            if places[i] and places[j]:
-                shared[i, j] = bool(places[i] & places[j])
-                differ[i, j] = not places[i] & places[j]
-    out["place_shared"], out["places_differ"] = shared, differ
-    speakers = [_sentence_speakers(f, sent_speakers or {}) for f in facts]
-    out["same_speaker"] = np.array([[bool(a & b) for b in speakers] for a in speakers], dtype=float).reshape(n, n)
-    return NUMERIC_FEATURES, np.stack([out[k] for k in NUMERIC_FEATURES])
-
-
-def _midpoint(f: Fact) -> float:
-    low, high = f.value.get("low"), f.value.get("high")
-    vals = [float(v) for v in (low, high) if isinstance(v, (int, float))]
-    return sum(vals) / len(vals) if vals else 0.0
-
-
-def fitted_similarity(stack: np.ndarray, names: tuple[str, ...], model: dict | None = None) -> np.ndarray:
-    """The fitted probability that two figures are one fact: a logistic model over the pair
-    features (``numeric_features``), its weights read from ``data/align_weights.json``."""
-    model = model or align_model()["numeric"]
-    w = np.array([model["weights"][k] for k in names])
-    z = model["bias"] + np.tensordot(w, stack, axes=1)
-    return 1.0 / (1.0 + np.exp(-z))
-
-
-_MODEL: dict | None = None
-
-
-def align_model() -> dict:
-    """The fitted alignment model (``crosscheck/data/align_weights.json``, or the one given to
-    ``use_model``)."""
-    global _MODEL
-    if _MODEL is None:
-        from importlib import resources
-
-        _MODEL = json.loads(resources.files("crosscheck").joinpath("data", "align_weights.json").read_text(encoding="utf-8"))
-    return _MODEL
-
-
-def use_model(model: dict | None) -> None:
-    """Align with ``model`` (a dict of the layout of ``align_weights.json``) from now on;
-    None goes back to the file (the fitting script checks weights on held-out stories this way)."""
-    global _MODEL
-    _MODEL = model
-
-
 def _similarity(
     family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None,
-    roles: list[str] | None = None, dates_by_sentence: dict | None = None, model: dict | None = None,
+    roles: list[str] | None = None,
 ) -> np.ndarray:
     """Pairwise similarity of facts of one family (n x n), zero within an article and
     between facts of two roles (``roles``: each fact's ``_role``, found here if not given)."""
     ctx = space.vectors([_context_stems(f) for f in facts])
     sim = ctx @ ctx.T
-    near_sim = None
-    if family in ("count", "money", "measure"):
-        near = space.vectors([_local_stems(f) for f in facts])
-        near_sim = near @ near.T
-    elif family != "speech":
+    if family != "speech":
         near = space.vectors([_local_stems(f) for f in facts])
         w = settings.LOCAL_WEIGHT
         sim = (1 - w) * sim + w * (near @ near.T)
@@ -522,8 +392,36 @@ def _similarity(
     if anchors is not None:
         sim = sim + settings.ANCHOR_BONUS * anchors
     if family in ("count", "money", "measure"):
-        names, stack = numeric_features(facts, sim, near_sim, dates_by_sentence, sent_speakers)
-        sim = fitted_similarity(stack, names, model)
+        items = [_item_text(f) for f in facts]
+        item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+        has_item = np.array([bool(s) for s in items])
+        item_sim[~has_item, :] = 0.0
+        item_sim[:, ~has_item] = 0.0
+        # The same head noun is the same thing, however the phrases around it differ (the
+        # extractor gives one head to one thing's names: "tremor" and "quake" are an earthquake).
+        # Not for ages: their head says what is measured, the person says whose it is.
+        heads = [_head(f) for f in facts]
+        things = _codes([h if h != "age" else "" for h in heads])
+        item_sim = np.maximum(item_sim, (things[:, None] == things[None, :]) & (things > 0)[:, None])
+        sim = sim + settings.ITEM_WEIGHT * item_sim
+        # Different things counted or priced ("missiles" vs "tests") are less likely one
+        # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
+        sim[_head_mismatch(facts, heads)] *= settings.HEAD_MISMATCH_FACTOR
+        # Two ages of one named person are one fact, whatever the sentences around them.
+        sim = sim + settings.SAME_PERSON_BONUS * _same_person_matrix(facts)
+        # The same figure, if it is not a small number many facts share, is evidence of one fact.
+        keys = [_value_key(f) for f in facts]
+        has = np.array([bool(k) for k in keys])
+        same = ~_differ(_codes(keys), empty_matches=False) & has[:, None]
+        # A near figure of the same unit (157 dead and 175 dead) is evidence too, if less:
+        # it is how a reader spots two outlets counting one thing differently.
+        unit = _codes([k[0] if k else None for k in keys])
+        x = np.array([k[1] if k else 0.0 for k in keys])
+        lo, hi = np.minimum(x[:, None], x[None, :]), np.maximum(x[:, None], x[None, :])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            near = (hi > 0) & (lo >= hi * (1 - settings.NEAR_VALUE_SHARE))
+        near &= has[:, None] & has[None, :] & (unit[:, None] == unit[None, :]) & ~same
+        sim = sim + settings.EQUAL_VALUE_BONUS * same + settings.NEAR_VALUE_BONUS * near
         if family == "measure":
             sim[_differ(_codes([f.value.get("dimension") for f in facts]), empty_matches=False)] = 0.0
         if family == "money":
@@ -603,12 +501,8 @@ def _cluster(
     evidence says both facts are one: the same thing counted, a mutual best match, or
     sentences anchored by another aligned fact (``anchored``)."""
     n = len(facts)
-    numeric = family in ("count", "money", "measure")
-    if numeric:  # fitted probabilities (see ``fitted_similarity``)
-        low, high = align_model()["numeric"]["group"], align_model()["numeric"]["conflict"]
-    else:
-        low = settings.ALIGN_MIN_SIMILARITY[family]
-        high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
+    low = settings.ALIGN_MIN_SIMILARITY[family]
+    high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
     iu, ju = np.triu_indices(n, k=1)
     vals = sim[iu, ju]
     keep = vals >= low
@@ -638,6 +532,7 @@ def _cluster(
                     return True
         return False
 
+    numeric = family in ("count", "money", "measure")
     heads_differ = _head_mismatch(facts, [_head(f) for f in facts]) if numeric else None
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -659,8 +554,6 @@ def _cluster(
             continue  # a conflict is one quantity told two ways: both frames must say which
         if clash and clash_needs_anchor and not (anchored is not None and anchored[i, j]):
             continue  # an earlier value's conflict needs the figures it goes with aligned
-        if clash and numeric and s < high:
-            continue  # a conflict needs the fitted probability of one fact at the conflict bar
         if s < high and clash:
             evidence = (
                 _same_thing(facts[i], facts[j])
@@ -679,53 +572,6 @@ def _cluster(
         members[gi].extend(members.pop(gj))
         articles[gi] |= articles.pop(gj)
     return [sorted(m) for m in members.values()]
-
-
-def _sides(facts: list[Fact], sim: np.ndarray, groups: list[list[int]]) -> list[tuple[list[int], float]]:
-    """Pairs of groups that could be one figure told two ways: no article in common, every
-    pair across them clashing, with frames alike. Each as (the two groups' indices into
-    ``groups``, confidence = the mean over the pairs across them of ``sim``, the value-blind
-    fitted probability of one fact), best first."""
-    heads_differ = _head_mismatch(facts, [_head(f) for f in facts])
-    arts = [{facts[i].article for i in g} for g in groups]
-    out = []
-    for a in range(len(groups)):
-        for b in range(a + 1, len(groups)):
-            if arts[a] & arts[b]:
-                continue
-            cross = sim[np.ix_(groups[a], groups[b])]
-            if not cross.any():
-                continue
-            pairs = [(i, j) for i in groups[a] for j in groups[b]]
-            if all(compatible(facts[i], facts[j]) is False and _same_frame(facts[i], facts[j], heads_differ[i, j])
-                   for i, j in pairs):
-                out.append(([a, b], float(cross.mean())))
-    out.sort(key=lambda c: (-c[1], c[0]))
-    return out
-
-
-def _with_sides(facts: list[Fact], sim: np.ndarray, groups: list[list[int]]):
-    """The groups of figures, with two groups that are one figure told two ways joined as the
-    two sides of a conflict where the confidence reaches the fitted bar (``side`` of the
-    model), best first, each group in one conflict at most; other such pairs are listed as
-    possible conflicts. ``sim`` is the value-blind probability of one fact (the model's
-    "sides" part). Yields (members, sides, confidence, possible), groups first."""
-    bar = align_model()["numeric"]["side"]
-    used: set[int] = set()
-    joined: list[tuple[int, int, float]] = []
-    possible = []
-    for (a, b), conf in _sides(facts, sim, groups):
-        if conf >= bar and a not in used and b not in used:
-            used.update((a, b))
-            joined.append((a, b, conf))
-        else:
-            possible.append((a, b, conf))
-    out = [(groups[g], [], None, False) for g in range(len(groups)) if g not in used]
-    for a, b, conf in joined:
-        out.append((sorted(groups[a] + groups[b]), [groups[a], groups[b]], round(conf, 4), False))
-    for a, b, conf in possible:
-        out.append((sorted(groups[a] + groups[b]), [groups[a], groups[b]], round(conf, 4), True))
-    return out
 
 
 def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> str:
@@ -755,9 +601,11 @@ def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> s
     return f"{lead}: {label}" if lead else label
 
 
-def _prepare(facts: list[Fact], texts: Sequence[str] | None):
-    """What alignment compares facts with: the facts by family, the TF-IDF space of the
-    corpus's sentences, the speakers and the dates of each sentence."""
+def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
+    """Group facts across articles. Framing facts are not aligned (they qualify a fact).
+
+    ``texts`` (the articles' texts) are searched for the names behind acronyms ("EU"); the
+    facts' sentences are, when they are not given."""
     by_family: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         fam = FAMILIES.get(f.kind)
@@ -774,32 +622,6 @@ def _prepare(facts: list[Fact], texts: Sequence[str] | None):
     dates_by_sentence: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in by_family.get("date", []):
         dates_by_sentence[(f.article, f.sentence)].append(f)
-    return by_family, space, sent_speakers, dates_by_sentence
-
-
-def numeric_pairs(facts: list[Fact], texts: Sequence[str] | None = None):
-    """For fitting the alignment model: per family of figures, (facts, feature names, the
-    features (k, n, n), and the pairs alignment may join at all: across articles, of one
-    role, dimension and currency, frames not apart)."""
-    by_family, space, sent_speakers, dates_by_sentence = _prepare(facts, texts)
-    for family in ("count", "money", "measure"):
-        fam = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
-        if not fam:
-            continue
-        ctx = space.vectors([_context_stems(f) for f in fam])
-        near = space.vectors([_local_stems(f) for f in fam])
-        names, stack = numeric_features(fam, ctx @ ctx.T, near @ near.T, dates_by_sentence, sent_speakers)
-        allowed = _similarity(family, fam, space, sent_speakers, dates_by_sentence=dates_by_sentence,
-                              model={"bias": 0.0, "weights": {k: 0.0 for k in names}}) > 0
-        yield family, fam, names, stack, allowed
-
-
-def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
-    """Group facts across articles. Framing facts are not aligned (they qualify a fact).
-
-    ``texts`` (the articles' texts) are searched for the names behind acronyms ("EU"); the
-    facts' sentences are, when they are not given."""
-    by_family, space, sent_speakers, dates_by_sentence = _prepare(facts, texts)
     groups: list[Group] = []
     # Sentence pairs that hold facts already aligned: an event told in both.
     anchors: set[tuple[tuple[str, str], tuple[str, str]]] = set()
@@ -812,9 +634,8 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
             # with "41 seats"): two earlier values conflict only where the figures they go
             # with are aligned too.
             roles = [_role(f) for f in fam_facts]
-            sim = _similarity(family, fam_facts, space, sent_speakers, roles=roles, dates_by_sentence=dates_by_sentence)
-            side_sim = _similarity(family, fam_facts, space, sent_speakers, roles=roles,
-                                   dates_by_sentence=dates_by_sentence, model=align_model()["sides"])
+            sim = _similarity(family, fam_facts, space, sent_speakers, roles=roles)
+            sim *= _time_factor(fam_facts, dates_by_sentence)
             family_anchors: set = set()
             for needs in (False, True):
                 keep = [i for i, r in enumerate(roles) if bool(r) == needs]
@@ -822,14 +643,9 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
                     continue
                 part = [fam_facts[i] for i in keep]
                 anchored = _anchored(part, family_anchors) if needs else None
-                found = _cluster(family, part, sim[np.ix_(keep, keep)], anchored, clash_needs_anchor=needs)
-                for idx, sides, confidence, possible in _with_sides(part, side_sim[np.ix_(keep, keep)], found):
+                for idx in _cluster(family, part, sim[np.ix_(keep, keep)], anchored, clash_needs_anchor=needs):
                     members = sorted((part[i] for i in idx), key=lambda f: (f.article, f.start))
-                    group = Group(family, tuple(f.id for f in members), topic_label(members, space),
-                                  tuple(tuple(part[i].id for i in side) for side in sides), confidence, possible)
-                    groups.append(group)
-                    if possible:
-                        continue
+                    groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))
                     keys = [(f.article, f.sentence) for f in members]
                     pairs = {(a, b) for a in keys for b in keys if a != b}
                     anchors.update(pairs)

@@ -185,11 +185,6 @@ class Cluster:
     framing: tuple[dict[str, Any], ...] = ()
     #: why the verdict is what it is, in a few words ("values overlap", "speakers differ").
     reason: str = ""
-    #: a conflict of figures as a claim about sides: ``{"value", "facts", "outlets"}`` per
-    #: value; only those facts make the claim, the rest of the group is context.
-    sides: tuple[dict[str, Any], ...] = ()
-    #: how sure alignment is that the sides are one fact (the fitted probability), or None.
-    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +211,3 @@ class Report:
     overall: float | None
     version: str = ""
     warnings: tuple[str, ...] = ()
-    #: two sides that may be one figure told two ways, below the conflict bar (see
-    #: ``crosscheck.score.possible_conflicts``): listed apart, never a verdict.
-    possible_conflicts: tuple[dict[str, Any], ...] = ()

@@ -14,7 +14,7 @@ from crosscheck.align import align, find_copies
 from crosscheck.extract import extract_facts
 from crosscheck.load import load_corpus
 from crosscheck.models import Article, Fact, Report
-from crosscheck.score import possible_conflicts, score
+from crosscheck.score import score
 
 #: Signature of a per-article extraction function (the cache wraps ``extract_facts``).
 Extractor = Callable[[Article], list[Fact]]
@@ -41,7 +41,6 @@ def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -
         clusters=tuple(clusters),
         pairs=tuple(pairs),
         overall=overall,
-        possible_conflicts=tuple(possible_conflicts(articles, facts, groups)),
         version=__version__,
         warnings=tuple(warnings),
     )

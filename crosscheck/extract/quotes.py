@@ -16,9 +16,10 @@ Decisions:
 - Quotation marks are pairs of characters (``DOUBLE_MARKS``, ``SINGLE_MARKS``): English
   “…” and ‘…’, straight "…", German „…“ and ‚…‘, guillemets «…» and »…«, ‹…›, and CJK 「…」.
   Straight quotes and curly singles (which double as apostrophes: "Japan’s") open or close
-  by the characters around them. Marks pair within a paragraph; an unpaired mark is
-  skipped, except AP's continuation: a quotation left open at a paragraph end runs to it
-  when the next paragraph opens with a quote mark.
+  by the characters around them. A quotation may run over ``QUOTE_MAX_LINES`` line
+  breaks (one sentence a line is common in converted corpora); an unpaired mark is
+  skipped. AP's continuation: a quotation left open at a line end before a line that opens
+  with a quote mark runs to that line end.
 - A quote mention spans the words inside the marks, trimmed of white space and a trailing
   ``,;:``. A quoted fragment of at most ``FRAGMENT_MAX_WORDS`` words without a finite verb,
   auxiliary or infinitive, or a short title-case phrase, is a name, title or scare quote:
@@ -34,8 +35,9 @@ Decisions:
   named in the sentences before) whose known gender agrees (from title words and earlier
   pronouns); they/it the nearest speaker that is not a person. A definite title phrase
   ("the deputy minister") is the latest speaker whose title shares its head, else a word.
-- A quote with no cue in its sentence keeps the speaker of the sentence before it in the
-  same paragraph (AP attributes a run of quotes once); else it has none.
+- A quote with no cue in its sentence keeps the speaker of the sentence just before it
+  when that one is attributed and no blank line parts them (AP attributes a run of quotes
+  once, and a quote paragraph after an attributed one continues it); else it has none.
 - A statement is the clausal complement (``ccomp``) of a cue verb not used by a quote,
   quotations inside it replaced by an ellipsis; "what X says is" (a distancing
   construction) is not one.
@@ -56,7 +58,7 @@ from crosscheck.extract.sentences import dateline_end, split_sentences
 from crosscheck.models import Article, Mention, Sentence
 from crosscheck.parse import parse, parse_many
 
-_DATA = json.loads(resources.files("crosscheck.data").joinpath("reporting_verbs.json").read_text("utf-8"))
+_DATA = json.loads(resources.files("crosscheck").joinpath("data/reporting_verbs.json").read_text("utf-8"))
 #: Lemmas of reporting verbs, and every form of them (forms only choose what to parse).
 REPORTING_VERBS = frozenset(_DATA["verbs"])
 OBJECT_VERBS = frozenset(_DATA["object_verbs"]["verbs"])
@@ -77,7 +79,7 @@ SINGLE_MARKS = {"‘": "’", "‚": "‘’", "‹": "›", "›": "‹"}
 #: Marks whose role depends on the characters around them (straight quotes; curly singles,
 #: which are also apostrophes); the others' role is given by the tables above.
 CONTEXT_MARKS = "\"‘’‚"
-#: Characters after which a context mark opens a quotation (start of paragraph too).
+#: Characters after which a context mark opens a quotation (start of text too).
 _OPENS_AFTER = set(" \t\n([{—–-/") | set(DOUBLE_MARKS)
 #: Quoted fragments of this many words or fewer need a finite verb, auxiliary or "to" to be
 #: quotations (textacy drops quotes of a few tokens likewise); title-case phrases of up to
@@ -89,12 +91,13 @@ TITLE_MAX_WORDS = 6
 CLAUSE_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "TO"})
 #: Entity labels a speaker can carry (spaCy's OntoNotes scheme).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Line breaks a quotation may run over (texts with one sentence or paragraph a line).
+QUOTE_MAX_LINES = 4
 #: A pronoun speaker is looked for this many sentences back, at most.
 PRONOUN_LOOKBACK = 8
 #: A statement needs this many words (outside quotations) to be a claim, not "he said so".
 MIN_STATEMENT_WORDS = 3
 
-_PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -109,9 +112,9 @@ class Quotation(NamedTuple):
     fragment: bool
 
 
-def _can_open(text: str, i: int, pa: int) -> bool:
+def _can_open(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (i == pa or text[i - 1] in _OPENS_AFTER) and not after.isspace()
+    return (i == 0 or text[i - 1] in _OPENS_AFTER) and not after.isspace()
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -119,25 +122,33 @@ def _can_close(text: str, i: int) -> bool:
     return i > 0 and not text[i - 1].isspace() and not after.isalnum()
 
 
-def _pair(text: str, pa: int, pb: int, marks: dict[str, str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pairs (open, close) of ``marks`` in the paragraph ``text[pa:pb]`` outside ``taken``;
-    a mark left open at the end yields ``(open, -1)``. A second opening mark of the open
-    one's style means the first was never closed; other styles inside are nested quotes."""
+def _pair(text: str, marks: dict[str, str], taken: list[tuple[int, int]], lines: int) -> list[tuple[int, int]]:
+    """Pairs (open, close) of ``marks`` in ``text`` outside ``taken``. A second opening mark
+    of the open one's style means the first was never closed; other styles inside are
+    nested quotes. A quotation may run over at most ``lines`` line breaks; one left open at
+    a line end before a line that opens with a mark closes there (AP's continuation); a
+    blank line ends an open quotation otherwise."""
     closers = {c for cs in marks.values() for c in cs}
     pairs: list[tuple[int, int]] = []
-    opened = -1
-    for i in range(pa, pb):
-        ch = text[i]
+    opened, crossed = -1, 0
+    for i, ch in enumerate(text):
+        if ch == "\n" and opened >= 0:
+            nxt = text[i + 1 : i + 80].lstrip()[:1]
+            if lines and nxt and nxt in marks:
+                pairs.append((opened, i))
+                opened = -1
+            crossed += 1
+            if crossed > lines or text[i + 1 : i + 80].lstrip(" \t").startswith("\n"):
+                opened = -1  # too long, or a blank line: a paragraph break ends a quotation
+            continue
         if (ch not in marks and ch not in closers) or any(a <= i <= b for a, b in taken):
             continue
         if opened >= 0 and ch in marks[text[opened]] and (ch not in CONTEXT_MARKS or _can_close(text, i)):
             pairs.append((opened, i))
             opened = -1
         elif ch in marks and (opened < 0 or ch == text[opened]):
-            if ch not in CONTEXT_MARKS or _can_open(text, i, pa):
-                opened = i
-    if opened >= 0:
-        pairs.append((opened, -1))
+            if ch not in CONTEXT_MARKS or _can_open(text, i):
+                opened, crossed = i, 0
     return pairs
 
 
@@ -166,21 +177,13 @@ def _is_fragment(content: str) -> bool:
 
 def find_quotations(text: str) -> list[Quotation]:
     """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped."""
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    spans = _pair(text, DOUBLE_MARKS, [], QUOTE_MAX_LINES)
+    spans += _pair(text, SINGLE_MARKS, spans, 0)
     out: list[Quotation] = []
-    for n, (pa, pb) in enumerate(paragraphs):
-        spans: list[tuple[int, int]] = []
-        for o, c in _pair(text, pa, pb, DOUBLE_MARKS, []):
-            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            if c >= 0:
-                spans.append((o, c))
-            elif nxt and text[nxt[0] : nxt[1]].lstrip()[:1] in DOUBLE_MARKS:
-                spans.append((o, pb))  # AP: the quotation runs on into the next paragraph
-        spans += [(o, c) for o, c in _pair(text, pa, pb, SINGLE_MARKS, list(spans)) if c >= 0]
-        for o, c in sorted(spans):
-            a, b = _trim(text, o + 1, c)
-            if a < b:
-                out.append(Quotation(o, c, a, b, _is_fragment(text[a:b])))
+    for o, c in sorted(spans):
+        a, b = _trim(text, o + 1, c)
+        if a < b:
+            out.append(Quotation(o, c, a, b, _is_fragment(text[a:b])))
     return out
 
 
@@ -191,8 +194,7 @@ def _mask(text: str, quotes: list[Quotation]) -> str:
     for q in quotes:
         end = min(q.close, len(text))
         for i in range(q.open + 1, end):
-            if chars[i] != "\n":
-                chars[i] = " "
+            chars[i] = " "
         if q.open + 1 < end:
             chars[q.open + 1] = "Q"
     return "".join(chars)
@@ -252,8 +254,8 @@ def _subject(verb: Token) -> Token | None:
             if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head  # "Jo Lee, who said ..."
             return c
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return _subject(head)
+    if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+        return _subject(head)  # "X said ... and added", "X issued a memo, stating that"
     return None
 
 
@@ -574,7 +576,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             attr = attrs[cue.verb.i] if cue is not None else None
             if adjacent:
                 used.add(cue.verb.i)
-            if cue is None and q is mine[0] and previous and "\n" not in text[previous[0] : q.open]:
+            if cue is None and q is mine[0] and previous and "\n\n" not in text[previous[0] : q.open]:
                 attr = previous[1]
             value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none",
                      "speaker_title": None, "cue": None}

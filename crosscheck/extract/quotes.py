@@ -89,6 +89,8 @@ TITLE_MAX_WORDS = 6
 #: Penn tags that make a fragment a clause: finite and base verbs, modals, "to" (not the
 #: participles of "done deal" or "restructuring").
 CLAUSE_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "TO"})
+#: Object pronouns ("according to him") as the subject pronouns they resolve like.
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 #: Entity labels a speaker can carry (spaCy's OntoNotes scheme).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Line breaks a quotation may run over (texts with one sentence or paragraph a line).
@@ -229,7 +231,8 @@ def _cues(doc: Doc) -> list[Cue]:
             continue  # "what X says is ...": a distancing construction, not a report
         lemma = t.lemma_.lower()
         if lemma in NOUN_CUE_VERBS:
-            noun = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES), None)
+            near = t.doc[t.i + 1 : t.i + 4]  # "expressed (Moscow's) concerns", however parsed
+            noun = next((c for c in near if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_CUES), None)
             if noun is None:
                 continue
             lemma = f"{lemma} {noun.lemma_.lower()}"
@@ -301,7 +304,7 @@ def _phrase(head: Token) -> list[Token]:
 def _describe(tok: Token) -> dict[str, Any]:
     """What a speaker token names: kind (pronoun|named|phrase), name, title, person, gender."""
     if tok.pos_ == "PRON":
-        return {"kind": "pronoun", "name": tok.lower_, "title": None, "person": None, "gender": None}
+        return {"kind": "pronoun", "name": OBJECT_PRONOUNS.get(tok.lower_, tok.lower_), "title": None, "person": None, "gender": None}
     if tok.pos_ not in ("PROPN",) and _entity(tok) is None:
         named = next((c for c in tok.children if c.dep_ == "appos" and (_entity(c) or c.pos_ == "PROPN")), None)
         if named is not None:  # "the mayor, Jo Lee, said"
@@ -397,9 +400,10 @@ class _Speakers:
         hits = [s for s in self.sentences if word.search(s.text)]
         found = []
         for s, doc in zip(hits, parse_many(s.text for s in hits)):
-            for ent in doc.ents:
-                if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == surname:
-                    found.append((s.start + ent.start_char, ent.text))
+            for ent in doc.ents:  # "Petar Holm" also from "Petar Holm's party" (an ORG)
+                at = next((t.i for t in ent if t.text == surname), -1)
+                if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN":
+                    found.append((s.start + ent.start_char, doc[ent.start : at + 1].text))
         before = [name for at, name in found if at < pos]
         return before[-1] if before else (found[0][1] if found else None)
 
@@ -468,25 +472,29 @@ def _statement_text(text: str, start: int, end: int, quotes: list[Quotation]) ->
 def _content(cue: Cue) -> list[Token]:
     """Tokens of the clause a cue reports (empty when it reports none)."""
     verb = cue.verb
-    if cue.according:
-        root = verb.head if verb.dep_ != "ROOT" else None
-        if root is None:
-            return []
-        skip = {t.i for t in verb.subtree}
-        return [t for t in root.subtree if t.i not in skip]
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is not None:
-        toks = list(comp.subtree)
+    if cue.according:  # the clause before "according to X", or after it when it opens the sentence
+        whole = list(verb.head.subtree) if verb.dep_ != "ROOT" else []
+        before = [t for t in whole if t.i < verb.left_edge.i]
+        toks = before if len(before) > 1 else [t for t in whole if t.i > verb.right_edge.i]
+    elif comp is not None:
+        subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < comp.i), None)
+        # "said on Monday it would ...": the adverbial before the subject belongs to the verb
+        start = subj.left_edge.i if subj is not None and verb.i < comp.left_edge.i else comp.left_edge.i
+        if any(t.is_punct for t in verb.doc[comp.left_edge.i : start]):
+            start = comp.left_edge.i
+        toks = [t for t in comp.subtree if t.i >= start]
     elif cue.lemma in OBJECT_VERBS:
         kids = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
         if not any(c.dep_ == "dobj" for c in kids):
             return []
         toks = [t for c in kids for t in c.subtree]
     elif " " in cue.lemma:  # a noun cue: "expressed concern over ..."
-        toks = [t for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep") for t in c.subtree]
-    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
-        skip = {t.i for t in verb.subtree}  # "The bridge will open, she said"
-        toks = [t for t in verb.head.subtree if t.i not in skip and t.i < verb.i]
+        toks = [t for t in verb.doc[verb.i + 1 : verb.right_edge.i + 1]]
+    elif verb.head.lemma_.lower() not in REPORTING_VERBS and _after_punct(verb):
+        # "The bridge will open, she said": the words before the attribution, however parsed
+        first = next(t for t in verb.subtree if not t.is_punct)
+        toks = list(verb.doc[verb.sent.start : first.i])
     else:
         return []
     while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
@@ -494,6 +502,12 @@ def _content(cue: Cue) -> list[Token]:
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     return toks
+
+
+def _after_punct(verb: Token) -> bool:
+    """Whether the attribution clause of ``verb`` follows a punctuation mark ("..., X said")."""
+    first = next(t for t in verb.subtree if not t.is_punct)
+    return first.i > 0 and verb.doc[first.i - 1].is_punct
 
 
 def _token_range(doc: Doc, base: int, a: int, b: int) -> tuple[int, int]:
@@ -595,6 +609,10 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             for q in near:
                 if q.fragment and a <= q.open < b <= q.close:
                     b = q.close + 1  # a quoted fragment opened inside runs to its mark
+                elif not q.fragment and a < q.open < b and not text[q.close + 1 : b].strip(" .,;:"):
+                    b = q.open  # a quotation closing the clause is a quote mention of its own
+                    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+                        b -= 1
             a += dateline_end(text[a:b])
             content = _statement_text(text, a, b, near)
             if len(_WORD.findall(content.replace("…", ""))) < MIN_STATEMENT_WORDS:

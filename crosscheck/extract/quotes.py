@@ -79,6 +79,9 @@ SINGLE_MARKS = {"‘": "’", "‚": "‘’", "‹": "›", "›": "‹"}
 #: Marks whose role depends on the characters around them (straight quotes; curly singles,
 #: which are also apostrophes); the others' role is given by the tables above.
 CONTEXT_MARKS = "\"‘’‚"
+#: Marks the parser knows less well, read as the straight quotes it knows (one character for
+#: one, so that offsets hold).
+PARSE_MARKS = str.maketrans({**{c: '"' for c in "„«»「」『』"}, **{c: "'" for c in "‚‘‹›"}})
 #: Characters after which a context mark opens a quotation (start of text too).
 _OPENS_AFTER = set(" \t\n([{—–-/") | set(DOUBLE_MARKS)
 #: Quoted fragments of this many words or fewer need a finite verb, auxiliary or "to" to be
@@ -324,7 +327,7 @@ def _describe(tok: Token) -> dict[str, Any]:
         person = ent is None or ent.label_ == "PERSON" or any(p.pos_ == "NOUN" and p.i < tok.i for p in phrase)
         if len(name) == 1:
             for t in reversed([p for p in phrase if p.i < tok.i]):
-                if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ not in ("", "PERSON"):
+                if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ in SPEAKER_LABELS - {"PERSON"}:
                     break
                 name.insert(0, t)
     else:
@@ -356,9 +359,10 @@ def _gender(words: set[str]) -> str | None:
 class _Speakers:
     """The people and organisations an article has named so far, to resolve a speaker."""
 
-    def __init__(self, text: str, sentences: list[Sentence]):
+    def __init__(self, text: str, sentences: list[Sentence], quotes: list[Quotation]):
         self.text = text
         self.sentences = sentences
+        self.quoted = [(q.open, q.close) for q in quotes]  # names inside these are not antecedents
         self.history: list[tuple[int, dict[str, Any]]] = []  # (offset, entry), in reading order
         self.people: dict[str, dict[str, Any]] = {}
 
@@ -408,14 +412,14 @@ class _Speakers:
         return before[-1] if before else (found[0][1] if found else None)
 
     def _candidates(self, pos: int, sent_index: int):
-        """Speakers and persons named before ``pos``, nearest first."""
+        """Speakers and persons named (outside quotations) before ``pos``, nearest first."""
         seen = [(at, e) for at, e in self.history if at < pos]
         lo = max(0, sent_index - PRONOUN_LOOKBACK)
         sents = self.sentences[lo : sent_index + 1]
         for s, doc in zip(sents, parse_many(s.text for s in sents)):
             for ent in doc.ents:
                 at = s.start + ent.start_char
-                if ent.label_ == "PERSON" and at < pos:
+                if ent.label_ == "PERSON" and at < pos and not any(a <= at <= b for a, b in self.quoted):
                     info = _describe(ent.root)
                     if info["kind"] == "named":
                         if " " not in info["name"]:
@@ -521,18 +525,19 @@ def _attribution_span(cue: Cue) -> tuple[int, int]:
     if cue.according:
         toks.append(cue.verb.right_edge.i)
     if cue.verb.dep_ == "pcomp":  # "<source> quoted <speaker> as saying"
-        toks.append(cue.verb.head.head.left_edge.i)
+        quoting = cue.verb.head.head
+        toks += [quoting.i, *(c.left_edge.i for c in quoting.children if c.dep_ == "nsubj")]
     return min(toks), max(toks)
 
 
-def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue]) -> tuple[Cue | None, bool]:
+def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], others: list[Cue]) -> tuple[Cue | None, bool]:
     """The cue of the quotation at tokens ``qa..qb``, and whether it is next to it: the one
-    right after it, else right before it; else (not next to it) the nearest before, else
-    the nearest after."""
+    right after it (a reporting verb, else any verb with a subject: '"...," X fumed'), else
+    right before it; else (not next to it) the nearest before, else the nearest after."""
     def between_only(a: int, b: int, also: tuple[str, ...] = ()) -> bool:
         return all(t.is_punct or t.lower_ in also for t in doc[a:b])
 
-    for cue in cues:
+    for cue in cues + others:
         a, _ = _attribution_span(cue)
         if a > qb and between_only(qb + 1, a):
             return cue, True
@@ -557,9 +562,9 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
     real = [q for q in quotes if not q.fragment]
     opens = [q.open for q in quotes]
     outer = [Sentence(s.start, s.end, text[s.start : s.end]) for s in split_sentences(_mask(text, real))]
-    speakers = _Speakers(text, outer)
+    speakers = _Speakers(text, outer, real)
     todo = [n for n, s in enumerate(outer) if _CUE_FORM.search(s.text) or any(s.start <= q.open < s.end for q in real)]
-    docs = dict(zip(todo, parse_many(outer[n].text for n in todo)))
+    docs = dict(zip(todo, parse_many(outer[n].text.translate(PARSE_MARKS) for n in todo)))
     out: list[Mention] = []
     previous: tuple[int, dict[str, Any]] | None = None  # (sentence end, attribution)
     for n, sent in enumerate(outer):
@@ -583,10 +588,16 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
                 "cue": cue.lemma,
             }
         cues = [c for c in cues if c.verb.i in attrs]
+        others = [Cue(t, next(c for c in t.children if c.dep_ == "nsubj"), t.lemma_.lower()) for t in doc
+                  if t.pos_ == "VERB" and t.i not in attrs and t.i not in inside and any(c.dep_ == "nsubj" for c in t.children)]
         used: set[int] = set()
         for q in mine:
             qa, qb = _token_range(doc, base, q.open, q.close)
-            cue, adjacent = _cue_for(doc, qa, qb, cues) if qa >= 0 else (None, False)
+            cue, adjacent = _cue_for(doc, qa, qb, cues, others) if qa >= 0 else (None, False)
+            if cue is not None and cue.verb.i not in attrs:  # a verb of manner next to the quote
+                entry, how = speakers.resolve(_describe(cue.speaker), base + cue.speaker.idx, n)
+                attrs[cue.verb.i] = {"speaker": entry["name"] if entry else None, "speaker_from": how,
+                                     "speaker_title": entry["title"] if entry else None, "cue": cue.lemma}
             attr = attrs[cue.verb.i] if cue is not None else None
             if adjacent:
                 used.add(cue.verb.i)
@@ -620,7 +631,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             value = dict(attrs[cue.verb.i], content=content, verb=cue.lemma)
             out.append(Mention("statement", a, b, value, value["speaker"]))
         if attrs:
-            previous = (sent.end, attrs[cues[-1].verb.i])
+            previous = (sent.end, attrs[max(attrs)])
         elif not mine:
             previous = None
     return _drop_nested(out)

@@ -259,18 +259,19 @@ def _subject(verb: Token) -> Token | None:
         if c.dep_ == "nsubj":
             if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head  # "Jo Lee, who said ..."
-            return c
+            return _inner_source(c)
     if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return _subject(head)  # "X said ... and added", "X issued a memo, stating that"
     return None
 
 
 def _inner_source(obj: Token) -> Token:
-    """The object of "according to", or the named source inside it ("a statement from X")."""
+    """A source noun phrase, or the named source of the document it names ("a statement
+    from X", "results published by X"; Krestel et al.'s document sources)."""
     if obj.ent_type_ in SPEAKER_LABELS or obj.pos_ in ("PROPN", "PRON"):
         return obj
     for t in obj.subtree:
-        if t.ent_type_ in SPEAKER_LABELS and t.dep_ == "pobj":
+        if t.ent_type_ in SPEAKER_LABELS and t.dep_ == "pobj" and t.head.lower_ in ("from", "by"):
             return t
     return obj
 
@@ -495,10 +496,13 @@ def _content(cue: Cue) -> list[Token]:
         toks = [t for c in kids for t in c.subtree]
     elif " " in cue.lemma:  # a noun cue: "expressed concern over ..."
         toks = [t for t in verb.doc[verb.i + 1 : verb.right_edge.i + 1]]
-    elif verb.head.lemma_.lower() not in REPORTING_VERBS and _after_punct(verb):
+    elif (
+        (verb.dep_ == "ROOT" or verb.head.lemma_.lower() not in REPORTING_VERBS)
+        and _after_punct(cue)
+        and not any(c.dep_ in ("dobj", "xcomp", "attr") and c.i > verb.i for c in verb.children)
+    ):
         # "The bridge will open, she said": the words before the attribution, however parsed
-        first = next(t for t in verb.subtree if not t.is_punct)
-        toks = list(verb.doc[verb.sent.start : first.i])
+        toks = list(verb.doc[verb.sent.start : _attribution_span(cue)[0]])
     else:
         return []
     while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
@@ -508,10 +512,10 @@ def _content(cue: Cue) -> list[Token]:
     return toks
 
 
-def _after_punct(verb: Token) -> bool:
-    """Whether the attribution clause of ``verb`` follows a punctuation mark ("..., X said")."""
-    first = next(t for t in verb.subtree if not t.is_punct)
-    return first.i > 0 and verb.doc[first.i - 1].is_punct
+def _after_punct(cue: Cue) -> bool:
+    """Whether the attribution clause of a cue follows a punctuation mark ("..., X said")."""
+    first = _attribution_span(cue)[0]
+    return first > 0 and cue.verb.doc[first - 1].is_punct
 
 
 def _token_range(doc: Doc, base: int, a: int, b: int) -> tuple[int, int]:

@@ -281,18 +281,6 @@ def _frames_apart(facts: list[Fact]) -> np.ndarray:
     return out
 
 
-def _same_frame(a: Fact, b: Fact, heads_differ: bool) -> bool:
-    """Whether two figures' frames are specified enough, and alike, to set their values
-    against each other: the same predicate class, or (where one gives none) the same thing
-    (``heads_differ``: see ``_head_mismatch``); a magnitude is specified by its unit alone."""
-    if a.kind == "measure" and a.value.get("dimension") == "magnitude":
-        return True
-    pa, pb = _predicate_class(a), _predicate_class(b)
-    if pa and pb:
-        return pa == pb
-    return bool(_head(a)) and bool(_head(b)) and not heads_differ
-
-
 def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[str]]) -> set[str]:
     return speakers_by_sentence.get((f.article, f.sentence), set())
 
@@ -532,8 +520,6 @@ def _cluster(
                     return True
         return False
 
-    numeric = family in ("count", "money", "measure")
-    heads_differ = _head_mismatch(facts, [_head(f) for f in facts]) if numeric else None
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
@@ -550,8 +536,6 @@ def _cluster(
             clash = ok is False
             if clash and _agreeing_alternative(i, j):
                 continue  # a fact the other article gives that agrees is as likely the match
-        if clash and numeric and not _same_frame(facts[i], facts[j], heads_differ[i, j]):
-            continue  # a conflict is one quantity told two ways: both frames must say which
         if clash and clash_needs_anchor and not (anchored is not None and anchored[i, j]):
             continue  # an earlier value's conflict needs the figures it goes with aligned
         if s < high and clash:

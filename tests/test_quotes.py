@@ -362,3 +362,106 @@ def test_a_wire_dateline_without_a_comma_is_not_part_of_the_reported_clause():
     art = Article(id="w", path="w.txt", text=text)
     (st,) = [m for m in extract_quotes(art, split_sentences(text)) if m.kind == "statement"]
     assert st.value["content"].startswith("At least 12 boats sank")
+
+
+# --- quotation-mark styles and parse-based speakers (sentences written for the tests) ------------
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [("“", "”"), ('"', '"'), ("„", "“"), ("«", "»"), ("»", "«"), ("‚", "‘"), ("‹", "›"), ("「", "」")],
+)
+def test_every_common_quotation_mark_style(opening, closing):
+    text = f"{opening}The dam will hold through the spring floods{closing}, engineer Tomas Vidal said."
+    (q,) = _quotes(text)
+    assert q.value["content"] == "The dam will hold through the spring floods"
+    assert q.value["speaker"] == "Tomas Vidal"
+
+
+def test_german_marks_inside_english_text_pair_with_their_own_closer():
+    text = "„Wir bleiben hier“, sagte sie nicht. „The harbour stays open all winter,“ Mayor Ines Brandt said."
+    q = _quote(text, "harbour stays open")
+    assert q.value["content"] == "The harbour stays open all winter"
+    assert q.value["speaker"].endswith("Ines Brandt")  # NER takes "Mayor" into the name here
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "The council’s vote on the port’s budget was delayed, its chairman said."
+    assert _quotes(text) == []
+
+
+def test_pronoun_never_resolves_to_a_fragment_of_an_organisation_name():
+    text = (
+        "The Harbour Authority of Calder Bay said the pier would reopen. "
+        "Director Paulo Serra led the inspection. "
+        '"The pier is safe again," he said.'
+    )
+    q = _quote(text, "pier is safe")
+    assert q.value["speaker"] == "Paulo Serra" and q.value["speaker_from"] == "pronoun"
+
+
+def test_pronoun_skips_names_inside_quotations():
+    text = (
+        'Coach Rita Lowe said: "We thought of Martin Kral first.\n'
+        'He was the obvious pick."\n'
+        '"He had everything we wanted," she added.'
+    )
+    assert _quote(text, "everything we wanted").value["speaker"] == "Rita Lowe"
+
+
+def test_apposition_before_the_verb():
+    text = 'Jon Okafor, the harbour master, said: "No ship will leave tonight."'
+    q = _quote(text, "No ship")
+    assert q.value["speaker"] == "Jon Okafor"
+
+
+def test_according_to_a_named_organisation_inside_a_document():
+    text = "The ferry carried 300 passengers, according to a statement from the Northern Shipping Company."
+    (s,) = _statements(text)
+    assert "Northern Shipping Company" in s.value["speaker"]
+    assert s.value["speaker_from"] == "according_to"
+
+
+def test_quotation_over_several_lines_of_one_sentence_each():
+    text = (
+        "The inquiry published its findings.\n"
+        '"The alarm sounded too late.\n'
+        'Nobody had tested it for years," said Lea Moreau, who chaired the inquiry.\n'
+    )
+    q = _quote(text, "alarm sounded")
+    assert q.value["content"].endswith("tested it for years")
+    assert q.value["speaker"] == "Lea Moreau"
+
+
+def test_verb_of_manner_next_to_a_quote_gives_its_subject():
+    text = '"Stay away from the river," Sheriff Dale Pruitt fumed on the radio.'
+    assert _quote(text, "Stay away").value["speaker"] == "Dale Pruitt"
+
+
+# --- real sentences from ECB+ stories unrelated to the seeds (one sentence a line) ----------------
+
+ECBPLUS = Path("/work/shared/datasets/ecbplus")
+
+
+def _ecb(event: str, name: str) -> str:
+    path = ECBPLUS / event / name
+    if not path.exists():
+        pytest.skip("the ECB+ corpus is not available here")
+    return path.read_text(encoding="utf-8")
+
+
+def test_ecbplus_inverted_attribution_after_a_two_line_quotation():
+    text = _ecb("t09_ecbplus", "9_3ecbplus.txt")
+    assert _quote(text, "As the threats we face").value["speaker"] == "Alan Thornhill"
+    assert _quote(text, "Politics plays a huge role").value["speaker"] == "Michael Hutchins"
+
+
+def test_ecbplus_he_added_is_the_last_speaker_not_a_name_quoted_by_him():
+    text = _ecb("t39_ecbplus", "39_2ecbplus.txt")
+    q = _quote(text, "a fair amount of time ago")
+    assert q.value["speaker"] == "Steven Moffat" and q.value["speaker_from"] == "pronoun"
+
+
+def test_ecbplus_quote_paragraph_after_an_attributed_one_keeps_its_speaker():
+    text = _ecb("t09_ecbplus", "9_3ecbplus.txt")
+    assert _quote(text, "Expert review and oversight").value["speaker"] == "Michael Hutchins"

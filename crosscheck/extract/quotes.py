@@ -1,300 +1,109 @@
-"""Extract verbatim quotations and indirect attributed statements, each with its speaker.
+"""Extract quotations and attributed statements, each with its speaker, from the dependency parse.
 
 Notes
 -----
-The rules follow the pattern-based approach of Krestel, Bergler & Witte (2008), "Minding
-the source: automatic tagging of reported speech in newspaper articles" (LREC 2008): a
-reported-speech *cue* (a reporting verb, or "according to") joins a *source* (the speaker
-noun phrase) to the *content* (a quotation, or the reported clause). Like textacy's
-``extract.triples.direct_quotations``, a quotation is first paired from its marks, then
-given the speaker of the cue verb next to it (``", X said"``, ``"said X"``, ``"X said:"``).
-Without a parser, noun phrases are found from capitalisation and small lexicons of titles
-and source nouns, following AP style (formal titles are capitalised before a name;
-occupational descriptions are lower case).
+Reported speech is read as Krestel, Bergler & Witte (2008), "Minding the source: automatic
+tagging of reported speech in newspaper articles" (LREC) describe it: a *cue* (a reporting
+verb, or "according to") joins a *source* (the speaker) to the *content* (a quotation, or
+the reported clause). As in textacy's ``extract.triples.direct_quotations``, a quotation is
+first paired from its marks, then given the subject of the reporting verb that governs it
+or stands next to it; the verbs are data (``crosscheck/data/reporting_verbs.json``) and the
+grammar comes from spaCy's parse (``crosscheck.parse``), read only for the sentences that
+hold a quotation mark or a reporting-verb form.
 
 Decisions:
 
-- A quote mention spans the words inside the marks (marks excluded), trimmed of white
-  space and of a trailing ``,``/``;``/``:``; a multi-sentence quotation is one mention.
-- Marks are paired within a paragraph; an opening mark that cannot be paired is skipped
-  (never an error), except AP's continuation rule: a quotation that runs on into the next
-  paragraph has no closing mark when the next paragraph opens with a quote mark, and then
-  runs to the end of its paragraph. Straight single quotes are not quote marks here
-  (they are apostrophes far more often than not); curly single quotes are, when paired.
-- A quoted fragment of at most ``FRAGMENT_MAX_WORDS`` words that shows no sign of a verb,
-  or any short title-case phrase, is a name, a title or a scare quote rather than a
-  quotation: it is not a quote mention (``crosscheck.extract.framing`` reports scare quotes
-  as distancing) and its words stay part of a statement's content.
-- A quote with no cue in its own sentence takes the speaker of the sentence just before it
-  in the same paragraph when that one is attributed (``"...," X said. "More."``), since AP
-  style attributes a run of quotes once; otherwise its speaker is None.
-- Pronouns resolve to the last speaker of matching gender (from a small lexicon of
-  gendered words and the pronouns already resolved), else the last person who spoke; a
-  definite title phrase ("the spokesman") resolves to the most recent speaker whose title
-  shares a word with it, else stays as written; an indefinite one ("a spokesman for ...")
-  introduces a new speaker and stays as written.
+- Quotation marks are pairs of characters (``DOUBLE_MARKS``, ``SINGLE_MARKS``): English
+  “…” and ‘…’, straight "…", German „…“ and ‚…‘, guillemets «…» and »…«, ‹…›, and CJK 「…」.
+  Straight quotes and curly singles (which double as apostrophes: "Japan’s") open or close
+  by the characters around them. A quotation may run over ``QUOTE_MAX_LINES`` line
+  breaks (one sentence a line is common in converted corpora); an unpaired mark is
+  skipped. AP's continuation: a quotation left open at a line end before a line that opens
+  with a quote mark runs to that line end.
+- A quote mention spans the words inside the marks, trimmed of white space and a trailing
+  ``,;:``. A quoted fragment of at most ``FRAGMENT_MAX_WORDS`` words without a finite verb,
+  auxiliary or infinitive, or a short title-case phrase, is a name, title or scare quote:
+  not a quote mention (``crosscheck.extract.framing`` reports scare quotes).
+- The speaker is the subject of the cue verb (``nsubj``; the passive subject or object of
+  "quoted ... as saying"; the object of "according to", or a named organisation inside it:
+  "a statement from the ministry"). A speaker is a whole named entity (PERSON, ORG, GPE,
+  NORP), else the run of proper nouns ending at the subject, else the subject's noun
+  phrase ("a spokesman for the agency"); a common-noun subject with a named apposition
+  ("the mayor, Jo Lee,") is the name. Words before a name in its phrase are its title.
+- A one-word personal name takes the full name of the nearest earlier person of that
+  surname in the article. He/she take the nearest preceding person (a speaker or a PERSON
+  named in the sentences before) whose known gender agrees (from title words and earlier
+  pronouns); they/it the nearest speaker that is not a person. A definite title phrase
+  ("the deputy minister") is the latest speaker whose title shares its head, else a word.
+- A quote with no cue in its sentence keeps the speaker of the sentence just before it
+  when that one is attributed and no blank line parts them (AP attributes a run of quotes
+  once, and a quote paragraph after an attributed one continues it); else it has none.
+- A statement is the clausal complement (``ccomp``) of a cue verb not used by a quote,
+  quotations inside it replaced by an ellipsis; "what X says is" (a distancing
+  construction) is not one.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from importlib import resources
 from typing import Any, NamedTuple
+
+from spacy.tokens import Doc, Span, Token
 
 from crosscheck.extract.sentences import dateline_end, split_sentences
 from crosscheck.models import Article, Mention, Sentence
+from crosscheck.parse import parse, parse_many
+
+_DATA = json.loads(resources.files("crosscheck").joinpath("data/reporting_verbs.json").read_text("utf-8"))
+#: Lemmas of reporting verbs, and every form of them (forms only choose what to parse).
+REPORTING_VERBS = frozenset(_DATA["verbs"])
+OBJECT_VERBS = frozenset(_DATA["object_verbs"]["verbs"])
+NOUN_CUE_VERBS = frozenset(_DATA["noun_cues"]["verbs"])
+NOUN_CUES = frozenset(_DATA["noun_cues"]["nouns"])
+PASSIVE_CUES = frozenset(_DATA["passive_cues"]["verbs"])
+_FORMS = {f for forms in _DATA["verbs"].values() for f in forms}
+_FORMS |= {f for forms in _DATA["noun_cues"]["verbs"].values() for f in forms}
+_CUE_FORM = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r"|according to)\b", re.I)
+FEMALE = frozenset(_DATA["gender"]["female"])
+MALE = frozenset(_DATA["gender"]["male"])
 
 # --- quotation marks ---------------------------------------------------------------------
 
-#: Opening and closing double marks (typographic quotes, guillemets as used in translated
-#: wire copy). The straight double quote is either, decided from the characters around it.
-DOUBLE_OPEN = "“«"
-DOUBLE_CLOSE = "”»"
-STRAIGHT_DOUBLE = '"'
-#: Curly single quotes; the closing one is also the typographic apostrophe, so a closing
-#: single mark only counts where it is not followed by a letter or digit ("Japan’s").
-SINGLE_OPEN = "‘"
-SINGLE_CLOSE = "’"
-#: Characters after which a straight quote opens a quotation (start of text is also one).
-_OPENS_AFTER = set(" \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN)
-
-#: Quoted fragments of this many words or fewer need a sign of a verb to count as
-#: quotations (textacy's ``direct_quotations`` likewise drops quotes under a few tokens;
-#: three keeps "to actively engage", "is innocent" and drops "global missile system").
+#: Opening mark -> the marks that close it (a straight quote may close a curly one).
+DOUBLE_MARKS = {"“": "”\"", '"': '"”', "„": "“”\"", "«": "»", "»": "«", "「": "」", "『": "』"}
+SINGLE_MARKS = {"‘": "’", "‚": "‘’", "‹": "›", "›": "‹"}
+#: Marks whose role depends on the characters around them (straight quotes; curly singles,
+#: which are also apostrophes); the others' role is given by the tables above.
+CONTEXT_MARKS = "\"‘’‚"
+#: Marks the parser knows less well, read as the straight quotes it knows (one character for
+#: one, so that offsets hold).
+PARSE_MARKS = str.maketrans({**{c: '"' for c in "„«»「」『』"}, **{c: "'" for c in "‚‘‹›"}})
+#: Characters after which a context mark opens a quotation (start of text too).
+_OPENS_AFTER = set(" \t\n([{—–-/") | set(DOUBLE_MARKS)
+#: Quoted fragments of this many words or fewer need a finite verb, auxiliary or "to" to be
+#: quotations (textacy drops quotes of a few tokens likewise); title-case phrases of up to
+#: ``TITLE_MAX_WORDS`` words without one are names or titles ("Operation Clean Streets").
 FRAGMENT_MAX_WORDS = 3
-#: Quoted title-case phrases up to this many words are names or titles ("The Art of War").
 TITLE_MAX_WORDS = 6
-#: Words that show a short fragment is a clause, not a noun phrase: auxiliaries, modals,
-#: negation, personal pronouns and the infinitive marker.
-VERB_SIGNS = frozenset(
-    """
-    is are was were be been being am will would shall should can could may might must
-    do does did have has had not no never to i we you he she they it me us him them
-    my our your their won't can't don't isn't aren't wasn't
-    """.split()
-)
-#: Minor words that stay lower case in a title-case phrase (AP composition titles).
-TITLE_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
+#: Penn tags that make a fragment a clause: finite and base verbs, modals, "to" (not the
+#: participles of "done deal" or "restructuring").
+CLAUSE_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "TO"})
+#: Object pronouns ("according to him") as the subject pronouns they resolve like.
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+#: Entity labels a speaker can carry (spaCy's OntoNotes scheme).
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Line breaks a quotation may run over (texts with one sentence or paragraph a line).
+QUOTE_MAX_LINES = 4
+#: A pronoun speaker is looked for this many sentences back, at most.
+PRONOUN_LOOKBACK = 8
+#: A statement needs this many words (outside quotations) to be a claim, not "he said so".
+MIN_STATEMENT_WORDS = 3
 
-# --- reporting verbs ---------------------------------------------------------------------
-
-#: Reporting (speech-act) verbs, lemma -> finite forms. Modelled on the reporting-verb
-#: lists of Krestel, Bergler & Witte (2008) and textacy's ``constants.REPORTING_VERBS``,
-#: restricted to verbs of saying (not of thinking: "believe", "hope").
-SPEECH_VERBS: dict[str, tuple[str, ...]] = {
-    "say": ("say", "says", "said"),
-    "tell": ("tell", "tells", "told"),
-    "add": ("add", "adds", "added"),
-    "note": ("note", "notes", "noted"),
-    "warn": ("warn", "warns", "warned"),
-    "stress": ("stress", "stresses", "stressed"),
-    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised"),
-    "insist": ("insist", "insists", "insisted"),
-    "state": ("states", "stated"),
-    "claim": ("claim", "claims", "claimed"),
-    "continue": ("continues", "continued"),
-    "argue": ("argue", "argues", "argued"),
-    "explain": ("explain", "explains", "explained"),
-    "announce": ("announce", "announces", "announced"),
-    "declare": ("declare", "declares", "declared"),
-    "assert": ("assert", "asserts", "asserted"),
-    "maintain": ("maintain", "maintains", "maintained"),
-    "acknowledge": ("acknowledge", "acknowledges", "acknowledged"),
-    "admit": ("admit", "admits", "admitted"),
-    "deny": ("deny", "denies", "denied"),
-    "confirm": ("confirm", "confirms", "confirmed"),
-    "predict": ("predict", "predicts", "predicted"),
-    "complain": ("complain", "complains", "complained"),
-    "caution": ("caution", "cautions", "cautioned"),
-    "reply": ("reply", "replies", "replied"),
-    "respond": ("respond", "responds", "responded"),
-    "remark": ("remark", "remarks", "remarked"),
-    "observe": ("observe", "observes", "observed"),
-    "mention": ("mention", "mentions", "mentioned"),
-    "allege": ("allege", "alleges", "alleged"),
-    "testify": ("testify", "testifies", "testified"),
-    "write": ("write", "writes", "wrote"),
-    "tweet": ("tweet", "tweets", "tweeted"),
-    "report": ("report", "reports", "reported"),
-    "accuse": ("accuse", "accuses", "accused"),
-    "ask": ("ask", "asks", "asked"),
-    "suggest": ("suggest", "suggests", "suggested"),
-    "recall": ("recall", "recalls", "recalled"),
-    "concede": ("concede", "concedes", "conceded"),
-    "contend": ("contend", "contends", "contended"),
-    "reiterate": ("reiterate", "reiterates", "reiterated"),
-    "underline": ("underline", "underlines", "underlined"),
-    "shout": ("shout", "shouts", "shouted"),
-    "yell": ("yell", "yells", "yelled"),
-    "exclaim": ("exclaim", "exclaims", "exclaimed"),
-    "promise": ("promise", "promises", "promised"),
-    "pledge": ("pledge", "pledges", "pledged"),
-}
-CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
-#: Verbs that are as often not about speech ("the fighting continued", "roads are
-#: maintained", "reported cases"): they introduce a following clause only with "that".
-NEEDS_THAT = frozenset(
-    "promise pledge add note state continue maintain respond observe report write remark ask".split()
-)
-#: Verbs that are acts when an object follows ("declared a state of emergency", "declared
-#: three days of mourning", "declared victory"): they report speech only with "that" or a
-#: pronoun subject opening the reported clause ("declared he would run"), as the
-#: complement patterns of the verb in Levin 1993 (English Verb Classes) and COBUILD show.
-NEEDS_THAT_OR_PRONOUN = frozenset({"declare"})
-#: Verbs that invert after a quotation ('"...," said Jane Doe'), as AP style allows.
-INVERTING_VERBS = frozenset("say add tell ask write continue warn insist explain reply".split())
-#: "according to a statement from X": the speaker is X, not the document.
-DOCUMENT_NOUNS = frozenset("statement report release document".split())
-#: "X expressed concern(s)/hope/... over Y" reports a stance (Krestel et al.'s noun cues).
-EXPRESS_FORMS = frozenset({"express", "expresses", "expressed", "voice", "voices", "voiced"})
-EXPRESS_NOUNS = frozenset(
-    "concern concerns hope hopes regret doubt doubts fear fears support opposition anger outrage "
-    "satisfaction confidence disappointment alarm frustration".split()
-)
-#: Passive reporting: "<source> quoted <speaker> as saying".
-QUOTED_FORMS = frozenset({"quoted", "quotes", "quote", "cited", "cites"})
-
-# --- noun phrases of speakers --------------------------------------------------------------
-
-#: Words of a title or an occupational description before a name (AP Stylebook, "titles"):
-#: capitalised before a name ("Deputy Foreign Minister"), or lower case ("spokeswoman").
-TITLE_WORDS = frozenset(
-    """
-    president vice prime minister deputy foreign defense defence interior finance trade
-    justice state secretary spokesman spokeswoman spokesperson chief executive officer
-    ceo cfo coo chairman chairwoman chair director general governor mayor senator sen rep
-    representative congressman congresswoman ambassador envoy diplomat judge prosecutor
-    attorney lawyer counsel commissioner inspector police sheriff captain capt colonel col
-    lieutenant lt sergeant sgt commander admiral adm gen major maj king queen prince
-    princess pope archbishop bishop rev reverend dr doctor professor prof mr mrs ms miss
-    dame sir lord lady head leader official analyst expert economist scientist researcher
-    founder owner manager coach witness resident adviser advisor aide assistant senior top
-    former acting interim national security affairs economic associate supreme federal
-    regional local premier chancellor candidate activist lawmaker legislator mp member
-    speaker press staff city county district provincial central military army navy
-    presidential ministerial government opposition defendant plaintiff editor reporter
-    correspondent broadcaster agency ministry department company firm court council
-    committee commission union party bank spokespeople authorities officials analysts
-    experts residents witnesses lawyers prosecutors investigators investigator
-    """.split()
-)
-#: Heads of a noun phrase that can be the source of reported speech: persons ...
-PERSON_NOUNS = frozenset(
-    """
-    spokesman spokeswoman spokesperson spokespeople official officials minister diplomat
-    ambassador envoy president leader judge prosecutor prosecutors lawyer lawyers attorney
-    attorneys witness witnesses resident residents analyst analysts expert experts
-    economist economists scientist scientists researcher researchers mayor governor
-    senator lawmaker lawmakers legislator legislators chairman chairwoman chair director
-    executive executives ceo officer officers commander general secretary aide aides
-    adviser advisers advisor advisors source sources investigator investigators survivor
-    survivors victim victims activist activists protester protesters organizer organizers
-    owner founder manager coach player doctor doctors head chief representative
-    representatives member members candidate voter voters worker workers employee
-    employees farmer farmers student students teacher teachers woman man defendant
-    plaintiff editor reporter correspondent premier chancellor king queen prince princess
-    counsel deputy engineer engineers rescuer rescuers neighbour neighbor neighbours
-    neighbors
-    """.split()
-)
-#: ... and organisations.
-ORG_NOUNS = frozenset(
-    """
-    government ministry department agency company firm court police army military council
-    committee commission union party bank authorities administration office embassy
-    statement report broadcaster newspaper network outlet group organisation organization
-    association board team club prosecution defence defense regulator operator utility
-    """.split()
-)
-SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS
-#: Words that make a capitalised name an organisation or a place, not a person.
-ORG_WORDS = frozenset(
-    """
-    ministry department agency office council committee commission court police army navy
-    force forces government party union bank inc corp co ltd llc plc group association
-    organization organisation institute university college school hospital foundation
-    service services authority administration board house senate congress parliament
-    assembly times post news tv radio press journal network company airlines motors
-    states kingdom republic nations federation emirates north south east west united
-    island islands city county province region street council fund reserve guard
-    """.split()
-)
-#: Honorifics and gendered words (a small general lexicon, AP courtesy titles included).
-FEMALE_WORDS = frozenset(
-    """
-    she her hers herself mrs ms miss madam dame lady spokeswoman chairwoman congresswoman
-    businesswoman councilwoman queen princess duchess countess actress mother wife
-    daughter sister woman girl grandmother aunt
-    """.split()
-)
-MALE_WORDS = frozenset(
-    """
-    he him his himself mr sir lord spokesman chairman congressman businessman councilman
-    king prince duke count father husband son brother man boy grandfather uncle
-    """.split()
-)
-PRONOUN_WORDS = frozenset("she her hers herself he him his himself".split())
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame".split())
-#: Lower-case particles inside personal names.
-NAME_PARTICLES = frozenset("de da del della di du van von der den bin ibn al el la le dos das".split())
-#: Subject pronouns that can be a speaker, and object pronouns after "according to".
-SPEAKER_PRONOUNS = frozenset("he she it they him her them".split())
-FIRST_PERSON = frozenset("i we".split())
-DETERMINERS = frozenset("the a an this that these those".split())
-POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
-#: Prepositions that may join a title to its organisation inside a speaker phrase.
-NP_PREPOSITIONS = frozenset("of for at".split())
-#: Capitalised words that open a sentence without being part of its subject.
-SENTENCE_OPENERS = frozenset(
-    """
-    however but and meanwhile later earlier also still yet separately elsewhere instead
-    then now so moreover finally today yesterday tonight in on at after before during
-    since under back when while as though although because thus separately besides
-    """.split()
-)
-DAYS_MONTHS = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec
-    """.split()
-)
-#: Temporal and venue phrases that sit between a speaker and the verb or after the verb
-#: ("X on December 28 said", "said in a statement", "said at a press conference").
-ADVERBIAL_PREPOSITIONS = frozenset("on in at last this earlier later late early during overnight".split())
-ADVERBIAL_WORDS = DAYS_MONTHS | frozenset(
-    """
-    a an the this last next week month year morning afternoon evening night day weekend
-    statement interview conference briefing release post tweet press news televised
-    written separate joint brief recent earlier late early
-    """.split()
-)
-#: A reporting verb after these is a distancing construction ("what X says is"), reported
-#: by crosscheck.extract.framing, not a statement.
-DISTANCING_WORDS = frozenset({"what"})
-#: Auxiliaries and adverbs allowed between a subject and its reporting verb.
-AUXILIARIES = frozenset(
-    """
-    has have had will would could may might did does do is was were also later earlier
-    again then previously repeatedly long once further recently already often reportedly
-    """.split()
-)
-#: Lower-case words that cannot be modifiers inside a speaker phrase.
-NOT_MODIFIERS = frozenset("and or but that which who whom when while if because than not".split())
-#: Words after a reporting verb that start an adverbial, not the reported clause.
-NON_CLAUSE_STARTERS = frozenset(
-    """
-    as when while after before at during outside inside in on without with through via
-    from near following ahead upon amid to of about
-    """.split()
-)
-
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:['’\-]\w+)*")
-_CONTENT_WORD = re.compile(r"[\w'’-]+")
-#: Title abbreviations written with a full stop before a name (AP: Gov., Sen., Dr., ...).
-TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr".split())
-_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[\w'’-]+")
 
 
 class Quotation(NamedTuple):
@@ -308,66 +117,47 @@ class Quotation(NamedTuple):
     fragment: bool
 
 
-class _Token(NamedTuple):
-    text: str
-    start: int
-    end: int
-    kind: str  # word | punct | quote
-
-
-class _Cue(NamedTuple):
-    """A reporting cue found in a sentence: token indices of the speaker phrase
-    (``np_first``..``np_last``), of the cue, and of the whole attribution phrase."""
-
-    lemma: str
-    cue: int
-    np_first: int
-    np_last: int
-    first: int
-    last: int
-    form: str  # sv | vs | passive | according
-
-
-# --- quotation marks -----------------------------------------------------------------------
-
-
-def _straight_role(text: str, i: int) -> tuple[bool, bool]:
-    """Whether a straight quote at ``i`` can open and/or close a quotation."""
-    before = text[i - 1] if i > 0 else " "
+def _can_open(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
-    can_open = (before in _OPENS_AFTER or i == 0) and not after.isspace()
-    can_close = not before.isspace() and (after.isspace() or not after.isalnum())
-    return can_open, can_close
+    return (i == 0 or text[i - 1] in _OPENS_AFTER) and not after.isspace()
 
 
-def _is_fragment(content: str) -> bool:
-    """Whether quoted words are a name, a title or a scare quote rather than a quotation."""
-    words = _CONTENT_WORD.findall(content)
-    if not words:
-        return True
-    major = [w for w in words if w.lower() not in TITLE_MINOR_WORDS]
-    if (
-        len(words) <= TITLE_MAX_WORDS
-        and major
-        and all(w[0].isupper() or w[0].isdigit() for w in major)
-        and not re.search(r"[.!?,;:]\W*$", content)
-        and not any(w.lower() in VERB_SIGNS for w in words)
-    ):
-        return True
-    if len(words) > FRAGMENT_MAX_WORDS:
-        return False
-    if len(words) == 1:
-        return True  # one quoted word is a label, whatever its ending ("restructuring")
-    low = [w.lower() for w in words]
-    if any(w in VERB_SIGNS for w in low):
-        return False
-    if any(w in ("the", "a", "an") for w in low[1:]):
-        return False
-    return not any(len(w) > 4 and (w.endswith("ing") or w.endswith("ed")) for w in low)
+def _can_close(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and not after.isalnum()
+
+
+def _pair(text: str, marks: dict[str, str], taken: list[tuple[int, int]], lines: int) -> list[tuple[int, int]]:
+    """Pairs (open, close) of ``marks`` in ``text`` outside ``taken``. A second opening mark
+    of the open one's style means the first was never closed; other styles inside are
+    nested quotes. A quotation may run over at most ``lines`` line breaks; one left open at
+    a line end before a line that opens with a mark closes there (AP's continuation); a
+    blank line ends an open quotation otherwise."""
+    closers = {c for cs in marks.values() for c in cs}
+    pairs: list[tuple[int, int]] = []
+    opened, crossed = -1, 0
+    for i, ch in enumerate(text):
+        if ch == "\n" and opened >= 0:
+            nxt = text[i + 1 : i + 80].lstrip()[:1]
+            if lines and nxt and nxt in marks:
+                pairs.append((opened, i))
+                opened = -1
+            crossed += 1
+            if crossed > lines or text[i + 1 : i + 80].lstrip(" \t").startswith("\n"):
+                opened = -1  # too long, or a blank line: a paragraph break ends a quotation
+            continue
+        if (ch not in marks and ch not in closers) or any(a <= i <= b for a, b in taken):
+            continue
+        if opened >= 0 and ch in marks[text[opened]] and (ch not in CONTEXT_MARKS or _can_close(text, i)):
+            pairs.append((opened, i))
+            opened = -1
+        elif ch in marks and (opened < 0 or ch == text[opened]):
+            if ch not in CONTEXT_MARKS or _can_open(text, i):
+                opened, crossed = i, 0
+    return pairs
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Trim white space and a trailing comma/semicolon/colon from ``text[a:b]``."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
@@ -375,649 +165,299 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _pair_double(text: str, pa: int, pb: int) -> list[tuple[int, int]]:
-    """Pairs of double marks (open, close offsets) in the paragraph ``text[pa:pb]``; an
-    opening mark left open at the paragraph end yields ``(open, -1)``."""
-    pairs: list[tuple[int, int]] = []
-    opened = -1
-    for i in range(pa, pb):
-        ch = text[i]
-        if ch in DOUBLE_OPEN:
-            can_open, can_close = True, False
-        elif ch in DOUBLE_CLOSE:
-            can_open, can_close = False, True
-        elif ch == STRAIGHT_DOUBLE:
-            can_open, can_close = _straight_role(text, i)
-        else:
-            continue
-        if opened < 0:
-            if can_open:
-                opened = i
-            continue
-        if can_close:
-            pairs.append((opened, i))
-            opened = -1
-        elif can_open:
-            # A second opening mark: the first one was never closed; skip it.
-            opened = i
-    if opened >= 0:
-        pairs.append((opened, -1))
-    return pairs
-
-
-def _pair_single(text: str, pa: int, pb: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pairs of curly single marks in a paragraph, outside the double-quoted stretches."""
-    pairs: list[tuple[int, int]] = []
-    i = pa
-    while i < pb:
-        j = text.find(SINGLE_OPEN, i, pb)
-        if j < 0:
-            break
-        i = j + 1
-        before = text[j - 1] if j > 0 else " "
-        if not (before in _OPENS_AFTER or j == pa) or j + 1 >= pb or not text[j + 1].isalpha():
-            continue
-        if any(a <= j <= b for a, b in taken):
-            continue
-        k = j + 1
-        while True:
-            k = text.find(SINGLE_CLOSE, k, pb)
-            if k < 0:
-                break
-            after = text[k + 1] if k + 1 < len(text) else " "
-            if not text[k - 1].isspace() and not after.isalnum():
-                break
-            k += 1
-        if k < 0:
-            continue
-        pairs.append((j, k))
-        i = k + 1
-    return pairs
+def _is_fragment(content: str) -> bool:
+    """Whether quoted words are a name, a title or a scare quote rather than a quotation."""
+    words = _WORD.findall(content)
+    if len(words) <= 1:
+        return True
+    if len(words) > TITLE_MAX_WORDS:
+        return False
+    doc = parse(content)
+    clause = any(t.tag_ in CLAUSE_TAGS or t.pos_ == "AUX" for t in doc)
+    if len(words) <= FRAGMENT_MAX_WORDS:
+        return not clause
+    title_case = all(t.is_stop or not t.is_alpha or t.text[0].isupper() for t in doc)
+    return title_case and not clause and not re.search(r"[.!?,;:]\W*$", content)
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped.
-
-    Unpaired marks are skipped. An opening mark left open at the end of a paragraph is a
-    quotation to the paragraph end only when the next paragraph opens with a quote mark
-    (AP's rule for a quotation running over paragraphs).
-    """
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped."""
+    spans = _pair(text, DOUBLE_MARKS, [], QUOTE_MAX_LINES)
+    spans += _pair(text, SINGLE_MARKS, spans, 0)
     out: list[Quotation] = []
-    for n, (pa, pb) in enumerate(paragraphs):
-        doubles = _pair_double(text, pa, pb)
-        spans: list[tuple[int, int]] = []
-        for o, c in doubles:
-            if c >= 0:
-                spans.append((o, c))
-                continue
-            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            if nxt and text[nxt[0]:nxt[1]].lstrip()[:1] in (DOUBLE_OPEN + STRAIGHT_DOUBLE):
-                spans.append((o, pb))
-        spans += _pair_single(text, pa, pb, spans)
-        for o, c in sorted(spans):
-            a, b = _trim(text, o + 1, c)
-            if a >= b:
-                continue
+    for o, c in sorted(spans):
+        a, b = _trim(text, o + 1, c)
+        if a < b:
             out.append(Quotation(o, c, a, b, _is_fragment(text[a:b])))
     return out
 
 
 def _mask(text: str, quotes: list[Quotation]) -> str:
-    """``text`` with the content of each quotation replaced by a capital and blanks, so that
-    sentences split around whole quotations rather than inside them (the capital lets a
-    quotation start a sentence; blanks keep the splitter's regexes from long word runs)."""
+    """``text`` with each quotation's content blanked (a capital first), so that sentences
+    split around whole quotations rather than inside them."""
     chars = list(text)
     for q in quotes:
         end = min(q.close, len(text))
         for i in range(q.open + 1, end):
-            if chars[i] != "\n":
-                chars[i] = " "
+            chars[i] = " "
         if q.open + 1 < end:
             chars[q.open + 1] = "Q"
     return "".join(chars)
 
 
-# --- tokens and noun phrases ----------------------------------------------------------------
+# --- speakers from the parse ----------------------------------------------------------------
 
 
-def _tokens(text: str, a: int, b: int, quotes: list[Quotation]) -> list[_Token]:
-    """Tokens of ``text[a:b]``; each whole quotation (marks included) is one token."""
-    out: list[_Token] = []
-    i = a
-    lo = bisect_left(quotes, a, key=lambda q: q.open)
-    hi = bisect_left(quotes, b, key=lambda q: q.open)
-    spans = [(q.open, min(q.close + 1, b)) for q in quotes[lo:hi]]
-    si = 0
-    word = _WORD
-    while i < b:
-        if si < len(spans) and i >= spans[si][0]:
-            out.append(_Token(text[spans[si][0] : spans[si][1]], spans[si][0], spans[si][1], "quote"))
-            i = spans[si][1]
-            si += 1
+class Cue(NamedTuple):
+    """A reporting cue of a parsed sentence: the cue token, its speaker token (or None)."""
+
+    verb: Token
+    speaker: Token | None
+    lemma: str
+    according: bool = False
+
+
+def _cues(doc: Doc) -> list[Cue]:
+    """Reporting cues of a parsed sentence, in order."""
+    out = []
+    for t in doc:
+        if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+            to = next(c for c in t.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                out.append(Cue(t, _inner_source(obj), "according to", True))
             continue
-        limit = spans[si][0] if si < len(spans) else b
-        ch = text[i]
-        if ch.isspace():
-            i += 1
+        if t.pos_ not in ("VERB", "AUX") or t.dep_ in ("amod", "csubj"):
             continue
-        m = word.match(text, i, limit)
-        if m:
-            end = m.end()
-            if text[i:end].lower() in TITLE_ABBREVIATIONS and end < limit and text[end] == ".":
-                end += 1
-            out.append(_Token(text[i:end], i, end, "word"))
-            i = end
-        else:
-            out.append(_Token(ch, i, i + 1, "punct"))
-            i += 1
+        clause = [t, *(c for c in t.children if c.dep_ == "ccomp")]
+        if any(w.tag_ in ("WP", "WDT") and w.i < t.i and w.dep_ in ("nsubj", "dobj") for v in clause for w in v.children):
+            continue  # "what X says is ...": a distancing construction, not a report
+        lemma = t.lemma_.lower()
+        if lemma in NOUN_CUE_VERBS:
+            near = t.doc[t.i + 1 : t.i + 4]  # "expressed (Moscow's) concerns", however parsed
+            noun = next((c for c in near if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_CUES), None)
+            if noun is None:
+                continue
+            lemma = f"{lemma} {noun.lemma_.lower()}"
+        elif lemma not in REPORTING_VERBS:
+            continue
+        out.append(Cue(t, _subject(t), lemma))
     return out
 
 
-def _low(tok: _Token) -> str:
-    return tok.text.lower().rstrip(".")
+def _subject(verb: Token) -> Token | None:
+    """The speaker token of a reporting verb: its subject, through "as saying" and
+    conjoined verbs ("X said ... and added ...")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in PASSIVE_CUES:
+        quoting = head.head  # "<source> quoted <speaker> as saying" / "<speaker> was quoted as saying"
+        kids = list(quoting.children)
+        return next((c for c in kids if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in kids if c.dep_ == "dobj"), None
+        )
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head  # "Jo Lee, who said ..."
+            return _inner_source(c)
+    if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+        return _subject(head)  # "X said ... and added", "X issued a memo, stating that"
+    return None
 
 
-def _is_cap(tok: _Token) -> bool:
-    return tok.kind == "word" and tok.text[0].isupper()
+def _inner_source(obj: Token) -> Token:
+    """A source noun phrase, or the named source of the document it names ("a statement
+    from X", "results published by X"; Krestel et al.'s document sources)."""
+    if obj.ent_type_ in SPEAKER_LABELS or obj.pos_ in ("PROPN", "PRON"):
+        return obj
+    for t in obj.subtree:
+        if t.ent_type_ in SPEAKER_LABELS and t.dep_ == "pobj" and t.head.lower_ in ("from", "by"):
+            return t
+    return obj
 
 
-def _is_possessive(tok: _Token) -> bool:
-    return tok.kind == "word" and tok.text[-2:].lower() in ("'s", "’s")
+def _entity(tok: Token) -> Span | None:
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_LABELS:
+            return ent
+    return None
 
 
-def _np_word(tok: _Token) -> bool:
-    return tok.kind == "word" and (
-        _is_cap(tok) or _is_possessive(tok) or _low(tok) in TITLE_WORDS or _low(tok) in NAME_PARTICLES
-    )
+def _strip(span_toks: list[Token]) -> list[Token]:
+    while span_toks and (span_toks[-1].is_punct or span_toks[-1].tag_ == "POS"):
+        span_toks = span_toks[:-1]
+    while span_toks and (span_toks[0].is_punct or span_toks[0].dep_ == "det"):
+        span_toks = span_toks[1:]
+    return span_toks
 
 
-def _adverbial_len(toks: list[_Token], i: int, step: int) -> int:
-    """Length of a temporal/venue phrase ending (step -1) or starting (step 1) at ``i``."""
-    for n in (4, 3, 2):
-        lo, hi = (i - n + 1, i) if step < 0 else (i, i + n - 1)
-        if lo < 0 or hi >= len(toks):
-            continue
-        span = toks[lo : hi + 1]
-        if span[0].kind != "word" or _low(span[0]) not in ADVERBIAL_PREPOSITIONS:
-            continue
-        rest = span[1:]
-        if rest and _low(rest[0]) in DETERMINERS:
-            rest = rest[1:]
-        if rest and all(
-            t.kind == "word"
-            and _low(t) not in DETERMINERS
-            and (_low(t) in ADVERBIAL_WORDS or t.text.isdigit() or _is_cap(t))
-            for t in rest
-        ):
-            return n
-    if 0 <= i < len(toks) and _low(toks[i]) in DAYS_MONTHS | {"yesterday", "today", "tonight"}:
-        return 1
-    return 0
-
-
-def _skip_left(toks: list[_Token], k: int) -> int:
-    """Move left from ``k`` over auxiliaries, -ly adverbs and temporal phrases."""
-    while k >= 0:
-        t = toks[k]
-        low = _low(t)
-        if t.kind == "word" and (low in AUXILIARIES or (t.text.islower() and low.endswith("ly") and len(low) > 4)):
-            k -= 1
-            continue
-        n = _adverbial_len(toks, k, -1)
-        if n:
-            k -= n
-            continue
-        break
-    return k
-
-
-def _skip_right(toks: list[_Token], k: int) -> int:
-    """Move right from ``k`` over temporal/venue phrases and adverbs."""
-    while k < len(toks):
-        t = toks[k]
-        if t.kind == "word" and t.text.islower() and t.text.endswith("ly") and len(t.text) > 4:
-            k += 1
-            continue
-        n = _adverbial_len(toks, k, 1)
-        if n:
-            k += n
-            continue
-        break
-    return k
-
-
-def _det_left(toks: list[_Token], j: int) -> int:
-    """Index of a determiner at most three plain lower-case words left of ``j`` (the words
-    in between being modifiers: "the newly appointed envoy"), or -1."""
-    for d in range(j, max(-1, j - 4), -1):
-        t = toks[d]
-        if _low(t) in DETERMINERS | POSSESSIVE_DETERMINERS:
-            return d
-        if t.kind != "word" or not t.text.islower() or _low(t) in NOT_MODIFIERS | AUXILIARIES or _low(t) in CUE_FORMS:
-            return -1
-    return -1
-
-
-def _np_left(toks: list[_Token], k: int) -> int:
-    """First token index of the speaker noun phrase ending at ``k`` (``k + 1`` if none)."""
-    if k < 0 or toks[k].kind != "word" or not (_np_word(toks[k]) or _low(toks[k]) in SOURCE_NOUNS):
-        return k + 1
-    j = k
-    while j >= 0:
-        t = toks[j]
-        low = _low(t)
-        if _np_word(t) or (j == k and low in SOURCE_NOUNS):
-            j -= 1
-            continue
-        if low in NP_PREPOSITIONS and 0 < j < k and _np_word(toks[j - 1]):
-            j -= 1
-            continue
-        d = _det_left(toks, j)
-        if d < 0:
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without appositions, relative clauses or what follows a comma."""
+    cut = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"}
+    skip = {t.i for c in head.children if c.dep_ in cut for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in skip]
+    out = []
+    for t in toks:  # contiguous from the left edge up to the head, then its modifiers
+        if out and t.i != out[-1].i + 1:
             break
-        if d > 1 and _low(toks[d]) == "the" and _low(toks[d - 1]) in NP_PREPOSITIONS and _np_word(toks[d - 2]):
-            j = d - 2  # "a spokesman for the electoral board"
-            continue
-        return d
-    first = j + 1
-    if _is_cap(toks[first]):
-        # an occupational title in lower case before a name (AP): ", city engineer Jo Lee"
-        for b in range(j, max(-1, j - 4), -1):
-            t = toks[b]
-            plain = _low(t) not in NOT_MODIFIERS | AUXILIARIES | NON_CLAUSE_STARTERS and _low(t) not in CUE_FORMS
-            if t.kind == "word" and t.text.islower() and plain:
-                if b == 0 or toks[b - 1].text in ",:;" or _low(toks[b - 1]) in DETERMINERS:
-                    return b - 1 if b > 0 and _low(toks[b - 1]) in DETERMINERS else b
-                continue
-            break
-    return first
+        out.append(t)
+    return out
 
 
-def _np_right(toks: list[_Token], k: int) -> int:
-    """Last token index of a speaker noun phrase starting at ``k`` (``k - 1`` if none)."""
-    if k < len(toks) and _low(toks[k]) in SPEAKER_PRONOUNS:
-        return k
-    j = k
-    if j < len(toks) and _low(toks[j]) in DETERMINERS | POSSESSIVE_DETERMINERS:
-        j += 1
-    last = k - 1
-    while j < len(toks):
-        t = toks[j]
-        if _np_word(t):
-            last = j
-            j += 1
-            continue
-        if _low(t) in NP_PREPOSITIONS and last == j - 1 and j + 1 < len(toks):
-            nxt = j + 2 if _low(toks[j + 1]) == "the" else j + 1
-            if nxt < len(toks) and _np_word(toks[nxt]):
-                j = nxt
-                continue
-        if t.kind == "word" and t.text.islower() and last < k and j - k < 4:
-            # lower-case modifiers before the head: "a senior defence official"
-            j += 1
-            continue
-        break
-    if last >= k and (_low(toks[last]) in SOURCE_NOUNS or _is_cap(toks[last])):
-        return last
-    return k - 1
+def _describe(tok: Token) -> dict[str, Any]:
+    """What a speaker token names: kind (pronoun|named|phrase), name, title, person, gender."""
+    if tok.pos_ == "PRON":
+        return {"kind": "pronoun", "name": OBJECT_PRONOUNS.get(tok.lower_, tok.lower_), "title": None, "person": None, "gender": None}
+    if tok.pos_ not in ("PROPN",) and _entity(tok) is None:
+        named = next((c for c in tok.children if c.dep_ == "appos" and (_entity(c) or c.pos_ == "PROPN")), None)
+        if named is not None:  # "the mayor, Jo Lee, said"
+            info = _describe(named)
+            title = _strip(_phrase(tok))
+            info["title"] = info["title"] or " ".join(t.text for t in title) or None
+            info["person"] = True  # a name in apposition to a common noun: a titled person
+            info["gender"] = info["gender"] or _gender({t.lower_ for t in title})
+            return info
+    phrase = _phrase(tok)
+    ent = _entity(tok)
+    if ent is not None or tok.pos_ == "PROPN":
+        # a whole entity; a one-word one (or an unlabelled proper noun) with the proper
+        # nouns compounded before it ("Ana Petrova" where NER saw only "Petrova")
+        name = [t for t in ent if t.i in {p.i for p in phrase} or t.i == tok.i] if ent is not None else [tok]
+        # NER's label, overruled by a title: a common noun before a name ("lawyer Ana Petrova")
+        person = ent is None or ent.label_ == "PERSON" or any(p.pos_ == "NOUN" and p.i < tok.i for p in phrase)
+        if len(name) == 1:
+            for t in reversed([p for p in phrase if p.i < tok.i]):
+                if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ in SPEAKER_LABELS - {"PERSON"}:
+                    break
+                name.insert(0, t)
+    else:
+        words = [t for t in phrase if not t.is_punct and t.tag_ != "POS"]
+        text = " ".join(t.lower_ if t.dep_ == "det" else t.text for t in words)
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+        words_low = {t.lower_ for t in words}
+        gender = _gender(words_low)  # a phrase is a person for he/she when its gender is known
+        return {"kind": "phrase", "name": text or tok.text, "title": text or tok.text, "person": bool(gender),
+                "gender": gender, "definite": definite, "head": tok.lemma_.lower(),
+                "words": {t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha}}
+    name = _strip(name)
+    first = name[0].i if name else tok.i
+    title_toks = _strip([t for t in phrase if t.i < first and t.tag_ != "PRP$" and t.dep_ != "poss"])
+    title = " ".join(t.text for t in title_toks) or None
+    low = {t.lower_.rstrip(".") for t in title_toks}
+    return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "title": title,
+            "person": person or bool(low & (FEMALE | MALE)), "gender": _gender(low)}
 
 
-def _valid_np(toks: list[_Token], a: int, b: int) -> bool:
-    """Whether ``toks[a..b]`` can be a source of speech: a pronoun, a name or a source noun."""
-    if a > b:
-        return False
-    if a == b and _low(toks[a]) in SPEAKER_PRONOUNS | FIRST_PERSON:
-        return True
-    words = [t for t in toks[a : b + 1] if t.kind == "word"]
-    content = [t for t in words if _low(t) not in SENTENCE_OPENERS | DETERMINERS | DAYS_MONTHS]
-    if not content:
-        return False
-    return any(_is_cap(t) for t in content) or _low(toks[b]) in SOURCE_NOUNS or any(
-        _low(t) in SOURCE_NOUNS for t in content
-    )
-
-
-# --- cues ------------------------------------------------------------------------------------
-
-
-def _find_cues(toks: list[_Token]) -> list[_Cue]:
-    """Reporting cues of a sentence, each with its speaker phrase."""
-    cues: list[_Cue] = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        low = _low(t) if t.kind == "word" else ""
-        # "according to X"
-        if low == "according" and i + 1 < n and _low(toks[i + 1]) == "to":
-            k = i + 2
-            if (
-                k + 2 < n
-                and _low(toks[k]) in DETERMINERS
-                and _low(toks[k + 1]) in DOCUMENT_NOUNS
-                and _low(toks[k + 2]) in ("from", "by", "of")
-            ):
-                k += 3
-            last = _np_right(toks, k)
-            if last >= k and _valid_np(toks, k, last):
-                cues.append(_Cue("according to", i, k, last, i, last, "according"))
-                i = last + 1
-                continue
-        # "<source> quoted <speaker> as saying"; "<speaker> was quoted as saying"
-        if low == "saying" and i > 0 and _low(toks[i - 1]) == "as":
-            q = next((j for j in range(i - 2, max(-1, i - 12), -1) if _low(toks[j]) in QUOTED_FORMS), -1)
-            if q >= 0:
-                if q > 0 and _low(toks[q - 1]) in ("was", "were", "is", "been"):
-                    k = _skip_left(toks, q - 2)
-                    first = _np_left(toks, k)
-                    if _valid_np(toks, first, k):
-                        cues.append(_Cue("say", i, first, k, first, i, "passive"))
-                else:
-                    last = i - 2
-                    first_np = q + 1
-                    if _valid_np(toks, first_np, last):
-                        src = _np_left(toks, _skip_left(toks, q - 1))
-                        cues.append(_Cue("say", i, first_np, last, min(src, q), i, "passive"))
-            i += 1
-            continue
-        lemma = CUE_FORMS.get(low) if t.kind == "word" else None
-        if low in EXPRESS_FORMS:
-            nouns = [j for j in range(i + 1, min(n, i + 4)) if _low(toks[j]) in EXPRESS_NOUNS]
-            if nouns:
-                lemma = f"express {toks[nouns[0]].text.lower().rstrip('s')}"
-        if not lemma or (t.text[0].isupper() and i > 0):
-            i += 1
-            continue
-        # subject - verb
-        k = _skip_left(toks, i - 1)
-        if k >= 0 and toks[k].kind == "word":
-            first = k if _low(toks[k]) in SPEAKER_PRONOUNS | FIRST_PERSON else _np_left(toks, k)
-            if (
-                _valid_np(toks, first, k)
-                and not (first > 0 and _low(toks[first - 1]) in DETERMINERS | DISTANCING_WORDS)
-            ):
-                cues.append(_Cue(lemma, i, first, k, first, i, "sv"))
-                i += 1
-                continue
-        if k >= 1 and toks[k].text == ",":
-            # "Jane Doe, the company's chief executive, said"
-            p = next((j for j in range(k - 1, max(-1, k - 14), -1) if toks[j].text == ","), -1)
-            if p > 0 and toks[p - 1].kind == "word":
-                first = _np_left(toks, p - 1)
-                app = toks[p + 1] if p + 1 < k else None
-                app_ok = app is not None and (
-                    _low(app) in DETERMINERS | POSSESSIVE_DETERMINERS | {"who", "which"}
-                    or app.text.isdigit()
-                    or _low(app) in TITLE_WORDS
-                )
-                if app_ok and _valid_np(toks, first, p - 1) and any(_is_cap(x) for x in toks[first:p]):
-                    cues.append(_Cue(lemma, i, first, p - 1, first, i, "sv"))
-                    i += 1
-                    continue
-        # verb - subject, right after a quotation: '"...," said Jane Doe'
-        prev = i - 1
-        if prev >= 0 and toks[prev].text == ",":
-            prev -= 1
-        if prev >= 0 and toks[prev].kind == "quote" and lemma in INVERTING_VERBS:
-            last = _np_right(toks, i + 1)
-            if last > i and _valid_np(toks, i + 1, last):
-                cues.append(_Cue(lemma, i, i + 1, last, i, last, "vs"))
-                i = last + 1
-                continue
-        i += 1
-    return cues
-
-
-# --- speakers ----------------------------------------------------------------------------------
-
-
-def _gender(words: list[str]) -> str | None:
-    """Gender of a noun phrase from its gendered words; a possessive in it ("his lawyer")
-    is about someone else, so pronouns count only when they are the whole phrase."""
-    low = {w.lower().rstrip(".") for w in words}
-    if len(words) > 1:
-        low -= PRONOUN_WORDS
-    if low & FEMALE_WORDS:
+def _gender(words: set[str]) -> str | None:
+    if words & FEMALE:
         return "f"
-    if low & MALE_WORDS:
+    if words & MALE:
         return "m"
     return None
 
 
-def _content_words(text: str) -> set[str]:
-    return {
-        w.lower()
-        for w in _CONTENT_WORD.findall(text)
-        if w.lower() not in DETERMINERS | NP_PREPOSITIONS | POSSESSIVE_DETERMINERS and len(w) > 1
-    }
+class _Speakers:
+    """The people and organisations an article has named so far, to resolve a speaker."""
 
-
-def _find_full_name(text: str, surname: str, before: int) -> str | None:
-    """The full name ending in ``surname`` nearest before ``before`` (else first after)."""
-    names = _full_names(text, surname)
-    earlier = [name for pos, name in names if pos < before]
-    if earlier:
-        return earlier[-1]
-    return names[0][1] if names else None
-
-
-NOT_GIVEN_NAMES = TITLE_WORDS | SENTENCE_OPENERS | ORG_WORDS | DAYS_MONTHS
-
-
-@lru_cache(maxsize=32)
-def _full_names(text: str, surname: str) -> tuple[tuple[int, str], ...]:
-    """(offset, full name) of each "Given [Middle] Surname" in ``text``, in order."""
-    found: list[tuple[int, str]] = []
-    pattern = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,2})" + re.escape(surname) + r"\b")
-    for m in pattern.finditer(text):
-        given = [w for w in m.group(1).split()]
-        while given and (given[0].lower().rstrip(".") in NOT_GIVEN_NAMES or given[0].endswith(("'s", "’s"))):
-            given = given[1:]
-        if not given or any(g.lower().rstrip(".") in TITLE_WORDS | ORG_WORDS for g in given):
-            continue
-        found.append((m.start(), " ".join([*given, surname])))
-    return tuple(found)
-
-
-def _analyse(toks: list[_Token], a: int, b: int) -> dict[str, Any]:
-    """Describe the speaker phrase ``toks[a..b]``: kind (pronoun|named|phrase), name, title,
-    gender, whether it is a person, whether it is definite."""
-    words = [t for t in toks[a : b + 1] if t.kind == "word"]
-    while len(words) > 1 and (_low(words[0]) in SENTENCE_OPENERS or _low(words[0]) in DAYS_MONTHS) and _is_cap(words[0]):
-        words = words[1:]
-    low = [_low(w) for w in words]
-    text = " ".join(w.text for w in words)
-    if len(words) > 1 and low[0] in DETERMINERS | POSSESSIVE_DETERMINERS:
-        text = low[0] + text[len(low[0]) :]  # "The mayor" at a sentence start -> "the mayor"
-    info: dict[str, Any] = {"text": text, "title": None, "gender": _gender([w.text for w in words]), "definite": False}
-    if len(words) == 1 and low[0] in SPEAKER_PRONOUNS | FIRST_PERSON:
-        info.update(kind="pronoun", name=low[0], person=low[0] in ("he", "she", "him", "her"))
-        return info
-    # name: the trailing capitalised words that are not title or organisation words
-    j = len(words)
-    while j > 0:
-        w = words[j - 1]
-        lw = low[j - 1]
-        if (_is_cap(w) and lw not in TITLE_WORDS and lw not in ORG_WORDS and not _is_possessive(w)) or (
-            lw in NAME_PARTICLES and j < len(words)
-        ):
-            j -= 1
-            continue
-        break
-    name_words = words[j:]
-    while name_words and _low(name_words[0]) in NAME_PARTICLES:
-        name_words = name_words[1:]
-        j += 1
-    title_words = words[:j]
-    det = bool(title_words) and low[0] in DETERMINERS
-    if det:
-        title_words = title_words[1:]
-    if name_words and len(name_words) <= 4:
-        title = " ".join(w.text for w in title_words) or None
-        tl = {_low(w) for w in title_words}
-        honorific = bool(tl & HONORIFICS)
-        person = bool(tl & (PERSON_NOUNS | TITLE_WORDS) - ORG_NOUNS) or honorific or (
-            len(name_words) >= 2 and not det and not any(_low(w) in ORG_WORDS for w in name_words)
-        )
-        if tl and tl <= ORG_NOUNS | {"state"}:
-            person = False
-        info.update(
-            kind="named",
-            name=" ".join(w.text for w in name_words),
-            title=title,
-            person=person,
-            definite=True,
-        )
-        return info
-    if all(_is_cap(w) or _low(w) in NP_PREPOSITIONS or _low(w) == "the" for w in words[1 if det else 0 :]):
-        # an organisation named in capitals: "the Foreign Ministry"
-        name = " ".join(w.text for w in words[1 if det else 0 :])
-        info.update(kind="named", name=name, title=None, person=False, definite=True)
-        return info
-    # a description: "the top diplomat", "a spokesman for the State Department"
-    head_i = next((n for n, lw in enumerate(low) if lw in NP_PREPOSITIONS and n > 0), len(low)) - 1
-    head = low[head_i]
-    info.update(
-        kind="phrase",
-        name=text,
-        title=text,
-        person=head in PERSON_NOUNS or head in TITLE_WORDS - ORG_NOUNS,
-        definite=low[0] in ("the", "this", "that") or low[0] in POSSESSIVE_DETERMINERS or _is_possessive(words[0]),
-        head=head,
-    )
-    return info
-
-
-class _Resolver:
-    """Speakers seen so far in an article, most recent last, and how to resolve a new one."""
-
-    def __init__(self, text: str):
+    def __init__(self, text: str, sentences: list[Sentence], quotes: list[Quotation]):
         self.text = text
-        self.history: list[dict[str, Any]] = []
+        self.sentences = sentences
+        self.quoted = [(q.open, q.close) for q in quotes]  # names inside these are not antecedents
+        self.history: list[tuple[int, dict[str, Any]]] = []  # (offset, entry), in reading order
         self.people: dict[str, dict[str, Any]] = {}
 
-    def _remember(self, entry: dict[str, Any]) -> dict[str, Any]:
-        self.history.append(entry)
+    def _entry(self, info: dict[str, Any]) -> dict[str, Any]:
+        if info["kind"] != "named":
+            return dict(info)
+        entry = self.people.setdefault(info["name"], dict(info))
+        entry["title"] = entry["title"] or info["title"]
+        entry["gender"] = entry["gender"] or info["gender"]
+        entry["person"] = entry["person"] or info["person"]
         return entry
 
-    def _person(self, name: str, title: str | None, gender: str | None, person: bool) -> dict[str, Any]:
-        entry = self.people.get(name)
-        if entry is None:
-            entry = {"name": name, "title": title, "gender": gender, "person": person, "kind": "named"}
-            self.people[name] = entry
-        else:
-            if title and (not entry["title"] or len(title) > len(entry["title"])):
-                entry["title"] = title
-            entry["gender"] = entry["gender"] or gender
-            entry["person"] = entry["person"] or person
-        return entry
-
-    def resolve(self, info: dict[str, Any], pos: int, according: bool) -> tuple[str | None, str, str | None]:
-        """(speaker, speaker_from, title) for an analysed speaker phrase at ``pos``."""
-        how = "according_to" if according else None
+    def resolve(self, info: dict[str, Any], pos: int, sent_index: int) -> tuple[dict[str, Any] | None, str]:
+        """(entry, speaker_from) for a described speaker at offset ``pos``."""
         if info["kind"] == "pronoun":
-            pron = info["name"]
-            entry = self._pronoun(pron)
-            if entry is None:
-                return None, how or "pronoun", None
-            if pron in ("he", "him") and entry["person"]:
-                entry["gender"] = entry["gender"] or "m"
-            if pron in ("she", "her") and entry["person"]:
-                entry["gender"] = entry["gender"] or "f"
-            self._remember(entry)
-            return entry["name"], how or "pronoun", entry["title"]
-        if info["kind"] == "named":
-            name = info["name"]
-            if " " not in name:
-                full = self._surname(name, pos)
+            entry = self._pronoun(info["name"], pos, sent_index)
+            if entry is not None and entry["person"] and info["name"] in ("he", "she"):
+                entry["gender"] = entry["gender"] or ("f" if info["name"] == "she" else "m")
+            how = "pronoun"
+        elif info["kind"] == "named":
+            if " " not in info["name"] and (info["person"] or not info["title"]):
+                full = self._full_name(info["name"], pos)
                 if full:
-                    name = full
-                    info = dict(info, person=True)
-            entry = self._person(name, info["title"], info["gender"], info["person"])
-            self._remember(entry)
-            return entry["name"], how or "named", entry["title"]
-        # a description
-        if info["definite"]:
-            entry = self._title(info)
-            if entry is not None:
-                self._remember(entry)
-                return entry["name"], how or "title", entry["title"]
-        entry = {
-            "name": info["name"],
-            "title": info["title"],
-            "gender": info["gender"],
-            "person": info["person"],
-            "kind": "phrase",
-        }
-        self._remember(entry)
-        return entry["name"], how or "title", None
+                    info = dict(info, name=full, person=True)
+            entry, how = self._entry(info), "named"
+        else:
+            entry = self._title(info, pos) if info["definite"] else None
+            entry, how = entry or self._entry(info), "title"
+        if entry is not None:
+            self.history.append((pos, entry))
+        return entry, how
 
-    def mention(self, info: dict[str, Any]) -> None:
-        """Note a titled person named outside any attribution, as a pronoun's antecedent."""
-        entry = self._person(info["name"], info["title"], info["gender"], True)
-        self._remember(entry)
-
-    def _surname(self, name: str, pos: int) -> str | None:
-        for entry in reversed(self.history):
-            if entry["kind"] == "named" and " " in entry["name"] and entry["name"].split()[-1] == name:
+    def _full_name(self, surname: str, pos: int) -> str | None:
+        """The full name of the nearest person (before ``pos``, else after) named ``surname``."""
+        for _, entry in reversed(self.history):
+            if entry["kind"] == "named" and entry["name"].split()[-1] == surname and " " in entry["name"]:
                 return entry["name"]
-        return _find_full_name(self.text, name, pos)
+        word = re.compile(r"\b" + re.escape(surname) + r"\b")
+        hits = [s for s in self.sentences if word.search(s.text)]
+        found = []
+        for s, doc in zip(hits, parse_many(s.text for s in hits)):
+            for ent in doc.ents:  # "Petar Holm" also from "Petar Holm's party" (an ORG)
+                at = next((t.i for t in ent if t.text == surname), -1)
+                if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN":
+                    found.append((s.start + ent.start_char, doc[ent.start : at + 1].text))
+        before = [name for at, name in found if at < pos]
+        return before[-1] if before else (found[0][1] if found else None)
 
-    def _pronoun(self, pron: str) -> dict[str, Any] | None:
-        if pron in ("it", "they", "them"):
-            for entry in reversed(self.history):
-                if not entry["person"] or (pron != "it" and entry["name"].lower().endswith("s")):
+    def _candidates(self, pos: int, sent_index: int):
+        """Speakers and persons named (outside quotations) before ``pos``, nearest first."""
+        seen = [(at, e) for at, e in self.history if at < pos]
+        lo = max(0, sent_index - PRONOUN_LOOKBACK)
+        sents = self.sentences[lo : sent_index + 1]
+        for s, doc in zip(sents, parse_many(s.text for s in sents)):
+            for ent in doc.ents:
+                at = s.start + ent.start_char
+                if ent.label_ == "PERSON" and at < pos and not any(a <= at <= b for a, b in self.quoted):
+                    info = _describe(ent.root)
+                    if info["kind"] == "named":
+                        if " " not in info["name"]:
+                            info = dict(info, name=self._full_name(info["name"], at) or info["name"])
+                        seen.append((at, self._entry(dict(info, person=True))))
+        return [e for _, e in sorted(seen, key=lambda ae: -ae[0])]
+
+    def _pronoun(self, pron: str, pos: int, sent_index: int) -> dict[str, Any] | None:
+        if pron in ("he", "she"):
+            want = "f" if pron == "she" else "m"
+            for entry in self._candidates(pos, sent_index):
+                if entry["person"] and entry["gender"] in (None, want) and entry["kind"] != "pronoun":
                     return entry
             return None
-        want = "f" if pron in ("she", "her") else "m"
-        people = [e for e in reversed(self.history) if e["person"]]
-        for entry in people:
-            if entry["gender"] == want:
-                return entry
-        for entry in people:
-            if entry["gender"] is None:
-                return entry
+        if pron in ("they", "it"):
+            for at, entry in reversed(self.history):
+                if at < pos and not entry["person"]:
+                    return entry
         return None
 
-    def _title(self, info: dict[str, Any]) -> dict[str, Any] | None:
-        words = _content_words(info["text"])
-        head = info.get("head")
+    def _title(self, info: dict[str, Any], pos: int) -> dict[str, Any] | None:
+        """The latest speaker whose title shares the head of a definite title phrase (else a word)."""
         fallback = None
-        for entry in reversed(self.history):
-            if entry["gender"] and info["gender"] and entry["gender"] != info["gender"]:
+        for at, entry in reversed(self.history):
+            if at >= pos or (entry["gender"] and info["gender"] and entry["gender"] != info["gender"]):
                 continue
-            their = _content_words(entry["title"] or "")
+            theirs = {w.lower() for w in _WORD.findall(entry["title"] or "")}
             if entry["kind"] == "phrase":
-                their |= _content_words(entry["name"])
-            if head and head in their:
+                theirs |= entry.get("words", set())
+            if info["head"] in theirs:
                 return entry
-            if fallback is None and words & their:
+            if fallback is None and info["words"] & theirs:
                 fallback = entry
         return fallback
 
 
-# --- quotes and statements -------------------------------------------------------------------
-
-
-def _content_span(text: str, toks: list[_Token], a: int, b: int) -> tuple[int, int] | None:
-    """Character span of ``toks[a..b]`` without leading/trailing quotations and punctuation."""
-    while a <= b and (toks[a].kind != "word"):
-        a += 1
-    while b >= a and (toks[b].kind != "word"):
-        b -= 1
-    if a > b:
-        return None
-    return toks[a].start, toks[b].end
-
-
-def _close_fragments(span: tuple[int, int], quotes: list[Quotation]) -> tuple[int, int]:
-    """Extend a span to the closing mark of a quoted fragment opened inside it."""
-    a, b = span
-    for q in quotes:
-        if q.fragment and a <= q.open < b <= q.close:
-            b = q.close + 1
-    return a, b
+# --- quotes and statements --------------------------------------------------------------------
 
 
 def _statement_text(text: str, start: int, end: int, quotes: list[Quotation]) -> str:
@@ -1034,173 +474,171 @@ def _statement_text(text: str, start: int, end: int, quotes: list[Quotation]) ->
     return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:")
 
 
-def _after_dateline(text: str, start: int, end: int) -> int:
-    """Move a clause start past a wire dateline it begins with."""
-    return start + dateline_end(text[start:end])
-
-
-def _clause(toks: list[_Token], cue: _Cue) -> tuple[int, int] | None:
-    """Token range of the clause a cue reports, or None."""
-    n = len(toks)
-    end = n - 1
-    while end >= 0 and toks[end].kind == "punct":
-        end -= 1
-    if cue.form == "according":
-        if cue.first == 0 and cue.last + 1 < n and toks[cue.last + 1].text == ",":
-            return cue.last + 2, end
-        if cue.first > 0 and toks[cue.first - 1].text == ",":
-            return 0, cue.first - 2
-        return None
-    k = (cue.last if cue.form != "sv" else cue.cue) + 1
-    if cue.lemma == "tell":
-        that = next((j for j in range(k, min(n, k + 8)) if _low(toks[j]) == "that"), -1)
-        if that >= 0:
-            k = that
-        else:
-            last = _np_right(toks, k)
-            k = max(k + 1, last + 1) if k < n and toks[k].kind == "word" else k
-    elif cue.lemma.startswith("express "):
-        pass
-    k = _skip_right(toks, k)
-    has_that = k < n and _low(toks[k]) == "that"
-    if has_that:
-        k += 1
-    after_ok = k <= end and toks[k].kind != "punct" and _low(toks[k]) not in NON_CLAUSE_STARTERS
-    if cue.lemma in NEEDS_THAT and not has_that:
-        after_ok = False
-    if cue.lemma in NEEDS_THAT_OR_PRONOUN and not has_that and not (
-        k <= end and _low(toks[k]) in SPEAKER_PRONOUNS | FIRST_PERSON | {"there"}
+def _content(cue: Cue) -> list[Token]:
+    """Tokens of the clause a cue reports (empty when it reports none)."""
+    verb = cue.verb
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if cue.according:  # the clause before "according to X", or after it when it opens the sentence
+        whole = list(verb.head.subtree) if verb.dep_ != "ROOT" else []
+        before = [t for t in whole if t.i < verb.left_edge.i]
+        toks = before if len(before) > 1 else [t for t in whole if t.i > verb.right_edge.i]
+    elif comp is not None:
+        subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < comp.i), None)
+        # "said on Monday it would ...": the adverbial before the subject belongs to the verb
+        start = subj.left_edge.i if subj is not None and verb.i < comp.left_edge.i else comp.left_edge.i
+        if any(t.is_punct for t in verb.doc[comp.left_edge.i : start]):
+            start = comp.left_edge.i
+        toks = [t for t in comp.subtree if t.i >= start]
+    elif cue.lemma in OBJECT_VERBS:
+        kids = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
+        if not any(c.dep_ == "dobj" for c in kids):
+            return []
+        toks = [t for c in kids for t in c.subtree]
+    elif " " in cue.lemma:  # a noun cue: "expressed concern over ..."
+        toks = [t for t in verb.doc[verb.i + 1 : verb.right_edge.i + 1]]
+    elif (
+        (verb.dep_ == "ROOT" or verb.head.lemma_.lower() not in REPORTING_VERBS)
+        and _after_punct(cue)
+        and not any(c.dep_ in ("dobj", "xcomp", "attr") and c.i > verb.i for c in verb.children)
     ):
-        after_ok = False
-    if cue.form == "vs":
-        after_ok = False
-    if after_ok:
-        return k, end
-    if cue.first > 1 and toks[cue.first - 1].text == ",":
-        return 0, cue.first - 2
-    return None
+        # "The bridge will open, she said": the words before the attribution, however parsed
+        toks = list(verb.doc[verb.sent.start : _attribution_span(cue)[0]])
+    else:
+        return []
+    while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks
 
 
-def _words_outside(toks: list[_Token], a: int, b: int, quotes: list[Quotation]) -> int:
-    real = {(q.open) for q in quotes if not q.fragment}
-    return sum(1 for t in toks[a : b + 1] if t.kind == "word" or (t.kind == "quote" and t.start not in real))
+def _after_punct(cue: Cue) -> bool:
+    """Whether the attribution clause of a cue follows a punctuation mark ("..., X said")."""
+    first = _attribution_span(cue)[0]
+    return first > 0 and cue.verb.doc[first - 1].is_punct
+
+
+def _token_range(doc: Doc, base: int, a: int, b: int) -> tuple[int, int]:
+    """Indices of the first and last tokens of ``doc`` (at offset ``base``) within ``[a, b]``."""
+    idx = [t.i for t in doc if a <= base + t.idx <= b]
+    return (idx[0], idx[-1]) if idx else (-1, -1)
+
+
+def _attribution_span(cue: Cue) -> tuple[int, int]:
+    toks = [cue.verb.i] + ([cue.speaker.left_edge.i, cue.speaker.right_edge.i] if cue.speaker is not None else [])
+    if cue.according:
+        toks.append(cue.verb.right_edge.i)
+    if cue.verb.dep_ == "pcomp":  # "<source> quoted <speaker> as saying"
+        quoting = cue.verb.head.head
+        toks += [quoting.i, *(c.left_edge.i for c in quoting.children if c.dep_ == "nsubj")]
+    return min(toks), max(toks)
+
+
+def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], others: list[Cue]) -> tuple[Cue | None, bool]:
+    """The cue of the quotation at tokens ``qa..qb``, and whether it is next to it: the one
+    right after it (a reporting verb, else any verb with a subject: '"...," X fumed'), else
+    right before it; else (not next to it) the nearest before, else the nearest after."""
+    def between_only(a: int, b: int, also: tuple[str, ...] = ()) -> bool:
+        return all(t.is_punct or t.lower_ in also for t in doc[a:b])
+
+    for cue in cues + others:
+        a, _ = _attribution_span(cue)
+        if a > qb and between_only(qb + 1, a):
+            return cue, True
+    for cue in reversed(cues):
+        _, b = _attribution_span(cue)
+        if b < qa and between_only(b + 1, qa, ("that",)):
+            return cue, True
+    before = [c for c in cues if c.verb.i < qa]
+    if before:
+        return before[-1], False
+    return (cues[0] if cues else None), False
 
 
 def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]:
     """Quotations (kind "quote") and indirect attributed statements (kind "statement").
 
-    ``sentences`` is accepted for the common extractor signature; quotations are found over
-    the whole text and attributed within sentences split with each quotation kept whole.
+    ``sentences`` is accepted for the common extractor signature; sentences are re-split
+    with each quotation kept whole, and only those with a quotation or a cue form are parsed.
     """
     text = article.text
     quotes = find_quotations(text)
     real = [q for q in quotes if not q.fragment]
-    outer = split_sentences(_mask(text, real))
-    by_open = {q.open: q for q in real}
     opens = [q.open for q in quotes]
-    resolver = _Resolver(text)
+    outer = [Sentence(s.start, s.end, text[s.start : s.end]) for s in split_sentences(_mask(text, real))]
+    speakers = _Speakers(text, outer, real)
+    todo = [n for n, s in enumerate(outer) if _CUE_FORM.search(s.text) or any(s.start <= q.open < s.end for q in real)]
+    docs = dict(zip(todo, parse_many(outer[n].text.translate(PARSE_MARKS) for n in todo)))
     out: list[Mention] = []
-    prev_attr: tuple[int, dict[str, Any]] | None = None  # (sentence end, attribution)
-    for sent in outer:
-        toks = _tokens(text, sent.start, sent.end, real)
-        cues = _find_cues(toks)
-        attrs: list[dict[str, Any]] = []
-        events = [(c.np_first, 1, c) for c in cues]
-        events += [(a, 0, info) for a, info in _titled_people(toks, cues)]
-        for _, is_cue, cue in sorted(events, key=lambda e: (e[0], e[1])):
-            if not is_cue:
-                resolver.mention(cue)
+    previous: tuple[int, dict[str, Any]] | None = None  # (sentence end, attribution)
+    for n, sent in enumerate(outer):
+        doc = docs.get(n)
+        if doc is None:
+            previous = None
+            continue
+        base = sent.start
+        mine = [q for q in real if base <= q.open < sent.end]
+        inside = {t.i for q in mine for t in doc if q.open <= base + t.idx <= q.close}
+        cues = [c for c in _cues(doc) if c.verb.i not in inside and (c.speaker is None or c.speaker.i not in inside)]
+        attrs: dict[int, dict[str, Any]] = {}
+        for cue in cues:
+            if cue.speaker is None:
                 continue
-            info = _analyse(toks, cue.np_first, cue.np_last)
-            speaker, how, title = resolver.resolve(info, toks[cue.np_first].start, cue.form == "according")
-            attrs.append(
-                {"cue": cue, "speaker": speaker, "speaker_from": how, "title": title, "as_written": info["text"]}
-            )
-        attrs.sort(key=lambda a: a["cue"].cue)
-        consumed: set[int] = set()
-        for qi, tok in enumerate(toks):
-            if tok.kind != "quote":
-                continue
-            q = by_open[tok.start]
-            attr = _attribution_for(toks, qi, attrs, consumed)
-            if attr is None and qi == 0 and prev_attr and "\n" not in text[prev_attr[0] : sent.start]:
-                attr = prev_attr[1]
-            value: dict[str, Any] = {
-                "content": text[q.start : q.end],
-                "speaker": attr["speaker"] if attr else None,
-                "speaker_from": attr["speaker_from"] if attr else "none",
-                "speaker_title": attr["title"] if attr else None,
-                "cue": attr["cue"].lemma if attr else None,
-                "speaker_as_written": attr["as_written"] if attr else None,
+            entry, how = speakers.resolve(_describe(cue.speaker), base + cue.speaker.idx, n)
+            attrs[cue.verb.i] = {
+                "speaker": entry["name"] if entry else None,
+                "speaker_from": "according_to" if cue.according else how,
+                "speaker_title": entry["title"] if entry else None,
+                "cue": cue.lemma,
             }
+        cues = [c for c in cues if c.verb.i in attrs]
+        others = [Cue(t, next(c for c in t.children if c.dep_ == "nsubj"), t.lemma_.lower()) for t in doc
+                  if t.pos_ == "VERB" and t.i not in attrs and t.i not in inside and any(c.dep_ == "nsubj" for c in t.children)]
+        used: set[int] = set()
+        for q in mine:
+            qa, qb = _token_range(doc, base, q.open, q.close)
+            cue, adjacent = _cue_for(doc, qa, qb, cues, others) if qa >= 0 else (None, False)
+            if cue is not None and cue.verb.i not in attrs:  # a verb of manner next to the quote
+                entry, how = speakers.resolve(_describe(cue.speaker), base + cue.speaker.idx, n)
+                attrs[cue.verb.i] = {"speaker": entry["name"] if entry else None, "speaker_from": how,
+                                     "speaker_title": entry["title"] if entry else None, "cue": cue.lemma}
+            attr = attrs[cue.verb.i] if cue is not None else None
+            if adjacent:
+                used.add(cue.verb.i)
+            if cue is None and q is mine[0] and previous and "\n\n" not in text[previous[0] : q.open]:
+                attr = previous[1]
+            value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none",
+                     "speaker_title": None, "cue": None}
+            value.update(attr or {})
             out.append(Mention("quote", q.start, q.end, value, value["speaker"]))
-        for attr in attrs:
-            cue = attr["cue"]
-            if cue.cue in consumed:
+        for cue in cues:
+            if cue.verb.i in used:
                 continue
-            rng = _clause(toks, cue)
-            if rng is None or _words_outside(toks, rng[0], rng[1], real) < 3:
+            toks = _content(cue)
+            if not toks:
                 continue
-            span = _content_span(text, toks, *rng)
-            if span is None:
-                continue
+            a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
             near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
-            span = _close_fragments((_after_dateline(text, *span), span[1]), near)
-            value = {
-                "content": _statement_text(text, span[0], span[1], near),
-                "speaker": attr["speaker"],
-                "verb": cue.lemma,
-                "speaker_from": attr["speaker_from"],
-                "speaker_title": attr["title"],
-                "cue": toks[cue.cue].text,
-                "speaker_as_written": attr["as_written"],
-            }
-            out.append(Mention("statement", span[0], span[1], value, attr["speaker"]))
+            if any(q.open <= a <= q.close for q in near if not q.fragment) and b <= max(q.close for q in near) + 1:
+                continue  # the reported clause is a quotation, already a quote mention
+            for q in near:
+                if q.fragment and a <= q.open < b <= q.close:
+                    b = q.close + 1  # a quoted fragment opened inside runs to its mark
+                elif not q.fragment and a < q.open < b and not text[q.close + 1 : b].strip(" .,;:"):
+                    b = q.open  # a quotation closing the clause is a quote mention of its own
+                    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+                        b -= 1
+            a += dateline_end(text[a:b])
+            content = _statement_text(text, a, b, near)
+            if len(_WORD.findall(content.replace("…", ""))) < MIN_STATEMENT_WORDS:
+                continue
+            value = dict(attrs[cue.verb.i], content=content, verb=cue.lemma)
+            out.append(Mention("statement", a, b, value, value["speaker"]))
         if attrs:
-            prev_attr = (sent.end, attrs[-1])
-        elif not any(t.kind == "quote" for t in toks):
-            prev_attr = None
+            previous = (sent.end, attrs[max(attrs)])
+        elif not mine:
+            previous = None
     return _drop_nested(out)
-
-
-def _titled_people(toks: list[_Token], cues: list[_Cue]) -> list[tuple[int, dict[str, Any]]]:
-    """Persons named with a title ("Prime Minister Jane Doe") outside the speaker phrases
-    of ``cues``: the antecedents a later "he"/"she" may refer to."""
-    taken = {i for c in cues for i in range(c.np_first, c.np_last + 1)}
-    out = []
-    for i, tok in enumerate(toks):
-        if not _is_cap(tok) or (i + 1 < len(toks) and _np_word(toks[i + 1])) or i in taken:
-            continue
-        first = _np_left(toks, i)
-        if any(j in taken for j in range(first, i + 1)):
-            continue
-        info = _analyse(toks, first, i)
-        if info["kind"] == "named" and info["person"] and info["title"] and " " in info["name"]:
-            out.append((first, info))
-    return out
-
-
-def _attribution_for(
-    toks: list[_Token], qi: int, attrs: list[dict[str, Any]], consumed: set[int]
-) -> dict[str, Any] | None:
-    """The attribution of the quotation token ``qi`` among a sentence's attributions."""
-    if not attrs:
-        return None
-    after = qi + 2 if qi + 1 < len(toks) and toks[qi + 1].text in ",:" else qi + 1
-    for attr in attrs:
-        if attr["cue"].first in (qi + 1, after):
-            consumed.add(attr["cue"].cue)
-            return attr
-    for attr in reversed(attrs):
-        last = attr["cue"].last
-        gap = toks[last + 1 : qi]
-        if last < qi and all(t.text in ",:" or _low(t) == "that" for t in gap):
-            consumed.add(attr["cue"].cue)
-            return attr
-    before = [a for a in attrs if a["cue"].cue < qi]
-    if before:
-        return before[-1]
-    return min(attrs, key=lambda a: a["cue"].cue - qi)
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
@@ -1208,16 +646,15 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     out: list[Mention] = []
     for m in mentions:
-        if m.kind == "statement" and any(
-            o.kind == "statement" and o.start <= m.start and m.end <= o.end for o in out
-        ):
+        if m.kind == "statement" and any(o.kind == "statement" and o.start <= m.start and m.end <= o.end for o in out):
             continue
         out.append(m)
     return out
 
 
+@lru_cache(maxsize=4096)
 def has_speech_cue(text: str) -> bool:
     """Whether a sentence holds a reporting verb with a speaker, or "according to"."""
-    quotes = find_quotations(text)
-    toks = _tokens(text, 0, len(text), [q for q in quotes if not q.fragment])
-    return bool(_find_cues(toks))
+    if not _CUE_FORM.search(text):
+        return False
+    return any(c.speaker is not None for c in _cues(parse(text)))

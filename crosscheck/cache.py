@@ -44,7 +44,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: (code and any word lists beside it), and the top-level modules extractors may import
 #: (models, settings, values, context, ...). Hashing a little more than needed costs a
 #: re-extraction after an unrelated edit; hashing less could return stale facts.
-EXTRACTOR_SOURCES = (PACKAGE_DIR / "extract", *sorted(PACKAGE_DIR.glob("*.py")))
+EXTRACTOR_SOURCES = (PACKAGE_DIR / "extract", PACKAGE_DIR / "data", *sorted(PACKAGE_DIR.glob("*.py")))
 
 #: Distributions whose behaviour extraction depends on (pyproject dependencies that
 #: extractors call); an upgrade of one of them invalidates the cache.

@@ -128,8 +128,11 @@ class Fact:
     ``value`` by kind:
 
     - date: ``start``/``end`` (ISO dates, inclusive; None when unanchored), ``granularity``
-      (day|week|month|year), ``anchored`` (bool), ``relative`` (bool), ``inferred`` (bool: the
-      anchor date was itself inferred).
+      (day|week|month|season|quarter|half|year|decade), ``anchored`` (bool), ``relative``
+      (bool), ``inferred`` (bool: the anchor date was itself inferred); a date written without
+      a year in an article with no publication date carries ``year_from: "story"`` with its
+      ``month``, ``day`` and ``weekday`` (``extract.dates.year_from_story`` fills the year);
+      a date given from an earlier one ("a year earlier") names its ``reference``.
     - money: ``low``/``high`` (amount in units of ``currency``, after scale), ``currency``
       (ISO code), ``scale`` (million|billion|... or None), ``scope`` (per_unit|total),
       ``item`` (the thing priced, may be ""), ``qualifier`` (e.g. "about", or None).

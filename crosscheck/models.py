@@ -80,7 +80,7 @@ class Mention:
 #: facts. "identifier" figures ("Flight 370") are no quantity and are dropped at extraction.
 NUMBER_ROLES = ("total", "part", "whole", "increment", "earlier", "change", "difference", "capacity", "rate",
                 "identifier")
-#: Roles of a date: it dates the reported event, or a statement about it ("said on Monday").
+#: Roles of a date: it dates the reported event, or a statement about it ("the minister spoke on Friday").
 DATE_ROLES = ("event", "statement")
 
 
@@ -91,7 +91,7 @@ class Frame:
     An empty slot is unknown, never a guess.
 
     - ``thing``: the noun a number counts, prices or measures, as lemmas with its compounds
-      ("death toll", "aegis system"); for "52 of the 120 seats", "seat".
+      ("death toll", "ferry crossing"); for "14 of the 40 berths", "berth".
     - ``predicate``: what is said of the thing, as a class of ``data/predicates.tsv`` ("dead"
       for killed / died / death toll, "missing", "injured", "cost", ...) or, when no class
       holds it, the governing word's lemma.

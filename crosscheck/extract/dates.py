@@ -12,7 +12,7 @@ date); intervals (weeks, months, quarters, years) are computed here.
 Conventions (also in ``extract_dates``):
 
 - The mention span is the date expression without its preposition or article: "December
-  19" in "On December 19", "2023" in "tentatively in 2023", "third quarter" in "in the
+  19" in "On December 19", "2031" in "provisionally in 2031", "third quarter" in "in the
   third quarter". Words that choose the time are kept: "last week", "earlier this month",
   "next Monday", "two days ago", "Thursday, Dec. 28". The preposition is kept in
   ``value["preposition"]`` ("on", "in", "since", "by", ...).
@@ -32,7 +32,7 @@ Conventions (also in ``extract_dates``):
   the publication date; future (a modal, "going to", a to-infinitive under a present
   verb, a prospective predicate such as "due" or "scheduled") → the nearest on or after
   it; otherwise (present tense, no verb) → the nearest in time, as HeidelTime does.
-- A weekday written with its date ("Monday, Oct. 26") picks the year in which that day is
+- A weekday written with its date ("Tuesday, Mar. 3") picks the year in which that day is
   that weekday.
 """
 
@@ -169,7 +169,7 @@ AMBIGUOUS_MONTH_WEAK_PREPS = frozenset({"by", "of", "to", "from", "after", "befo
 #: A year needs context (the brief's rule, after TimeML practice of tagging only years
 #: used as dates): a preposition or determiner before it ("in 2006", "of 1987", "since
 #: 2014", "by 2030", "fiscal 2019", "mid-2020"), or a possessive ("2006's"). A year with
-#: neither is read from the parse (``_is_year_by_grammar``: "the 1996 bombing").
+#: neither is read from the parse (``_is_year_by_grammar``: "the 1987 strike").
 YEAR_IN_CONTEXT = re.compile(
     r"(?:\b(?P<prep>(?i:in|of|since|by|until|till|before|after|during|from|through"
     r"|throughout|around|circa))\s+|\b(?P<mod>(?i:fiscal|early|mid|late|year)(?:\s+|-)))"
@@ -187,7 +187,7 @@ YEAR_RANGE = re.compile(
 DECADE = re.compile(
     r"(?:\b(?i:early|mid|late)[-\s])?(?:\b(?P<full>1[6-9]\d0|20\d0)|(?<!\w)['’](?P<short>\d0))['’]?s\b"
 )
-#: A quarter or half of a year: "the third quarter", "fourth-quarter", "the first half of
+#: A quarter or half of a year: "the second quarter", "fourth-quarter", "the first half of
 #: 2009", "fiscal 1990's second quarter", "Q3 2009". ``year`` or ``ry`` fixes the year.
 QUARTER = re.compile(
     rf"\b(?:(?i:fiscal)\s+)?(?:(?P<year1>{_YEAR})(?:['’]s)?\s+)?"
@@ -550,7 +550,7 @@ def _resolve_day(m: re.Match, anchor: date | None, tense: Callable[[], str | Non
 
 def _year_for(month: int, day: int, weekday: int | None, anchor: date, mode: str) -> date | None:
     """The year-less ``month``/``day`` placed in the year ``mode`` picks; a weekday written
-    with it ("Monday, Oct. 26") picks the year in which that day is that weekday."""
+    with it ("Tuesday, Mar. 3") picks the year in which that day is that weekday."""
     def make(y: int, need_weekday: bool) -> Bounds | None:
         try:
             d = date(y, month, day)
@@ -690,7 +690,7 @@ Candidate = tuple[int, int, int, int, Callable[..., Resolution | None], bool]
 def _is_year_by_grammar(doc, start: int, end: int) -> bool:
     """Whether a bare year-like number reads as a year in the parse: the named-entity
     recogniser calls it a DATE, and it does not count a plural noun it modifies ("the 2000
-    troops" counts; "the 1996 bombing", "the 2008 Olympics" are years)."""
+    troops" counts; "the 1987 strike", "the 2008 Olympics" are years)."""
     from crosscheck.parse import tokens_in
 
     span = tokens_in(doc, start, end)

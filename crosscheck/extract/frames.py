@@ -9,7 +9,7 @@ increment, an earlier value, a change, a difference, a capacity, a rate, or an i
 quantity at all) and its **scope** (the years and places its clause names: "the 2003 quake,
 which killed 26,000" is not this year's toll). For a date it gives the **event** dated (the
 governing verb with its subject and object, "quake strike", "cabinet approve purchase") and
-whether it dates the event or a statement about it ("said on Monday").
+whether it dates the event or a statement about it ("the minister spoke on Friday").
 
 The grammar is the dependency parse of ``crosscheck.parse`` (Universal-Dependencies-style
 ClearNLP labels of spaCy's English models). A slot the parse does not give stays empty,
@@ -77,8 +77,8 @@ def _lemma(t: Token) -> str:
 
 
 def _phrase(noun: Token) -> str:
-    """A noun with its compound modifiers, as lemmas in text order ("death toll", "aegis
-    ashore missile defense system")."""
+    """A noun with its compound modifiers, as lemmas in text order ("death toll", "wind
+    farm access road")."""
     parts, stack = [noun], [noun]
     while stack:
         for c in stack.pop().children:
@@ -150,7 +150,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     if q.dep_ in NUMBER_TO_NOUN and q.head.pos_ in ("NOUN", "PROPN") and not (span.start <= q.head.i < span.end):
         noun = q.head
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
-        noun = None  # the unit itself ("10 km", "2 million euros"): what is measured comes from its head
+        noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
     if noun is not None and noun.pos_ == "PROPN" and noun.i < q.i:
         return Frame(role="identifier", thing=_phrase(noun))  # "Flight 370", "Block 5"
     if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
@@ -160,7 +160,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     role = "total"
     thing = _phrase(noun) if noun is not None else ""
     children = list(q.children) + (list(noun.children) if noun is not None else [])
-    # part of a whole: "two of the five victims", "two of whom"
+    # part of a whole: "four of the nine riders", "three of whom"
     of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end), None)
     if of is not None:
         role = "part"
@@ -182,7 +182,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     prep = arg.head if arg.dep_ == "pobj" else None
     changes = _words("change")
     if prep is not None and _lemma(prep) == "from" and _lemma(prep.head) in changes:
-        role = "earlier"  # "up from 31", "rose from 31 to 52"
+        role = "earlier"  # "down from 64", "fell from 64 to 58"
     elif prep is not None and _lemma(prep) == "by" and _lemma(prep.head) in changes:
         role = "change"  # "rose by 12"
     elif arg.dep_ in ("npadvmod", "dobj") and _lemma(arg.head) in changes and arg.head.pos_ == "VERB":

@@ -104,9 +104,11 @@ def _is_approximate(f: Fact) -> bool:
 
 
 def _head(f: Fact) -> str:
-    """The stem of the thing a figure counts, prices or measures: the head noun of its frame's
-    thing, else the extractor's head noun."""
-    if f.frame is not None and f.frame.thing and f.value.get("head") != "age":
+    """The stem of the thing a figure counts, prices or measures: for a count, the head noun of
+    its frame's thing (the noun the number modifies in the parse); else, and for amounts and
+    measures (whose frame thing is the noun the unit hangs from, not what is measured), the
+    extractor's head noun."""
+    if f.kind == "count" and f.frame is not None and f.frame.thing and f.value.get("head") != "age":
         return stem(f.frame.thing.split()[-1])
     head = f.value.get("head") or ""
     return stem(head) if head else ""
@@ -247,6 +249,10 @@ def _role(f: Fact) -> str:
     # "18 of the 90 seats" is the party's 18 seats as much as "two of the victims" is two
     # victims: a part is a hint of a sub-group, not another quantity (the premise test of the
     # frames issue), so it does not keep figures apart.
+    # A capacity ("the 120-seat assembly") and a whole ("52 of the 120 seats") both give the
+    # size of what holds the others: one role.
+    if frame_role == "capacity":
+        return "whole"
     return "" if frame_role in ("", "total", "part") else frame_role
 
 

@@ -26,8 +26,8 @@ FLOORS = {
     "alignment_f1": 0.89,
     "verdict_accuracy": 0.91,
     # value: 0.94 until figures took their roles and identity from the parse (2026-11-29):
-    # 0.90 since, a regression recorded in docs/accuracy.md and on the frames issue.
-    "mutation_recall": {"value": 0.89, "quote": 0.87},
+    # 0.93 since, a regression recorded in docs/accuracy.md and on the frames issue.
+    "mutation_recall": {"value": 0.92, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).
 FALSE_ALARM_CEILING = 0.02
@@ -78,7 +78,7 @@ def test_issue_targets_hold(result, record_property):
     them are recorded (JUnit property, warning) until they are met."""
     rows = result["targets"]
     assert len(rows) == 8
-    # Value mutation recall (0.95 target) fell to 0.90 with frames from the parse; it is
+    # Value mutation recall (0.95 target) fell to 0.93 with frames from the parse; it is
     # reported, not asserted, until it is met again (see FLOORS).
     assert [r["name"] for r in rows if not r["met"]] in ([], ["mutation recall, value changes"])
     for row in rows:

@@ -161,7 +161,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     thing = _phrase(noun) if noun is not None else ""
     children = list(q.children) + (list(noun.children) if noun is not None else [])
     # part of a whole: "four of the nine riders", "three of whom"
-    of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end), None)
+    of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end
+               and fact.kind == "count"), None)  # "eight years of rule" is no part
     if of is not None:
         role = "part"
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -193,10 +194,10 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
     rates = _words("rate")
     for c in list(arg.head.children) + list(arg.children):
-        if c.dep_ in ("npadvmod", "prep") and (_lemma(c) in rates or _lemma(c) == "per"):
-            dets = {_lemma(d) for d in c.children}
-            if _lemma(c) == "per" or dets & {"a", "an", "per", "each", "every"}:
-                role = "rate"  # "$4 million a day"
+        if c.dep_ == "npadvmod" and _lemma(c) in rates and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"}:
+            role = "rate"  # "$4 million a day"
+        elif c.dep_ == "prep" and _lemma(c) == "per" and any(_lemma(o) in rates for o in c.children):
+            role = "rate"  # "$4 million per day" (not "per household": that is per unit)
     # What is said of it: the noun's own words first, then its governing word and that
     # word's complements ("remain missing", "confirmed dead", "the toll rose to 10").
     candidates: list[Token] = []
@@ -243,7 +244,9 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
         parts.append(_lemma(obj))
     if noun is not None and _lemma(noun) not in parts:
         parts.append(_lemma(noun))  # "the March 14 quake"
-    role = "statement" if _lemma(verb) in _words("reporting") else "event"
+    # a date that modifies a noun ("Sunday's election", "the March 3 vote") dates that noun's
+    # event, whatever verb the noun hangs from; otherwise a reporting verb makes it a statement
+    role = "statement" if noun is None and _lemma(verb) in _words("reporting") else "event"
     return Frame(event=" ".join(parts), role=role, scope=_scope(verb, d, span))
 
 

@@ -54,11 +54,19 @@ FAMILIES = {
 
 @dataclass(frozen=True)
 class Group:
-    """Facts (ids, ordered by article) that speak of the same thing, and a topic label."""
+    """Facts (ids, ordered by article) that speak of the same thing, and a topic label.
+
+    A group whose values disagree states its ``sides``: the facts that carry each value, the
+    established one (most articles) first, and a ``confidence`` (see ``_settle_sides``).
+    ``possible`` marks a side set against an established value whose sentences are not alike
+    enough for a conflict: listed apart, never a verdict."""
 
     family: str
     facts: tuple[str, ...]
     topic: str
+    sides: tuple[tuple[str, ...], ...] = ()
+    confidence: float | None = None
+    possible: bool = False
 
 
 def speaker_key(fact: Fact) -> str:
@@ -355,8 +363,25 @@ def _time_factor(facts: list[Fact], dates_by_sentence: dict) -> np.ndarray:
     dated more than ``settings.TIME_MISMATCH_DAYS`` apart ("62 people died in 1987" and
     "157 people died on Thursday" are two tolls), else 1. Sentences are compared by the
     span of their dates: spans that far apart keep every pair of their dates that far apart."""
-    gap = _days_between([_date_hull(dates_by_sentence.get((f.article, f.sentence), [])) for f in facts])
+    gap = _days_between([_fact_time(f, dates_by_sentence) for f in facts])
     return np.where(gap > settings.TIME_MISMATCH_DAYS, settings.TIME_MISMATCH_FACTOR, 1.0)
+
+
+def _fact_time(f: Fact, dates_by_sentence: dict) -> tuple[int, int] | None:
+    """When a figure stands: the span of its sentence's dates, or, where it has none, of the
+    dates its frame took from the sentence before ("It killed 612 people")."""
+    hull = _date_hull(dates_by_sentence.get((f.article, f.sentence), []))
+    if hull is not None or f.frame is None:
+        return hull
+    spans = [x[5:].split("/") for x in f.frame.scope if x.startswith("date:")]
+    if not spans:
+        return None
+    days = [(date.fromisoformat(a).toordinal(), date.fromisoformat(b).toordinal()) for a, b in spans]
+    return min(a for a, _ in days), max(b for _, b in days)
+
+
+def _places(f: Fact) -> frozenset[str]:
+    return frozenset(x for x in (f.frame.scope if f.frame else ()) if x.startswith("place:"))
 
 
 def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
@@ -545,6 +570,9 @@ def _cluster(
             clash = ok is False
             if clash and _agreeing_alternative(i, j):
                 continue  # a fact the other article gives that agrees is as likely the match
+        if clash and family != "speech" and _places(facts[i]) and _places(facts[j]) \
+                and not _places(facts[i]) & _places(facts[j]):
+            continue  # figures of two places (a district's toll, another town's quake) do not conflict
         if clash and clash_needs_anchor and not (anchored is not None and anchored[i, j]):
             continue  # an earlier value's conflict needs the figures it goes with aligned
         if s < high and clash:
@@ -565,6 +593,81 @@ def _cluster(
         members[gi].extend(members.pop(gj))
         articles[gi] |= articles.pop(gj)
     return [sorted(m) for m in members.values()]
+
+
+def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
+    """The members split by value: each fact joins the first side it agrees with throughout
+    (values that cannot be compared count as agreeing), else starts a side."""
+    sides: list[list[int]] = []
+    for i in members:
+        for side in sides:
+            if all(compatible(facts[i], facts[j]) is not False for j in side):
+                side.append(i)
+                break
+        else:
+            sides.append([i])
+    return sides
+
+
+def _revision(facts: list[Fact], sides: list[list[int]], published: dict | None) -> bool:
+    """Whether the sides come from reports of different days and their values rise, or
+    fall, with the day (a toll revised from report to report)."""
+    if not published:
+        return False
+    days = []
+    for side in sides:
+        when = {published.get(facts[i].article) for i in side}
+        if None in when or len(when) != 1:
+            return False
+        days.append((when.pop(), _midpoint(facts[side[0]])))
+    if len({d for d, _ in days}) < len(days):
+        return False
+    values = [v for _, v in sorted(days)]
+    steps = [b - a for a, b in zip(values, values[1:])]
+    return all(x > 0 for x in steps) or all(x < 0 for x in steps)
+
+
+def _midpoint(f: Fact) -> float:
+    vals = [float(v) for v in (f.value.get("low"), f.value.get("high")) if isinstance(v, (int, float))]
+    return sum(vals) / len(vals) if vals else 0.0
+
+
+def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[list[int]],
+                  published: dict | None = None):
+    """A conflict as a claim about sides: in a group whose values disagree, the side most
+    articles give is the established value; another side stays in the group only where its
+    facts' sentences are, on average over every pair with the established side, as alike as
+    a clash with other evidence needs (``settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE``);
+    the closest such side stays, and a further side only where the sides read as one figure
+    revised from report to report (``_revision``): otherwise a third value is more often
+    another fact mixed in. Best-first grouping joins
+    a stray figure through its one closest neighbour; the mean over all pairs asks the whole
+    established fact. A side that falls short leaves the group (a group of its own) and, if
+    it reaches the grouping bar, is listed as a possible conflict. Yields (members, sides,
+    confidence, possible)."""
+    high = settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]
+    low = settings.ALIGN_MIN_SIMILARITY[family]
+    for members in groups:
+        sides = _value_sides(facts, members)
+        if len(sides) < 2:
+            yield members, [], None, False
+            continue
+        sides.sort(key=lambda side: (-len({facts[i].article for i in side}), min(side)))
+        established, kept, confidence = sides[0], [sides[0]], 1.0
+        others = sorted(sides[1:], key=lambda side: (-float(sim[np.ix_(side, established)].mean()), min(side)))
+        for side in others:
+            mean = float(sim[np.ix_(side, established)].mean())
+            if mean >= high and (len(kept) == 1 or _revision(facts, kept + [side], published)):
+                kept.append(side)  # a third value only as a revision: else it is another fact mixed in
+                confidence = min(confidence, mean)
+                continue
+            yield sorted(side), [], None, False
+            if mean >= low:
+                yield sorted(established + side), [established, side], round(mean, 4), True
+        if len(kept) == 1:
+            yield sorted(established), [], None, False
+        else:
+            yield sorted(i for side in kept for i in side), kept, round(confidence, 4), False
 
 
 def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> str:
@@ -594,11 +697,12 @@ def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> s
     return f"{lead}: {label}" if lead else label
 
 
-def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
+def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict | None = None) -> list[Group]:
     """Group facts across articles. Framing facts are not aligned (they qualify a fact).
 
     ``texts`` (the articles' texts) are searched for the names behind acronyms ("EU"); the
-    facts' sentences are, when they are not given."""
+    facts' sentences are, when they are not given. ``published`` (article id -> date) tells
+    a figure revised from report to report from several figures mixed (``_revision``)."""
     by_family: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         fam = FAMILIES.get(f.kind)
@@ -636,9 +740,15 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
                     continue
                 part = [fam_facts[i] for i in keep]
                 anchored = _anchored(part, family_anchors) if needs else None
-                for idx in _cluster(family, part, sim[np.ix_(keep, keep)], anchored, clash_needs_anchor=needs):
+                part_sim = sim[np.ix_(keep, keep)]
+                found = _cluster(family, part, part_sim, anchored, clash_needs_anchor=needs)
+                for idx, sides, confidence, possible in _settle_sides(family, part, part_sim, found, published):
                     members = sorted((part[i] for i in idx), key=lambda f: (f.article, f.start))
-                    groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))
+                    groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space),
+                                        tuple(tuple(part[i].id for i in side) for side in sides), confidence,
+                                        possible))
+                    if possible:
+                        continue
                     keys = [(f.article, f.sentence) for f in members]
                     pairs = {(a, b) for a in keys for b in keys if a != b}
                     anchors.update(pairs)
@@ -646,10 +756,13 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None) -> list[Group]:
             continue
         anchored = _anchored(fam_facts, anchors) if family == "date" else None
         sim = _similarity(family, fam_facts, space, sent_speakers, anchored)
-        for idx in _cluster(family, fam_facts, sim, anchored):
-            members = [fam_facts[i] for i in idx]
-            members.sort(key=lambda f: (f.article, f.start))
-            groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space)))
+        found = _cluster(family, fam_facts, sim, anchored)
+        settled = _settle_sides(family, fam_facts, sim, found, published) if family == "date" else (
+            (idx, [], None, False) for idx in found)
+        for idx, sides, confidence, possible in settled:
+            members = sorted((fam_facts[i] for i in idx), key=lambda f: (f.article, f.start))
+            groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space),
+                                tuple(tuple(fam_facts[i].id for i in side) for side in sides), confidence, possible))
     order = {"date": 0, "count": 1, "money": 2, "measure": 3, "speech": 4}
     groups.sort(key=lambda g: (order[g.family], g.facts))
     return groups

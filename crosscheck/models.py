@@ -188,6 +188,12 @@ class Cluster:
     framing: tuple[dict[str, Any], ...] = ()
     #: why the verdict is what it is, in a few words ("values overlap", "speakers differ").
     reason: str = ""
+    #: a conflict as a claim about sides: ``{"value", "facts", "outlets"}`` per value, the
+    #: established value (most outlets) first; only those facts make the claim.
+    sides: tuple[dict[str, Any], ...] = ()
+    #: how alike the conflicting sides' sentences are (the least mean similarity of a
+    #: differing side to the established one), or None.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -214,3 +220,7 @@ class Report:
     overall: float | None
     version: str = ""
     warnings: tuple[str, ...] = ()
+    #: a side that may be the same figure told differently but whose sentences are not alike
+    #: enough for a conflict (see ``crosscheck.score.possible_conflicts``): listed apart,
+    #: never a verdict.
+    possible_conflicts: tuple[dict[str, Any], ...] = ()

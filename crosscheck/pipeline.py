@@ -14,7 +14,7 @@ from crosscheck.align import align, find_copies
 from crosscheck.extract import extract_facts
 from crosscheck.load import load_corpus
 from crosscheck.models import Article, Fact, Report
-from crosscheck.score import score
+from crosscheck.score import possible_conflicts, score
 
 #: Signature of a per-article extraction function (the cache wraps ``extract_facts``).
 Extractor = Callable[[Article], list[Fact]]
@@ -27,7 +27,7 @@ def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -
     facts: list[Fact] = []
     for a in articles:
         facts.extend(extractor(a))
-    groups = align(facts, [a.text for a in articles])
+    groups = align(facts, [a.text for a in articles], {a.id: a.published for a in articles})
     clusters, pairs, overall = score(articles, facts, groups)
     warnings = []
     for a in articles:
@@ -41,6 +41,7 @@ def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -
         clusters=tuple(clusters),
         pairs=tuple(pairs),
         overall=overall,
+        possible_conflicts=tuple(possible_conflicts(articles, facts, groups)),
         version=__version__,
         warnings=tuple(warnings),
     )

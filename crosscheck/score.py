@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -248,7 +249,7 @@ def score(
     clusters: list[Cluster] = []
     order = {v: i for i, v in enumerate(VERDICTS)}
     figure = {f.id: _figure(f) for f in facts}
-    for n, g in enumerate(groups, 1):
+    for n, g in enumerate((g for g in groups if not g.possible), 1):
         members = [by_id[i] for i in g.facts]
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
         rels: list[tuple[Fact, Fact, str | None]] = []
@@ -324,6 +325,8 @@ def score(
                 timeline=tuple(timeline),
                 framing=tuple(framing),
                 reason=_reason(kind, verdict, copies_only=len(units) < 2),
+                sides=_side_values(g, by_id, label) if verdict == "conflict" else (),
+                confidence=g.confidence if verdict == "conflict" and g.sides else None,
             )
         )
     pairs = []
@@ -344,6 +347,35 @@ def score(
         )
     overall = round(total_ok / total, 4) if total else None
     return clusters, pairs, overall
+
+
+def _side_values(g: Group, by_id: dict[str, Fact], label: dict[str, str]) -> tuple[dict[str, Any], ...]:
+    """The sides of a conflict: each value with the facts (and outlets) that give it."""
+    out = []
+    for side in g.sides:
+        facts = [by_id[i] for i in side]
+        out.append({"value": display(facts[0]), "facts": [f.id for f in facts],
+                    "outlets": [label[f.article] for f in facts]})
+    return tuple(out)
+
+
+def possible_conflicts(articles: list[Article], facts: list[Fact], groups: list[Group]) -> list[dict[str, Any]]:
+    """Two sides that may be one figure told two ways, below the conflict bar: listed apart
+    with the same evidence (the sentences), never as a conflict."""
+    by_id = {f.id: f for f in facts}
+    label = outlet_labels(articles)
+    out = []
+    for n, g in enumerate((g for g in groups if g.possible), 1):
+        sides = []
+        for side in g.sides:
+            members = [by_id[i] for i in side]
+            sides.append({"value": display(members[0]), "facts": [f.id for f in members],
+                          "outlets": [label[f.article] for f in members],
+                          "sentences": [f.sentence for f in members]})
+        out.append({"id": f"p{n}", "kind": by_id[g.facts[0]].kind, "topic": g.topic, "confidence": g.confidence,
+                    "sides": sides})
+    out.sort(key=lambda p: (-p["confidence"], p["id"]))
+    return out
 
 
 def _numeric_mid(f: Fact) -> float | None:

@@ -24,7 +24,11 @@ FLOORS = {
     "extraction_f1": {"date": 0.97, "money": 0.99, "count": 0.99, "measure": 0.97, "quote": 0.91, "overall": 0.96},
     "extraction_strict_f1": {"date": 0.95, "money": 0.99, "count": 0.99, "measure": 0.95, "quote": 0.91, "overall": 0.95},
     "alignment_f1": 0.89,
-    "verdict_accuracy": 0.91,
+    # 0.91 until a conflict became a claim about sides (2026-11-29): a side whose sentences are
+    # not, on average, as alike as the established side's now leaves the group (the quake
+    # story's "Thursday" against three "Friday"s); on real coverage that doubled conflict
+    # precision (docs/accuracy.md).
+    "verdict_accuracy": 0.89,
     # value: 0.94 until figures took their roles and identity from the parse (2026-11-29):
     # 0.93 since, a regression recorded in docs/accuracy.md and on the frames issue.
     "mutation_recall": {"value": 0.92, "quote": 0.87},

@@ -124,7 +124,7 @@ def test_rising_toll_is_over_time():
     arts = [art("a", "One", date(2024, 1, 1)), art("b", "Two", date(2024, 1, 2)), art("c", "Three", date(2024, 1, 3))]
     facts = [count("a:1", "a", "12", QUAKE_B, 12, "people"), count("b:1", "b", "30", QUAKE_B, 30, "people"),
              count("c:1", "c", "75", QUAKE_B, 75, "people")]
-    clusters, _, _ = score(arts, facts, align(facts))
+    clusters, _, _ = score(arts, facts, align(facts, published={a.id: a.published for a in arts}))
     (c,) = clusters
     assert c.verdict == "conflict" and c.over_time is True
     assert [t["value"] for t in c.timeline] == ["12 people", "30 people", "75 people"]

@@ -106,5 +106,5 @@ def extract_facts(article: Article) -> list[Fact]:
                 sentence_start=sent.start,
             )
         )
-    facts = [replace(f, id=f"{article.id}:{n}") for n, f in enumerate(add_frames(facts), 1)]
+    facts = [replace(f, id=f"{article.id}:{n}") for n, f in enumerate(add_frames(facts, sentences), 1)]
     return _link_framing(facts, index)

@@ -18,6 +18,7 @@ never guessed; alignment treats an empty slot as unknown (``crosscheck.align``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -25,8 +26,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.models import Fact, Frame
-from crosscheck.parse import parse_many, tokens_in
+from crosscheck.models import Fact, Frame, Sentence
+from crosscheck.parse import parse, parse_many, tokens_in
 
 #: Fact kinds that get a frame.
 FRAMED_KINDS = ("count", "money", "measure", "date")
@@ -114,15 +115,28 @@ def _is_year(t: Token) -> bool:
     return t.shape_ == "dddd" and t.text.isdigit() and YEARS[0] <= int(t.text) <= YEARS[1]
 
 
+#: Prepositions that place an event ("in Zarand", "near the coast"); a place named otherwise
+#: ("US-built", "Japan's cabinet") says where something comes from, not where the figure stands.
+LOCATIVE = frozenset({"in", "at", "near", "on", "across", "throughout", "off", "outside", "inside"})
+
+
+def _locative(t: Token) -> bool:
+    """Whether the entity starting at ``t`` is the object of a locative preposition."""
+    ent = next((e for e in t.doc.ents if e.start == t.i), None)
+    root = ent.root if ent is not None else t
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
 def _scope(head: Token, keep: Token, own: Span) -> tuple[str, ...]:
-    """Years and places the clause of ``head`` names, outside the fact's own span."""
+    """Years the clause of ``head`` names, and places it puts things in (``_locative``),
+    outside the fact's own span."""
     out: set[str] = set()
     for t in _clause_tokens(head, keep):
         if own.start <= t.i < own.end:
             continue
         if _is_year(t) and (t.ent_type_ == "DATE" or t.dep_ in ("nummod", "compound", "pobj", "npadvmod")):
             out.add(f"year:{t.text}")
-        elif t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
+        elif t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B" and _locative(t):
             ent = next((e for e in t.doc.ents if e.start == t.i), None)
             if ent is not None:
                 out.add(f"place:{ent.text}")
@@ -263,18 +277,63 @@ def read_frame(fact: Fact, doc: Doc | None) -> Frame | None:
     return _number_frame(fact, span)
 
 
-def add_frames(facts: list[Fact]) -> list[Fact]:
+#: Pronouns that, as the subject of a figure's clause, refer back to the sentence before
+#: ("It killed 612 people"): the figure takes that sentence's time and places as its scope.
+ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "that", "which"})
+
+
+def _anaphoric_subject(doc: Doc, fact: Fact) -> bool:
+    """Whether the clause of ``fact`` has a pronoun subject that refers back ("It killed 12")."""
+    offset = fact.start - fact.sentence_start
+    span = tokens_in(doc, offset, offset + len(fact.text))
+    if span is None:
+        return False
+    head = _clause_head(span.root)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ANAPHORIC_SUBJECTS for c in head.children)
+
+
+def _inherited(frame: Frame, previous: Doc, dates: list[Fact]) -> Frame:
+    """``frame`` with the years and places of the previous sentence, and its dates as
+    ``date:<first day>/<last day>`` items, added to its scope."""
+    extra = set(frame.scope)
+    root = next((t for t in previous if t.head.i == t.i), None)
+    if root is not None:
+        extra.update(_scope(root, root, previous[0:0]))
+    for d in dates:
+        if d.value.get("start") and d.value.get("end"):
+            extra.add(f"date:{d.value['start']}/{d.value['end']}")
+    return replace(frame, scope=tuple(sorted(extra)))
+
+
+def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> list[Fact]:
     """``facts`` with a frame on each count, amount, measure and date; sentences are parsed
-    in one batch. Facts whose frame says they are identifiers ("Flight 370") are dropped."""
+    in one batch. Facts whose frame says they are identifiers ("Flight 370") are dropped.
+
+    With the article's ``sentences``, a figure whose clause has a pronoun subject that refers
+    back ("It killed 612 people", after a sentence on an earlier quake) also takes the scope
+    of the sentence before (``_inherited``): its years, places and dates. Centering theory
+    (Grosz, Joshi & Weinstein, 1995): a pronoun subject continues the previous sentence's
+    centre."""
     framed = [f for f in facts if f.kind in FRAMED_KINDS]
     docs = dict(zip((f.sentence for f in framed), parse_many(f.sentence for f in framed)))
+    starts = [st.start for st in sentences] if sentences else []
+    dates_at: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "date":
+            dates_at.setdefault(f.sentence_start, []).append(f)
     out = []
     for f in facts:
         if f.kind not in FRAMED_KINDS:
             out.append(f)
             continue
-        frame = read_frame(f, docs.get(f.sentence))
+        doc = docs.get(f.sentence)
+        frame = read_frame(f, doc)
         if frame is not None and frame.role == "identifier":
             continue
+        if frame is not None and f.kind != "date" and sentences and _anaphoric_subject(doc, f):
+            k = bisect_left(starts, f.sentence_start)
+            if 0 < k <= len(sentences):
+                prev = sentences[k - 1]
+                frame = _inherited(frame, parse(prev.text), dates_at.get(prev.start, []))
         out.append(replace(f, frame=frame) if frame is not None else f)
     return out

@@ -49,6 +49,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         d["differences"] = list(c.differences)
         d["timeline"] = list(c.timeline)
         d["framing"] = list(c.framing)
+        d["sides"] = list(c.sides)
         clusters.append(d)
     verdicts = {v: 0 for v in VERDICTS}
     for c in report.clusters:
@@ -60,12 +61,14 @@ def report_dict(report: Report) -> dict[str, Any]:
             "articles": len(report.articles),
             "facts": len(report.facts),
             "clusters": len(report.clusters),
+            "possible_conflicts": len(report.possible_conflicts),
             "verdicts": verdicts,
             "overall": report.overall,
         },
         "articles": articles,
         "facts": facts,
         "clusters": clusters,
+        "possible_conflicts": list(report.possible_conflicts),
         "scores": {"overall": report.overall, "pairs": [asdict(p) for p in report.pairs]},
         "warnings": list(report.warnings),
     }

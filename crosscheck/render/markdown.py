@@ -95,6 +95,18 @@ def render_markdown(report: Report) -> str:
             out.append(
                 f"| {_cell(c.topic)} | " + " | ".join(values) + f" | {verdict_text} | " + "<br>".join(evidence) + " |"
             )
+    if report.possible_conflicts:
+        out += ["", f"## Possible conflicts ({len(report.possible_conflicts)})", "",
+                "Values that may be one fact told two ways, but whose sentences are not alike enough to say so: "
+                "check them, they are no verdict.", "",
+                "| Topic | Sides | Similarity | Evidence |", "|---|---|---|---|"]
+        for p in report.possible_conflicts:
+            sides = "<br>".join(f"{_cell(side['value'])}: {_cell(', '.join(side['outlets']))}" for side in p["sides"])
+            evidence = "<br>".join(
+                f"**{_cell(outlet)}**: {_cell(_short(sentence))}"
+                for side in p["sides"] for outlet, sentence in zip(side["outlets"], side["sentences"])
+            )
+            out.append(f"| {_cell(p['topic'])} | {sides} | {p['confidence']:.2f} | {evidence} |")
     framing = [f for f in report.facts if f.kind == "framing"]
     if framing:
         out += ["", f"## Framing ({len(framing)})", "", "| Outlet | Word | Qualifies | Sentence |", "|---|---|---|---|"]

@@ -103,6 +103,12 @@ OTHER_SPEAKER_PENALTY = 0.10
 #: the threshold, so that long chains of weak links do not glue different facts.
 MERGE_MEAN_SHARE = 0.6
 
+# --- values (crosscheck.values) --------------------------------------------------------
+#: The most a measure's trailing zeros may stand for, as a share of the figure: "60 km" may
+#: be rounded to tens (55-65 km, so "35 miles", 56 km, agrees), "10 km" not to 5-15 km. Not
+#: fitted: the share of the figure the usual rounding of news copy stays within.
+ROUNDING_SHARE_MAX = 0.10
+
 # --- near-copies (crosscheck.align.find_copies) ----------------------------------------
 #: Word 3-gram shingles shared (Jaccard) above which two articles are copies of one
 #: another (Broder, 1997). A wire story republished with a new headline shares > 0.8;

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
+from crosscheck import settings
 from crosscheck.extract.money import PERIODS
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.models import Fact
@@ -46,6 +47,13 @@ def _rounding(fact: Fact, value: float) -> float:
     scale = abs(value) / written if written else 1.0
     if fact.kind == "count" and not decimals:
         return 0.0  # a count written as a whole number is exact
+    if fact.kind == "measure" and not decimals:
+        # a measure written with trailing zeros may be rounded to them ("60 km" is 55-65 km,
+        # as "35 miles" converted is 56 km), up to settings.ROUNDING_SHARE_MAX of the figure
+        digits = m.group(0).replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros:
+            return min(0.5 * 10**zeros, settings.ROUNDING_SHARE_MAX * written) * scale
     return 0.5 * (10 ** -decimals) * scale
 
 

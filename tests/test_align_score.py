@@ -433,3 +433,31 @@ def test_the_election_story_reports_its_one_real_conflict_only():
     conflicts = [c for c in report.clusters if c.verdict == "conflict"]
     assert len(conflicts) == 1
     assert sorted(conflicts[0].values.values()) == ["12 seats", "12 seats", "14 seats"]
+
+
+@pytest.mark.parametrize("a, a_km, a_unit, b, b_km, b_unit, agree", [
+    ("12 miles", 19.312128, "mile", "20 km", 20.0, "km", True),      # one distance in two units
+    ("6 miles", 9.656064, "mile", "10 km", 10.0, "km", True),
+    ("35 miles", 56.327, "mile", "60 km", 60.0, "km", True),         # "60" may be rounded to tens
+    ("12 miles", 19.312128, "mile", "2 km", 2.0, "km", False),
+    ("1.2 miles", 1.931213, "mile", "12 miles", 19.312128, "mile", False),
+])
+def test_converted_measures_agree_within_the_rounding_of_what_was_written(a, a_km, a_unit, b, b_km, b_unit, agree):
+    def measure(text, km, unit):
+        return Fact("x", "a", "measure", text, 0, len(text), text,
+                    {"low": km, "high": km, "unit": "km", "dimension": "length", "original_unit": unit})
+
+    assert compatible(measure(a, a_km, a_unit), measure(b, b_km, b_unit)) is agree
+
+
+def test_a_side_not_alike_to_the_established_value_is_a_possible_conflict_not_a_conflict():
+    # Three outlets agree on a toll in alike sentences; a fourth gives another figure in a
+    # sentence about something else: listed apart, never a conflict.
+    s = "The flood in the river valley killed 14 people on Tuesday, the regional governor said."
+    far = "Rescue crews in the hills counted 40 people after the storm passed, volunteers said."
+    facts = [count("a:1", "a", "14", s, 14, "people"), count("b:1", "b", "14", s, 14, "people"),
+             count("c:1", "c", "14", s, 14, "people"), count("d:1", "d", "40", far, 40, "people")]
+    groups = align(facts)
+    assert not any(g.sides and not g.possible for g in groups)
+    clusters, _, _ = score([art(x, x.upper()) for x in "abcd"], facts, groups)
+    assert not [c for c in clusters if c.verdict == "conflict"]

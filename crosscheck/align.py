@@ -637,7 +637,9 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where its
     facts' sentences are, on average over every pair with the established side, as alike as
-    a clash with other evidence needs (``settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE``);
+    a clash with other evidence needs (``settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE``),
+    or, where only one article gives the established value (one pair of evidence), as a
+    conflict needs (``settings.ALIGN_MIN_SIMILARITY_CONFLICT``);
     the closest such side stays, and a further side only where the sides read as one figure
     revised from report to report (``_revision``): otherwise a third value is more often
     another fact mixed in. Best-first grouping joins
@@ -646,6 +648,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
     it reaches the grouping bar, is listed as a possible conflict. Yields (members, sides,
     confidence, possible)."""
     high = settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]
+    strong = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
     low = settings.ALIGN_MIN_SIMILARITY[family]
     for members in groups:
         sides = _value_sides(facts, members)
@@ -654,10 +657,13 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
             continue
         sides.sort(key=lambda side: (-len({facts[i].article for i in side}), min(side)))
         established, kept, confidence = sides[0], [sides[0]], 1.0
+        # a value several articles give establishes the fact; one outlet against one other
+        # is one pair of evidence, so it needs the conflict bar
+        bar = high if len({facts[i].article for i in established}) > 1 else strong
         others = sorted(sides[1:], key=lambda side: (-float(sim[np.ix_(side, established)].mean()), min(side)))
         for side in others:
             mean = float(sim[np.ix_(side, established)].mean())
-            if mean >= high and (len(kept) == 1 or _revision(facts, kept + [side], published)):
+            if mean >= bar and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
                 confidence = min(confidence, mean)
                 continue

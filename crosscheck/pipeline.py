@@ -12,6 +12,7 @@ from dataclasses import replace
 from crosscheck import __version__
 from crosscheck.align import align, find_copies
 from crosscheck.extract import extract_facts
+from crosscheck.extract.dates import year_from_story
 from crosscheck.load import load_corpus
 from crosscheck.models import Article, Fact, Report
 from crosscheck.score import possible_conflicts, score
@@ -27,6 +28,7 @@ def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -
     facts: list[Fact] = []
     for a in articles:
         facts.extend(extractor(a))
+    facts = _years_from_story(facts)
     groups = align(facts, [a.text for a in articles], {a.id: a.published for a in articles})
     clusters, pairs, overall = score(articles, facts, groups)
     warnings = []
@@ -45,6 +47,19 @@ def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -
         version=__version__,
         warnings=tuple(warnings),
     )
+
+
+def _years_from_story(facts: list[Fact]) -> list[Fact]:
+    """Dates written without a year in an article with no publication date ("Sunday,
+    November 27") take their year from the story: the other articles' anchored dates
+    (``crosscheck.extract.dates.year_from_story``), marked inferred."""
+    story = [(f.value.get("start"), f.value.get("end")) for f in facts
+             if f.kind == "date" and f.value.get("anchored") and not f.value.get("inferred")]
+    out = []
+    for f in facts:
+        filled = year_from_story(f.value, story) if f.kind == "date" and f.value.get("year_from") == "story" else None
+        out.append(replace(f, value=filled) if filled else f)
+    return out
 
 
 def compare(paths: Sequence[str], metadata: str | None = None, extractor: Extractor = extract_facts) -> Report:

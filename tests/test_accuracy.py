@@ -30,8 +30,9 @@ FLOORS = {
     # precision (docs/accuracy.md).
     "verdict_accuracy": 0.89,
     # value: 0.94 until figures took their roles and identity from the parse (2026-11-29):
-    # 0.93 since, a regression recorded in docs/accuracy.md and on the frames issue.
-    "mutation_recall": {"value": 0.92, "quote": 0.87},
+    # 0.91 since (0.93, then a lone outlet against one other needs the conflict bar), a
+    # regression recorded in docs/accuracy.md and on the frames issue.
+    "mutation_recall": {"value": 0.91, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).
 FALSE_ALARM_CEILING = 0.02

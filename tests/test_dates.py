@@ -451,3 +451,14 @@ def test_hostile_sentence_finishes_fast(unit):
     t0 = time.perf_counter()
     extract_dates(art, [Sentence(0, len(text), text)])
     assert time.perf_counter() - t0 < 20
+
+
+def test_a_date_without_a_year_in_an_undated_article_takes_its_year_from_the_story():
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    undated = Article("a", "a.txt", "The bridge reopened on Sunday, November 27, after repairs.", "A")
+    dated = Article("b", "b.txt", "The bridge reopened on November 27 after two weeks of repairs.", "B",
+                    "metadata", date(2022, 11, 28), "metadata")
+    (d,) = [f for f in analyse([undated, dated]).facts if f.article == "a" and f.kind == "date"]
+    assert (d.value["start"], d.value["anchored"], d.value["inferred"]) == ("2022-11-27", True, True)

@@ -461,3 +461,4 @@ def test_a_side_not_alike_to_the_established_value_is_a_possible_conflict_not_a_
     assert not any(g.sides and not g.possible for g in groups)
     clusters, _, _ = score([art(x, x.upper()) for x in "abcd"], facts, groups)
     assert not [c for c in clusters if c.verdict == "conflict"]
+

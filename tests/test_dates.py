@@ -462,3 +462,13 @@ def test_a_date_without_a_year_in_an_undated_article_takes_its_year_from_the_sto
                     "metadata", date(2022, 11, 28), "metadata")
     (d,) = [f for f in analyse([undated, dated]).facts if f.article == "a" and f.kind == "date"]
     assert (d.value["start"], d.value["anchored"], d.value["inferred"]) == ("2022-11-27", True, True)
+
+
+@pytest.mark.parametrize("line", ["3 March 2019 Last updated at 09:40 GMT", "Tuesday, Mar 5, 2019 | Updated 7:15 PM EST"])
+def test_a_date_line_with_its_update_stamp_is_no_date_fact(line):
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    text = f"Ferry service resumes\n{line}\nThe ferry to the island sailed again on Monday."
+    facts = extract_facts(Article("a", "a.txt", text, "A", "metadata", date(2019, 3, 5), "metadata"))
+    assert [f.text for f in facts if f.kind == "date"] == ["Monday"]

@@ -77,7 +77,10 @@ STAMP_LINE = re.compile(
     rf"^{HS}*(?:(?P<kind>published|posted|first published|updated|last updated)\b[^\n]{{0,40}}?"
     rf"|(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?{HS}+)?)"
     rf"(?:{DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
-    rf"[^\n\w]{{0,3}}(?:{HS}*(?:at{HS}+)?\d{{1,2}}[:.]\d{{2}}[^\n]{{0,20}})?{HS}*$",
+    rf"[^\n\w]{{0,3}}(?:{HS}*(?:at{HS}+)?\d{{1,2}}[:.]\d{{2}}[^\n]{{0,20}})?"
+    # ... or the date, then the stamp: "3 March 2019 Last updated at 09:40 GMT", "Tuesday, Mar 5,
+    # 2019 | Updated 7:15 PM EST"
+    rf"(?:{HS}*[|·•]?{HS}*(?:last{HS}+)?(?:updated|posted|published)\b[^\n]{{0,30}})?{HS}*$",
     re.M | re.I,
 )
 #: A date in a URL path: ".../2017/12/28/...", the convention of most news CMSs.

@@ -257,7 +257,7 @@ def _role(f: Fact) -> str:
     # "18 of the 90 seats" is the party's 18 seats as much as "two of the victims" is two
     # victims: a part is a hint of a sub-group, not another quantity (the premise test of the
     # frames issue), so it does not keep figures apart.
-    # A capacity ("the 120-seat assembly") and a whole ("52 of the 120 seats") both give the
+    # A capacity ("the 120-seat assembly") and a whole ("14 of the 40 berths") both give the
     # size of what holds the others: one role.
     if frame_role == "capacity":
         return "whole"
@@ -369,7 +369,7 @@ def _time_factor(facts: list[Fact], dates_by_sentence: dict) -> np.ndarray:
 
 def _fact_time(f: Fact, dates_by_sentence: dict) -> tuple[int, int] | None:
     """When a figure stands: the span of its sentence's dates, or, where it has none, of the
-    dates its frame took from the sentence before ("It killed 612 people")."""
+    dates its frame took from the sentence before ("It destroyed 40 homes")."""
     hull = _date_hull(dates_by_sentence.get((f.article, f.sentence), []))
     if hull is not None or f.frame is None:
         return hull

@@ -911,7 +911,7 @@ def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> 
     """Fill the year of an unanchored year-less date (``value["year_from"] == "story"``)
     from the anchored dates of the story it belongs to (``(start, end)`` ISO pairs from
     all its articles): the occurrence nearest to one of them, and, when a weekday was
-    written ("Sunday, November 27"), one that falls on that weekday. The result is marked
+    written ("Tuesday, March 5"), one that falls on that weekday. The result is marked
     ``anchored`` and ``inferred``; None when the story has no anchored date (or no year
     fits the weekday). The extractor sees one article; the caller that holds the story
     (the pipeline) applies this."""

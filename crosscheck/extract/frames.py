@@ -186,7 +186,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     elif arg.dep_ == "pobj" and _lemma(arg.head) in _words("partitive") and arg.head.lemma_ != "of":
         role = "part"  # "including three children", "among them 12 police"
     elif arg.dep_ == "pobj" and _lemma(arg.head) == "of" and arg.head.head.like_num:
-        role = "whole"  # the 120 of "52 of the 120 seats"
+        role = "whole"  # the 40 of "14 of the 40 berths"
     increments = _words("increment")
     for c in children:
         if _lemma(c) in increments and c.dep_ in ("amod", "advmod", "quantmod", "det"):
@@ -278,7 +278,7 @@ def read_frame(fact: Fact, doc: Doc | None) -> Frame | None:
 
 
 #: Pronouns that, as the subject of a figure's clause, refer back to the sentence before
-#: ("It killed 612 people"): the figure takes that sentence's time and places as its scope.
+#: ("It destroyed 40 homes"): the figure takes that sentence's time and places as its scope.
 ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "that", "which"})
 
 
@@ -310,7 +310,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
     in one batch. Facts whose frame says they are identifiers ("Flight 370") are dropped.
 
     With the article's ``sentences``, a figure whose clause has a pronoun subject that refers
-    back ("It killed 612 people", after a sentence on an earlier quake) also takes the scope
+    back ("It destroyed 40 homes", after a sentence on an earlier storm) also takes the scope
     of the sentence before (``_inherited``): its years, places and dates. Centering theory
     (Grosz, Joshi & Weinstein, 1995): a pronoun subject continues the previous sentence's
     centre."""

@@ -86,6 +86,9 @@ def render_markdown(report: Report) -> str:
                     f"*{_cell(d['a'])} → {_cell(d['b'])}*: − {_cell(' '.join(d['removed']) or '∅')}; "
                     f"+ {_cell(' '.join(d['added']) or '∅')}"
                 )
+            if c.sides:
+                evidence.insert(0, "*sides*: " + " against ".join(
+                    f"{_cell(side['value'])} ({_cell(', '.join(side['outlets']))})" for side in c.sides))
             if c.over_time:
                 evidence.append("*values move with the publication date*: " + _cell(
                     " → ".join(f"{t['published']} {t['value']}" for t in c.timeline)))

@@ -472,3 +472,12 @@ def test_a_date_line_with_its_update_stamp_is_no_date_fact(line):
     text = f"Ferry service resumes\n{line}\nThe ferry to the island sailed again on Monday."
     facts = extract_facts(Article("a", "a.txt", text, "A", "metadata", date(2019, 3, 5), "metadata"))
     assert [f.text for f in facts if f.kind == "date"] == ["Monday"]
+
+
+def test_a_part_of_the_day_of_the_report_is_that_day():
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    text = "Ferry service resumes\n\nThe ferry to the island sailed again this afternoon, the operator said."
+    facts = extract_facts(Article("a", "a.txt", text, "A", "metadata", date(2019, 3, 5), "metadata"))
+    assert [(f.text, f.value["start"]) for f in facts if f.kind == "date"] == [("this afternoon", "2019-03-05")]

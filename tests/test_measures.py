@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.extract.measures import DAYS_PER_YEAR, extract_measures
+from crosscheck.extract.measures import DAYS_PER_YEAR, extract_measures, measures_in_sentence
 from crosscheck.extract.sentences import split_sentences
 from crosscheck.models import Article
 
@@ -215,3 +215,14 @@ def test_quantities_data(case):
 def test_quantities_data_has_real_news_from_several_stories():
     stories = {c["source"].split("/")[0] for c in CASES if c["source"].startswith("ecbplus")}
     assert len(stories) >= 5
+
+
+def test_a_gap_shorter_than_a_day_is_a_measure_and_a_longer_one_dates_an_event():
+    from crosscheck.models import Sentence
+
+    for text, found in [("The guard had left the gate 20 minutes earlier.", ["20 minutes"]),
+                        ("The ferry sailed three hours later.", ["three hours"]),
+                        ("The ferry sailed two days later.", []),
+                        ("The ferry sailed ten minutes ago.", [])]:
+        mentions = measures_in_sentence(Sentence(0, len(text), text))
+        assert [text[m.start:m.end] for m in mentions] == found, text

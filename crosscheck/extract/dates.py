@@ -214,7 +214,8 @@ HOLIDAY = re.compile(
     + rf")(?![\w'’])(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s+[A-Z])"
 )
 #: Deictic days.
-RELATIVE_DAY = re.compile(r"\b(?i:yesterday|today|tomorrow|tonight|last\s+night)\b")
+RELATIVE_DAY = re.compile(
+    r"\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b")
 #: "last week", "this month", "earlier this year", "next quarter"; not "the last week"
 #: (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
@@ -607,7 +608,8 @@ def _resolve_relative_day(word: str, anchor: date | None) -> Resolution:
     if word == "last night":
         # Evening before a morning edition, or of the day itself: both days.
         return (anchor - timedelta(days=1), anchor), "day", True, {}
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    # "this morning", "this afternoon", "this evening": a part of the day of the report
+    offset = 0 if word.startswith("this ") else {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
     d = anchor + timedelta(days=offset)
     return (d, d), "day", True, {}
 

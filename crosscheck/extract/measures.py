@@ -35,6 +35,9 @@ DURATION_NOT_SPAN = re.compile(
     re.IGNORECASE,
 )
 
+#: ... of which these never measure a gap, whatever the unit ("ten minutes ago", "a 45-year-old").
+AGO_OR_AGE = re.compile(r"^\s*(?:ago|old|of age|from now|-old|-long-old)\b|^-old\b", re.IGNORECASE)
+
 #: Earthquake magnitude: "magnitude 7.1", "magnitude-7.1", "a magnitude of 7.1" before;
 #: "7.1-magnitude", "7.1 magnitude", "7.1 on the Richter scale" after (USGS usage).
 _MAGNITUDE_BEFORE = re.compile(
@@ -217,8 +220,10 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
         if not unit:
             continue
         dimension = unit.dimension
-        if dimension == "duration" and DURATION_NOT_SPAN.match(text[end:]):
-            continue
+        if dimension == "duration" and DURATION_NOT_SPAN.match(text[end:]) and (
+            unit.factor >= 1 or AGO_OR_AGE.match(text[end:])
+        ):
+            continue  # "two days later" dates an event; "ten minutes later" measures a gap no date can
         item, head = _item(text, q.start, end, dimension)
         value = {
             "low": _to_canonical(q.low, unit),

@@ -12,10 +12,16 @@ articles, sentences anchored by another aligned fact), so that a conflict is onl
 where both facts clearly speak of one thing, and not where an agreeing fact of the other
 article is nearly as close. Figures whose sentences are dated far apart are kept apart,
 and the same distinctive figure in two articles draws them together. A figure's role in its
-sentence (an earlier value after "up from", a change, a whole, a difference; a date's
-"until" or "before") keeps it from facts of another role, and figures that depend on another
-("down from 55") conflict only where the figures they go with are aligned. Acronyms the
-corpus defines are read as the names they stand for ("the EU" / "the European Union").
+sentence, read from its frame (``crosscheck.extract.frames``: an earlier value after "up
+from", a change, a whole, a difference; a date's "until" or "before", or a date of a
+statement) keeps it from facts of another role, figures of two predicate classes ("dead",
+"missing") or two years are two facts, and figures that depend on another ("down from 55")
+conflict only where the figures they go with are aligned. Acronyms the corpus defines are
+read as the names they stand for ("the EU" / "the European Union").
+
+A conflict is then settled as a claim about sides (``_settle_sides``): the value most articles
+give is established, and a differing side stays only where its sentences are alike to the
+whole established side; the rest are listed apart as possible conflicts.
 
 Near-copies (a wire story republished by another site) are found here too, by word
 shingle overlap (Broder, 1997), so that scoring can count them once.

@@ -81,7 +81,7 @@ class Mention:
 NUMBER_ROLES = ("total", "part", "whole", "increment", "earlier", "change", "difference", "capacity", "rate",
                 "identifier")
 #: Roles of a date: it dates the reported event, or a statement about it ("the minister spoke on Friday").
-DATE_ROLES = ("event", "statement")
+DATE_FRAME_ROLES = ("event", "statement")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class Frame:
     - ``predicate``: what is said of the thing, as a class of ``data/predicates.tsv`` ("dead"
       for killed / died / death toll, "missing", "injured", "cost", ...) or, when no class
       holds it, the governing word's lemma.
-    - ``role``: one of ``NUMBER_ROLES`` for a figure, ``DATE_ROLES`` for a date.
+    - ``role``: one of ``NUMBER_ROLES`` for a figure, ``DATE_FRAME_ROLES`` for a date.
     - ``scope``: the years and places the fact's clause names ("year:2003", "place:Bam").
     - ``event``: for a date, the event it dates, as lemmas (subject, verb, object: "quake strike").
     """

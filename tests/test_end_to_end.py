@@ -142,3 +142,17 @@ def test_cli_errors_are_one_line_with_exit_2(tmp_path: Path, capsys):
     assert len(err.splitlines()) == 1 and "at least two" in err
     assert main(["compare", str(tmp_path / "missing")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_every_frame_in_the_seeds_report_uses_the_documented_roles():
+    from pathlib import Path
+
+    from crosscheck.models import DATE_FRAME_ROLES, NUMBER_ROLES
+    from crosscheck.pipeline import compare
+
+    report = compare([str(Path(__file__).parent.parent / "seeds")])
+    framed = [f for f in report.facts if f.frame is not None]
+    assert framed
+    for f in framed:
+        roles = DATE_FRAME_ROLES if f.kind == "date" else NUMBER_ROLES
+        assert f.frame.role in roles and f.frame.role != "identifier", (f.text, f.frame)

@@ -26,7 +26,9 @@ What is measured (the rules are also written out in docs/accuracy.md):
   involves a fact of the changed article -- "loose". A quote change is detected by a
   cluster holding the changed quote that is a new conflict, a conflict or paraphrase whose
   word differences contain the changed word, or (a speaker swap) a conflict whose values
-  name both speakers. A
+  name both speakers. A change that is not detected but whose changed fact is on a side of
+  a possible conflict is "flagged": shown to the reader, not called a conflict
+  (``recall_with_possible``). A
   meaning-preserving rewrite is a false alarm when the report has a new conflict cluster:
   one sharing no fact with a conflict cluster of the unmutated corpus's report.
 """
@@ -494,6 +496,9 @@ def detect(mutation: mutlib.Mutation, base: dict[str, Any], mutated: dict[str, A
                 break
         if how is None and any(f["article"] == aid for c in fresh for f in (facts[x] for x in c["facts"])):
             how = "loose"
+        if how is None and any(changed & {x for side in p["sides"] for x in side["facts"]}
+                               for p in mutated.get("possible_conflicts", [])):
+            out["flagged"] = True  # listed as a possible conflict: shown, but not called a conflict
     else:
         words = _changed_words(mutation)
         speakers = {_surname(v) for v in mutation.expect["values"]} if mutation.kind == "speaker-swap" else set()
@@ -511,6 +516,7 @@ def detect(mutation: mutlib.Mutation, base: dict[str, Any], mutated: dict[str, A
                     how = c["verdict"] + " naming the word"
                     break
     out["detected"] = how is not None
+    out["flagged"] = out["detected"] or bool(out.get("flagged"))
     out["how"] = how
     out["changed_facts"] = sorted(changed)
     out["clusters"] = [{"verdict": c["verdict"], "reason": c.get("reason", ""), "topic": c["topic"],
@@ -567,8 +573,10 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     recall = {}
     for cat in ("value", "quote", "value-compatible"):
         sub = [r for r in results if r["category"] == cat]
+        flagged = sum(r.get("flagged", r["detected"]) for r in sub)
         recall[cat] = {"n": len(sub), "detected": sum(r["detected"] for r in sub),
-                       "recall": sum(r["detected"] for r in sub) / len(sub) if sub else None}
+                       "recall": sum(r["detected"] for r in sub) / len(sub) if sub else None,
+                       "flagged": flagged, "recall_with_possible": flagged / len(sub) if sub else None}
     pres = [r for r in results if r["category"] == "preserving"]
     alarms = sum(r["false_alarm"] for r in pres)
     per_corpus: dict[str, dict[str, Any]] = {}
@@ -649,6 +657,8 @@ def tables(result: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]
     for cat in ("value", "quote"):
         x = muts["recall"][cat]
         rows.append([f"all {cat} changes", cat, str(x["n"]), str(x["detected"]), _f(x["recall"]), ""])
+        rows.append([f"all {cat} changes, counting possible conflicts", cat, str(x["n"]), str(x["flagged"]),
+                     _f(x["recall_with_possible"]), ""])
     x = muts["recall"]["value-compatible"]
     rows.append(["all changes the range rule calls agreement (flagged anyway)", "value-compatible",
                  str(x["n"]), str(x["detected"]), _f(x["recall"]), ""])

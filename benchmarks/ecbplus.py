@@ -42,7 +42,7 @@ from crosscheck.render.json import report_dict  # noqa: E402
 DATASET = Path(os.environ.get("CROSSCHECK_ECBPLUS", ROOT.parent / "shared" / "datasets" / "ecbplus"))
 HELD_OUT_GOLD = ROOT / "tests" / "gold" / "ecbplus"
 DEV = ("t14", "t18", "t20", "t22", "t23", "t24", "t38")
-HELD_OUT = ("t08", "t10", "t13")
+HELD_OUT = ("t08", "t10", "t13", "t16", "t31", "t40")
 KINDS = ("date", "count", "money", "measure")
 
 

@@ -304,6 +304,104 @@ def _frames_apart(facts: list[Fact]) -> np.ndarray:
     return out
 
 
+#: Measure dimensions whose unit names what is measured (a magnitude is a quake's size).
+SELF_NAMING_DIMENSIONS = frozenset({"magnitude"})
+
+
+def _slot(f: Fact) -> tuple[str, str] | None:
+    """What a figure is of, from its frame: (predicate class or lemma, thing's head); None
+    when the frame leaves it unknown (no predicate for a count, nothing measured or priced
+    for a measure or an amount). An unknown slot, treated as compatible, chains different
+    quantities together (the frames issue), so it never makes a claim on its own."""
+    if f.kind == "measure" and f.value.get("head") == "age":
+        person = _person(f)  # an age is said of a person, whatever the sentence says; the
+        return ("age", person[-1]) if person else None  # group has told given names apart
+    if f.frame is None:
+        return None
+    predicate = _predicate_class(f) or f.frame.predicate or ""
+    if f.kind == "measure" and f.value.get("dimension") in SELF_NAMING_DIMENSIONS:
+        return (str(f.value["dimension"]), "")
+    thing = _head(f)
+    if f.kind == "count":
+        # a class implies what it counts ("killing 12": people); a bare lemma needs the noun
+        return (predicate, thing) if _predicate_class(f) or (predicate and thing) else None
+    return (predicate, thing) if predicate or thing else None
+
+
+def _slots_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two known slots name one quantity: each part equal where both give it, and
+    at least one part given by both."""
+    shared = [(x, y) for x, y in zip(a, b) if x and y]
+    return bool(shared) and all(x == y for x, y in shared)
+
+
+def _event_words(f: Fact) -> frozenset[str]:
+    """The words of a date's event, each as its predicate class where it has one ("killed"
+    and "died" are one event word)."""
+    classes = predicate_classes()
+    return frozenset(classes.get(w, w) for w in (f.frame.event.split() if f.frame is not None else ()))
+
+
+def _anchor_shift(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether two sides of dates differ by one day where one side counts its day from the
+    day of the report ("today", "yesterday") and the other does not: the publication date
+    names a day in some time zone, not the hour of writing, so the day could be either."""
+    deictic = [{bool(facts[i].value.get("deictic")) for i in group} for group in (established, side)]
+    if {frozenset(d) for d in deictic} != {frozenset({True}), frozenset({False})}:
+        return False
+    spans = [_span(facts[group[0]]) for group in (established, side)]
+    return None not in spans and abs(spans[0][0] - spans[1][0]) == 1
+
+
+def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether both sides name who gives their figure (``Frame.agent``) and no name word is
+    shared: one team's offer is not another's ("Red Sox" and "Sox" share a word)."""
+    words = []
+    for group in (established, side):
+        names = {w for i in group if facts[i].frame is not None for a in facts[i].frame.agent for w in a.split()}
+        words.append(names)
+    return bool(words[0] and words[1] and not words[0] & words[1])
+
+
+def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: list[int]) -> tuple[list[int], list[int]]:
+    """The facts of two sides whose frames make the claim that they tell one fact
+    differently; the rest stay in the group as context. For a figure: the facts whose slot is
+    known and agrees with the differing side's (which must agree among themselves), when
+    both sides name the same years and no two different agents; for a date, facts whose event shares a word with the other
+    side's events. A fact whose frame leaves this unknown takes part only where its sentence
+    reads as the other side's (``settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME``: one report's
+    sentence with a figure changed). Quotes and statements are claimed by their words
+    alone. ([], []) when no claim stands."""
+    kind = facts[side[0]].kind
+    if kind in ("quote", "statement"):
+        return established, side
+    bar = settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME
+
+    def alike(i: int, other: list[int]) -> bool:
+        return float(sim[i, other].max()) >= bar
+
+    if kind == "date":
+        words = [frozenset().union(*(_event_words(facts[i]) for i in group)) for group in (established, side)]
+        claim = ([i for i in established if _event_words(facts[i]) & words[1] or alike(i, side)],
+                 [i for i in side if _event_words(facts[i]) & words[0] or alike(i, established)])
+        return ([], []) if all(claim) and _anchor_shift(facts, *claim) else claim
+    if _agents_differ(facts, established, side):
+        return [], []
+    slots = {i: _slot(facts[i]) for i in established + side}
+    # the differing side says what it is of; the established facts that say the same join it
+    ref = [slots[i] for i in side if slots[i]] or [slots[i] for i in established if slots[i]]
+    if not all(_slots_agree(a, b) for a in ref for b in ref):
+        return [], []
+
+    def takes_part(i: int, other: list[int]) -> bool:
+        slot = slots[i]
+        return all(_slots_agree(slot, r) for r in ref) if slot else alike(i, other)
+
+    claim = ([i for i in established if takes_part(i, side)], [i for i in side if takes_part(i, established)])
+    years = [frozenset().union(*(_years(facts[i]) for i in group)) for group in claim]
+    return claim if years[0] == years[1] else ([], [])
+
+
 def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[str]]) -> set[str]:
     return speakers_by_sentence.get((f.article, f.sentence), set())
 
@@ -663,14 +761,17 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
             continue
         sides.sort(key=lambda side: (-len({facts[i].article for i in side}), min(side)))
         established, kept, confidence = sides[0], [sides[0]], 1.0
+        claims: list[tuple[list[int], list[int]]] = []
         # a value several articles give establishes the fact; one outlet against one other
         # is one pair of evidence, so it needs the conflict bar
         bar = high if len({facts[i].article for i in established}) > 1 else strong
         others = sorted(sides[1:], key=lambda side: (-float(sim[np.ix_(side, established)].mean()), min(side)))
         for side in others:
             mean = float(sim[np.ix_(side, established)].mean())
-            if mean >= bar and (len(kept) == 1 or _revision(facts, kept + [side], published)):
+            claim = _claim(facts, sim, established, side)
+            if mean >= bar and all(claim) and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
+                claims.append(claim)
                 confidence = min(confidence, mean)
                 continue
             yield sorted(side), [], None, False
@@ -679,7 +780,9 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
         if len(kept) == 1:
             yield sorted(established), [], None, False
         else:
-            yield sorted(i for side in kept for i in side), kept, round(confidence, 4), False
+            # the established side's claim: its facts that take part against every kept side
+            first = [i for i in established if all(i in c[0] for c in claims)] or claims[0][0]
+            yield sorted(i for side in kept for i in side), [first] + [c[1] for c in claims], round(confidence, 4), False
 
 
 def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> str:

@@ -35,7 +35,7 @@ from crosscheck.models import Article, Fact, Frame
 DEFAULT_CACHE_DIR = ".crosscheck-cache"
 
 #: Version of the entry layout; part of every key, so a layout change starts afresh.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 #: The package's own folder: the extractors and the modules they import live under it.
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -136,11 +136,11 @@ def fact_from_record(record: dict[str, Any]) -> Fact:
     if frame is not None:
         if not isinstance(frame, dict) or set(frame) != {f.name for f in fields(Frame)}:
             raise TypeError("fact field frame is not a frame object")
-        if not all(isinstance(frame[k], str) for k in ("thing", "predicate", "role", "event")) or not (
-            isinstance(frame["scope"], list) and all(isinstance(x, str) for x in frame["scope"])
+        if not all(isinstance(frame[k], str) for k in ("thing", "predicate", "role", "event")) or not all(
+            isinstance(frame[k], list) and all(isinstance(x, str) for x in frame[k]) for k in ("scope", "agent")
         ):
             raise TypeError("fact field frame holds a value of the wrong type")
-        frame = Frame(**{**frame, "scope": tuple(frame["scope"])})
+        frame = Frame(**{**frame, "scope": tuple(frame["scope"]), "agent": tuple(frame["agent"])})
     return Fact(**{name: record[name] for name in _FACT_FIELDS}, frame=frame)
 
 

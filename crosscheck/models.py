@@ -98,6 +98,9 @@ class Frame:
     - ``role``: one of ``NUMBER_ROLES`` for a figure, ``DATE_FRAME_ROLES`` for a date.
     - ``scope``: the years and places the fact's clause names ("year:2003", "place:Bam").
     - ``event``: for a date, the event it dates, as lemmas (subject, verb, object: "quake strike").
+    - ``agent``: for a figure, the names (people, organisations, groups) in the subject of the
+      clause that gives it, or in the "by" phrase of a passive: who offered, paid or counted
+      ("the Nationals offered $160 million"); a figure of another agent is another fact.
     """
 
     thing: str = ""
@@ -105,6 +108,7 @@ class Frame:
     role: str = ""
     scope: tuple[str, ...] = ()
     event: str = ""
+    agent: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The slots that are known, for report.json."""
@@ -115,6 +119,8 @@ class Frame:
                 d[k] = v
         if self.scope:
             d["scope"] = list(self.scope)
+        if self.agent:
+            d["agent"] = list(self.agent)
         return d
 
 

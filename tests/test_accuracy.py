@@ -31,8 +31,13 @@ FLOORS = {
     "verdict_accuracy": 0.89,
     # value: 0.94 until figures took their roles and identity from the parse (2026-11-29):
     # 0.91 since (0.93, then a lone outlet against one other needs the conflict bar), a
-    # regression recorded in docs/accuracy.md and on the frames issue.
-    "mutation_recall": {"value": 0.91, "quote": 0.87},
+    # regression recorded in docs/accuracy.md and on the frames issue. 0.55 since a conflict is
+    # claimed only between figures whose frames say what they are of, or whose sentences read
+    # as one (2026-11-29): a changed figure of unknown frame is listed as a possible conflict
+    # instead (0.93 counting those, the second floor); on real coverage that took conflict
+    # precision from 0.41 to 0.78 (docs/accuracy.md).
+    "mutation_recall": {"value": 0.55, "quote": 0.87},
+    "mutation_recall_with_possible": {"value": 0.92, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).
 FALSE_ALARM_CEILING = 0.02
@@ -71,6 +76,8 @@ def test_the_whole_mutation_suite_ran(result):
 @pytest.mark.parametrize("category", ["value", "quote"])
 def test_mutation_recall_floor(result, category):
     assert result["mutations"]["recall"][category]["recall"] >= FLOORS["mutation_recall"][category]
+    flagged = result["mutations"]["recall"][category]["recall_with_possible"]
+    assert flagged >= FLOORS["mutation_recall_with_possible"][category]
 
 
 def test_false_alarm_ceiling(result):

@@ -105,9 +105,9 @@ def test_copies_count_once_and_over_time_is_marked():
             art("c", "Daily", date(2024, 1, 3))]
     arts[0] = Article("a", "a.txt", "", "Wire", "metadata", date(2024, 1, 1), "metadata", copy_of=("b",))
     facts = [
-        count("a:1", "a", "at least 40", QUAKE_A, None, "people", low=40, high=None),
-        count("b:1", "b", "at least 40", QUAKE_A, None, "people", low=40, high=None),
-        count("c:1", "c", "31", QUAKE_B, 31, "people"),
+        count("a:1", "a", "At least 40", QUAKE_A.replace("175", "40"), None, "people", low=40, high=None),
+        count("b:1", "b", "At least 40", QUAKE_A.replace("175", "40"), None, "people", low=40, high=None),
+        count("c:1", "c", "31", QUAKE_B.replace("212", "31"), 31, "people"),
     ]
     groups = align(facts)
     clusters, pairs, overall = score(arts, facts, groups)

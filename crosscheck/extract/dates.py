@@ -25,6 +25,9 @@ Conventions (also in ``extract_dates``):
   ``start``/``end`` None: it is never guessed. A year-less day or month so kept says what
   is missing (``year_from: "story"``, with its ``month``, ``day`` and ``weekday``), and
   ``year_from_story`` fills it from the story's other dates.
+- ``deictic`` (present only when true) marks a day counted from the day of the report
+  itself ("today", "yesterday", "this morning"): its value is only as sure as the
+  publication date, which names a day in some time zone, not the hour of writing.
 - ``inferred`` is true when the mention is relative and the anchor itself was inferred
   (``article.published_from == "inferred"``); an explicit date does not use the anchor.
 - Year-less dates and bare weekdays are placed by the tense of the verb that governs them,
@@ -607,11 +610,11 @@ def _resolve_relative_day(word: str, anchor: date | None) -> Resolution:
         return None, "day", True, {}
     if word == "last night":
         # Evening before a morning edition, or of the day itself: both days.
-        return (anchor - timedelta(days=1), anchor), "day", True, {}
+        return (anchor - timedelta(days=1), anchor), "day", True, {"deictic": True}
     # "this morning", "this afternoon", "this evening": a part of the day of the report
     offset = 0 if word.startswith("this ") else {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
     d = anchor + timedelta(days=offset)
-    return (d, d), "day", True, {}
+    return (d, d), "day", True, {"deictic": True}
 
 
 def _resolve_period(rel: str, unit: str, anchor: date | None) -> Resolution:

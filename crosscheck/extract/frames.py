@@ -42,6 +42,10 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj",
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "compound", "acomp", "oprd", "attr", "advcl"})
 #: Years a scope may name.
 YEARS = (1800, 2100)
+#: Named-entity labels (OntoNotes 5) of who acts: people, organisations, groups.
+AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Named-entity labels (OntoNotes 5) of dates and times of day.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Named-entity labels (OntoNotes 5) of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -236,7 +240,27 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             candidates.append(nxt)
     predicate, word = _predicate(candidates)
     head = _clause_head(arg)
-    return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span))
+    return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span),
+                 agent=_agent(head, span))
+
+
+def _agent(verb: Token, own: Span) -> tuple[str, ...]:
+    """The names (``AGENT_LABELS``) in the subject of ``verb``, or in the "by" phrase of a
+    passive, lower-cased and sorted; none when the figure itself sits in the subject ("12
+    people were hurt") or the clause has no named subject."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    names: set[str] = set()
+    for subject in subjects:
+        lo, hi = subject.left_edge.i, subject.right_edge.i + 1
+        if lo < own.end and own.start < hi:
+            continue
+        found = {" ".join(t.lower_ for t in ent if not t.is_punct and t.lower_ not in ("the", "'s"))
+                 for ent in own.doc.ents if ent.label_ in AGENT_LABELS and lo <= ent.start and ent.end <= hi}
+        if not found and subject.pos_ == "PROPN" and subject.ent_type_ in ("", *AGENT_LABELS):
+            found = {_phrase(subject).lower()}  # a name the recogniser missed ("the Nationals")
+        names |= found
+    return tuple(sorted(n for n in names if n))
 
 
 def _date_frame(fact: Fact, span: Span) -> Frame:
@@ -246,6 +270,8 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
         gov = gov.head
     if d.head.i == d.i:
         gov = d
+    while gov.ent_type_ in TIME_LABELS and gov.head.i != gov.i:
+        gov = gov.head  # "Monday morning", "Friday night": the time of day is the date's own
     noun = gov if gov.pos_ in ("NOUN", "PROPN") and gov.i != d.i else None
     verb = _clause_head(gov)
     parts = []

@@ -173,9 +173,9 @@ def _date_what(facts: list[Fact], topic: str) -> str:
 
 def short_speaker(speaker: str) -> str:
     """A person's surname ("Maria Zakharova" -> "Zakharova"); any other speaker as given
-    ("the government", "a spokesman for the ministry")."""
+    ("the government", "U.S. Weather Service": initials and acronyms are no person's)."""
     words = speaker.split()
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
         return words[-1]
     return speaker
 
@@ -254,7 +254,7 @@ def split_label(label: str) -> tuple[str, str]:
 
 #: How a sentence names what a group holds, by kind word: "the number of people missing".
 SUBJECT_FORMS = {"count": "the number of {what}", "amount": "the amount of {what}",
-                 "measure": "the measure of {what}", "date": "the date of: {what}",
+                 "measure": "the measure of {what}", "date": "when {what}",
                  "quote": "{what}", "statement": "{what}"}
 
 

@@ -267,9 +267,15 @@ def ordered_clusters(report: Report) -> list[Cluster]:
     return sorted(report.clusters, key=lambda c: rank.get(c.verdict, len(rank)))
 
 
+def group_name(cluster: Cluster) -> str:
+    """What a group is about, for a reader: its label ("people missing — count"), or its
+    topic words and kind for a report made before labels."""
+    return cluster.label or f"{cluster.topic or '(no topic)'} — {cluster.kind}"
+
+
 def topic_label(cluster: Cluster, limit: int = LABEL_CHARS) -> str:
-    """``topic (kind)``, shortened for an axis."""
-    return shorten(f"{cluster.topic or '(no topic)'} ({cluster.kind})", limit)
+    """The group's name, shortened for an axis."""
+    return shorten(group_name(cluster), limit)
 
 
 def facts_by_topic(report: Report) -> Figure:
@@ -631,8 +637,7 @@ def quotes(report: Report) -> Figure:
     for yy, kind, payload in rows:
         if kind == "head":
             c = payload["cluster"]
-            head = c.topic if c.topic.startswith(payload["speaker"]) else (
-                f"{payload['speaker']} — {c.topic}")
+            head = group_name(c)
             ax.text(0, yy, plain(shorten(head, 100)),
                     fontsize=9, fontweight="bold", va="center", ha="left", clip_on=False)
             continue

@@ -79,6 +79,7 @@ def _surface(lemma: str, sentence: str) -> str:
     "Zakharova"), or the lemma when no word of the sentence is its form."""
     words = _WORD.findall(sentence)
     low = lemma.lower()
+    words = [w[:-1] if w.endswith(".") and w.count(".") == 1 else w for w in words]  # "case." / "U.S."
     irregular = IRREGULAR.get(low, "")
     for w in words:
         if w.lower() == low:

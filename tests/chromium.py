@@ -38,14 +38,15 @@ class Browser:
         self._profile = tempfile.mkdtemp(prefix="crosscheck-chromium-")
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
-        # the browser reads fd 3 and writes fd 4: the child moves the pipe ends there
-        # (``_fds``, run before the child closes every other descriptor)
+        # the browser reads fd 3 and writes fd 4: the child copies the pipe ends there
+        # (``_fds``); descriptors Python opens are close-on-exec (PEP 446), so with
+        # close_fds off the browser inherits these two and the standard streams only
         self._proc = subprocess.Popen(
             [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-extensions", "--remote-debugging-pipe", f"--user-data-dir={self._profile}",
              f"--window-size={width},{height}", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            pass_fds=(3, 4), preexec_fn=_fds(to_browser_r, from_browser_w))
+            close_fds=False, preexec_fn=_fds(to_browser_r, from_browser_w))
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -141,7 +142,9 @@ class Browser:
 def _fds(read_fd: int, write_fd: int):
     """In the child: put the pipe ends on descriptors 3 and 4, where the browser expects them."""
     def setup() -> None:
-        r, w = os.dup(read_fd), os.dup(write_fd)
+        r, w = os.dup(read_fd), os.dup(write_fd)  # off 3 and 4, in case either is one of them
         os.dup2(r, 3)
         os.dup2(w, 4)
+        for fd in (3, 4):  # dup2 onto itself keeps close-on-exec: clear it
+            os.set_inheritable(fd, True)
     return setup

@@ -1,8 +1,8 @@
 """A group's label a reader understands, built from its facts' frames.
 
 A label says what a group of facts is about and what kind of value it holds, as
-``<what> — <kind>``: "people missing — count", "cabinet approved plan — date",
-"Zakharova on INF Treaty — quote" (examples made up for this docstring). It replaces the
+``<what> — <kind>``: "people missing — count", "council approved plan — date",
+"Ortiz on Harbour Treaty — quote" (examples made up for this docstring). It replaces the
 bag of weighty words alignment computes (``Group.topic``), which stays in report.json as
 ``topic``; the label is ``label``.
 
@@ -75,8 +75,8 @@ def _majority(items: Sequence[str]) -> str:
 
 
 def _surface(lemma: str, sentence: str) -> str:
-    """``lemma`` as ``sentence`` writes it ("approve" -> "approved", "zakharova" ->
-    "Zakharova"), or the lemma when no word of the sentence is its form."""
+    """``lemma`` as ``sentence`` writes it ("approve" -> "approved", "ortiz" ->
+    "Ortiz"), or the lemma when no word of the sentence is its form."""
     words = _WORD.findall(sentence)
     low = lemma.lower()
     words = [w[:-1] if w.endswith(".") and w.count(".") == 1 else w for w in words]  # "case." / "U.S."
@@ -173,7 +173,7 @@ def _date_what(facts: list[Fact], topic: str) -> str:
 
 
 def short_speaker(speaker: str) -> str:
-    """A person's surname ("Maria Zakharova" -> "Zakharova"); any other speaker as given
+    """A person's surname ("Ana Ortiz" -> "Ortiz"); any other speaker as given
     ("the government", "U.S. Weather Service": initials and acronyms are no person's)."""
     words = speaker.split()
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
@@ -184,7 +184,7 @@ def short_speaker(speaker: str) -> str:
 def _names(text: str, speaker: str) -> list[str]:
     """Runs of capitalised words in ``text``, in order: names of people, places, treaties.
     A single capitalised word that opens a sentence is left out unless it is an acronym
-    ("Actions like these" opens with a capital, not a name), and so are the speaker's names."""
+    ("Rivers like these" opens with a capital, not a name), and so are the speaker's names."""
     own = {w.lower() for w in speaker.split()}
     out = []
     for m in _CAPITAL_RUN.finditer(text):
@@ -197,7 +197,7 @@ def _names(text: str, speaker: str) -> list[str]:
                 words = words[1:]
         words = [re.sub(r"[’']s$", "", w.strip(".’'")) for w in words]
         if any(w.lower() != w and "-" in w and w.split("-")[-1].islower() for w in words):
-            continue  # "US-built": a modifier, not a name
+            continue  # "UN-backed": a modifier, not a name
         while words and words[0].lower() in STOPWORDS | {"i"}:
             words = words[1:]
         if not words or all(w.lower() in own for w in words):

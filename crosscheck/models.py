@@ -200,6 +200,9 @@ class Cluster:
     #: how alike the conflicting sides' sentences are (the least mean similarity of a
     #: differing side to the established one), or None.
     confidence: float | None = None
+    #: what the group is about for a reader, from its facts' frames: "people missing —
+    #: count" (``crosscheck.label``); ``topic`` keeps alignment's bag of words.
+    label: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from rapidfuzz.distance import Indel
 from crosscheck import settings
 from crosscheck.align import Group, speaker_key
 from crosscheck.antonyms import first_opposite, opposite
+from crosscheck.label import group_label
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairScore
 from crosscheck.values import compatible, display
 
@@ -327,6 +328,7 @@ def score(
                 reason=_reason(kind, verdict, copies_only=len(units) < 2),
                 sides=_side_values(g, by_id, label) if verdict == "conflict" else (),
                 confidence=g.confidence if verdict == "conflict" and g.sides else None,
+                label=group_label(members, g.topic),
             )
         )
     pairs = []
@@ -372,7 +374,8 @@ def possible_conflicts(articles: list[Article], facts: list[Fact], groups: list[
             sides.append({"value": display(members[0]), "facts": [f.id for f in members],
                           "outlets": [label[f.article] for f in members],
                           "sentences": [f.sentence for f in members]})
-        out.append({"id": f"p{n}", "kind": by_id[g.facts[0]].kind, "topic": g.topic, "confidence": g.confidence,
+        out.append({"id": f"p{n}", "kind": by_id[g.facts[0]].kind, "topic": g.topic,
+                    "label": group_label([by_id[i] for i in g.facts], g.topic), "confidence": g.confidence,
                     "sides": sides})
     out.sort(key=lambda p: (-p["confidence"], p["id"]))
     return out

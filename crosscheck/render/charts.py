@@ -33,6 +33,7 @@ from matplotlib.patches import Patch  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 
 from crosscheck.context import STOPWORDS, content_words  # noqa: E402
+from crosscheck.label import split_label  # noqa: E402
 from crosscheck.models import VERDICTS, Cluster, Fact, Report  # noqa: E402
 from crosscheck.score import outlet_labels as score_outlet_labels  # noqa: E402
 from crosscheck.values import display  # noqa: E402
@@ -96,12 +97,16 @@ MAX_ROWS = 60
 #: covers announced dates. Dates further off are listed under the chart, not drawn.
 TIMELINE_DAYS_BEFORE = 183
 TIMELINE_DAYS_AFTER = 92
+#: Longest row label of the timeline, in characters.
+TIMELINE_LABEL_CHARS = 60
+#: Height of one timeline row, in inches (8-point labels need about 0.15).
+TIMELINE_ROW_INCHES = 0.24
 #: Most lines of notes under a chart (unplaced dates).
 MAX_NOTE_LINES = 12
 #: Characters per line of an outlet label (two lines at most).
 OUTLET_LINE_CHARS = 20
 #: Characters per line, and most lines, of the differing-words notes in the quotes chart.
-NOTE_CHARS = 70
+NOTE_CHARS = 52
 NOTE_LINES = 3
 
 #: Chart file names, in the order the reports show them.
@@ -245,8 +250,8 @@ def agreement_matrix(report: Report) -> Figure:
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_aspect("equal")
     labels = [outlet_tick(o) for o in outlets]
-    ax.set_xticks(range(n), labels, rotation=45 if n > 3 else 0,
-                  ha="right" if n > 3 else "center", fontsize=font + 1)
+    ax.set_xticks(range(n), labels, rotation=90 if n > 3 else 0, ha="center",
+                  fontsize=font + 1)
     ax.set_yticks(range(n), labels, fontsize=font + 1)
     ax.set_xlabel("outlet\n\ncells: facts shared / agreeing / conflicting\n"
                   "diagonal: groups the outlet appears in; grey: no score", fontsize=9)
@@ -267,25 +272,42 @@ def ordered_clusters(report: Report) -> list[Cluster]:
     return sorted(report.clusters, key=lambda c: rank.get(c.verdict, len(rank)))
 
 
+def group_name(cluster: Cluster) -> str:
+    """What a group is about, for a reader: its label ("people missing — count"), or its
+    topic words and kind for a report made before labels."""
+    return cluster.label or f"{cluster.topic or '(no topic)'} — {cluster.kind}"
+
+
 def topic_label(cluster: Cluster, limit: int = LABEL_CHARS) -> str:
-    """``topic (kind)``, shortened for an axis."""
-    return shorten(f"{cluster.topic or '(no topic)'} ({cluster.kind})", limit)
+    """The group's name, shortened for an axis."""
+    return shorten(group_name(cluster), limit)
+
+
+def shared_clusters(report: Report) -> list[Cluster]:
+    """Groups two or more outlets report, conflicts first (``ordered_clusters``)."""
+    return [c for c in ordered_clusters(report) if len(set(c.outlets)) > 1]
 
 
 def facts_by_topic(report: Report) -> Figure:
-    """Dot matrix: a row per group of facts, a column per outlet, colour/shape = verdict."""
+    """Dot matrix: a row per group of facts two or more outlets report, a column per outlet,
+    colour/shape = verdict; the groups one outlet reports are counted in the title."""
     outlets = outlet_labels(report)
-    clusters = ordered_clusters(report)
+    clusters = shared_clusters(report)
+    alone = len(report.clusters) - len(clusters)
     shown = clusters[:MAX_ROWS]
     rows = len(shown)
     width = max(7.0, 3.6 + 0.55 * len(outlets) + 1.8)
     title = "Facts by topic: which outlet reports what, and the verdict"
     if len(clusters) > rows:
-        title += f"\n(first {rows} of {len(clusters)} groups; all are in the evidence pages)"
+        title += f"\n(first {rows} of {len(clusters)} groups two or more outlets report)"
+    if alone:
+        title += (f"\n+ {alone} group{'s' if alone != 1 else ''} reported by one outlet only "
+                  "(in the evidence pages)")
     fig = _new_figure(width, max(3.5, 2.2 + 0.27 * rows), title)
     ax = fig.add_subplot()
     if not clusters:
-        _message(fig, ax, "No facts were found in these articles.")
+        _message(fig, ax, "No fact is reported by two or more outlets." if report.clusters
+                 else "No facts were found in these articles.")
         return fig
     col = {o: i for i, o in enumerate(outlets)}
     for v in VERDICTS:
@@ -301,15 +323,14 @@ def facts_by_topic(report: Report) -> Figure:
             ax.scatter(xs, ys, s=70, marker=VERDICT_MARKERS[v], c=VERDICT_COLOURS[v],
                        edgecolors="black", linewidths=0.5, zorder=3)
     ax.set_xticks(range(len(outlets)), [outlet_tick(o) for o in outlets],
-                  rotation=45 if len(outlets) > 3 else 0,
-                  ha="right" if len(outlets) > 3 else "center")
+                  rotation=90 if len(outlets) > 3 else 0, ha="center")
     ax.set_yticks(range(rows), [plain(topic_label(c)) for c in shown], fontsize=8)
     ax.set_xlim(-0.6, len(outlets) - 0.4)
     ax.set_ylim(rows - 0.5, -0.5)
     ax.grid(True, color="#DDDDDD", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
     ax.set_xlabel("outlet")
-    ax.set_ylabel("group of facts: topic (kind)")
+    ax.set_ylabel("group of facts: what — kind")
     _verdict_legend(ax, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
                     title_fontsize=9, frameon=False)
     return fig
@@ -331,27 +352,48 @@ def _day(d: date) -> float:
     return float(mdates.date2num(d))
 
 
-def _lanes(spans: list[tuple[float, float]], gap: float) -> list[int]:
-    """Greedy interval packing: a lane per span so that spans in one lane do not touch."""
-    ends: list[float] = []
-    out = []
-    for lo, hi in spans:
-        for k, end in enumerate(ends):
-            if lo > end + gap:
-                ends[k] = hi
-                out.append(k)
-                break
+def _timeline_rows(report: Report, placed: dict[str, list[tuple[Fact, date, date]]],
+                   outlets: list[str]) -> list[tuple[str, str, Any]]:
+    """Rows of the timeline, grouped by fact: for a group of facts two or more outlets date,
+    a heading row (its label) and a row per outlet; for a fact one outlet dates, one row
+    ("label · outlet"). Groups in the evidence order (conflicts first), shared ones first."""
+    owner = cluster_of_fact(report)
+    rank = {c.id: i for i, c in enumerate(ordered_clusters(report))}
+    by_group: dict[str, list[tuple[str, Fact, date, date]]] = defaultdict(list)
+    for o in outlets:
+        for f, s, e in placed.get(o, []):
+            c = owner.get(f.id)
+            by_group[c.id if c else f.id].append((o, f, s, e))
+
+    def order(key: str) -> tuple:
+        outs = {o for o, *_ in by_group[key]}
+        return (len(outs) < 2, rank.get(key, len(rank)), key)
+
+    rows: list[tuple[str, str, Any]] = []
+    for key in sorted(by_group, key=order):
+        items = by_group[key]
+        c = owner.get(items[0][1].id)
+        what = split_label(group_name(c))[0] if c else items[0][1].text
+        verdict = c.verdict if c else "single-source"
+        per_outlet: dict[str, list[tuple[Fact, date, date]]] = {}
+        for o, f, s, e in items:
+            per_outlet.setdefault(o, []).append((f, s, e))
+        if len(per_outlet) > 1:
+            rows.append(("head", shorten(what, TIMELINE_LABEL_CHARS), verdict))
+            rows += [("row", shorten(o, OUTLET_LINE_CHARS + 4), (o, its, verdict, True))
+                     for o, its in per_outlet.items()]
         else:
-            ends.append(hi)
-            out.append(len(ends) - 1)
-    return out
+            (o, its), = per_outlet.items()
+            rows.append(("row", shorten(f"{what} · {o}", TIMELINE_LABEL_CHARS), (o, its, verdict, False)))
+    return rows
 
 
 def timeline(report: Report) -> Figure:
-    """Every anchored date fact on one time axis, a row per outlet; a day is a point."""
+    """Every anchored date fact on one time axis, grouped by fact: a labelled heading per
+    group of facts two or more outlets date, with a row per outlet under it; a labelled row
+    per fact one outlet dates. A day is a point, a longer span a bar."""
     outlets = outlet_labels(report)
     label = fact_outlet(report)
-    owner = cluster_of_fact(report)
     published = {label[a.id]: a.published for a in report.articles if a.published}
     intervals = [(f, _date_interval(f)) for f in report.facts if f.kind == "date"]
     window = _focus_window(list(published.values()),
@@ -370,31 +412,31 @@ def timeline(report: Report) -> Figure:
             placed[o].append((f, max(iv[0], window[0]), min(iv[1], window[1])))
             if iv[0] < window[0] or iv[1] > window[1]:
                 cut.add(f.id)
-    all_days = [d for items in placed.values() for _, s, e in items for d in (s, e)]
-    all_days += [d for d in published.values() if window[0] <= d <= window[1]]
     note_lines = _unplaced_notes(outlets, loose, outside, window)
-    title = "Timeline: when each outlet dates the events it reports"
+    title = "Timeline: when each outlet dates the events it reports, fact by fact"
     if not any(placed.values()):
         fig = _new_figure(10.0, max(3.0, 1.8 + 0.2 * len(note_lines)), title)
         ax = fig.add_subplot()
         _message(fig, ax, "\n".join(["No date in these articles could be placed on a "
                                       "calendar."] + note_lines))
         return fig
+    rows = _timeline_rows(report, placed, outlets)
+    if len(rows) > MAX_ROWS:
+        cut_at = MAX_ROWS
+        while cut_at > 0 and rows[cut_at][0] == "row" and rows[cut_at][2][3]:
+            cut_at -= 1  # do not split a group from its heading
+        hidden = len(rows) - cut_at
+        rows = rows[:cut_at]
+        title += f"\n(first {cut_at} rows; {hidden} more are in the evidence pages)"
+    drawn = [(f, s, e) for kind, _, p in rows if kind == "row" for f, s, e in p[1]]
+    all_days = [d for _, s, e in drawn for d in (s, e)]
+    all_days += [d for d in published.values() if window[0] <= d <= window[1]]
     lo_day, hi_day = min(all_days), max(all_days)
     span_days = max((hi_day - lo_day).days, 1)
     gap = span_days / 60.0
-    y = 0.0
-    row_lanes = {}
-    for o in outlets:
-        items = sorted(placed.get(o, []), key=lambda t: (t[1], t[2], t[0].id))
-        spans = [(_day(s), max(_day(e) + 1, _day(s) + gap)) for _, s, e in items]
-        lanes = _lanes(spans, gap) if items else []
-        k = max(lanes) + 1 if lanes else 1
-        row_lanes[o] = (y, k, items, lanes)
-        y += k + 0.8
     note_height = 0.17 * len(note_lines) + (0.2 if note_lines else 0)
-    plot_height = max(2.0, 0.3 * y + 0.6)
-    fig = _new_figure(10.0, plot_height + note_height + 1.4, title)
+    plot_height = max(2.0, TIMELINE_ROW_INCHES * len(rows) + 0.6)
+    fig = _new_figure(11.0, plot_height + note_height + 1.6, title)
     if note_lines:
         ax, notes = fig.subplots(2, 1, height_ratios=[plot_height, note_height])
         notes.axis("off")
@@ -402,54 +444,43 @@ def timeline(report: Report) -> Figure:
                    color="#333333", transform=notes.transAxes, parse_math=False)
     else:
         ax = fig.add_subplot()
-    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for o in outlets:
-        base, _, items, lanes = row_lanes[o]
-        if o != outlets[0]:
-            ax.axhline(base - 0.4, color="#DDDDDD", linewidth=0.8, zorder=0)
-        for (f, s, e), lane in zip(items, lanes):
-            c = owner.get(f.id)
-            verdict = c.verdict if c else "single-source"
-            colour = VERDICT_COLOURS.get(verdict, OTHER_COLOUR)
-            yy = base + lane
+    band = False
+    for y, (kind, text, payload) in enumerate(rows):
+        if kind == "head":
+            band = not band
+        if band and (kind == "head" or payload[3]):
+            ax.axhspan(y - 0.5, y + 0.5, color="#F3F3F3", zorder=0, linewidth=0)
+        if kind == "head":
+            continue
+        o, items, verdict, _ = payload
+        colour = VERDICT_COLOURS.get(verdict, OTHER_COLOUR)
+        for f, s, e in items:
             if s == e:
-                x_mid = _day(s) + 0.5
-                ax.scatter([x_mid], [yy], s=55, marker=VERDICT_MARKERS.get(verdict, "o"),
+                ax.scatter([_day(s) + 0.5], [y], s=45, marker=VERDICT_MARKERS.get(verdict, "o"),
                            c=colour, edgecolors="black", linewidths=0.5, zorder=4)
             else:
-                left, right = _day(s), _day(e) + 1
-                ax.barh([yy], [right - left], left=[left], height=0.5, color=colour,
+                left, right = _day(s), max(_day(e) + 1, _day(s) + gap)
+                ax.barh([y], [right - left], left=[left], height=0.55, color=colour,
                         edgecolor="black", linewidth=0.5, alpha=0.85, zorder=3,
                         hatch="//" if f.id in cut else None)
-                x_mid = (left + right) / 2
-            if c is not None and len(c.outlets) > 1:
-                points[c.id].append((x_mid, yy))
-    for cid in sorted(points):
-        pts = sorted(points[cid], key=lambda p: p[1])
-        if len(pts) > 1:
-            ax.plot([p[0] for p in pts], [p[1] for p in pts], color="#666666",
-                    linewidth=0.8, linestyle=":", zorder=2)
-    for o in outlets:
         d = published.get(o)
-        if d is not None:
-            base, k, _, _ = row_lanes[o]
-            ax.plot([_day(d) + 0.5] * 2, [base - 0.35, base + k - 0.65], color="black",
-                    linewidth=1.6, zorder=5)
-    ax.set_yticks([row_lanes[o][0] + (row_lanes[o][1] - 1) / 2 for o in outlets],
-                  [outlet_tick(o) for o in outlets], fontsize=8)
-    ax.set_ylim(y - 0.6, -0.8)
+        if d is not None and window[0] <= d <= window[1]:
+            ax.plot([_day(d) + 0.5] * 2, [y - 0.35, y + 0.35], color="black", linewidth=1.4,
+                    zorder=5)
+    ax.set_yticks(range(len(rows)), [plain(text) for _, text, _ in rows], fontsize=8)
+    for tick, (kind, _, _) in zip(ax.get_yticklabels(), rows):
+        if kind == "head":
+            tick.set_fontweight("bold")
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
     pad = max(span_days * 0.04, 1.5)
     ax.set_xlim(_day(lo_day) - pad, _day(hi_day) + 1 + pad)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel("date")
-    ax.set_ylabel("outlet")
-    ax.grid(True, axis="x", color="#EEEEEE", zorder=0)
-    present = sorted({(owner[f.id].verdict if f.id in owner else "single-source")
-                      for items in placed.values() for f, _, _ in items},
-                     key=lambda v: VERDICTS.index(v) if v in VERDICTS else len(VERDICTS))
-    drawn = [(f, s, e) for items in placed.values() for f, s, e in items]
+    ax.grid(True, axis="x", color="#E4E4E4", zorder=0)
+    present = [v for v in VERDICTS if any(kind == "row" and p[2] == v for kind, _, p in rows)]
     handles = []
     if any(s == e for _, s, e in drawn):
         handles.append(Line2D([], [], linestyle="", marker="o", markersize=7,
@@ -462,10 +493,8 @@ def timeline(report: Report) -> Figure:
         handles.append(Patch(facecolor="white", edgecolor="black", hatch="//",
                              label="bar cut at the edge\n(runs further)"))
     if published:
-        handles.append(Line2D([], [], color="black", linewidth=1.6, label="publication date"))
-    if points:
-        handles.append(Line2D([], [], color="#666666", linestyle=":",
-                              label="same group of\nfacts"))
+        handles.append(Line2D([], [], color="black", linewidth=1.4,
+                              label="the outlet's\npublication date"))
     handles += [Patch(facecolor=VERDICT_COLOURS.get(v, OTHER_COLOUR), edgecolor="black",
                       label=v) for v in present]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
@@ -631,8 +660,7 @@ def quotes(report: Report) -> Figure:
     for yy, kind, payload in rows:
         if kind == "head":
             c = payload["cluster"]
-            head = c.topic if c.topic.startswith(payload["speaker"]) else (
-                f"{payload['speaker']} — {c.topic}")
+            head = group_name(c)
             ax.text(0, yy, plain(shorten(head, 100)),
                     fontsize=9, fontweight="bold", va="center", ha="left", clip_on=False)
             continue
@@ -659,9 +687,10 @@ def quotes(report: Report) -> Figure:
     side.set_title("words that other versions lack\n(function words left out)", fontsize=9,
                    loc="left")
     present = [v for v in VERDICTS if any(g["cluster"].verdict == v for g in shown)]
-    ax.legend(handles=[Patch(facecolor=VERDICT_COLOURS[v], edgecolor="black", label=v)
-                       for v in present],
-              title="verdict", loc="lower right", fontsize=8, title_fontsize=8)
+    fig.legend(handles=[Patch(facecolor=VERDICT_COLOURS[v], edgecolor="black", label=v)
+                        for v in present],
+               title="verdict", loc="outside lower center", ncols=len(present), fontsize=8,
+               title_fontsize=8, frameon=False)
     return fig
 
 
@@ -707,8 +736,7 @@ def framing(report: Report) -> Figure:
             ax.text(col[o], r, str(n), ha="center", va="center", fontsize=7, zorder=4,
                     parse_math=False)
     ax.set_xticks(range(len(outlets)), [outlet_tick(o) for o in outlets],
-                  rotation=45 if len(outlets) > 3 else 0,
-                  ha="right" if len(outlets) > 3 else "center")
+                  rotation=90 if len(outlets) > 3 else 0, ha="center")
     ax.set_yticks(range(len(shown)), [plain(shorten(w, 30)) for w in shown], fontsize=9)
     ax.set_xlim(-0.6, len(outlets) - 0.4)
     ax.set_ylim(len(shown) - 0.5, -0.5)

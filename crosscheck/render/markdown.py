@@ -1,4 +1,5 @@
-"""report.md: a reader's view — a summary, then one table per verdict, conflicts first."""
+"""report.md: a reader's view — one plain sentence per discrepancy, a summary, then one table
+per verdict, conflicts first; quotes as a word diff (~~dropped~~ **added**)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 from crosscheck.models import VERDICTS, Report
+from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings
+from crosscheck.render.quotediff import QuoteDiff, cluster_diffs
 from crosscheck.score import outlet_labels
 
 TITLES = {
@@ -25,6 +28,27 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: Characters Markdown reads as formatting inside a line: escaped in article words.
+_MD_SPECIAL = "\\`*_~[]#!"
+
+
+def _inline(text: str) -> str:
+    """Text made safe for a Markdown line or table cell: formatting characters escaped."""
+    text = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in " ".join(str(text).split()))
+    return _cell(text)
+
+
+def diff_markdown(d: QuoteDiff) -> str:
+    """One version of a quote against the first, in place: ~~dropped~~ **added**."""
+    if d.same:
+        return f"*{_cell(d.a)} → {_cell(d.b)}*: same words"
+    parts = []
+    for tag, words in d.ops:
+        w = _inline(words)
+        parts.append(f"~~{w}~~" if tag == "del" else f"**{w}**" if tag == "ins" else w)
+    return f"*{_cell(d.a)} → {_cell(d.b)}*: " + " ".join(parts)
+
+
 def _short(text: str, n: int = EVIDENCE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -41,6 +65,13 @@ def render_markdown(report: Report) -> str:
     verdicts = Counter(c.verdict for c in report.clusters)
     kinds = Counter(f.kind for f in report.facts)
     out: list[str] = ["# crosscheck report", ""]
+    found = findings(report)
+    if found:
+        out += ["## In brief", ""]
+        for kind in FINDING_KINDS:
+            these = [f for f in found if f.kind == kind]
+            if these:
+                out += [f"**{FINDING_TITLES[kind]}**", ""] + [f"- {_inline(f.text)}" for f in these] + [""]
     out += [
         f"**{len(articles)} articles**, {len(report.facts)} facts, {len(report.clusters)} groups. "
         f"Overall agreement: **{_pct(report.overall)}**. "
@@ -73,7 +104,7 @@ def render_markdown(report: Report) -> str:
         if not group:
             continue
         out += ["", f"## {TITLES[verdict]} ({len(group)})", ""]
-        out.append("| Topic | " + " | ".join(_cell(o) for o in outlet_order) + " | Verdict | Evidence |")
+        out.append("| Group | " + " | ".join(_cell(o) for o in outlet_order) + " | Verdict | Evidence |")
         out.append("|---" * (len(outlet_order) + 3) + "|")
         for c in group:
             values = [_cell(c.values.get(o, "—")) for o in outlet_order]
@@ -81,11 +112,7 @@ def render_markdown(report: Report) -> str:
             for fid, outlet in zip(c.facts, c.outlets):
                 f = facts[fid]
                 evidence.append(f"**{_cell(outlet)}**: {_cell(_short(f.sentence))}")
-            for d in c.differences:
-                evidence.append(
-                    f"*{_cell(d['a'])} → {_cell(d['b'])}*: − {_cell(' '.join(d['removed']) or '∅')}; "
-                    f"+ {_cell(' '.join(d['added']) or '∅')}"
-                )
+            evidence += [diff_markdown(d) for d in cluster_diffs(report, c)]
             if c.sides:
                 evidence.insert(0, "*sides*: " + " against ".join(
                     f"{_cell(side['value'])} ({_cell(', '.join(side['outlets']))})" for side in c.sides))
@@ -96,20 +123,20 @@ def render_markdown(report: Report) -> str:
                 evidence.append(f"*framing ({_cell(fr['outlet'])})*: {_cell(fr['word'])}")
             verdict_text = c.verdict + (" (over time)" if c.over_time else "")
             out.append(
-                f"| {_cell(c.topic)} | " + " | ".join(values) + f" | {verdict_text} | " + "<br>".join(evidence) + " |"
+                f"| {_inline(c.label or c.topic)} | " + " | ".join(values) + f" | {verdict_text} | " + "<br>".join(evidence) + " |"
             )
     if report.possible_conflicts:
         out += ["", f"## Possible conflicts ({len(report.possible_conflicts)})", "",
                 "Values that may be one fact told two ways, but whose sentences are not alike enough to say so: "
                 "check them, they are no verdict.", "",
-                "| Topic | Sides | Similarity | Evidence |", "|---|---|---|---|"]
+                "| Group | Sides | Similarity | Evidence |", "|---|---|---|---|"]
         for p in report.possible_conflicts:
             sides = "<br>".join(f"{_cell(side['value'])}: {_cell(', '.join(side['outlets']))}" for side in p["sides"])
             evidence = "<br>".join(
                 f"**{_cell(outlet)}**: {_cell(_short(sentence))}"
                 for side in p["sides"] for outlet, sentence in zip(side["outlets"], side["sentences"])
             )
-            out.append(f"| {_cell(p['topic'])} | {sides} | {p['confidence']:.2f} | {evidence} |")
+            out.append(f"| {_inline(p.get('label') or p['topic'])} | {sides} | {p['confidence']:.2f} | {evidence} |")
     framing = [f for f in report.facts if f.kind == "framing"]
     if framing:
         out += ["", f"## Framing ({len(framing)})", "", "| Outlet | Word | Qualifies | Sentence |", "|---|---|---|---|"]

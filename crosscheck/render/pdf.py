@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,8 @@ except ImportError:
 
 from crosscheck.models import VERDICTS, Cluster, Report  # noqa: E402
 from crosscheck.render import charts  # noqa: E402
+from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings  # noqa: E402
+from crosscheck.render.quotediff import cluster_diffs  # noqa: E402
 
 # --- page geometry, in points (1/72 inch) ----------------------------------------------
 #: ISO 216 A4, portrait.
@@ -62,6 +64,9 @@ INDENT = 16.0
 #: Background of the differing words of a paraphrased quote (Okabe-Ito yellow), underlined
 #: too so that the mark survives grey print.
 MARK_COLOUR = charts.OKABE_ITO["yellow"]
+#: Background of the words a version of a quote drops (struck through as well): a light
+#: vermillion, so that black text stays readable on it.
+DROP_COLOUR = "#F6C9B0"
 MUTED = "#555555"
 
 #: Section headings of the evidence, by verdict.
@@ -89,6 +94,8 @@ class Line:
     marks: tuple[str, ...] = ()
     tab: str = ""
     swatch: str | None = None
+    #: per word of ``text`` (split on spaces), how a word diff marks it: "", "del", "ins".
+    styles: tuple[str, ...] = ()
 
     @property
     def height(self) -> float:
@@ -189,6 +196,29 @@ def paragraph(text: str, size: float = 9.0, weight: str = "normal", colour: str 
     return out
 
 
+def diff_paragraph(ops, size: float = 9.0, indent: float = 0.0, gap: float = 0.0) -> list[Line]:
+    """A word diff (``quotediff.word_ops``) wrapped into lines, each word keeping its mark."""
+    words = [(w, "" if tag == "same" else tag) for tag, text in ops for w in text.split()]
+    lines: list[Line] = []
+    current: list[tuple[str, str]] = []
+    width = TEXT_WIDTH - indent
+
+    def flush() -> None:
+        text = " ".join(w for w, _ in current)
+        lines.append(Line(text, size, "normal", "black", indent, indent + text_width(text, size),
+                          gap if not lines else 0.0, styles=tuple(st for _, st in current)))
+
+    for w, st in words:
+        trial = " ".join(x for x, _ in current + [(w, st)])
+        if current and text_width(trial, size) > width:
+            flush()
+            current = []
+        current.append((w, st))
+    if current:
+        flush()
+    return lines
+
+
 # --- cover ---------------------------------------------------------------------------
 def cover_pages(report: Report) -> list[list[Line]]:
     """The cover: the story, the outlets and where each came from, headline figures."""
@@ -197,6 +227,16 @@ def cover_pages(report: Report) -> list[list[Line]]:
     n_out = len(charts.outlet_labels(report))
     lines += paragraph(f"crosscheck: how {n_out} outlet{'s' if n_out != 1 else ''} covered "
                        "this story, fact by fact", size=11, colour=MUTED, gap=4)
+    found = findings(report)
+    if found:
+        lines += paragraph("In brief", size=13, weight="bold", gap=18)
+        for kind in FINDING_KINDS:
+            these = [f for f in found if f.kind == kind]
+            if these:
+                lines += paragraph(FINDING_TITLES[kind], size=10.5, weight="bold", gap=8,
+                                   swatch=charts.VERDICT_COLOURS.get(kind, MUTED))
+                for f in these:
+                    lines += paragraph("• " + f.text, size=9, indent=INDENT, gap=2)
     lines += paragraph("Headline figures", size=13, weight="bold", gap=18)
     for label, value in charts.headline_figures(report):
         first = paragraph(label, size=10.5, gap=3)[0]
@@ -238,7 +278,7 @@ def cover_pages(report: Report) -> list[list[Line]]:
 def cluster_block(report: Report, cluster: Cluster) -> list[Line]:
     """The lines of one group of facts: heading, then each outlet's value and sentence."""
     colour = charts.VERDICT_COLOURS.get(cluster.verdict, charts.OTHER_COLOUR)
-    lines = paragraph(f"[{cluster.verdict}] {cluster.kind}: {cluster.topic or '(no topic)'}",
+    lines = paragraph(f"[{cluster.verdict}] {charts.group_name(cluster)}",
                       size=11, weight="bold", gap=12, swatch=colour)
     lines += paragraph(f"{len(cluster.outlets)} outlet{'s' if len(cluster.outlets) != 1 else ''}"
                        f" · agreement {charts.score_text(cluster.score)}", size=8, colour=MUTED)
@@ -255,14 +295,19 @@ def cluster_block(report: Report, cluster: Cluster) -> list[Line]:
         value = cluster.values.get(outlet) or "; ".join(
             dict.fromkeys(f.text for f in facts)) or "(no value)"
         lines += paragraph(f"{outlet}: {value}", size=9.5, weight="bold", gap=5)
-        marks = tuple(charts.word_key(w) for w in charts.differing_words(cluster, outlet))
         for sentence in dict.fromkeys(f.sentence for f in facts):
-            lines += paragraph(" ".join(sentence.split()), size=9, indent=INDENT,
-                               marks=marks, gap=1)
-        if marks:
-            lines += paragraph("words other versions lack (marked): "
-                               + ", ".join(charts.differing_words(cluster, outlet)),
-                               size=8, colour=MUTED, indent=INDENT)
+            lines += paragraph(" ".join(sentence.split()), size=9, indent=INDENT, gap=1)
+    diffs = cluster_diffs(report, cluster)
+    if diffs:
+        lines += paragraph("The quote word by word against the first version: struck out, the "
+                           "words a version drops; highlighted and underlined, the words it adds.",
+                           size=8, colour=MUTED, gap=5)
+    for d in diffs:
+        if d.same:
+            lines += paragraph(f"{d.a} → {d.b}: same words", size=9, weight="bold", gap=3)
+            continue
+        lines += paragraph(f"{d.a} → {d.b}:", size=9, weight="bold", gap=3)
+        lines += diff_paragraph(d.ops, size=9, indent=INDENT)
     return lines
 
 
@@ -305,8 +350,7 @@ def paginate(blocks: list[list[Line]]) -> list[list[Line]]:
                 pages.append([])
                 used = 0.0
             if not pages[-1]:
-                line = Line(line.text, line.size, line.weight, line.colour, line.indent,
-                            line.width, 0.0, line.marks, line.tab, line.swatch)
+                line = replace(line, gap=0.0)
             pages[-1].append(line)
             used += line.height
     return pages
@@ -432,7 +476,7 @@ def _draw_page(lines: list[Line], number: int, footer: str) -> Figure:
             fig.add_artist(Rectangle((fx(x - s - 5), fy(y)), s / PAGE_WIDTH, s / PAGE_HEIGHT,
                                      transform=fig.transFigure, facecolor=line.swatch,
                                      edgecolor="black", linewidth=0.4))
-        if line.marks:
+        if line.marks or line.styles:
             _draw_marks(fig, line, x, y, fx, fy)
         runs.append(Run(x, y, line.text, line.size, line.weight, line.colour))
         if line.tab:
@@ -448,19 +492,27 @@ def _draw_page(lines: list[Line], number: int, footer: str) -> Figure:
 
 
 def _draw_marks(fig: Figure, line: Line, x: float, y: float, fx, fy) -> None:
-    """Highlight and underline the words of ``line`` that are in ``line.marks``."""
+    """Highlight and underline the words of ``line`` that are in ``line.marks`` or that a
+    word diff adds; strike through, on a light background, the words it drops."""
     marks = set(line.marks)
     words = line.text.split(" ")
-    for k, word in enumerate(words):
-        if not charts.is_marked(word, marks):
+    styles = line.styles or tuple("ins" if charts.is_marked(w, marks) else "" for w in words)
+    for k, (word, style) in enumerate(zip(words, styles)):
+        if not style:
             continue
         left = x + text_width(" ".join(words[:k]) + " ", line.size, line.weight) if k else x
         width = text_width(word, line.size, line.weight)
-        fig.add_artist(Rectangle((fx(left - 1), fy(y + line.size * 0.25)),
-                                 (width + 2) / PAGE_WIDTH, line.size * 1.1 / PAGE_HEIGHT,
-                                 transform=fig.transFigure, facecolor=MARK_COLOUR,
+        # a run of marked words is one band: the space before a marked word joins it
+        joined = k and styles[k - 1] == style
+        pad = text_width(" ", line.size, line.weight) if joined else 1
+        fig.add_artist(Rectangle((fx(left - pad), fy(y + line.size * 0.25)),
+                                 (width + pad + 1) / PAGE_WIDTH, line.size * 1.1 / PAGE_HEIGHT,
+                                 transform=fig.transFigure,
+                                 facecolor=MARK_COLOUR if style == "ins" else DROP_COLOUR,
                                  edgecolor="none", zorder=0))
-        fig.add_artist(Rectangle((fx(left), fy(y + 1.6)), width / PAGE_WIDTH, 0.6 / PAGE_HEIGHT,
+        rule_y = y + 1.6 if style == "ins" else y - line.size * 0.3
+        fig.add_artist(Rectangle((fx(left - (pad if joined else 0)), fy(rule_y)),
+                                 (width + (pad if joined else 0)) / PAGE_WIDTH, 0.6 / PAGE_HEIGHT,
                                  transform=fig.transFigure, facecolor="black",
                                  edgecolor="none"))
 

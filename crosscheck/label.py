@@ -1,0 +1,266 @@
+"""A group's label a reader understands, built from its facts' frames.
+
+A label says what a group of facts is about and what kind of value it holds, as
+``<what> — <kind>``: "people missing — count", "council approved plan — date",
+"Ortiz on Harbour Treaty — quote" (examples made up for this docstring). It replaces the
+bag of weighty words alignment computes (``Group.topic``), which stays in report.json as
+``topic``; the label is ``label``.
+
+- count, amount, measure: the thing (the written item when it names the frame's thing,
+  with its case; else the frame's lemmas) and what is said of it (the predicate class,
+  or the governing word as the sentence writes it), then the figure's role when it is
+  not a plain total and the place the clause names;
+- date: the event it dates (subject, verb, object as the sentence writes them);
+  a date of a statement says so;
+- quote and statement: the speaker (a person's surname) on the name most versions of
+  the quote mention (a run of capitalised words that is not the speaker), else on the
+  group's weightiest words.
+
+Each slot takes the value most of the group's facts give (ties: the first fact's), so
+that one odd parse does not name the group. A slot no fact fills is left out; a label
+with no slot filled falls back to the group's topic words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from crosscheck.context import STOPWORDS
+from crosscheck.models import Fact
+
+#: Separator between what a group is about and its kind, in every label.
+SEP = " — "
+
+#: Word naming each kind of value in a label.
+KIND_WORDS = {"count": "count", "money": "amount", "measure": "measure", "date": "date",
+              "quote": "quote", "statement": "statement", "framing": "framing"}
+
+#: How a figure's role (``models.NUMBER_ROLES``) reads in a label; a total says nothing.
+ROLE_WORDS = {"part": "part", "whole": "whole", "increment": "increase", "earlier": "earlier figure",
+              "change": "change", "difference": "difference", "capacity": "capacity", "rate": "rate"}
+
+#: Predicates a kind of value already says: an amount's "cost" adds nothing to "amount".
+IMPLIED = {"money": frozenset({"cost"})}
+
+#: Longest thing kept, in words (the last words: the head noun ends an English noun phrase).
+THING_WORDS = 5
+#: Longest label, in characters, before its "what" is cut with an ellipsis.
+LABEL_CHARS = 80
+
+#: Words a written item starts with that are no part of the thing ("these systems").
+DETERMINERS = frozenset("the a an these those this that some its their his her our my your another "
+                        "other such".split())
+
+#: Past forms of the commonest irregular English verbs, which a lemma's prefix does not find
+#: in the sentence ("say" / "said").
+IRREGULAR = {"say": "said", "tell": "told", "fly": "flown", "give": "given", "take": "taken",
+             "make": "made", "hold": "held", "meet": "met", "strike": "struck", "begin": "began",
+             "buy": "bought", "sell": "sold", "win": "won", "lose": "lost", "leave": "left",
+             "find": "found", "keep": "kept", "go": "went", "come": "came", "see": "seen",
+             "speak": "spoke", "write": "wrote", "shake": "shook", "rise": "rose", "fall": "fell"}
+
+_WORD = re.compile(r"[\w][\w'’.-]*")
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _majority(items: Sequence[str]) -> str:
+    """The non-empty item most facts give; ties go to the one given first."""
+    counts = Counter(i for i in items if i)
+    if not counts:
+        return ""
+    top = max(counts.values())
+    return next(i for i in items if i and counts[i] == top)
+
+
+def _surface(lemma: str, sentence: str) -> str:
+    """``lemma`` as ``sentence`` writes it ("approve" -> "approved", "ortiz" ->
+    "Ortiz"), or the lemma when no word of the sentence is its form."""
+    words = _WORD.findall(sentence)
+    low = lemma.lower()
+    words = [w[:-1] if w.endswith(".") and w.count(".") == 1 else w for w in words]  # "case." / "U.S."
+    irregular = IRREGULAR.get(low, "")
+    for w in words:
+        if w.lower() == low:
+            return w
+    for w in words:
+        if irregular and irregular.startswith(w.lower()[:-1]) and w.lower()[:3] == irregular[:3]:
+            return w
+    stem = low[:-1] if len(low) > 3 and low[-1] in "ey" else low
+    for w in words:
+        lw = w.lower()
+        if lw.startswith(stem) and len(lw) - len(low) <= 3:
+            return w
+    return lemma
+
+
+def _phrase(lemmas: str, sentence: str) -> str:
+    return " ".join(_surface(w, sentence) for w in lemmas.split())
+
+
+def _clean_item(item: str) -> str:
+    words = [w for w in item.split() if w]
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words[-THING_WORDS:])
+
+
+def _thing(f: Fact) -> str:
+    """What a figure counts, prices or measures, as the article writes it where it can."""
+    frame_thing = f.frame.thing if f.frame else ""
+    item = _clean_item(str(f.value.get("item") or ""))
+    head = str(f.value.get("head") or "")
+    if item:
+        last = item.split()[-1].lower()
+        wanted = (frame_thing.split()[-1] if frame_thing else head).lower()
+        if not wanted or last.startswith(wanted[: max(3, len(wanted) - 1)]):
+            return item
+    if frame_thing:
+        return " ".join(_phrase(frame_thing, f.sentence).split()[-THING_WORDS:])
+    return head
+
+
+def _predicate(f: Fact, kind: str) -> str:
+    p = f.frame.predicate if f.frame else ""
+    if not p or p in IMPLIED.get(kind, ()):
+        return ""
+    return _surface(p, f.sentence)
+
+
+def _place(f: Fact) -> str:
+    places = [s.split(":", 1)[1] for s in (f.frame.scope if f.frame else ()) if s.startswith("place:")]
+    return places[0] if places else ""
+
+
+def _topic_words(topic: str, n: int = 4) -> str:
+    """The words of an alignment topic, without its "lead: " prefix."""
+    return " ".join(topic.split(": ", 1)[-1].split()[:n])
+
+
+def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
+    thing = _majority([_thing(f) for f in facts])
+    predicate = _majority([_predicate(f, kind) for f in facts])
+    if predicate and predicate.lower() in thing.lower().split():
+        predicate = ""
+    role = ROLE_WORDS.get(_majority([f.frame.role if f.frame else "" for f in facts]), "")
+    place = _majority([_place(f) for f in facts])
+    if not thing and kind == "measure":
+        thing = _majority([str(f.value.get("dimension") or "") for f in facts])
+        if thing and topic:
+            thing = f"{thing}: {_topic_words(topic, 3)}"
+    what = " ".join(x for x in (thing, predicate) if x) or _topic_words(topic)
+    if place and place.lower() not in what.lower():
+        what += f" in {place}"
+    if kind == "money" and _majority([str(f.value.get("scope") or "") for f in facts]) == "per_unit":
+        what += " each"
+    if role:
+        what += f" ({role})"
+    return what
+
+
+def _date_what(facts: list[Fact], topic: str) -> str:
+    events = [(f.frame.event if f.frame else "", f) for f in facts]
+    event = _majority([e for e, _ in events])
+    if not event:
+        return _topic_words(topic)
+    sentence = next(f.sentence for e, f in events if e == event)
+    what = _phrase(event, sentence)
+    place = _majority([_place(f) for f in facts])
+    if place and place.lower() not in what.lower():
+        what += f" in {place}"
+    return what
+
+
+def short_speaker(speaker: str) -> str:
+    """A person's surname ("Ana Ortiz" -> "Ortiz"); any other speaker as given
+    ("the government", "U.S. Weather Service": initials and acronyms are no person's)."""
+    words = speaker.split()
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        return words[-1]
+    return speaker
+
+
+def _names(text: str, speaker: str) -> list[str]:
+    """Runs of capitalised words in ``text``, in order: names of people, places, treaties.
+    A single capitalised word that opens a sentence is left out unless it is an acronym
+    ("Rivers like these" opens with a capital, not a name), and so are the speaker's names."""
+    own = {w.lower() for w in speaker.split()}
+    out = []
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group(0).split()
+        before = text[: m.start()].rstrip()
+        opens = not before or before[-1] in ".!?“\"‘'"
+        if opens:
+            first = words[0]
+            if len(words) == 1 and not first.isupper() or first.lower() in STOPWORDS:
+                words = words[1:]
+        words = [re.sub(r"[’']s$", "", w.strip(".’'")) for w in words]
+        if any(w.lower() != w and "-" in w and w.split("-")[-1].islower() for w in words):
+            continue  # "UN-backed": a modifier, not a name
+        while words and words[0].lower() in STOPWORDS | {"i"}:
+            words = words[1:]
+        if not words or all(w.lower() in own for w in words):
+            continue
+        out.append(" ".join(words))
+    return out
+
+
+def _speech_what(facts: list[Fact], topic: str) -> str:
+    speaker = _majority([f.speaker or str(f.value.get("speaker") or "") for f in facts])
+    contents = [str(f.value.get("content") or f.text) for f in facts]
+    seen: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, text in enumerate(contents):
+        for k, name in enumerate(_names(text, speaker)):
+            first.setdefault(name, i * 1000 + k)
+        seen.update(set(_names(text, speaker)))
+    name = min(seen, key=lambda n: (-seen[n], -(len(n.split()) > 1 or n.isupper()), first[n])) if seen else ""
+    taken = {w.lower() for w in (name + " " + speaker).split()}
+    words = [w for w in _topic_words(topic, 6).split() if w.lower() not in taken][:3]
+    about = ": ".join(x for x in (name, " ".join(words)) if x)
+    who = short_speaker(speaker) if speaker else "unattributed"
+    return f"{who} on {about}" if about else who
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def group_label(facts: Sequence[Fact], topic: str = "") -> str:
+    """The label of a group of facts: ``<what> — <kind>`` (see the module docstring);
+    ``topic`` is alignment's bag of words, used where the frames say nothing."""
+    facts = list(facts)
+    if not facts:
+        return _cut(topic, LABEL_CHARS)
+    kinds = {f.kind for f in facts}
+    kind = facts[0].kind if len(kinds) == 1 else "quote"
+    if kind in ("quote", "statement"):
+        what = _speech_what(facts, topic)
+    elif kind == "date":
+        what = _date_what(facts, topic)
+    elif kind in ("count", "money", "measure"):
+        what = _figure_what(facts, kind, topic)
+    else:
+        what = _topic_words(topic)
+    return _cut(what or "(no topic)", LABEL_CHARS) + SEP + KIND_WORDS.get(kind, kind)
+
+
+def split_label(label: str) -> tuple[str, str]:
+    """(what, kind word) of a label made by ``group_label``."""
+    what, _, kind = label.rpartition(SEP)
+    return (what, kind) if what else (label, "")
+
+
+#: How a sentence names what a group holds, by kind word: "the number of people missing".
+SUBJECT_FORMS = {"count": "the number of {what}", "amount": "the amount of {what}",
+                 "measure": "the measure of {what}", "date": "when {what}",
+                 "quote": "{what}", "statement": "{what}"}
+
+
+def subject(label: str) -> str:
+    """What a group is about, as a sentence names it: "people missing — count" is "the
+    number of people missing"."""
+    what, kind = split_label(label)
+    return SUBJECT_FORMS.get(kind, "{what}").format(what=what)

@@ -1,0 +1,130 @@
+"""One plain sentence per discrepancy, for the top of every report.
+
+"Conflict on the number of people missing: CNN says 12 (2024-05-06), Reuters says 14
+(2024-05-07) — updated over time." (an example made up here). Conflicts first, then
+possible conflicts (worded as leads to check, never as verdicts), then paraphrased quotes,
+then agreements; single-source facts get no sentence (they are in the tables). Outlets are
+named as the user gave them (``score.outlet_labels``). Sentences are plain text: each
+renderer escapes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crosscheck.label import group_label, subject
+from crosscheck.models import Cluster, Report
+from crosscheck.render.quotediff import cluster_diffs
+
+#: Most outlets a sentence names on one side; the rest are counted ("and 3 others").
+MAX_NAMED = 4
+#: Longest value quoted in a sentence, in characters.
+VALUE_CHARS = 90
+
+#: Order of the findings, most important first.
+FINDING_KINDS = ("conflict", "possible", "paraphrase", "agree")
+#: Heading of each kind of finding.
+FINDING_TITLES = {"conflict": "Conflicts", "possible": "Possible conflicts (to check; no verdict)",
+                  "paraphrase": "Quotes in other words", "agree": "Agreements"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence: its kind (``FINDING_KINDS``), the group it is about (a cluster id, or a
+    possible conflict's id) and the sentence."""
+
+    kind: str
+    group: str
+    text: str
+
+
+def _cut(text: str, limit: int = VALUE_CHARS) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def outlet_list(outlets: list[str]) -> str:
+    """"A", "A and B", "A, B and C", "A, B, C, D and 2 others"."""
+    outlets = list(dict.fromkeys(outlets))
+    if len(outlets) > MAX_NAMED:
+        rest = len(outlets) - MAX_NAMED
+        return ", ".join(outlets[:MAX_NAMED]) + f" and {rest} other{'s' if rest > 1 else ''}"
+    if len(outlets) == 1:
+        return outlets[0]
+    return ", ".join(outlets[:-1]) + " and " + outlets[-1]
+
+
+def _says(outlets: list[str], value: str, when: str = "") -> str:
+    n = len(dict.fromkeys(outlets))
+    return f"{outlet_list(outlets)} say{'s' if n == 1 else ''} {_cut(value)}" + (f" ({when})" if when else "")
+
+
+def _by_value(c: Cluster) -> list[tuple[str, list[str]]]:
+    """(value, outlets giving it), values in the order outlets first give them."""
+    out: dict[str, list[str]] = {}
+    for o in dict.fromkeys(c.outlets):
+        out.setdefault(c.values.get(o, ""), []).append(o)
+    return list(out.items())
+
+
+def _label(c: Cluster) -> str:
+    return c.label or group_label([], c.topic)
+
+
+def _conflict(c: Cluster) -> str:
+    about = subject(_label(c))
+    if c.over_time and c.timeline:
+        parts = [_says([t["outlet"]], t["value"], t.get("published") or "") for t in c.timeline]
+        return f"Conflict on {about}: " + ", ".join(parts) + " — updated over time."
+    if c.sides:
+        parts = [_says(s["outlets"], s["value"]) for s in c.sides]
+    else:
+        parts = [_says(outlets, value) for value, outlets in _by_value(c)]
+    tail = f" ({c.reason})" if c.kind in ("quote", "statement") and c.reason else ""
+    return f"Conflict on {about}: " + "; ".join(parts) + tail + "."
+
+
+def _paraphrase(report: Report, c: Cluster) -> str:
+    diffs = cluster_diffs(report, c)
+    outlets = list(dict.fromkeys(c.outlets))
+    changed = [d for d in diffs if not d.same]
+    detail = ""
+    if changed:
+        bits = []
+        for d in changed[:MAX_NAMED]:
+            dropped, added = d.counts
+            bits.append(f"{d.b} drops {dropped} and adds {added} of {d.a}'s words")
+        detail = " (" + "; ".join(bits) + (f"; and {len(changed) - MAX_NAMED} more" if len(changed) > MAX_NAMED
+                                           else "") + ")"
+    return f"{outlet_list(outlets)} quote {subject(_label(c))} in other words{detail}."
+
+
+def _agree(c: Cluster) -> str:
+    groups = _by_value(c)
+    about = subject(_label(c))
+    if c.kind in ("quote", "statement"):
+        return f"Same words: {outlet_list([o for _, os in groups for o in os])} quote {about}."
+    if len(groups) == 1:
+        value, outlets = groups[0]
+        n = len(outlets)
+        return f"Agreement on {about}: {'all ' + str(n) + ' outlets' if n > 2 else outlet_list(outlets)} " \
+               f"say {_cut(value)}."
+    return f"Agreement on {about}: " + ", ".join(_says(os, v) for v, os in groups) + " — compatible values."
+
+
+def _possible(p: dict) -> str:
+    about = subject(p.get("label") or group_label([], p.get("topic", "")))
+    parts = "; ".join(_says(s["outlets"], s["value"]) for s in p["sides"])
+    return (f"Possible conflict on {about}, to check: {parts} — their sentences are only "
+            f"{100 * p['confidence']:.0f}% alike, so this may be one figure told two ways, or two figures.")
+
+
+def findings(report: Report) -> list[Finding]:
+    """The report's sentences, most important first (``FINDING_KINDS``)."""
+    out: list[Finding] = []
+    clusters = list(report.clusters)
+    out += [Finding("conflict", c.id, _conflict(c)) for c in clusters if c.verdict == "conflict"]
+    out += [Finding("possible", p["id"], _possible(p)) for p in report.possible_conflicts]
+    out += [Finding("paraphrase", c.id, _paraphrase(report, c)) for c in clusters if c.verdict == "paraphrase"]
+    out += [Finding("agree", c.id, _agree(c)) for c in clusters if c.verdict == "agree"]
+    return out

@@ -323,8 +323,9 @@ def _slot(f: Fact) -> tuple[str, str] | None:
         return (str(f.value["dimension"]), "")
     thing = _head(f)
     if f.kind == "count":
-        # a class implies what it counts ("killing 12": people); a bare lemma needs the noun
-        return (predicate, thing) if _predicate_class(f) or (predicate and thing) else None
+        # a class implies what it counts ("killing 12": people); a bare lemma, or a named
+        # agent ("Carter had 12 points"), needs the noun
+        return (predicate, thing) if _predicate_class(f) or ((predicate or f.frame.agent) and thing) else None
     return (predicate, thing) if predicate or thing else None
 
 
@@ -343,31 +344,44 @@ def _event_words(f: Fact) -> frozenset[str]:
 
 
 def _anchor_shift(facts: list[Fact], established: list[int], side: list[int]) -> bool:
-    """Whether two sides of dates differ by one day where one side counts its day from the
-    day of the report ("today", "yesterday") and the other does not: the publication date
-    names a day in some time zone, not the hour of writing, so the day could be either."""
-    deictic = [{bool(facts[i].value.get("deictic")) for i in group} for group in (established, side)]
-    if {frozenset(d) for d in deictic} != {frozenset({True}), frozenset({False})}:
+    """Whether two sides of dates differ by one day where a side counts its day from the day
+    of the report ("today", "yesterday"): the publication date names a day in some time zone
+    (or the day a copy was posted), not the hour of writing, so the day could be either."""
+    if not any(facts[i].value.get("deictic") for i in established + side):
         return False
     spans = [_span(facts[group[0]]) for group in (established, side)]
     return None not in spans and abs(spans[0][0] - spans[1][0]) == 1
 
 
+def _agent_words(facts: list[Fact], group: list[int]) -> set[str]:
+    return {w for i in group if facts[i].frame is not None for a in facts[i].frame.agent for w in a.split()}
+
+
 def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether both sides name who gives their figure (``Frame.agent``) and no name word is
     shared: one team's offer is not another's ("Red Sox" and "Sox" share a word)."""
-    words = []
-    for group in (established, side):
-        names = {w for i in group if facts[i].frame is not None for a in facts[i].frame.agent for w in a.split()}
-        words.append(names)
+    words = [_agent_words(facts, group) for group in (established, side)]
     return bool(words[0] and words[1] and not words[0] & words[1])
+
+
+def _named_claim(facts: list[Fact], claim: tuple[list[int], list[int]]) -> bool:
+    """Whether every fact of a claim names who its figure is of, each side sharing a name
+    with the other, and says what it counts (a known slot): one player's points in two
+    reports. Such a claim needs only the grouping bar, not the conflict bar: the frames
+    themselves say it is one fact."""
+    if not all(claim) or facts[claim[0][0]].kind not in ("count", "money", "measure"):
+        return False
+    if not all(facts[i].frame is not None and facts[i].frame.agent and _slot(facts[i]) for i in claim[0] + claim[1]):
+        return False
+    return bool(_agent_words(facts, claim[0]) & _agent_words(facts, claim[1]))
 
 
 def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: list[int]) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
-    both sides name the same years and no two different agents; for a date, facts whose event shares a word with the other
+    both sides name the same years and no two different agents, and counts share more than
+    the noun counted (``_count_identity``) or read as one sentence; for a date, facts whose event shares a word with the other
     side's events. A fact whose frame leaves this unknown takes part only where its sentence
     reads as the other side's (``settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME``: one report's
     sentence with a figure changed). Quotes and statements are claimed by their words
@@ -399,7 +413,22 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
 
     claim = ([i for i in established if takes_part(i, side)], [i for i in side if takes_part(i, established)])
     years = [frozenset().union(*(_years(facts[i]) for i in group)) for group in claim]
-    return claim if years[0] == years[1] else ([], [])
+    if years[0] != years[1]:
+        return [], []
+    if kind == "count" and all(claim) and not _count_identity(facts, claim) \
+            and float(sim[np.ix_(claim[0], claim[1])].max()) < bar:
+        return [], []
+    return claim
+
+
+def _count_identity(facts: list[Fact], claim: tuple[list[int], list[int]]) -> bool:
+    """Whether the two sides of a claim about counts share more than the noun counted (a
+    bare "people" or "points" names no one quantity): a predicate (class or lemma) or a named
+    agent."""
+    def marks(group: list[int]) -> set[str]:
+        out = {f"pred:{facts[i].frame.predicate}" for i in group if facts[i].frame and facts[i].frame.predicate}
+        return out | {f"agent:{w}" for w in _agent_words(facts, group)}
+    return bool(marks(claim[0]) & marks(claim[1]))
 
 
 def _sentence_speakers(f: Fact, speakers_by_sentence: dict[tuple[str, str], set[str]]) -> set[str]:
@@ -769,7 +798,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
         for side in others:
             mean = float(sim[np.ix_(side, established)].mean())
             claim = _claim(facts, sim, established, side)
-            if mean >= bar and all(claim) and (len(kept) == 1 or _revision(facts, kept + [side], published)):
+            if (mean >= bar or (mean >= low and _named_claim(facts, claim))) and all(claim) and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
                 claims.append(claim)
                 confidence = min(confidence, mean)

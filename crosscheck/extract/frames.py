@@ -42,6 +42,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj",
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "compound", "acomp", "oprd", "attr", "advcl"})
 #: Years a scope may name.
 YEARS = (1800, 2100)
+#: Labels of a verb that shares the subject of the verb it hangs from (coordination,
+#: adverbial and control clauses: "scored 20 and grabbed 11", "led, while grabbing 7").
+SUBJECT_SHARING = frozenset({"conj", "advcl", "xcomp"})
 #: Named-entity labels (OntoNotes 5) of who acts: people, organisations, groups.
 AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 #: Named-entity labels (OntoNotes 5) of dates and times of day.
@@ -223,12 +226,16 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun]
         candidates += [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
     candidates += [c for c in q.children if c.dep_ in MODIFIER_DEPS]
-    gov = arg.head
+    # a conjunct noun shares its first conjunct's governing word ("a woman and two men were shot")
+    first = arg
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN", "NUM") and first.head.i != first.i:
+        first = first.head
+    gov = first.head
     while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP"):
         gov = gov.head
-    if arg.dep_ in ARGUMENT_DEPS and gov.i != arg.i:
-        subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != arg.i), None)
-        if subject is not None and arg.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
+    if first.dep_ in ARGUMENT_DEPS and gov.i != first.i:
+        subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
+        if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
             thing = _phrase(subject)  # "the death toll rose to 10": the toll is what 10 is
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
@@ -250,6 +257,8 @@ def _agent(verb: Token, own: Span) -> tuple[str, ...]:
     people were hurt") or the clause has no named subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not subjects and verb.dep_ in SUBJECT_SHARING and verb.head.i != verb.i:
+        return _agent(_clause_head(verb.head), own)  # "X scored 20 and grabbed 11 rebounds": X's
     names: set[str] = set()
     for subject in subjects:
         lo, hi = subject.left_edge.i, subject.right_edge.i + 1
@@ -270,8 +279,9 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
         gov = gov.head
     if d.head.i == d.i:
         gov = d
-    while gov.ent_type_ in TIME_LABELS and gov.head.i != gov.i:
-        gov = gov.head  # "Monday morning", "Friday night": the time of day is the date's own
+    while (gov.ent_type_ in TIME_LABELS or (gov.dep_ == "npadvmod" and gov.pos_ == "NOUN")) and gov.head.i != gov.i:
+        gov = gov.head  # "Monday morning", "tomorrow morning": a time of day, or a noun used as
+        # an adverb of time, is the date's own, not the event dated
     noun = gov if gov.pos_ in ("NOUN", "PROPN") and gov.i != d.i else None
     verb = _clause_head(gov)
     parts = []

@@ -1,6 +1,6 @@
 """crosscheck on real coverage: the ECB+ events with a hand-made fact-family gold.
 
-    python benchmarks/ecbplus.py [--reports DIR] [--save DIR] [--json OUT] [--events t20,t38]
+    python benchmarks/ecbplus.py [--reports DIR] [--save DIR] [--json OUT] [--events t20,t38] [--held-out]
 
 Runs ``crosscheck compare`` on each event folder (or reads ``DIR/<event>/report.json`` with
 ``--reports``, to score another version's reports) and scores it with the dataset's own
@@ -10,12 +10,13 @@ tool's date/count/money/measure facts that overlap a gold mention (the gold list
 number and date in scope of every sentence, so a fact outside it is a false positive: an
 identifier, an age, a time of day).
 
-Two sets of events, reported apart:
+Three sets of events, reported apart:
 
 - **dev**: the seven events whose gold came with the dataset (t14 t18 t20 t22 t23 t24 t38),
   on which the frames and alignment were developed;
-- **held-out**: events annotated for this project by reading (``tests/gold/ecbplus``), after
-  the change being measured was written, and run once before any fix for them.
+- **seen held-out**: events annotated for this project by reading (``tests/gold/ecbplus``)
+  that were held out when first run and have been looked at since (t08 t10 t13 t16 t31 t40);
+- **held-out**: events annotated by reading and not looked at (t28 t33 t43).
 
 The dataset lives outside the project (``../shared/datasets/ecbplus`` by default, or
 ``$CROSSCHECK_ECBPLUS``); without it, the script says so and stops.
@@ -42,7 +43,11 @@ from crosscheck.render.json import report_dict  # noqa: E402
 DATASET = Path(os.environ.get("CROSSCHECK_ECBPLUS", ROOT.parent / "shared" / "datasets" / "ecbplus"))
 HELD_OUT_GOLD = ROOT / "tests" / "gold" / "ecbplus"
 DEV = ("t14", "t18", "t20", "t22", "t23", "t24", "t38")
-HELD_OUT = ("t08", "t10", "t13", "t16", "t31", "t40")
+#: Annotated for this project by reading, held out when first run, looked at since (their
+#: first-run figures are in docs/accuracy.md); the fitted thresholds are fitted on DEV + SEEN.
+SEEN = ("t08", "t10", "t13", "t16", "t31", "t40")
+#: Annotated by reading and not yet looked at: run once per change worth reporting.
+HELD_OUT = ("t28", "t33", "t43")
 KINDS = ("date", "count", "money", "measure")
 
 
@@ -54,9 +59,8 @@ def _scorer():
 
 
 def gold_path(event: str) -> Path:
-    if event in HELD_OUT:
-        return HELD_OUT_GOLD / f"{event}_ecbplus" / "facts.json"
-    return DATASET / f"{event}_ecbplus" / "facts.json"
+    ours = HELD_OUT_GOLD / f"{event}_ecbplus" / "facts.json"
+    return ours if ours.is_file() else DATASET / f"{event}_ecbplus" / "facts.json"
 
 
 def run(event: str, reports: Path | None) -> dict:
@@ -164,14 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports", type=Path, help="score DIR/<event>/report.json instead of running the tool")
     ap.add_argument("--save", type=Path, help="also write each report to DIR/<event>/report.json")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
-    ap.add_argument("--events", help="comma-separated event prefixes (default: all)")
+    ap.add_argument("--events", help="comma-separated event prefixes (default: dev and seen held-out)")
+    ap.add_argument("--held-out", action="store_true",
+                    help="also run the held-out events (run once per change worth reporting, then report it)")
     args = ap.parse_args(argv)
     if not (DATASET / "score_facts.py").is_file():
         print(f"ECB+ dataset not found at {DATASET} (set CROSSCHECK_ECBPLUS)", file=sys.stderr)
         return 2
-    chosen = set(args.events.split(",")) if args.events else set(DEV + HELD_OUT)
+    chosen = set(args.events.split(",")) if args.events else set(DEV + SEEN + (HELD_OUT if args.held_out else ()))
     result = {}
-    for name, events in (("dev", DEV), ("held-out", HELD_OUT)):
+    for name, events in (("dev", DEV), ("seen held-out", SEEN), ("held-out", HELD_OUT)):
         rows = [score_event(e, args.reports, args.save) for e in events if e in chosen]
         if rows:
             print(table(name, rows) + "\n")

@@ -806,7 +806,12 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
             yield sorted(side), [], None, False
             if mean >= low:
                 yield sorted(established + side), [established, side], round(mean, 4), True
-        if len(kept) == 1:
+        if len(kept) > 1 and confidence < settings.CONFLICT_MIN_CONFIDENCE:
+            # a claim whose sentences are less alike than the fitted bar: listed, not called
+            for side in kept:
+                yield sorted(side), [], None, False
+            yield sorted(i for side in kept for i in side), kept, round(confidence, 4), True
+        elif len(kept) == 1:
             yield sorted(established), [], None, False
         else:
             # the established side's claim: its facts that take part against every kept side

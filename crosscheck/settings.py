@@ -44,11 +44,15 @@ ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE = {
     "measure": 0.25,
     "speech": 0.55,
 }
+# --- fitted by benchmarks/fit_claims.py (do not edit by hand: run it) -------------------
 #: Least similarity for a fact whose frame leaves what it is of unknown (no predicate, no
 #: event) to take part in a conflict's claim: its sentence must read as the other side's,
-#: as one report's sentence with a figure changed does; on real coverage, figures of
-#: different quantities mixed into one group stood at 0.3-0.6.
-CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME = 0.7
+#: as one report's sentence with a figure changed does.
+CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME = 0.8
+#: Least confidence (the mean similarity of a conflict's sides) for a claim to be reported
+#: as a conflict; below it, the claim is listed as a possible conflict.
+CONFLICT_MIN_CONFIDENCE = 0.35
+# --- end of fitted values ------------------------------------------------------------
 #: Let a clashing pair below the conflict bar group anyway when each fact is the other's
 #: best match in the other article (mutual nearest neighbours). Not for dates: two stories
 #: of one month ("in March" of two different years) are often each other's best match.

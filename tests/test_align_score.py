@@ -122,8 +122,7 @@ def test_copies_count_once_and_over_time_is_marked():
 
 def test_rising_toll_is_over_time():
     arts = [art("a", "One", date(2024, 1, 1)), art("b", "Two", date(2024, 1, 2)), art("c", "Three", date(2024, 1, 3))]
-    facts = [count("a:1", "a", "12", QUAKE_B, 12, "people"), count("b:1", "b", "30", QUAKE_B, 30, "people"),
-             count("c:1", "c", "75", QUAKE_B, 75, "people")]
+    facts = [count(f"{x}:1", x, str(n), QUAKE_B.replace("212", str(n)), n, "people") for x, n in zip("abc", (12, 30, 75))]
     clusters, _, _ = score(arts, facts, align(facts, published={a.id: a.published for a in arts}))
     (c,) = clusters
     assert c.verdict == "conflict" and c.over_time is True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
@@ -29,8 +30,10 @@ from crosscheck.baseline import (
     load_baseline,
     write_baseline,
 )
+from crosscheck.extract.frames import read_frame
 from crosscheck.extract.sentences import split_sentences
 from crosscheck.models import Article, Fact
+from crosscheck.parse import parse
 from crosscheck.pipeline import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,11 +53,10 @@ def toy_counts(article: Article) -> list[Fact]:
         for m in _COUNT.finditer(s.text):
             start, end = s.start + m.start(), s.start + m.end()
             n = _NUMBERS[m.group(1)]
-            facts.append(
-                Fact(f"{article.id}:{len(facts) + 1}", article.id, "count", article.text[start:end], start, end,
-                     s.text, {"low": n, "high": n, "item": m.group(2), "head": m.group(2).split()[-1].rstrip("s"),
-                               "qualifier": None})
-            )
+            fact = Fact(f"{article.id}:{len(facts) + 1}", article.id, "count", article.text[start:end], start, end,
+                        s.text, {"low": n, "high": n, "item": m.group(2), "head": m.group(2).split()[-1].rstrip("s"),
+                                 "qualifier": None}, sentence_start=s.start)
+            facts.append(replace(fact, frame=read_frame(fact, parse(s.text))))  # as the pipeline frames them
     return facts
 
 

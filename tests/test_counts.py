@@ -214,3 +214,21 @@ def test_the_number_with_its_noun_left_out_takes_it_from_the_count_before():
     text = "Volunteers rescued 30 dogs. The 200 were moved to a school."
     found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
     assert [text[m.start : m.end] for m in found] == ["30"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pair that does not run upwards is a tally of two sides: two counts
+        ("The home side sealed a 65-53 victory.", [("65", 65, "victory"), ("53", 53, "victory")]),
+        ("The visitors, now (25-7), play again on Saturday.", [("25", 25, ""), ("7", 7, "")]),
+        ("The council backed the plan by a 3-2 vote.", [("3", 3, "vote"), ("2", 2, "vote")]),
+        # a pair that runs upwards is a range; a code is no count
+        ("Between them, 10-15 people were hurt.", [("10-15", 10, "people")]),
+        ("The airline flew a Boeing 737-800 that day.", []),
+        ("Call 555-1234 for help.", []),
+    ],
+)
+def test_a_descending_pair_is_a_tally_of_two_counts(text, expected):
+    got = [(text[m.start : m.end], m.value["low"], m.value["item"]) for m in counts(text)]
+    assert got == expected

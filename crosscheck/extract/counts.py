@@ -164,6 +164,23 @@ def _is_designation(text: str, q: Quantity) -> bool:
     return False
 
 
+#: Two whole numbers joined by a hyphen or dash, the first not smaller: "65-53", "(25-7)",
+#: "a 15-2 run", "a 3-2 vote". A range runs upwards ("10-15 people"), so a pair that does not
+#: is a tally of two sides (a score, a record, a vote): two counts, not a range or a
+#: designation. Not inside a longer code ("737-800-1", "SM-3-2") or after a letter.
+TALLY = re.compile(r"(?<![\w.,/:-])(?P<a>[1-9]\d{0,2}|0)[-\u2013](?P<b>[1-9]\d{0,2}|0)(?![\w.,/:-]|[-\u2013]\d)")
+
+
+def _tally(text: str, q: Quantity) -> re.Match | None:
+    """The tally ("65-53") that ``q`` is one side of, or None."""
+    if q.is_word or q.is_range or q.qualifier:
+        return None
+    for m in TALLY.finditer(text, max(0, q.start - 4), min(len(text), q.end + 5)):
+        if (m.start("a"), m.end("a")) == (q.num_start, q.num_end) or (m.start("b"), m.end("b")) == (q.num_start, q.num_end):
+            return m if int(m.group("a")) >= int(m.group("b")) else None
+    return None
+
+
 def _is_day_of_month(text: str, q: Quantity) -> bool:
     """A day number next to a month name ("May 14", "14 May", "the 3rd of June")."""
     raw = text[q.num_start : q.num_end]
@@ -215,6 +232,11 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
         if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
             noun = compound.group("noun").lower()
             out.append(_count(sentence, q, _plural(noun), noun, "text"))
+            continue
+        tally = _tally(text, q)
+        if tally is not None:
+            item, _, _ = noun_phrase_after(text, tally.end())  # "a 15-2 run": both sides of the run
+            out.append(_count(sentence, q, item, head_noun(item) if item else "", "text"))
             continue
         if not q.is_vague and (
             _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)

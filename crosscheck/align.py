@@ -364,18 +364,6 @@ def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -
     return bool(words[0] and words[1] and not words[0] & words[1])
 
 
-def _named_claim(facts: list[Fact], claim: tuple[list[int], list[int]]) -> bool:
-    """Whether every fact of a claim names who its figure is of, each side sharing a name
-    with the other, and says what it counts (a known slot): one player's points in two
-    reports. Such a claim needs only the grouping bar, not the conflict bar: the frames
-    themselves say it is one fact."""
-    if not all(claim) or facts[claim[0][0]].kind not in ("count", "money", "measure"):
-        return False
-    if not all(facts[i].frame is not None and facts[i].frame.agent and _slot(facts[i]) for i in claim[0] + claim[1]):
-        return False
-    return bool(_agent_words(facts, claim[0]) & _agent_words(facts, claim[1]))
-
-
 def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: list[int]) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
@@ -798,7 +786,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
         for side in others:
             mean = float(sim[np.ix_(side, established)].mean())
             claim = _claim(facts, sim, established, side)
-            if (mean >= bar or (mean >= low and _named_claim(facts, claim))) and all(claim) and (len(kept) == 1 or _revision(facts, kept + [side], published)):
+            if mean >= bar and all(claim) and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
                 claims.append(claim)
                 confidence = min(confidence, mean)

@@ -51,7 +51,7 @@ ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE = {
 CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME = 0.8
 #: Least confidence (the mean similarity of a conflict's sides) for a claim to be reported
 #: as a conflict; below it, the claim is listed as a possible conflict.
-CONFLICT_MIN_CONFIDENCE = 0.35
+CONFLICT_MIN_CONFIDENCE = 0.65
 # --- end of fitted values ------------------------------------------------------------
 #: Let a clashing pair below the conflict bar group anyway when each fact is the other's
 #: best match in the other article (mutual nearest neighbours). Not for dates: two stories

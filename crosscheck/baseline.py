@@ -26,6 +26,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from crosscheck.align import FAMILIES
+from crosscheck.atomic import write_text
 from crosscheck.models import FACT_KINDS, VERDICTS, Fact, Report
 from crosscheck.score import relation
 
@@ -173,10 +174,10 @@ def dumps(baseline: dict[str, Any]) -> str:
 
 
 def write_baseline(report: Report, path: Path) -> dict[str, Any]:
-    """Write the baseline of ``report`` to ``path`` (parents created); return it."""
+    """Write the baseline of ``report`` to ``path`` (parents created, the old file replaced
+    only once the new one is complete); return it."""
     baseline = build_baseline(report)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(baseline), encoding="utf-8", newline="\n")
+    write_text(path, dumps(baseline))
     return baseline
 
 

@@ -183,6 +183,7 @@ def _baseline(args) -> int:
 
 
 def _check(args) -> int:
+    from crosscheck.atomic import write_text
     from crosscheck.baseline import BaselineError, check, dumps_diff, format_text, junit_xml, load_baseline
     from crosscheck.pipeline import compare
 
@@ -195,8 +196,7 @@ def _check(args) -> int:
     result = check(baseline, report, args.max_drop)
     print(dumps_diff(result) if args.format == "json" else format_text(result), end="")
     if args.junit:
-        Path(args.junit).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.junit).write_text(junit_xml(result), encoding="utf-8")
+        write_text(Path(args.junit), junit_xml(result))
     return EXIT_WORSE if result["worse"] else EXIT_OK
 
 

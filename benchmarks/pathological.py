@@ -2,7 +2,7 @@
 
 Each pathological text is one long run of a repeated token with no sentence end ("1 1 1
 ...", "..........", "on Monday on Monday ...", "December 19, December 19, ...", "between 1
-and between 1 and ..."), the kind of thing a results table pasted without full stops or a
+and between 1 and ...", sentences of hundreds of numbers), the kind of thing a results table pasted without full stops or a
 hostile page can hold. Ordinary text is the seed articles repeated to the same size. Every
 stage of extraction should be linear in its input, so each ratio should stay well under 10
 (issue 12); a quadratic stage shows as a ratio that grows with --size.
@@ -35,6 +35,7 @@ PATTERNS = {
     "money": "$1 ",
     "percent": "5% ",
     "long token": "x",
+    "table rows": None,  # sentences of 600 numbers each (``rows``)
 }
 
 
@@ -49,8 +50,21 @@ def ordinary(size: int) -> str:
     return "\n\n".join(out)[:size]
 
 
+def rows(size: int) -> str:
+    """Sentences of 600 different small numbers each: a table pasted with a full stop per row."""
+    out, n, k = [], 0, 0
+    while n < size:
+        row = "Row " + " ".join(str((k * 7 + j) % 90 + 1) for j in range(600)) + ". "
+        out.append(row)
+        n += len(row)
+        k += 1
+    return "".join(out)[:size]
+
+
 def pathological(name: str, size: int) -> str:
     unit = PATTERNS[name]
+    if unit is None:
+        return rows(size)
     return (unit * (size // len(unit) + 1))[:size]
 
 
@@ -68,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", type=int, default=200_000, help="characters of each text (default 200000)")
     ap.add_argument("--only", action="append", choices=sorted(PATTERNS), help="run only these patterns")
     args = ap.parse_args(argv)
-    parse.nlp()  # load the model outside the timings
+    parse.nlp()  # load the model and the extractors outside the timings
+    time_extraction("Warm up: 3 people on Monday paid $5.")
     base, n = time_extraction(ordinary(args.size))
     print(f"ordinary text, {args.size} chars: {base:.2f} s, {n} facts")
     worst = 0.0

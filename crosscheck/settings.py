@@ -35,6 +35,10 @@ MAX_SENTENCE_CHARS = 2000
 #: their square. Those beyond keep no frame. Real sentences hold at most 8 in the test
 #: corpora and ECB+.
 MAX_FRAMED_PER_SENTENCE = 30
+#: Longest run of digits read as a number (separators and decimals included): a figure in
+#: the news has at most 16 significant digits ("$1,234,567,890,123"); a longer run is an
+#: identifier, a hash or a table run together, and a number of 400 digits is no float.
+MAX_NUMBER_DIGITS = 30
 
 # --- alignment (crosscheck.align) ------------------------------------------------------
 # Similarities are in [0, 1]: the TF-IDF cosine of two facts' sentence contexts, plus the

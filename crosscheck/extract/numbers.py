@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from crosscheck.extract.sentences import dateline_end
-from crosscheck.settings import CONTEXT_CHARS, WORD_BEFORE_CHARS, WORDS_BEFORE_CHARS
+from crosscheck.settings import CONTEXT_CHARS, MAX_NUMBER_DIGITS, WORD_BEFORE_CHARS, WORDS_BEFORE_CHARS
 
 #: Where the knowledge of scales, currencies and units lives (each file names its source).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -510,6 +510,8 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
     """(start, end, value, scale word, is_word) of each written number, in order."""
     out = []
     for m in _NUMBER_RE.finditer(text):
+        if m.group("digits") and len(m.group("digits")) > MAX_NUMBER_DIGITS:
+            continue  # an identifier, a hash or a table run together, not a quantity
         parsed = _number_value(m)
         if parsed is None:
             if m.group("frac"):  # not a fraction: its two numbers, as written
@@ -536,6 +538,8 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
             continue  # a bare "a" with no scale word is an article, not a number
         if m.group("sign"):
             value = -value
+        if not math.isfinite(value):
+            continue  # beyond what a float holds ("1e400"): no quantity a report can compare
         out.append((m.start(), end, tidy(value), scale, is_word))
     return out
 

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from crosscheck.models import VERDICTS, Report
+from crosscheck.safe import markdown_text
 from crosscheck.score import outlet_labels
 
 TITLES = {
@@ -21,8 +22,8 @@ EVIDENCE_CHARS = 240
 
 
 def _cell(text: str) -> str:
-    """Text made safe for one Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    """Text made safe for one Markdown table cell (no link, image, HTML; see crosscheck.safe)."""
+    return markdown_text(text)
 
 
 def _short(text: str, n: int = EVIDENCE_CHARS) -> str:

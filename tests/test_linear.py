@@ -77,3 +77,46 @@ def test_whole_extraction_of_a_long_run_stays_within_ten_times_ordinary_text():
     for unit in ("1 ", "on Monday ", "between 1 and ", "."):
         secs = _seconds(extract_facts, _article((unit * (size // len(unit) + 1))[:size]))
         assert secs < 10 * base + 0.5, f"{unit!r}: {secs:.2f} s against {base:.2f} s for ordinary text"
+
+
+def _wrap_by_prefixes(text, width, size, weight="normal"):
+    """The word wrap as it was: each cut found by measuring shorter and shorter prefixes."""
+    from crosscheck.render import pdf
+
+    lines, current = [], ""
+    for word in pdf._SPACE.split(text.strip()):
+        if not word:
+            continue
+        trial = f"{current} {word}" if current else word
+        if pdf.text_width(trial, size, weight) <= width:
+            current = trial
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        while pdf.text_width(word, size, weight) > width:
+            cut = len(word) - 1
+            while cut > 1 and pdf.text_width(word[:cut], size, weight) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
+@pytest.mark.parametrize("weight", ["normal", "bold"])
+def test_pdf_wrap_cuts_long_words_as_before_in_linear_time(weight):
+    from crosscheck.render import pdf
+
+    for n in (30, 200, 400):
+        word = ("https://t.example/?q=" + "WiMl1/._-" * 100)[:n]
+        for width in (30.0, 120.0, 480.0):
+            text = f"See {word} now"
+            assert pdf.wrap(text, width, 9.0, weight) == _wrap_by_prefixes(text, width, 9.0, weight)
+    word = "x1/" * 20000  # 60,000 characters: measuring every prefix took minutes and GBs
+    secs = _seconds(pdf.wrap, word, pdf.TEXT_WIDTH, 9.0, weight)
+    lines = pdf.wrap(word, pdf.TEXT_WIDTH, 9.0, weight)
+    assert "".join(lines) == word and secs < 5
+    assert all(pdf.text_width(line, 9.0, weight) <= pdf.TEXT_WIDTH for line in lines[:-1])

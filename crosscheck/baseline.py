@@ -26,6 +26,8 @@ from typing import Any
 from xml.etree import ElementTree
 
 from crosscheck.align import FAMILIES
+from crosscheck.atomic import write_text
+from crosscheck.safe import clean, xml_text
 from crosscheck.models import FACT_KINDS, VERDICTS, Fact, Report
 from crosscheck.score import relation
 
@@ -173,10 +175,10 @@ def dumps(baseline: dict[str, Any]) -> str:
 
 
 def write_baseline(report: Report, path: Path) -> dict[str, Any]:
-    """Write the baseline of ``report`` to ``path`` (parents created); return it."""
+    """Write the baseline of ``report`` to ``path`` (parents created, the old file replaced
+    only once the new one is complete); return it."""
     baseline = build_baseline(report)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(baseline), encoding="utf-8", newline="\n")
+    write_text(path, dumps(baseline))
     return baseline
 
 
@@ -190,15 +192,18 @@ _MEMBER_KEYS = ("article", "outlet", "key", "value")
 def load_baseline(path: Path) -> dict[str, Any]:
     """Read a baseline file; raise ``BaselineError`` naming the file and the problem."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is accepted, as in articles
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found (create it with `crosscheck baseline`)") from None
     except (OSError, UnicodeDecodeError) as err:
         raise BaselineError(f"{path}: cannot read baseline file ({err})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise BaselineError(f"{path}: not valid JSON at line {err.lineno}, column {err.colno} ({err.msg})") from None
+    except (RecursionError, ValueError) as err:
+        why = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        raise BaselineError(f"{path}: not a crosscheck baseline ({why})") from None
     if not isinstance(data, dict):
         raise BaselineError(f"{path}: not a crosscheck baseline (expected a JSON object)")
     for key, kind in _REQUIRED.items():
@@ -218,7 +223,77 @@ def load_baseline(path: Path) -> dict[str, Any]:
         missing = [k for k in keys if not isinstance(record, dict) or k not in record]
         if missing:
             raise BaselineError(f"{path}: not a crosscheck baseline ({what} record without {', '.join(missing)})")
+    problem = _schema_problem(data)
+    if problem:
+        raise BaselineError(f"{path}: not a crosscheck baseline ({problem})")
     return data
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is no number")
+
+
+_STR, _OPT_STR, _NUM, _OPT_NUM, _INT = (str,), (str, type(None)), (int, float), (int, float, type(None)), (int,)
+
+#: The type of each field ``diff`` and the text reads, by record: a baseline edited by hand
+#: or by another tool is refused with the field named, never a crash halfway through.
+_SCHEMA = {
+    "article": {"id": _STR, "sha256": _STR, "outlet": _OPT_STR, "published": _OPT_STR, "facts": (dict,)},
+    "group": {"id": _STR, "kind": _STR, "topic": _OPT_STR, "verdict": _STR, "members": (list,),
+              "conflicts": (list,), "score": _OPT_NUM},
+    "member": {"article": _STR, "outlet": _STR, "key": _STR, "value": _STR, "text": _STR},
+    "pair": {"a": _STR, "b": _STR, "score": _OPT_NUM},
+}
+
+
+def _type_name(value: Any) -> str:
+    return {type(None): "null", bool: "a boolean", int: "a number", float: "a number", str: "a string",
+            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _record_problem(what: str, where: str, record: Any) -> str | None:
+    if not isinstance(record, dict):
+        return f"{where} is {_type_name(record)}, not an object"
+    for field, kinds in _SCHEMA[what].items():
+        if field in record and (not isinstance(record[field], kinds) or isinstance(record[field], bool)):
+            wanted = " or ".join(sorted({_type_name(k()) if k is not type(None) else "null" for k in kinds}))
+            return f"{where}.{field} is {_type_name(record[field])}, not {wanted}"
+    return None
+
+
+def _schema_problem(data: dict[str, Any]) -> str | None:
+    """The first field of ``data`` of the wrong type, as ``groups[3].members[0].outlet is a
+    number, not a string``; None when all are right."""
+    for i, a in enumerate(data["articles"]):
+        problem = _record_problem("article", f"articles[{i}]", a)
+        if problem:
+            return problem
+        for kind, n in a["facts"].items():
+            if not isinstance(n, int) or isinstance(n, bool):
+                return f"articles[{i}].facts.{kind} is {_type_name(n)}, not a number"
+    for i, g in enumerate(data["groups"]):
+        problem = _record_problem("group", f"groups[{i}]", g)
+        if problem:
+            return problem
+        for j, m in enumerate(g["members"]):
+            problem = _record_problem("member", f"groups[{i}].members[{j}]", m)
+            if problem:
+                return problem
+        for j, pair in enumerate(g.get("conflicts") or []):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+                return f"groups[{i}].conflicts[{j}] is not a pair of outlet names"
+    scores = data["scores"]
+    overall = scores.get("overall")
+    if overall is not None and (not isinstance(overall, (int, float)) or isinstance(overall, bool)):
+        return f"scores.overall is {_type_name(overall)}, not a number or null"
+    pairs = scores.get("pairs", [])
+    if not isinstance(pairs, list):
+        return f"scores.pairs is {_type_name(pairs)}, not a list"
+    for i, p in enumerate(pairs):
+        problem = _record_problem("pair", f"scores.pairs[{i}]", p)
+        if problem:
+            return problem
+    return None
 
 
 # --- diffing ----------------------------------------------------------------------------
@@ -473,7 +548,9 @@ def _counts(kinds: dict[str, int]) -> str:
 
 
 def format_text(d: dict[str, Any]) -> str:
-    """The diff in plain words, one change per line, ending with the outcome."""
+    """The diff in plain words, one change per line, ending with the outcome. Control
+    characters from the articles are shown as escapes: a name cannot fake a line."""
+    d = clean(d)
     lines = []
     if d.get("baseline_version") and d.get("version") and d["baseline_version"] != d["version"]:
         lines.append(f"note: baseline made with crosscheck {d['baseline_version']}, now {d['version']}")
@@ -527,8 +604,15 @@ def format_text(d: dict[str, Any]) -> str:
 
 
 def dumps_diff(d: dict[str, Any]) -> str:
-    """The diff as JSON for machines (sorted keys, stable order)."""
-    return json.dumps(d, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """The diff as JSON for machines (sorted keys, stable order). JSON escapes C0 controls;
+    DEL, C1 controls and the line separators are escaped too (they can only stand inside
+    strings), so that nothing from an article acts on a terminal."""
+    text = json.dumps(d, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: Characters JSON leaves as they are that a terminal may act on.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def junit_xml(d: dict[str, Any]) -> str:
@@ -540,10 +624,11 @@ def junit_xml(d: dict[str, Any]) -> str:
 
     def case(name: str, failure: str | None, kind: str) -> None:
         nonlocal cases, failures
-        el = ElementTree.SubElement(suite, "testcase", classname="crosscheck.check", name=name)
+        el = ElementTree.SubElement(suite, "testcase", classname="crosscheck.check", name=xml_text(name))
         cases += 1
         if failure is not None:
             failures += 1
+            failure = xml_text(failure)  # a control character in an outlet name is no XML
             ElementTree.SubElement(el, "failure", message=failure, type=kind).text = failure
 
     if d["new_conflicts"]:

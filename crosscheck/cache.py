@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import math
 import os
 import sys
 import tempfile
@@ -144,19 +145,40 @@ def fact_from_record(record: dict[str, Any]) -> Fact:
     return Fact(**{name: record[name] for name in _FACT_FIELDS}, frame=frame)
 
 
-def read_entry(path: Path, key: str) -> list[Fact] | None:
-    """The facts stored at ``path``, or None when it is missing, unreadable or corrupt."""
+def _not_finite(constant: str) -> float:
+    raise ValueError(f"{constant} is no JSON number")
+
+
+def _finite(text: str) -> float:
+    x = float(text)
+    if not math.isfinite(x):
+        raise ValueError(f"{text} is too large a number")
+    return x
+
+
+def read_entry(path: Path, key: str, article: Article | None = None) -> list[Fact] | None:
+    """The facts stored at ``path``, or None when it is missing, unreadable or not a valid
+    entry: not JSON, nested too deeply, holding NaN or infinite numbers, of another key, or
+    (given ``article``) holding a fact of another article or whose offsets do not slice
+    the article's text to the fact's text."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_not_finite, parse_float=_finite)
         if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("facts"), list):
             return None
-        return [fact_from_record(r) for r in data["facts"]]
+        facts = [fact_from_record(r) for r in data["facts"]]
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError):
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError):
         # A truncated write, a disk error or a hand edit: the entry is recomputed and
         # rewritten, which is always correct since the key covers every input.
         return None
+    if article is not None and not all(
+        f.article == article.id and f.id.startswith(f"{article.id}:") and 0 <= f.start <= f.end
+        and article.text[f.start : f.end] == f.text
+        for f in facts
+    ):
+        return None
+    return facts
 
 
 def write_entry(path: Path, key: str, facts: list[Fact]) -> None:
@@ -183,7 +205,9 @@ def cached(
 
     ``sources`` are the files whose content the extractor's results depend on (default
     ``EXTRACTOR_SOURCES``; the extractor's own module and qualified name are always added). The returned function has a ``stats`` Counter of ``hit``,
-    ``miss`` and ``corrupt`` lookups, for tests and benchmarks.
+    ``miss`` and ``corrupt`` lookups, for tests and benchmarks, and ``warnings``: what went
+    wrong with the cache, each kind once (an invalid entry recomputed; a cache that cannot be
+    written, after which the run goes on without it). A cache problem never stops a run.
     """
     if extractor is None:
         from crosscheck.extract import extract_facts
@@ -200,21 +224,46 @@ def cached(
     code = hashlib.sha256(f"{name}\0{code_hash(sources)}".encode("utf-8")).hexdigest()
     folder = Path(cache_dir)
     stats: Counter[str] = Counter()
+    warnings: list[str] = []
+    broken: list[bool] = []  # set once the cache cannot be written: run without it
+
+    warned: set[str] = set()
+
+    def warn_once(kind: str, message: str) -> None:
+        if kind not in warned:
+            warned.add(kind)
+            warnings.append(message)
 
     def extract(article: Article) -> list[Fact]:
         key = cache_key(article, code)
         path = entry_path(folder, key)
-        facts = read_entry(path, key)
+        facts = None if broken else read_entry(path, key, article)
         if facts is not None:
             stats["hit"] += 1
             return facts
-        stats["corrupt" if path.exists() else "miss"] += 1
+        try:
+            exists = os.path.lexists(path)
+        except (OSError, ValueError):
+            exists = False
+        stats["corrupt" if exists else "miss"] += 1
+        if exists and not broken:
+            warn_once("corrupt", f"{folder}: an unreadable or invalid cache entry was recomputed ({path.name})")
         records = json.loads(json.dumps([fact_record(f) for f in extractor(article)], ensure_ascii=False))
         facts = [fact_from_record(r) for r in records]
-        write_entry(path, key, facts)
+        if not broken:
+            try:
+                write_entry(path, key, facts)
+            except (OSError, ValueError) as err:
+                # The cache only saves time: a folder that cannot be written (a read-only
+                # disk, an unwritable current folder, a file in its place) means running
+                # without it, never a failed run.
+                broken.append(True)
+                why = getattr(err, "strerror", None) or str(err)
+                warn_once("write", f"{folder}: cannot write the cache ({why}); running without it")
         # Rebuilt from JSON like a hit, so that a cold and a warm run return equal facts.
         return facts
 
     extract.stats = stats  # type: ignore[attr-defined]
+    extract.warnings = warnings  # type: ignore[attr-defined]
     extract.code_hash = code  # type: ignore[attr-defined]
     return extract

@@ -10,6 +10,7 @@ from crosscheck import __version__, settings
 from crosscheck.cache import DEFAULT_CACHE_DIR
 from crosscheck.models import VERDICTS
 from crosscheck.render import FORMATS
+from crosscheck.safe import printable
 
 EXIT_OK, EXIT_WORSE, EXIT_USAGE = 0, 1, 2
 
@@ -146,11 +147,19 @@ def _extractor(args):
     return cached(extract_facts, args.cache)
 
 
+def _cache_warnings(extractor) -> None:
+    """Say (on stderr, once each) what went wrong with the cache; the run went on without."""
+    for w in getattr(extractor, "warnings", ()):
+        print(f"warning: {printable(w)}", file=sys.stderr)
+
+
 def _compare(args) -> int:
     from crosscheck.pipeline import compare
     from crosscheck.render import write_report
 
-    report = compare(args.paths, args.metadata, _extractor(args))
+    extractor = _extractor(args)
+    report = compare(args.paths, args.metadata, extractor)
+    _cache_warnings(extractor)
     written = write_report(report, Path(args.out), args.format)
     if not args.quiet:
         verdicts = {}
@@ -163,9 +172,9 @@ def _compare(args) -> int:
             + f"; overall agreement {overall}"
         )
         for w in report.warnings:
-            print(f"warning: {w}", file=sys.stderr)
+            print(f"warning: {printable(w)}", file=sys.stderr)
         for path in written:
-            print(f"wrote {path}")
+            print(f"wrote {printable(path)}")
     return EXIT_OK
 
 
@@ -173,30 +182,34 @@ def _baseline(args) -> int:
     from crosscheck.baseline import write_baseline
     from crosscheck.pipeline import compare
 
-    report = compare(args.paths, args.metadata, _extractor(args))
+    extractor = _extractor(args)
+    report = compare(args.paths, args.metadata, extractor)
+    _cache_warnings(extractor)
     baseline = write_baseline(report, Path(args.out))
     s = baseline["summary"]
-    print(f"wrote {args.out}: {s['articles']} articles, {s['facts']} facts, {s['groups']} groups")
+    print(f"wrote {printable(args.out)}: {s['articles']} articles, {s['facts']} facts, {s['groups']} groups")
     for w in report.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(f"warning: {printable(w)}", file=sys.stderr)
     return EXIT_OK
 
 
 def _check(args) -> int:
+    from crosscheck.atomic import write_text
     from crosscheck.baseline import BaselineError, check, dumps_diff, format_text, junit_xml, load_baseline
     from crosscheck.pipeline import compare
 
     try:
         baseline = load_baseline(Path(args.baseline))
     except BaselineError as err:
-        print(f"crosscheck: error: {err}", file=sys.stderr)
+        print(f"crosscheck: error: {printable(err)}", file=sys.stderr)
         return EXIT_USAGE
-    report = compare(args.paths, args.metadata, _extractor(args))
+    extractor = _extractor(args)
+    report = compare(args.paths, args.metadata, extractor)
+    _cache_warnings(extractor)
     result = check(baseline, report, args.max_drop)
     print(dumps_diff(result) if args.format == "json" else format_text(result), end="")
     if args.junit:
-        Path(args.junit).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.junit).write_text(junit_xml(result), encoding="utf-8")
+        write_text(Path(args.junit), junit_xml(result))
     return EXIT_WORSE if result["worse"] else EXIT_OK
 
 
@@ -211,14 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except InputError as err:
-        print(f"crosscheck: error: {err}", file=sys.stderr)
+        print(f"crosscheck: error: {printable(err)}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:
-        where = getattr(err, "filename", None) or ""
-        print(f"crosscheck: error: {where}{': ' if where else ''}{err.strerror or err}", file=sys.stderr)
+        where = printable(getattr(err, "filename", None) or "")
+        print(f"crosscheck: error: {where}{': ' if where else ''}{printable(err.strerror or err)}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as err:  # noqa: BLE001 - last resort: a crash must not read as exit 1 ("worse")
-        print(f"crosscheck: internal error: {type(err).__name__}: {err} (please report it)", file=sys.stderr)
+        message = printable(f"{type(err).__name__}: {err}")[:500]
+        print(f"crosscheck: internal error: {message} (please report it)", file=sys.stderr)
         return EXIT_USAGE
 
 

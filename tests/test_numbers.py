@@ -170,7 +170,7 @@ def test_multiples_of_a_dozen(text, value):
 
 @pytest.mark.parametrize("sep", [" ", "-", " to ", " $", " km ", " pounds ", "/"])
 def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time(sep):
-    """Hostile text: the work per number is bounded (numbers.CONTEXT_CHARS), so four times
+    """Hostile text: the work per number is bounded (settings.CONTEXT_CHARS), so four times
     the numbers take about four times as long (sixteen if it were quadratic)."""
     import time
 

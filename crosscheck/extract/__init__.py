@@ -9,11 +9,13 @@ its sentence; figures that are identifiers are dropped), numbers them with stabl
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import replace
 
-from crosscheck.extract.frames import add_frames
+from crosscheck.extract.frames import FRAMED_KINDS, add_frames
 from crosscheck.extract.sentences import SentenceIndex, dateline_end, split_sentences
 from crosscheck.models import Article, Fact, Mention
+from crosscheck.settings import MAX_FRAMED_PER_SENTENCE, MAX_SENTENCE_CHARS
 
 
 def _extractors():
@@ -38,11 +40,26 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 
 def _settle_numeric(mentions: list[Mention]) -> list[Mention]:
-    """Keep numeric mentions that do not overlap one of higher precedence."""
+    """Keep numeric mentions that do not overlap one of higher precedence.
+
+    The kept mentions never overlap one another, so sorted by start they are sorted by end
+    too, and only the last one starting before a mention's end can overlap it: a binary
+    search, not a scan of all kept so far (n log n for a text of thousands of numbers)."""
     kept: list[Mention] = []
+    spans: list[tuple[int, int]] = []  # (start, end) of the kept mentions, sorted
+    points: list[int] = []  # offsets of kept empty mentions (overlapped by what spans them)
     for m in mentions:
-        if not any(_overlaps(m, k) for k in kept):
-            kept.append(m)
+        i = bisect_left(spans, (m.end,))
+        if i and spans[i - 1][1] > m.start:
+            continue
+        j = bisect_right(points, m.start)
+        if j < len(points) and points[j] < m.end:
+            continue
+        kept.append(m)
+        if m.start < m.end:
+            insort(spans, (m.start, m.end))
+        else:
+            insort(points, m.start)
     return kept
 
 
@@ -53,13 +70,14 @@ def _link_framing(facts: list[Fact], index: SentenceIndex) -> list[Fact]:
     since the hedge then belongs to the reported claim.
     """
     out: list[Fact] = []
-    others = [f for f in facts if f.kind != "framing"]
+    others = sorted((f for f in facts if f.kind != "framing"), key=lambda f: f.start)
+    starts = [o.start for o in others]
     for f in facts:
         if f.kind != "framing":
             out.append(f)
             continue
         sent = index.covering(f.start, f.end)
-        candidates = [o for o in others if sent.start <= o.start < sent.end]
+        candidates = others[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         target = None
         if candidates:
             def distance(o: Fact) -> tuple[int, int, str]:
@@ -106,5 +124,43 @@ def extract_facts(article: Article) -> list[Fact]:
                 sentence_start=sent.start,
             )
         )
-    facts = [replace(f, id=f"{article.id}:{n}") for n, f in enumerate(add_frames(facts, sentences), 1)]
-    return _link_framing(facts, index)
+    facts = [replace(f, id=f"{article.id}:{n}") for n, f in enumerate(_framed(facts, sentences), 1)]
+    return [_within_limit(f, article.text) for f in _link_framing(facts, index)]
+
+
+def _framed(facts: list[Fact], sentences) -> list[Fact]:
+    """``add_frames`` on the first ``MAX_FRAMED_PER_SENTENCE`` figures and dates of each
+    sentence; those beyond (a table pasted as one sentence) keep no frame. Reading a frame
+    walks the figure's clause, so a sentence of thousands of figures would take quadratic
+    time."""
+    seen: dict[int, int] = {}
+    within, beyond = [], []
+    for f in facts:
+        if f.kind in FRAMED_KINDS:
+            seen[f.sentence_start] = seen.get(f.sentence_start, 0) + 1
+            if seen[f.sentence_start] > MAX_FRAMED_PER_SENTENCE:
+                beyond.append(f)
+                continue
+        within.append(f)
+    if not beyond:
+        return add_frames(facts, sentences)
+    return sorted(add_frames(within, sentences) + beyond, key=lambda f: (f.start, f.end, f.kind))
+
+
+def _within_limit(fact: Fact, text: str) -> Fact:
+    """``fact`` with, for a sentence longer than ``MAX_SENTENCE_CHARS``, the stretch of that
+    length around it as its sentence (cut at blanks; never shorter than the fact itself)."""
+    if len(fact.sentence) <= MAX_SENTENCE_CHARS:
+        return fact
+    first, last = fact.sentence_start, fact.sentence_start + len(fact.sentence)
+    lo = max(first, min(fact.start, (fact.start + fact.end - MAX_SENTENCE_CHARS) // 2))
+    hi = min(last, max(fact.end, lo + MAX_SENTENCE_CHARS))
+    if lo > first:
+        blank = text.find(" ", lo, fact.start)
+        lo = blank + 1 if blank >= 0 else lo
+    if hi < last:
+        blank = text.rfind(" ", fact.end, hi)
+        hi = blank if blank >= 0 else hi
+    window = text[lo:hi].strip()
+    lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    return replace(fact, sentence=window, sentence_start=lo)

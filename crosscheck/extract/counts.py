@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
 from crosscheck.extract.numbers import (
+    WORD_START,
     NP_STOP_WORDS,
     QUALIFIERS,
     Quantity,
     clause_subject,
+    context_window,
+    ends_at,
     find_quantities,
     head_noun,
     integer_range,
     noun_phrase_after,
 )
 from crosscheck.models import Article, Mention, Sentence
+from crosscheck.settings import WORD_BEFORE_CHARS
 
 #: Relational or anaphoric group nouns: after a definite determiner and a number they
 #: refer back to known parties ("the two allies", "the two sides"), they count nothing new.
@@ -37,10 +42,14 @@ _DEFINITE_BEFORE = re.compile(
 
 #: Prepositions before a four-digit number that make it a year ("in 2006", "since 1987").
 _YEAR_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|since|of|by|until|till|from|before|after|during|through|to|between|and|"
+    WORD_START + r"(?:in|since|of|by|until|till|from|before|after|during|through|to|between|and|"
     r"year|years|early|late|mid|spring|summer|autumn|fall|winter|fiscal)\s+$",
     re.IGNORECASE,
 )
+#: Before a number, the end of a designation ("SM-3", "F-35", "A380", "12/25", "No.5").
+_DESIGNATION_END = re.compile(r"(?:[A-Za-z]-?|[-/#.:])$")
+#: A capitalised word right before a number ("Russia 24", "Article 5", "Some 400").
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
 #: Plausible years: four digits without a thousands separator in this span.
 YEAR_RANGE = (1000, 2199)
 
@@ -85,7 +94,7 @@ _ONE_IDIOM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ONE_IDIOM_BEFORE = re.compile(
-    r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|no-one|last|only)\s+$",
+    WORD_START + r"(?:no|any|every|each|the|this|that|which|some|someone|anyone|no-one|last|only)\s+$",
     re.IGNORECASE,
 )
 #: Time-unit nouns: a number before them is a duration or an age (a measure), not a count.
@@ -104,13 +113,13 @@ _OF_GROUP_AFTER = re.compile(
 )
 #: Verbs whose subject is what a bare number counts ("the death toll rose to 175").
 _TOLL_VERB = re.compile(
-    r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|stood|stands|stands at|jumped|"
+    WORD_START + r"(?:rose|rises|risen|climbed|climbs|reached|reaches|stood|stands|stands at|jumped|"
     r"increased|grew|hit|topped|passed|was|is|now)\b",
     re.IGNORECASE,
 )
 #: Prepositions that put a count inside a prepositional phrase (ranked low as antecedent).
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|on|at|of|for|from|to|with|by|during|over|after|before|into|across)\s+$",
+    WORD_START + r"(?:in|on|at|of|for|from|to|with|by|during|over|after|before|into|across)\s+$",
     re.IGNORECASE,
 )
 
@@ -141,7 +150,7 @@ def _is_year(text: str, q: Quantity, noun: str) -> bool:
         return False
     if not YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1]:
         return False
-    if _YEAR_PREPOSITION_BEFORE.search(text[: q.start]):
+    if ends_at(_YEAR_PREPOSITION_BEFORE, text, q.start, WORD_BEFORE_CHARS):
         return True
     # "2,000 troops" carries a separator; "2000 troops" is a count only before a plain noun
     return not (noun and noun[:1].islower() and noun.lower().endswith("s"))
@@ -149,15 +158,16 @@ def _is_year(text: str, q: Quantity, noun: str) -> bool:
 
 def _is_designation(text: str, q: Quantity) -> bool:
     """Numbers inside names, designations, times and compounds ("SM-3", "Russia 24 TV")."""
-    before = text[: q.start]
     after = text[q.end :]
-    if re.search(r"(?:[A-Za-z]-?|[-/#.:])$", before):
+    if ends_at(_DESIGNATION_END, text, q.start, WORD_BEFORE_CHARS):
         return True  # "SM-3", "F-35", "COVID-19", "A380", "12/25", "No.5"
     if re.match(r"[A-Za-z]|-\s*[A-Za-z\d]|/\d|\.\d|,\d", after):
         return True  # "3rd", "24TV", "45-year-old", "737-800", "12/25"
-    if _TIME_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before) or _MONTHS.search(before):
+    if _TIME_AFTER.match(after) or ends_at(_NOT_COUNT_BEFORE, text, q.start, WORD_BEFORE_CHARS) or ends_at(
+        _MONTHS, text, q.start, WORD_BEFORE_CHARS
+    ):
         return True
-    m = re.search(r"([A-Z][\w’'.-]*)\s+$", before)
+    m = ends_at(_CAPITALISED_BEFORE, text, q.start, WORD_BEFORE_CHARS)
     possessive = m is not None and m.group(1).endswith(("'s", "’s", "s'", "s’"))  # "the Assembly's 120 seats"
     if m and not possessive and m.group(1) not in _CAPITALISED_OK and m.group(1).rstrip(".") not in _CAPITALISED_OK:
         return True  # "Russia 24", "Article 5", "December 19", "Boeing 737"
@@ -188,19 +198,19 @@ def _is_day_of_month(text: str, q: Quantity) -> bool:
         return False
     if not 1 <= int(raw) <= MAX_DAY:
         return False
-    return bool(_MONTH_BEFORE.search(text[: q.start]) or _MONTH_AFTER.match(text[q.end :]))
+    return bool(ends_at(_MONTH_BEFORE, text, q.start, WORD_BEFORE_CHARS) or _MONTH_AFTER.match(text[q.end :]))
 
 
 def _is_one_idiom(text: str, q: Quantity) -> bool:
     if not (q.is_word and q.value == 1 and not q.is_range):
         return False
     return bool(
-        _ONE_IDIOM_AFTER.match(text[q.end :]) or _ONE_IDIOM_BEFORE.search(text[: q.start])
+        _ONE_IDIOM_AFTER.match(text[q.end :]) or ends_at(_ONE_IDIOM_BEFORE, text, q.start, WORD_BEFORE_CHARS)
     ) or not noun_phrase_after(text, q.end)[0]
 
 
 def _in_pp(text: str, start: int) -> bool:
-    return bool(_PREPOSITION_BEFORE.search(text[:start]))
+    return bool(ends_at(_PREPOSITION_BEFORE, text, start, WORD_BEFORE_CHARS))
 
 
 def _antecedent(candidates: list[tuple[Mention, bool]]) -> Mention | None:
@@ -214,82 +224,140 @@ def _antecedent(candidates: list[tuple[Mention, bool]]) -> Mention | None:
     return min(usable, key=lambda c: (c[1], -c[0].start))[0]
 
 
+class _Antecedents:
+    """The counts of a sentence so far, for ``_antecedent`` in logarithmic time: a sentence
+    of thousands of counts must not make each one scan all the others."""
+
+    def __init__(self) -> None:
+        # per "in a prepositional phrase" flag: starts and mentions of the usable counts
+        self._starts: dict[bool, list[int]] = {False: [], True: []}
+        self._mentions: dict[bool, list[Mention]] = {False: [], True: []}
+
+    def add(self, mention: Mention, pp: bool) -> None:
+        if mention.value.get("item"):
+            i = bisect_right(self._starts[pp], mention.start)
+            self._starts[pp].insert(i, mention.start)
+            self._mentions[pp].insert(i, mention)
+
+    def best_before(self, pp: bool, start: int) -> Mention | None:
+        """The nearest usable count with flag ``pp`` starting before ``start`` (the first
+        of several at one offset, as ``min`` takes it)."""
+        starts = self._starts[pp]
+        i = bisect_left(starts, start)
+        if not i:
+            return None
+        return self._mentions[pp][bisect_left(starts, starts[i - 1])]
+
+
+def _taken_by(spans: list[tuple[int, int]], starts: list[int], ends_max: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted by start; ``ends_max[i]``
+    is the largest end among the first i + 1), by binary search."""
+    i = bisect_left(starts, end)  # spans starting before ``end``
+    return bool(i) and ends_max[i - 1] > start
+
+
 def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
     """Count mentions of one sentence (each with whether it sits in a prepositional
-    phrase), given the counts of the sentence before, for elliptical counts."""
-    text = sentence.text
-    taken = [
+    phrase), given the counts of the sentence before, for elliptical counts.
+
+    Each count's rules read the text around it (``numbers.context_window``), so the work
+    per count is bounded and a sentence of thousands of numbers takes linear time."""
+    taken = sorted(
         (m.start - sentence.start, m.end - sentence.start)
         for m in money_in_sentence(sentence) + measures_in_sentence(sentence)
-    ]
+    )
+    taken_starts = [a for a, _ in taken]
+    taken_ends: list[int] = []
+    for _, b in taken:
+        taken_ends.append(max(b, taken_ends[-1]) if taken_ends else b)
+    earlier_best = {pp: _antecedent([c for c in earlier if c[1] == pp]) for pp in (False, True)}
+    so_far = _Antecedents()
     out: list[tuple[Mention, bool]] = []
-    for q in find_quantities(text):
-        if q.prefix or any(a < q.end and q.start < b for a, b in taken):
+    for whole in find_quantities(sentence.text):
+        if whole.prefix or _taken_by(taken, taken_starts, taken_ends, whole.start, whole.end):
             continue  # money, measure, percentage, duration
-        if not q.is_vague and q.value != int(q.value):
+        if not whole.is_vague and whole.value != int(whole.value):
             continue  # counts are whole numbers ("1.5 million" is, "7.1" is not)
-        compound = _COMPOUND_AFTER.match(text[q.end :]) if not q.is_vague else None
-        if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
-            noun = compound.group("noun").lower()
-            out.append(_count(sentence, q, _plural(noun), noun, "text"))
-            continue
-        tally = _tally(text, q)
-        if tally is not None:
-            item, _, _ = noun_phrase_after(text, tally.end())  # "a 15-2 run": both sides of the run
-            out.append(_count(sentence, q, item, head_noun(item) if item else "", "text"))
-            continue
-        if not q.is_vague and (
-            _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)
-        ):
-            continue
-        noun_pos = q.end
-        of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague else None
-        if of:
-            noun_pos = q.end + of.end()
-        item, _, _ = noun_phrase_after(text, noun_pos)
-        if _is_year(text, q, item):
-            continue
-        head = head_noun(item) if item else ""
-        if item and (head in TIME_UNIT_NOUNS or head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
-            continue  # "30 years" is a duration, "45 years old" an age
-        if item and _DEFINITE_BEFORE.search(text[: q.start]) and (
-            head in RELATIONAL_GROUP_NOUNS or item.lower() in RELATIONAL_GROUP_NOUNS
-        ):
-            continue  # "the two allies": the parties already named, not a count
-        item_from = "text"
-        definite = _DEFINITE_BEFORE.search(text[: q.start]) is not None
-        if not item:
-            if definite and (q.value <= ANAPHORIC_MAX or q.is_word):
-                continue  # "the two met on Monday": anaphoric, not a count ("the 61 needed" is one)
-            m = _OF_GROUP_AFTER.match(text[q.end :])
-            if m:
-                item, _, _ = noun_phrase_after(text, q.end + m.end())
-                head = head_noun(item) if item else ""
-        if not item:
-            before = [c for c in out if c[0].start < sentence.start + q.start]
-            # "the 61 needed" leaves out the noun of a count in its own sentence; "the 200
-            # evacuated" after an earlier sentence's "dogs" is no count of dogs
-            ante = _antecedent(before if definite else earlier + before)
-            if ante is not None:
-                item, head, item_from = ante.value["item"], ante.value["head"], "antecedent"
-            elif definite:
-                continue  # "the 40 were freed", with nothing counted before: anaphoric
-            else:
-                verbs = list(_TOLL_VERB.finditer(text[: q.start]))
-                if verbs:
-                    item = clause_subject(text, verbs[-1].start())
-                    head = head_noun(item) if item else ""
-        out.append(_count(sentence, q, item, head, item_from))
+        found = _count_in_window(sentence, whole, so_far, earlier_best)
+        if found is not None:
+            out.append(found)
+            so_far.add(*found)
     return out
 
 
-def _count(sentence: Sentence, q: Quantity, item: str, head: str, item_from: str) -> tuple[Mention, bool]:
-    """A count mention of ``q`` (offsets into the article), and whether it sits in a
-    prepositional phrase."""
+def _count_in_window(
+    sentence: Sentence, whole: Quantity, so_far: _Antecedents, earlier_best: dict[bool, Mention | None]
+) -> tuple[Mention, bool] | None:
+    """The count mention of ``whole`` (offsets into the sentence), or None when it is no
+    count, by the rules on the text around it."""
+    text, q, _ = context_window(sentence.text, whole)
+    compound = _COMPOUND_AFTER.match(text[q.end :]) if not q.is_vague else None
+    if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
+        noun = compound.group("noun").lower()
+        return _count(sentence, whole, _plural(noun), noun, "text", _in_pp(text, q.start))
+    tally = _tally(text, q)
+    if tally is not None:
+        item, _, _ = noun_phrase_after(text, tally.end())  # "a 15-2 run": both sides of the run
+        return _count(sentence, whole, item, head_noun(item) if item else "", "text", _in_pp(text, q.start))
+    if not q.is_vague and (
+        _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)
+    ):
+        return None
+    noun_pos = q.end
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague else None
+    if of:
+        noun_pos = q.end + of.end()
+    item, _, _ = noun_phrase_after(text, noun_pos)
+    if _is_year(text, q, item):
+        return None
+    head = head_noun(item) if item else ""
+    if item and (head in TIME_UNIT_NOUNS or head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
+        return None  # "30 years" is a duration, "45 years old" an age
+    if item and ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) and (
+        head in RELATIONAL_GROUP_NOUNS or item.lower() in RELATIONAL_GROUP_NOUNS
+    ):
+        return None  # "the two allies": the parties already named, not a count
+    item_from = "text"
+    definite = ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) is not None
+    if not item:
+        if definite and (q.value <= ANAPHORIC_MAX or q.is_word):
+            return None  # "the two met on Monday": anaphoric, not a count ("the 61 needed" is one)
+        m = _OF_GROUP_AFTER.match(text[q.end :])
+        if m:
+            item, _, _ = noun_phrase_after(text, q.end + m.end())
+            head = head_noun(item) if item else ""
+    if not item:
+        # "the 61 needed" leaves out the noun of a count in its own sentence; "the 200
+        # evacuated" after an earlier sentence's "dogs" is no count of dogs. The same
+        # choice as ``_antecedent`` over the earlier counts: outside a prepositional
+        # phrase first, then the nearest (this sentence's before the previous one's).
+        here = sentence.start + whole.start
+        ante = None
+        for pp in (False, True):
+            ante = so_far.best_before(pp, here) or (None if definite else earlier_best[pp])
+            if ante is not None:
+                break
+        if ante is not None:
+            item, head, item_from = ante.value["item"], ante.value["head"], "antecedent"
+        elif definite:
+            return None  # "the 40 were freed", with nothing counted before: anaphoric
+        else:
+            verbs = list(_TOLL_VERB.finditer(text[: q.start]))
+            if verbs:
+                item = clause_subject(text, verbs[-1].start())
+                head = head_noun(item) if item else ""
+    return _count(sentence, whole, item, head, item_from, _in_pp(text, q.start))
+
+
+def _count(
+    sentence: Sentence, q: Quantity, item: str, head: str, item_from: str, in_pp: bool
+) -> tuple[Mention, bool]:
+    """A count mention of ``q`` (offsets into the sentence; the mention's into the
+    article), and whether it sits in a prepositional phrase."""
     low, high = integer_range(q.low, q.high)
     value = {"low": low, "high": high, "item": item, "head": head, "item_from": item_from, "qualifier": q.qualifier}
     mention = Mention("count", sentence.start + q.start, sentence.start + q.end, value)
-    return mention, _in_pp(sentence.text, q.start)
+    return mention, in_pp
 
 
 def extract_counts(article: Article, sentences: list[Sentence]) -> list[Mention]:

@@ -890,7 +890,7 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
     for m_start, m_end, s_start, s_end, resolve, anaphoric in found:
         if taken.overlaps(m_start, m_end) or _inside(skip, s_start):
             continue
-        resolution = None if anaphoric else resolve()
+        resolution = None if anaphoric else _in_range(resolve)
         if resolution is None and not anaphoric:
             continue
         taken.add(m_start, m_end)
@@ -900,7 +900,9 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
     ref: tuple[Bounds, str] | None = None
     for s_start, s_end, resolution, anaphoric in kept:
         if anaphoric:
-            resolution = resolution(ref)
+            resolution = _in_range(resolution, ref)
+            if resolution is None:
+                continue
         elif resolution[0] is not None:  # a reference is a date given on its own
             ref = (resolution[0], resolution[1])
         value = _value(resolution, article)
@@ -910,6 +912,16 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
         value["preposition"] = word if word in PREPOSITIONS else None
         mentions.append(Mention("date", s_start, s_end, value))
     return mentions
+
+
+def _in_range(resolve: Callable[..., Resolution | None], *args) -> Resolution | None:
+    """``resolve(*args)``, or None for a date outside the calendar Python knows (years 1 to
+    9999): "next year" in an article published 9999-12-31, "a week ago" on 0001-01-01. Such
+    a date is left out, never a crash."""
+    try:
+        return resolve(*args)
+    except (OverflowError, ValueError):
+        return None
 
 
 def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> dict[str, Any] | None:

@@ -107,9 +107,10 @@ def _clause_tokens(head: Token, keep: Token) -> list[Token]:
     """Tokens of the clause of ``head``, leaving out embedded clauses that do not hold ``keep``."""
     out = [head]
     stack = list(head.children)
+    above_keep = {a.i for a in keep.ancestors}  # once, not a walk up the tree per token
     while stack:
         t = stack.pop()
-        if t.i != keep.i and not t.is_ancestor(keep) and (
+        if t.i != keep.i and t.i not in above_keep and (
             t.dep_ in CLAUSE_DEPS or (t.like_num and not _is_year(t))
         ):
             continue  # another clause, or another figure's own phrase ("up from 48 in 2020")

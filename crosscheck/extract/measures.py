@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from crosscheck.extract.numbers import (
+    WORD_START,
     CANONICAL_UNITS,
     QUALIFIERS,
     Quantity,
     Term,
     clause_subject,
     context_window,
+    ends_at,
     find_quantities,
     head_noun,
     noun_phrase_after,
@@ -19,6 +22,7 @@ from crosscheck.extract.numbers import (
     tidy,
 )
 from crosscheck.models import Article, Mention, Sentence
+from crosscheck.settings import WORD_BEFORE_CHARS
 
 #: Units, their spellings, dimensions and factors to the canonical unit of each dimension
 #: (``CANONICAL_UNITS``) are data: ``crosscheck/data/units.json`` (NIST SP 811, SI Brochure).
@@ -53,7 +57,7 @@ _MAGNITUDE_AFTER = re.compile(
 MAX_MAGNITUDE = 10.0
 _QUAKE_MEASURING_BEFORE = re.compile(r"\bmeasuring\s+$", re.IGNORECASE)
 #: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
-_QUAKE_WORDS = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
+_QUAKE_WORDS = re.compile(WORD_START + r"(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
 #: Names of one main shock, as a magnitude's head ("tremor", "quake", "earthquake"): outlets
 #: vary the word, the thing measured is one (an aftershock is another).
 _MAIN_SHOCK = frozenset({"earthquake", "quake", "tremor", "temblor"})
@@ -72,7 +76,7 @@ _ATTRIBUTIVE_BEFORE = re.compile(
 )
 #: Verbs of change or state whose subject is what a percentage or measure describes.
 _MEASURE_VERB = re.compile(
-    r"\b(?:rose|rises|rise|risen|fell|falls|fall|fallen|grew|grows|grow|increased|increases|"
+    WORD_START + r"(?:rose|rises|rise|risen|fell|falls|fall|fallen|grew|grows|grow|increased|increases|"
     r"decreased|decreases|dropped|drops|declined|declines|jumped|jumps|climbed|climbs|"
     r"slipped|slips|surged|surges|plunged|plunges|was|were|is|are|stood|stands|reached|"
     r"reaches|hit|hits|measured|measures|covers|covered|stretches|stretched|weighs|weighed|"
@@ -121,11 +125,11 @@ def _item(sentence: str, q_start: int, unit_end: int, dimension: str) -> tuple[s
         phrase, _, end = noun_phrase_after(sentence, unit_end + m.end())
         if phrase:
             return phrase, head_noun(phrase)
-    if _ATTRIBUTIVE_BEFORE.search(sentence[:q_start]) and re.match(r"[\s-]", after[:1] or "x"):
+    if ends_at(_ATTRIBUTIVE_BEFORE, sentence, q_start, WORD_BEFORE_CHARS) and re.match(r"[\s-]", after[:1] or "x"):
         phrase, _, end = noun_phrase_after(sentence, unit_end + (1 if after[:1] == "-" else 0))
         if phrase:
             return phrase, head_noun(phrase)
-    m = _OF_BEFORE.search(sentence[:q_start])
+    m = ends_at(_OF_BEFORE, sentence, q_start, WORD_BEFORE_CHARS)
     if m:
         phrase, _, _ = noun_phrase_before(sentence, m.start())
         if phrase and head_noun(phrase) not in GENERIC_MEASURE_NOUNS:
@@ -141,7 +145,7 @@ def _item(sentence: str, q_start: int, unit_end: int, dimension: str) -> tuple[s
 
 def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None:
     """(start, end, scale name) of an earthquake magnitude around ``q``, or None."""
-    before = _MAGNITUDE_BEFORE.search(sentence[: q.num_start])
+    before = ends_at(_MAGNITUDE_BEFORE, sentence, q.num_start)
     after = _MAGNITUDE_AFTER.match(sentence[q.end :])
     if before:
         scale = before.group("scale")
@@ -153,7 +157,7 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
         return start, end, _SCALE_NAMES.get((scale or "").lower())
     if after:
         return q.start, q.end + after.end(), _SCALE_NAMES.get((after.group("scale") or "").lower())
-    if _QUAKE_MEASURING_BEFORE.search(sentence[: q.start]) and _QUAKE_WORDS.search(sentence):
+    if ends_at(_QUAKE_MEASURING_BEFORE, sentence, q.start, WORD_BEFORE_CHARS) and _QUAKE_WORDS.search(sentence):
         return q.start, q.end, None
     return None
 
@@ -163,13 +167,13 @@ def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
     raw = sentence[q.num_start : q.num_end]
     if q.is_word or not raw.isdigit() or not 1 <= int(raw) <= MAX_AGE:
         return None
-    before = sentence[: q.start]
-    if _AGED_BEFORE.search(before):
-        phrase, _, _ = noun_phrase_before(sentence, _AGED_BEFORE.search(before).start())
+    aged = ends_at(_AGED_BEFORE, sentence, q.start, WORD_BEFORE_CHARS)
+    if aged:
+        phrase, _, _ = noun_phrase_before(sentence, aged.start())
         return phrase, "age"
     if q.qualifier or q.is_range:
         return None
-    m = _AGE_APPOSITION_BEFORE.search(before)
+    m = ends_at(_AGE_APPOSITION_BEFORE, sentence, q.start)
     if not m or m.group("name").rstrip(".") in _NOT_A_NAME:
         return None
     if not _AGE_APPOSITION_AFTER.match(sentence[q.end :]):
@@ -181,7 +185,13 @@ def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
 
 
 def measures_in_sentence(sentence: Sentence) -> list[Mention]:
-    """Measure mentions of one sentence, with offsets into the article."""
+    """Measure mentions of one sentence, with offsets into the article
+    (memoised: the count extractor asks again, to leave these figures out)."""
+    return list(_measures_in_sentence(sentence))
+
+
+@lru_cache(maxsize=1024)
+def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out = []
     for q in find_quantities(sentence.text):
         text, q, offset = context_window(sentence.text, q)
@@ -238,7 +248,7 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
         if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
         out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
-    return out
+    return tuple(out)
 
 
 def extract_measures(article: Article, sentences: list[Sentence]) -> list[Mention]:

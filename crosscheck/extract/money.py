@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from crosscheck.extract.numbers import (
+    WORD_START,
     SCALE_NAMES,
     Quantity,
     clause_subject,
     context_window,
+    ends_at,
     find_quantities,
     head_noun,
     noun_phrase_after,
@@ -18,6 +21,7 @@ from crosscheck.extract.numbers import (
     tidy,
 )
 from crosscheck.models import Article, Mention, Sentence
+from crosscheck.settings import WORD_BEFORE_CHARS
 
 #: "millions of dollars": a vague amount names its currency after "of".
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -54,7 +58,7 @@ _ATTRIBUTIVE_BEFORE = re.compile(
 )
 #: Verbs whose subject is the thing priced ("the jets will cost $80m").
 _COST_VERB = re.compile(
-    r"\b(?:cost|costs|costing|will cost|would cost|is worth|are worth|was worth|were worth|"
+    WORD_START + r"(?:cost|costs|costing|will cost|would cost|is worth|are worth|was worth|were worth|"
     r"is valued|are valued|was valued|were valued|is priced|are priced|was priced|"
     r"were priced|sold for|sells for|sell for|fetched|fetch|fetches)\b",
     re.IGNORECASE,
@@ -62,7 +66,7 @@ _COST_VERB = re.compile(
 #: Verbs whose "for"/"on" object is the thing priced ("paid $5m for the land").
 _PAY_VERB_AMOUNT_OBJECT = re.compile(r"^\s*(?:for|on)\s+(?:the|a|an|its|their|new)?\s*", re.IGNORECASE)
 _PAY_VERB = re.compile(
-    r"\b(?:paid|pay|pays|paying|spend|spent|spends|spending|bought|buy|invest|invested|"
+    WORD_START + r"(?:paid|pay|pays|paying|spend|spent|spends|spending|bought|buy|invest|invested|"
     r"allocated|allocate|earmarked|approved|set aside|budgeted)\b",
     re.IGNORECASE,
 )
@@ -109,7 +113,7 @@ def _item(sentence: str, q: Quantity, amount_end: int, per: str | None) -> tuple
     """(item, head) of the thing priced by the amount, by the rules in order."""
     before = sentence[: q.start]
     # 1. attributive: "a $47.5 million sale of ..." / "a 5 million euro contract"
-    if _ATTRIBUTIVE_BEFORE.search(before):
+    if ends_at(_ATTRIBUTIVE_BEFORE, sentence, q.start, WORD_BEFORE_CHARS):
         m = re.match(r"-?\s*", sentence[amount_end:])
         pos = amount_end + m.end()
         if re.match(r"-|\s", sentence[amount_end : amount_end + 1] or "x"):
@@ -126,7 +130,7 @@ def _item(sentence: str, q: Quantity, amount_end: int, per: str | None) -> tuple
         if subject:
             return subject, head_noun(subject)
     # 4. a noun phrase linked to the amount: "a contract worth $2bn", "a fine of $5m"
-    link = _NP_LINK_BEFORE.search(before)
+    link = ends_at(_NP_LINK_BEFORE, sentence, q.start)
     if link:
         phrase, _, end = noun_phrase_before(sentence, link.start())
         if phrase and head_noun(phrase) not in GENERIC_MONEY_NOUNS:
@@ -159,7 +163,13 @@ def _scope(sentence: str, q: Quantity, amount_end: int) -> tuple[str, str | None
 
 
 def money_in_sentence(sentence: Sentence) -> list[Mention]:
-    """Money mentions of one sentence, with offsets into the article."""
+    """Money mentions of one sentence, with offsets into the article
+    (memoised: the count extractor asks again, to leave these figures out)."""
+    return list(_money_in_sentence(sentence))
+
+
+@lru_cache(maxsize=1024)
+def _money_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out = []
     for q in find_quantities(sentence.text):
         text, q, offset = context_window(sentence.text, q)
@@ -182,7 +192,7 @@ def money_in_sentence(sentence: Sentence) -> list[Mention]:
             "qualifier": q.qualifier,
         }
         out.append(Mention("money", sentence.start + offset + q.start, sentence.start + offset + amount_end, value))
-    return out
+    return tuple(out)
 
 
 def extract_money(article: Article, sentences: list[Sentence]) -> list[Mention]:

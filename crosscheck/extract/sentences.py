@@ -44,7 +44,9 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+#: A run of stops, tried only where the run starts (the lookbehind): from inside a run of
+#: thousands of dots the match would rescan the rest of it each time, in quadratic time.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LINE_BREAK = re.compile(r"\n")
@@ -113,6 +115,8 @@ class SentenceIndex:
             return Sentence(start, end, self.text[start:end])
         i = self.index_at(start)
         j = self.index_at(max(start, end - 1))
+        if i == j and self.sentences[i].start <= start and end <= self.sentences[i].end:
+            return self.sentences[i]  # its text shared, not copied: a sentence may be long
         a, b = self.sentences[i].start, self.sentences[j].end
         a, b = min(a, start), max(b, end)
         return Sentence(a, b, self.text[a:b])

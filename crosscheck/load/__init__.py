@@ -18,6 +18,7 @@ from typing import Any
 from crosscheck import settings
 from crosscheck.load.detect import date_from_url, detect_outlet, detect_published
 from crosscheck.load.html import html_to_text
+from crosscheck.safe import printable
 from crosscheck.load.metadata import SIDECAR_NAME, check_entry, parse_sidecar, split_front_matter
 from crosscheck.models import Article
 
@@ -48,7 +49,9 @@ class InputError(Exception):
     def __init__(self, path: str, problem: str):
         self.path = str(path)
         self.problem = " ".join(str(problem).split())
-        super().__init__(f"{self.path}: {self.problem}" if self.path else self.problem)
+        # one line whatever the file name or the value quoted holds (crosscheck.safe)
+        shown = printable(self.problem)
+        super().__init__(f"{printable(self.path)}: {shown}" if self.path else shown)
 
 
 def _size(n: int) -> str:

@@ -8,6 +8,7 @@ The formats are described for users in ``docs/metadata.md``.
 from __future__ import annotations
 
 import re
+import reprlib
 import tomllib
 from datetime import date, datetime
 from typing import Any
@@ -31,6 +32,17 @@ FRONT_MATTER_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[^\S\n]*:(?:[^\S\n]+(?P
 FRONT_MATTER_SKIP = re.compile(r"[^\S\n]*(?:#.*)?")
 
 
+#: How values are quoted in error messages: short, and a structure nested thousands deep
+#: is shown to a few levels (``repr`` of it would recurse past Python's limit).
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxother, _SHOWN.maxlist, _SHOWN.maxdict = 3, 60, 60, 4, 4
+
+
+def _shown(value: Any) -> str:
+    """``value`` quoted for a one-line error message, at most about 60 characters."""
+    return _SHOWN.repr(value)
+
+
 def _known_keys() -> str:
     return ", ".join(KEYS)
 
@@ -45,8 +57,8 @@ def parse_date(value: Any, key: str = "published") -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"{key} {value!r} is not a real date") from None
-    raise ValueError(f"{key} must be a date written YYYY-MM-DD, got {value!r}")
+            raise ValueError(f"{key} {_shown(value)} is not a real date") from None
+    raise ValueError(f"{key} must be a date written YYYY-MM-DD, got {_shown(value)}")
 
 
 def check_entry(entry: dict[str, Any]) -> dict[str, Any]:
@@ -60,12 +72,12 @@ def check_entry(entry: dict[str, Any]) -> dict[str, Any]:
             out[key] = parse_date(value)
             continue
         if not isinstance(value, str):
-            raise ValueError(f"{key} must be a string, got {value!r}")
+            raise ValueError(f"{key} must be a string, got {_shown(value)}")
         value = " ".join(value.split())
         if not value:
             raise ValueError(f"{key} is empty")
         if key == "url" and not URL.fullmatch(value):
-            raise ValueError(f"url must start with http:// or https://, got {value!r}")
+            raise ValueError(f"url must start with http:// or https://, got {_shown(value)}")
         out[key] = value
     return out
 
@@ -80,18 +92,20 @@ def parse_sidecar(text: str) -> dict[str, dict[str, Any]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ValueError(f"invalid TOML: {err}") from None
+    except RecursionError:
+        raise ValueError("invalid TOML: arrays or tables nested too deeply") from None
     entries: dict[str, dict[str, Any]] = {}
     for name in sorted(data):
         table = data[name]
         if not isinstance(table, dict):
             raise ValueError(
-                f"top-level key {name!r} is not a table; write one table per file, "
+                f"top-level key {_shown(name)} is not a table; write one table per file, "
                 f'e.g. ["{name if "." in name else "article.txt"}"] with {_known_keys()} under it'
             )
         try:
             entries[name] = check_entry(table)
         except ValueError as err:
-            raise ValueError(f"entry {name!r}: {err}") from None
+            raise ValueError(f"entry {_shown(name)}: {err}") from None
     return entries
 
 

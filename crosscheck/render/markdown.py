@@ -9,6 +9,7 @@ from pathlib import Path
 from crosscheck.models import VERDICTS, Report
 from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings
 from crosscheck.render.quotediff import QuoteDiff, cluster_diffs
+from crosscheck.safe import markdown_text
 from crosscheck.score import outlet_labels
 
 TITLES = {
@@ -24,18 +25,13 @@ EVIDENCE_CHARS = 240
 
 
 def _cell(text: str) -> str:
-    """Text made safe for one Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-
-
-#: Characters Markdown reads as formatting inside a line: escaped in article words.
-_MD_SPECIAL = "\\`*_~[]#!"
+    """Text made safe for one Markdown table cell (no link, image, HTML; see crosscheck.safe)."""
+    return markdown_text(text)
 
 
 def _inline(text: str) -> str:
-    """Text made safe for a Markdown line or table cell: formatting characters escaped."""
-    text = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in " ".join(str(text).split()))
-    return _cell(text)
+    """Text made safe for a Markdown line or table cell (``crosscheck.safe``)."""
+    return markdown_text(text)
 
 
 def diff_markdown(d: QuoteDiff) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -172,17 +173,42 @@ def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[s
             continue
         if current:
             lines.append(current)
-        current = ""
-        while text_width(word, size, weight) > width:
-            cut = len(word) - 1
-            while cut > 1 and text_width(word[:cut], size, weight) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
+        pieces = _split_word(word, width, size, weight)
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
     if current or not lines:
         lines.append(current)
     return lines
+
+
+#: A piece of a word this long or shorter is measured exactly; a longer one is wider than
+#: any line whatever the kerning.
+_EXACT_CHARS = 1000
+
+
+def _split_word(word: str, width: float, size: float, weight: str) -> list[str]:
+    """``word`` cut into pieces as wide as a line (the longest prefix that fits, at least one
+    character), the last piece as it remains. The word is laid out once and the cuts found
+    by binary search over its glyph positions, then settled with the exact width of the
+    piece: time linear in the word, never a layout (and a cache entry) per prefix, which
+    took time and memory quadratic in a 10,000-character URL."""
+    run = glyph_run.__wrapped__(word, weight)  # once, and not kept in glyph_run's cache
+    ends = [x - kern for _, _, x, kern in run]  # ends[i]: width of word[:i] at size 1
+    n, start, pieces = len(word), 0, []
+    while n - start > 1:
+        if n - start <= _EXACT_CHARS:
+            if text_width(word[start:], size, weight) <= width:
+                break
+        elif (ends[n] - run[start][2]) * size <= width:
+            break
+        fits = bisect_right(ends, run[start][2] + width / size, start + 1, n) - 1 - start
+        cut = max(1, min(n - start - 1, fits + 8))
+        while cut > 1 and text_width(word[start : start + cut], size, weight) > width:
+            cut -= 1
+        pieces.append(word[start : start + cut])
+        start += cut
+    pieces.append(word[start:])
+    return pieces
 
 
 def paragraph(text: str, size: float = 9.0, weight: str = "normal", colour: str = "black",

@@ -165,6 +165,12 @@ def build_baseline(report: Report) -> dict[str, Any]:
         },
         "articles": articles,
         "groups": groups,
+        "possible_conflicts": [
+            {"kind": p["kind"], "topic": p["topic"],
+             "keys": sorted(member_key(facts[fid]) for side in p["sides"] for fid in side["facts"]),
+             "sides": [{"value": side["value"], "outlets": list(side["outlets"])} for side in p["sides"]]}
+            for p in report.possible_conflicts
+        ],
         "scores": {"overall": report.overall, "pairs": pairs},
     }
 
@@ -388,7 +394,7 @@ def _kind_counts(articles: list[dict], ids) -> dict[str, int]:
     return dict(sorted(total.items(), key=lambda kv: _kind_rank(kv[0])))
 
 
-def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float) -> dict[str, Any]:
+def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float, fail_on_possible: bool = False) -> dict[str, Any]:
     """What changed from baseline ``old`` to baseline ``new`` (both ``build_baseline``
     records), and whether it got worse. JSON-ready; ``worse`` is the verdict of the check."""
     old_articles = {a["id"]: a for a in old["articles"]}
@@ -441,6 +447,12 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float) -> dict[str,
         if n["verdict"] == "conflict":
             conflicts.append(_conflict_record(n))
 
+    # a possible conflict is new when no possible conflict or conflict of the baseline
+    # shares a fact with it: listed, and a failure only with ``fail_on_possible``
+    known = {k for p in old.get("possible_conflicts") or [] for k in p.get("keys") or []}
+    known |= {m["key"] for g in old["groups"] if g["verdict"] == "conflict" for m in g["members"]}
+    new_possible = [p for p in new.get("possible_conflicts") or [] if not known & set(p["keys"])]
+
     before_overall = old["scores"].get("overall")
     after_overall = new["scores"].get("overall")
     change = None
@@ -456,6 +468,8 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float) -> dict[str,
     reasons = []
     for c in conflicts:
         reasons.append(f"new conflict: {describe_conflict(c)}")
+    if fail_on_possible:
+        reasons += [f"new possible conflict: {describe_possible(p)}" for p in new_possible]
     dropped = change is not None and -change > max_drop + 1e-9
     if dropped:
         reasons.append(
@@ -487,17 +501,19 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float) -> dict[str,
             "values_moved": moved,
         },
         "new_conflicts": conflicts,
+        "new_possible_conflicts": new_possible,
         "scores": {"overall": {"before": before_overall, "after": after_overall, "change": change},
                    "pairs": pair_changes},
         "max_drop": max_drop,
-        "worse": bool(conflicts) or dropped,
+        "fail_on_possible": fail_on_possible,
+        "worse": bool(conflicts) or dropped or (fail_on_possible and bool(new_possible)),
         "reasons": reasons,
     }
 
 
-def check(baseline: dict[str, Any], report: Report, max_drop: float) -> dict[str, Any]:
+def check(baseline: dict[str, Any], report: Report, max_drop: float, fail_on_possible: bool = False) -> dict[str, Any]:
     """Diff ``report`` against a loaded ``baseline`` (see ``diff``)."""
-    return diff(baseline, build_baseline(report), max_drop)
+    return diff(baseline, build_baseline(report), max_drop, fail_on_possible)
 
 
 # --- rendering --------------------------------------------------------------------------
@@ -522,6 +538,13 @@ def _value_list(values: list[dict[str, str]]) -> str:
 
 def _names(outlets: list[str]) -> str:
     return outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+
+
+def describe_possible(p: dict[str, Any]) -> str:
+    """One line for a possible conflict: its fact and each value with its outlets."""
+    sides = "; ".join(f"{_names(side['outlets'])} {'says' if len(side['outlets']) == 1 else 'say'} {side['value']}"
+                      for side in p["sides"])
+    return f"{p['kind']} ({p.get('topic', '')}): {sides}"
 
 
 def describe_conflict(c: dict[str, Any]) -> str:
@@ -591,6 +614,8 @@ def format_text(d: dict[str, Any]) -> str:
         lines.append(f"  group gone ({n['verdict']}): {_topic(n)}: {_value_list(n['values'])}")
     for c in d["new_conflicts"]:
         lines.append(f"NEW CONFLICT: {describe_conflict(c)}")
+    for p in d.get("new_possible_conflicts") or []:
+        lines.append(f"new possible conflict (check it): {describe_possible(p)}")
     o = d["scores"]["overall"]
     change = "" if o["change"] is None else f" ({'+' if o['change'] >= 0 else '-'}{_points(abs(o['change']))})"
     lines.append(f"overall agreement: {_percent(o['before'])} -> {_percent(o['after'])}{change}")
@@ -636,6 +661,9 @@ def junit_xml(d: dict[str, Any]) -> str:
             case(f"new conflict: {_topic(c)} [{c['group']}]", describe_conflict(c), "conflict")
     else:
         case("no new conflicts", None, "conflict")
+    if d.get("fail_on_possible"):
+        for p in d.get("new_possible_conflicts") or []:
+            case(f"new possible conflict: {p['kind']} ({p.get('topic', '')})", describe_possible(p), "possible conflict")
     o = d["scores"]["overall"]
     drop = [r for r in d["reasons"] if r.startswith("overall agreement")]
     case(f"overall agreement {_percent(o['before'])} -> {_percent(o['after'])}", drop[0] if drop else None, "agreement")

@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="text for people (default) or json for machines"
     )
     p.add_argument("--junit", metavar="FILE", help="also write JUnit XML: each new conflict is a failed test case")
+    p.add_argument("--fail-on-possible", action="store_true",
+                   help="also fail on a new possible conflict (a differing figure whose sentences are not alike "
+                        "enough for a conflict); by default these are listed, not failed")
     _add_metadata_option(p)
     _add_cache_options(p)
     return parser
@@ -206,7 +209,7 @@ def _check(args) -> int:
     extractor = _extractor(args)
     report = compare(args.paths, args.metadata, extractor)
     _cache_warnings(extractor)
-    result = check(baseline, report, args.max_drop)
+    result = check(baseline, report, args.max_drop, args.fail_on_possible)
     print(dumps_diff(result) if args.format == "json" else format_text(result), end="")
     if args.junit:
         write_text(Path(args.junit), junit_xml(result))

@@ -23,19 +23,24 @@ from benchmarks import mutations as mutlib  # noqa: E402
 FLOORS = {
     "extraction_f1": {"date": 0.97, "money": 0.99, "count": 0.99, "measure": 0.97, "quote": 0.91, "overall": 0.96},
     "extraction_strict_f1": {"date": 0.95, "money": 0.99, "count": 0.99, "measure": 0.95, "quote": 0.91, "overall": 0.95},
-    "alignment_f1": 0.89,
+    # 0.89 until claims below the fitted confidence bar (2026-11-29) left their groups as
+    # possible conflicts: a figure told two ways with unlike sentences is two groups now
+    "alignment_f1": 0.86,
     # 0.91 until a conflict became a claim about sides (2026-11-29): a side whose sentences are
     # not, on average, as alike as the established side's now leaves the group (the quake
     # story's "Thursday" against three "Friday"s); on real coverage that doubled conflict
     # precision (docs/accuracy.md).
-    "verdict_accuracy": 0.89,
+    # 0.84 since the fitted confidence bar (2026-11-29): a gold conflict told in unlike
+    # sentences is a possible conflict (leave-one-story-out on real coverage, the bar took
+    # conflict precision to 1.00; docs/accuracy.md)
+    "verdict_accuracy": 0.84,
     # value: 0.94 until figures took their roles and identity from the parse (2026-11-29):
     # 0.91 since (0.93, then a lone outlet against one other needs the conflict bar), a
-    # regression recorded in docs/accuracy.md and on the frames issue. 0.70 since a conflict is
+    # regression recorded in docs/accuracy.md and on the frames issue. 0.50 since a conflict is
     # claimed only between figures whose frames say what they are of, or whose sentences read
-    # as one, with fitted thresholds (2026-11-29): a changed figure of unknown frame is listed
+    # as one, above a fitted confidence bar (2026-11-29): a changed figure below it is listed
     # as a possible conflict instead (0.93 counting those, the second floor).
-    "mutation_recall": {"value": 0.69, "quote": 0.87},
+    "mutation_recall": {"value": 0.49, "quote": 0.87},
     "mutation_recall_with_possible": {"value": 0.92, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).
@@ -89,7 +94,8 @@ def test_issue_targets_hold(result, record_property):
     them are recorded (JUnit property, warning) until they are met."""
     rows = result["targets"]
     assert len(rows) == 8
-    # Value mutation recall (0.95 target) fell to 0.93 with frames from the parse; it is
+    # Value mutation recall (0.95 target) fell to 0.93 with frames from the parse and to 0.50
+    # as conflicts with the fitted confidence bar (0.93 counting possible conflicts); it is
     # reported, not asserted, until it is met again (see FLOORS).
     assert [r["name"] for r in rows if not r["met"]] in ([], ["mutation recall, value changes"])
     for row in rows:

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from crosscheck.context import STOPWORDS
+from crosscheck.extract.frames import predicate_classes
 from crosscheck.models import Fact
 
 #: Separator between what a group is about and its kind, in every label.
@@ -141,8 +142,10 @@ def _topic_words(topic: str, n: int = 4) -> str:
 def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
     thing = _majority([_thing(f) for f in facts])
     predicate = _majority([_predicate(f, kind) for f in facts])
-    if predicate and predicate.lower() in thing.lower().split():
-        predicate = ""
+    classes = predicate_classes()
+    if predicate and (predicate.lower() in thing.lower().split() or any(
+            classes.get(w) == classes.get(predicate.lower(), predicate.lower()) for w in thing.lower().split())):
+        predicate = ""  # "80 hurt": the thing already says it ("hurt", of class injured)
     role = ROLE_WORDS.get(_majority([f.frame.role if f.frame else "" for f in facts]), "")
     place = _majority([_place(f) for f in facts])
     if not thing and kind == "measure":

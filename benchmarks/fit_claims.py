@@ -81,6 +81,7 @@ def evaluate(events: list[str]) -> dict[tuple, dict[str, tuple[int, int, int, in
     scorer = ecbplus._scorer()
     table: dict[tuple, dict[str, tuple[int, int, int, int]]] = {}
     first, second = GRID
+    shipped = {name: getattr(settings, name) for name in GRID}
     for event in events:
         articles = load_corpus([str(ecbplus.DATASET / f"{event}_ecbplus")])
         memo = {a.id: extract_facts(a) for a in articles}
@@ -92,6 +93,8 @@ def evaluate(events: list[str]) -> dict[tuple, dict[str, tuple[int, int, int, in
             for b in GRID[second]:
                 table.setdefault((a, b), {})[event] = counts(below(report, b), gold, scorer)
         print(f"  {event}: {len(articles)} articles", file=sys.stderr)
+    for name, value in shipped.items():
+        setattr(settings, name, value)
     return table
 
 

@@ -316,11 +316,11 @@ def _slot(f: Fact) -> tuple[str, str] | None:
     if f.kind == "measure" and f.value.get("head") == "age":
         person = _person(f)  # an age is said of a person, whatever the sentence says; the
         return ("age", person[-1]) if person else None  # group has told given names apart
+    if f.kind == "measure" and f.value.get("dimension") in SELF_NAMING_DIMENSIONS:
+        return (str(f.value["dimension"]), "")
     if f.frame is None:
         return None
     predicate = _predicate_class(f) or f.frame.predicate or ""
-    if f.kind == "measure" and f.value.get("dimension") in SELF_NAMING_DIMENSIONS:
-        return (str(f.value["dimension"]), "")
     thing = _head(f)
     if f.kind == "count":
         # a class implies what it counts ("killing 12": people); a bare lemma, or a named
@@ -354,12 +354,15 @@ def _anchor_shift(facts: list[Fact], established: list[int], side: list[int]) ->
 
 
 def _agent_words(facts: list[Fact], group: list[int]) -> set[str]:
-    return {w for i in group if facts[i].frame is not None for a in facts[i].frame.agent for w in a.split()}
+    """The last word of each agent's name: "Sox" is the Red Sox, "Carter" Richard Carter;
+    the New York Yankees and the New York Mets, or the Bank of America and the Bank of Japan,
+    stay apart."""
+    return {a.split()[-1] for i in group if facts[i].frame is not None for a in facts[i].frame.agent if a.split()}
 
 
 def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
-    """Whether both sides name who gives their figure (``Frame.agent``) and no name word is
-    shared: one team's offer is not another's ("Red Sox" and "Sox" share a word)."""
+    """Whether both sides name who gives their figure (``Frame.agent``) and share no name
+    (``_agent_words``): one team's offer is not another's."""
     words = [_agent_words(facts, group) for group in (established, side)]
     return bool(words[0] and words[1] and not words[0] & words[1])
 
@@ -369,14 +372,13 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
     both sides name the same years and no two different agents, and counts share more than
-    the noun counted (``_count_identity``) or read as one sentence; for a date, facts whose event shares a word with the other
-    side's events. A fact whose frame leaves this unknown takes part only where its sentence
+    the noun counted (``_count_identity``) or read as one sentence; for a date, facts whose
+    event shares a word with the other side's events. A fact whose frame leaves this unknown takes part only where its sentence
     reads as the other side's (``settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME``: one report's
-    sentence with a figure changed). Quotes and statements are claimed by their words
-    alone. ([], []) when no claim stands."""
+    sentence with a figure changed). When the differing side has no known slot, the
+    established side's known slots are the reference. ([], []) when no claim stands.
+    (Quotes are settled by their words in ``crosscheck.score``, not here.)"""
     kind = facts[side[0]].kind
-    if kind in ("quote", "statement"):
-        return established, side
     bar = settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME
 
     def alike(i: int, other: list[int]) -> bool:

@@ -167,7 +167,8 @@ def build_baseline(report: Report) -> dict[str, Any]:
         "groups": groups,
         "possible_conflicts": [
             {"kind": p["kind"], "topic": p["topic"],
-             "keys": sorted(member_key(facts[fid]) for side in p["sides"] for fid in side["facts"]),
+             # the differing sides' facts: a new value against a known established one is new
+             "keys": sorted(member_key(facts[fid]) for side in p["sides"][1:] for fid in side["facts"]),
              "sides": [{"value": side["value"], "outlets": list(side["outlets"])} for side in p["sides"]]}
             for p in report.possible_conflicts
         ],
@@ -249,6 +250,7 @@ _SCHEMA = {
               "conflicts": (list,), "score": _OPT_NUM},
     "member": {"article": _STR, "outlet": _STR, "key": _STR, "value": _STR, "text": _STR},
     "pair": {"a": _STR, "b": _STR, "score": _OPT_NUM},
+    "possible": {"kind": _STR, "topic": _OPT_STR, "keys": (list,), "sides": (list,)},
 }
 
 
@@ -288,6 +290,22 @@ def _schema_problem(data: dict[str, Any]) -> str | None:
         for j, pair in enumerate(g.get("conflicts") or []):
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
                 return f"groups[{i}].conflicts[{j}] is not a pair of outlet names"
+    possible = data.get("possible_conflicts", [])
+    if not isinstance(possible, list):
+        return f"possible_conflicts is {_type_name(possible)}, not a list"
+    for i, p in enumerate(possible):
+        problem = _record_problem("possible", f"possible_conflicts[{i}]", p)
+        if problem:
+            return problem
+        for field in ("keys", "sides"):
+            if field not in p:
+                return f"possible_conflicts[{i}] has no {field}"
+        if not all(isinstance(k, str) for k in p["keys"]):
+            return f"possible_conflicts[{i}].keys holds a value that is not a string"
+        for j, side in enumerate(p["sides"]):
+            if not (isinstance(side, dict) and isinstance(side.get("value"), str) and isinstance(side.get("outlets"), list)
+                    and all(isinstance(o, str) for o in side["outlets"])):
+                return f"possible_conflicts[{i}].sides[{j}] is not a value with its outlets"
     scores = data["scores"]
     overall = scores.get("overall")
     if overall is not None and (not isinstance(overall, (int, float)) or isinstance(overall, bool)):
@@ -449,9 +467,10 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float, fail_on_poss
 
     # a possible conflict is new when no possible conflict or conflict of the baseline
     # shares a fact with it: listed, and a failure only with ``fail_on_possible``
-    known = {k for p in old.get("possible_conflicts") or [] for k in p.get("keys") or []}
+    known = {k for p in old.get("possible_conflicts") or [] for k in p["keys"]}
     known |= {m["key"] for g in old["groups"] if g["verdict"] == "conflict" for m in g["members"]}
-    new_possible = [p for p in new.get("possible_conflicts") or [] if not known & set(p["keys"])]
+    new_possible = [p for p in new.get("possible_conflicts") or [] if not known & set(p["keys"])] \
+        if "possible_conflicts" in old else []  # a baseline from before possible conflicts: none tracked
 
     before_overall = old["scores"].get("overall")
     after_overall = new["scores"].get("overall")
@@ -502,6 +521,7 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float, fail_on_poss
         },
         "new_conflicts": conflicts,
         "new_possible_conflicts": new_possible,
+        "possible_conflicts_tracked": "possible_conflicts" in old,
         "scores": {"overall": {"before": before_overall, "after": after_overall, "change": change},
                    "pairs": pair_changes},
         "max_drop": max_drop,
@@ -616,6 +636,8 @@ def format_text(d: dict[str, Any]) -> str:
         lines.append(f"NEW CONFLICT: {describe_conflict(c)}")
     for p in d.get("new_possible_conflicts") or []:
         lines.append(f"new possible conflict (check it): {describe_possible(p)}")
+    if not d.get("possible_conflicts_tracked", True):
+        lines.append("  (the baseline predates possible conflicts: write it again to track them)")
     o = d["scores"]["overall"]
     change = "" if o["change"] is None else f" ({'+' if o['change'] >= 0 else '-'}{_points(abs(o['change']))})"
     lines.append(f"overall agreement: {_percent(o['before'])} -> {_percent(o['after'])}{change}")
@@ -663,7 +685,7 @@ def junit_xml(d: dict[str, Any]) -> str:
         case("no new conflicts", None, "conflict")
     if d.get("fail_on_possible"):
         for p in d.get("new_possible_conflicts") or []:
-            case(f"new possible conflict: {p['kind']} ({p.get('topic', '')})", describe_possible(p), "possible conflict")
+            case(f"new possible conflict: {describe_possible(p)}", describe_possible(p), "possible conflict")
     o = d["scores"]["overall"]
     drop = [r for r in d["reasons"] if r.startswith("overall agreement")]
     case(f"overall agreement {_percent(o['before'])} -> {_percent(o['after'])}", drop[0] if drop else None, "agreement")

@@ -142,7 +142,8 @@ class Fact:
     - money: ``low``/``high`` (amount in units of ``currency``, after scale), ``currency``
       (ISO code), ``scale`` (million|billion|... or None), ``scope`` (per_unit|total),
       ``item`` (the thing priced, may be ""), ``qualifier`` (e.g. "about", or None).
-    - count: ``low``/``high`` (int), ``item`` (the thing counted), ``qualifier``.
+    - count: ``low``/``high`` (int), ``item`` (the thing counted), ``qualifier``; ``tally``
+      (true, present only then) for one side of a score, record or vote ("65-53").
     - measure: ``low``/``high`` (in the canonical ``unit``), ``unit``, ``dimension``,
       ``original_unit``, ``item``, ``qualifier``.
     - quote: ``content`` (the words inside the quotation marks), ``speaker`` (or None),

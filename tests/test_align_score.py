@@ -468,3 +468,13 @@ def test_a_side_not_alike_to_the_established_value_is_a_possible_conflict_not_a_
     clusters, _, _ = score([art(x, x.upper()) for x in "abcd"], facts, groups)
     assert not [c for c in clusters if c.verdict == "conflict"]
 
+
+
+def test_figures_of_two_named_agents_make_no_conflict():
+    # "New York" is shared; the team is not (the last word of each name decides)
+    s1 = "The New York Yankees offered 160 million dollars to the pitcher on Monday, his agent said."
+    s2 = "The New York Mets offered 180 million dollars to the pitcher on Monday, his agent said."
+    a = fact("a:1", "a", "money", "160 million dollars", s1, low=160e6, high=160e6, currency="USD")
+    b = fact("b:1", "b", "money", "180 million dollars", s2, low=180e6, high=180e6, currency="USD")
+    assert a.frame.agent == ("new york yankees",) and b.frame.agent == ("new york mets",)
+    assert not [g for g in align([a, b]) if g.sides and not g.possible]

@@ -422,3 +422,27 @@ def test_groups_match_by_member_overlap_then_by_topic_and_articles():
         _group("n3", "count", "ferries cancelled", ("c", "k7", "5 ferries")),
     ]
     assert [(o["id"], n["id"]) for o, n in match_groups(old, new)] == [("g2", "n2"), ("g1", "n1")]
+
+
+def test_a_wrong_typed_possible_conflicts_field_is_a_one_line_error(tmp_path):
+    base = json.loads(dumps(baseline_of(POST, TIMES, WIRE)))
+    for bad, field in (({"x": 1}, "possible_conflicts is an object"),
+                       ([{"kind": "count", "keys": [["a"]], "sides": []}], "possible_conflicts[0].keys"),
+                       ([{"kind": "count", "keys": ["k"], "sides": ["x"]}], "possible_conflicts[0].sides[0]")):
+        path = tmp_path / "b.json"
+        path.write_text(json.dumps({**base, "possible_conflicts": bad}), encoding="utf-8")
+        with pytest.raises(BaselineError, match=re.escape(field)):
+            load_baseline(path)
+
+
+def test_a_new_value_against_a_known_established_one_is_a_new_possible_conflict():
+    base = json.loads(dumps(baseline_of(POST, TIMES, WIRE)))
+    record = {"kind": "count", "topic": "crews", "keys": ["k-new"],
+              "sides": [{"value": "3 crews", "outlets": ["Harbor Post"]}, {"value": "5 crews", "outlets": ["Northwire"]}]}
+    old = {**base, "possible_conflicts": [{**record, "keys": ["k-old"]}]}
+    new = {**base, "possible_conflicts": [record]}
+    d = diff(old, new, 0.05, fail_on_possible=True)
+    assert d["new_possible_conflicts"] == [record] and d["worse"]
+    assert not diff(old, new, 0.05)["worse"]  # listed, not failed, by default
+    legacy = {k: v for k, v in base.items() if k != "possible_conflicts"}
+    assert diff(legacy, new, 0.05, fail_on_possible=True)["new_possible_conflicts"] == []

@@ -223,6 +223,9 @@ def test_the_number_with_its_noun_left_out_takes_it_from_the_count_before():
         ("The home side sealed a 65-53 victory.", [("65", 65, "victory"), ("53", 53, "victory")]),
         ("The visitors, now (25-7), play again on Saturday.", [("25", 25, ""), ("7", 7, "")]),
         ("The council backed the plan by a 3-2 vote.", [("3", 3, "vote"), ("2", 2, "vote")]),
+        ("The Senate voted 51-49, along party lines.", [("51", 51, ""), ("49", 49, "")]),
+        ("Creighton beat Drake 65-53.", [("65", 65, ""), ("53", 53, "")]),
+        ("Three 747-8 freighters landed.", [("Three", 3, "")]),  # a model number is no tally
         # a pair that runs upwards is a range; a code is no count
         ("Between them, 10-15 people were hurt.", [("10-15", 10, "people")]),
         ("The airline flew a Boeing 737-800 that day.", []),

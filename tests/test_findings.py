@@ -98,3 +98,31 @@ def test_markdown_escapes_formatting_in_article_words():
                   for f in r.facts)
     md = render_markdown(Report(r.articles, facts, r.clusters, (), 0.5))
     assert "\\*rebuild\\*" in md and "\\~\\~bridge\\~\\~" in md and "&lt;b&gt;" in md and "<b>" not in md
+
+
+ECBPLUS = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "ecbplus"
+#: The seeds and three unrelated real events (ECB+: an earthquake, a shooting, a launch);
+#: the events are skipped where the dataset is absent.
+STORIES = [Path(__file__).resolve().parent.parent / "seeds"] + [ECBPLUS / e for e in ("t20_ecbplus", "t18_ecbplus", "t40_ecbplus")]
+
+
+@pytest.mark.parametrize("folder", STORIES, ids=lambda p: p.name)
+def test_every_conflict_and_paraphrase_has_its_one_sentence_statement(folder):
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    from crosscheck.pipeline import compare
+
+    report = compare([str(folder)])
+    said = {(f.kind, f.group): f.text for f in findings(report)}
+    for c in report.clusters:
+        if c.verdict in ("conflict", "paraphrase"):
+            text = said.get((c.verdict, c.id))
+            assert text, (c.verdict, c.id)
+            outlets = {o for o in c.outlets}
+            named = [o for o in outlets if o in text]
+            assert named, (text, outlets)  # it names the outlets ...
+            if c.verdict == "conflict":
+                assert all(side["value"] in text for side in c.sides), (text, c.sides)  # ... and the values
+    for p in report.possible_conflicts:
+        text = said[("possible", p["id"])]
+        assert all(side["value"] in text for side in p["sides"]), text

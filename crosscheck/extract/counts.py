@@ -178,16 +178,22 @@ def _is_designation(text: str, q: Quantity) -> bool:
 #: "a 15-2 run", "a 3-2 vote". A range runs upwards ("10-15 people"), so a pair that does not
 #: is a tally of two sides (a score, a record, a vote): two counts, not a range or a
 #: designation. Not inside a longer code ("737-800-1", "SM-3-2") or after a letter.
-TALLY = re.compile(r"(?<![\w.,/:-])(?P<a>[1-9]\d{0,2}|0)[-\u2013](?P<b>[1-9]\d{0,2}|0)(?![\w.,/:-]|[-\u2013]\d)")
+TALLY = re.compile(
+    r"(?<![\w.,/:\u2013-])(?P<a>[1-9]\d{0,2}|0)[-\u2013](?P<b>[1-9]\d{0,2}|0)(?![\w/:]|[.,]\d|[-\u2013]\d)"
+)
 
 
 def _tally(text: str, q: Quantity) -> re.Match | None:
     """The tally ("65-53") that ``q`` is one side of, or None."""
     if q.is_word or q.is_range or q.qualifier:
         return None
-    for m in TALLY.finditer(text, max(0, q.start - 4), min(len(text), q.end + 5)):
+    # a pair is at most 7 characters and its lookahead 2 more: a bounded window (linear work)
+    for m in TALLY.finditer(text, max(0, q.start - 4), min(len(text), q.end + 8)):
         if (m.start("a"), m.end("a")) == (q.num_start, q.num_end) or (m.start("b"), m.end("b")) == (q.num_start, q.num_end):
-            return m if int(m.group("a")) >= int(m.group("b")) else None
+            a, b = m.group("a"), m.group("b")
+            if int(a) < int(b) or (len(a) == 3 and len(b) == 1):
+                return None  # a range runs upwards; "747-8" is a model, not a score
+            return m
     return None
 
 
@@ -298,7 +304,12 @@ def _count_in_window(
     tally = _tally(text, q)
     if tally is not None:
         item, _, _ = noun_phrase_after(text, tally.end())  # "a 15-2 run": both sides of the run
-        return _count(sentence, whole, item, head_noun(item) if item else "", "text", _in_pp(text, q.start))
+        head = head_noun(item) if item else ""
+        if head in TIME_UNIT_NOUNS or (item and head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
+            item, head = "", ""  # "won 65-53 Sunday night": a time, not what was counted
+        mention, in_pp = _count(sentence, whole, item, head, "text", _in_pp(text, q.start))
+        mention.value["tally"] = True  # one side of a score: never a name's number ("Drake 65-53")
+        return mention, in_pp
     if not q.is_vague and (
         _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)
     ):

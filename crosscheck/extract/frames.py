@@ -173,9 +173,9 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         noun = q.head
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
         noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
-    if noun is not None and noun.pos_ == "PROPN" and noun.i < q.i:
+    if noun is not None and noun.pos_ == "PROPN" and noun.i < q.i and not fact.value.get("tally"):
         return Frame(role="identifier", thing=_phrase(noun))  # "Flight 370", "Block 5"
-    if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
+    if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1 and not fact.value.get("tally"):
         return Frame(role="identifier", thing=_phrase(q.head))  # "the Boeing 737" (not "Vik, 61,")
     # The word that stands for the quantity in its clause: the noun counted, or the number.
     arg = noun if noun is not None else q
@@ -289,7 +289,8 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.pos_ != "PRON":
         parts.append(_lemma(subject))
-    parts.append(_lemma(verb))
+    if verb.pos_ != "AUX":  # a copula ("the hearing was on March 3") names no event of its own
+        parts.append(_lemma(verb))
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
     if obj is not None and obj.pos_ != "PRON":
         parts.append(_lemma(obj))

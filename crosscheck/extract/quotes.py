@@ -6,38 +6,56 @@ Reported speech is read as Krestel, Bergler & Witte (2008), "Minding the source:
 tagging of reported speech in newspaper articles" (LREC) describe it: a *cue* (a reporting
 verb, or "according to") joins a *source* (the speaker) to the *content* (a quotation, or
 the reported clause). As in textacy's ``extract.triples.direct_quotations``, a quotation is
-first paired from its marks, then given the subject of the reporting verb that governs it
-or stands next to it; the verbs are data (``crosscheck/data/reporting_verbs.json``) and the
-grammar comes from spaCy's parse (``crosscheck.parse``), read only for the sentences that
-hold a quotation mark or a reporting-verb form.
+first paired from its marks, then given the subject of the cue that governs it; the verbs are
+data (``crosscheck/data/reporting_verbs.json``) and the grammar comes from spaCy's parse
+(``crosscheck.parse``), read only for the sentences that hold a quotation mark or a
+reporting-verb form, the sentence before a quotation, and those before a pronoun to resolve.
 
 Decisions:
 
 - Quotation marks are pairs of characters (``DOUBLE_MARKS``, ``SINGLE_MARKS``): English
-  “…” and ‘…’, straight "…", German „…“ and ‚…‘, guillemets «…» and »…«, ‹…›, and CJK 「…」.
-  Straight quotes and curly singles (which double as apostrophes: "Japan’s") open or close
-  by the characters around them. A quotation may run over ``QUOTE_MAX_LINES`` line
+  “…” and ‘…’, straight "…" and '…', German „…“ and ‚…‘, guillemets «…» and »…«, ‹…›, and
+  CJK 「…」. Straight quotes and curly singles (which double as apostrophes: "Japan’s") open
+  or close by the characters around them. A quotation may run over ``QUOTE_MAX_LINES`` line
   breaks (one sentence a line is common in converted corpora); an unpaired mark is
   skipped. AP's continuation: a quotation left open at a line end before a line that opens
   with a quote mark runs to that line end.
 - A quote mention spans the words inside the marks, trimmed of white space and a trailing
   ``,;:``. A quoted fragment of at most ``FRAGMENT_MAX_WORDS`` words without a finite verb,
   auxiliary or infinitive, or a short title-case phrase, is a name, title or scare quote:
-  not a quote mention (``crosscheck.extract.framing`` reports scare quotes).
+  not a quote mention (``crosscheck.extract.framing`` reports scare quotes); words that end
+  in "!" or "?" are an utterance, never a fragment.
 - The speaker is the subject of the cue verb (``nsubj``; the passive subject or object of
   "quoted ... as saying"; the object of "according to", or a named organisation inside it:
   "a statement from the ministry"). A speaker is a whole named entity (PERSON, ORG, GPE,
   NORP), else the run of proper nouns ending at the subject, else the subject's noun
   phrase ("a spokesman for the agency"); a common-noun subject with a named apposition
-  ("the mayor, Jo Lee,") is the name. Words before a name in its phrase are its title.
+  ("the mayor, Jo Lee,") is the name; coordinated people are one joint speaker ("A and B").
+  Words before a name in its phrase are its title. A document (``documents`` in the data:
+  "the letter read", "Smith's statement said") speaks for its possessor, else for whoever
+  the article last said wrote, issued or sent one.
+- The cue of a quotation, first found wins: the clause that a colon right before it ends
+  (its subject, whatever the verb: 'X managed a joke: "..."'); the first cue above it in
+  the parse; a cue (or any verb with a subject) right after it, or a cue right before it;
+  the subject of the sentence's main verb when that names a person ('X lamented that a
+  "..."'); the nearest cue before it, else after it. A quotation that opens a sentence
+  without any takes the attribution of the sentence before it, unless a blank line parts
+  them: the clause its colon ends, else its quotation or main cue (AP attributes a run of
+  quotes once), else its main subject when that names a person (a quote paragraph
+  introduced by its speaker: "X agreed.").
 - A one-word personal name takes the full name of the nearest earlier person of that
-  surname in the article. He/she take the nearest preceding person (a speaker or a PERSON
-  named in the sentences before) whose known gender agrees (from title words and earlier
-  pronouns); they/it the nearest speaker that is not a person. A definite title phrase
-  ("the deputy minister") is the latest speaker whose title shares its head, else a word.
-- A quote with no cue in its sentence keeps the speaker of the sentence just before it
-  when that one is attributed and no blank line parts them (AP attributes a run of quotes
-  once, and a quote paragraph after an attributed one continues it); else it has none.
+  surname in the article. A pronoun is resolved by Hobbs's (1978) search on the dependency
+  trees: the first mention that agrees, looked for left of it in its own sentence (not an
+  argument of its own verb), then in the sentences before, nearest first and at most
+  ``PRONOUN_LOOKBACK`` back; within a sentence subjects before objects before the rest,
+  shallower before deeper, left before right. Mentions are the named entities, pronouns
+  and cue subjects outside quotations, read in order, so a chain of pronouns carries its
+  referent. Agreement in number and gender comes from the parse's morphology (``Number``,
+  ``Gender``); a referent's gender from its honorifics and titles (data) and the pronouns
+  already resolved to it; he/she never take an organisation, a place or a document, they
+  takes a group (a coordination, a plural noun) or an organisation. A definite title
+  phrase ("the deputy minister") is the latest mention whose title shares its head, a
+  definite plural phrase of people ("the two men") resolves as "they" among people.
 - A statement is the clausal complement (``ccomp``) of a cue verb not used by a quote,
   quotations inside it replaced by an ellipsis; "what X says is" (a distancing
   construction) is not one.
@@ -47,7 +65,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -65,6 +83,7 @@ OBJECT_VERBS = frozenset(_DATA["object_verbs"]["verbs"])
 NOUN_CUE_VERBS = frozenset(_DATA["noun_cues"]["verbs"])
 NOUN_CUES = frozenset(_DATA["noun_cues"]["nouns"])
 PASSIVE_CUES = frozenset(_DATA["passive_cues"]["verbs"])
+DOCUMENTS = frozenset(_DATA["documents"]["nouns"])
 _FORMS = {f for forms in _DATA["verbs"].values() for f in forms}
 _FORMS |= {f for forms in _DATA["noun_cues"]["verbs"].values() for f in forms}
 _CUE_FORM = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r"|according to)\b", re.I)
@@ -75,10 +94,10 @@ MALE = frozenset(_DATA["gender"]["male"])
 
 #: Opening mark -> the marks that close it (a straight quote may close a curly one).
 DOUBLE_MARKS = {"“": "”\"", '"': '"”', "„": "“”\"", "«": "»", "»": "«", "「": "」", "『": "』"}
-SINGLE_MARKS = {"‘": "’", "‚": "‘’", "‹": "›", "›": "‹"}
+SINGLE_MARKS = {"‘": "’'", "'": "'’", "‚": "‘’", "‹": "›", "›": "‹"}
 #: Marks whose role depends on the characters around them (straight quotes; curly singles,
 #: which are also apostrophes); the others' role is given by the tables above.
-CONTEXT_MARKS = "\"‘’‚"
+CONTEXT_MARKS = "\"'‘’‚"
 #: Marks the parser knows less well, read as the straight quotes it knows (one character for
 #: one, so that offsets hold).
 PARSE_MARKS = str.maketrans({**{c: '"' for c in "„«»「」『』"}, **{c: "'" for c in "‚‘‹›"}})
@@ -92,8 +111,6 @@ TITLE_MAX_WORDS = 6
 #: Penn tags that make a fragment a clause: finite and base verbs, modals, "to" (not the
 #: participles of "done deal" or "restructuring").
 CLAUSE_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "TO"})
-#: Object pronouns ("according to him") as the subject pronouns they resolve like.
-OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 #: Entity labels a speaker can carry (spaCy's OntoNotes scheme).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Line breaks a quotation may run over (texts with one sentence or paragraph a line).
@@ -129,15 +146,17 @@ def _can_close(text: str, i: int) -> bool:
 
 def _pair(text: str, marks: dict[str, str], taken: list[tuple[int, int]], lines: int) -> list[tuple[int, int]]:
     """Pairs (open, close) of ``marks`` in ``text`` outside ``taken``. A second opening mark
-    of the open one's style means the first was never closed; other styles inside are
-    nested quotes. A quotation may run over at most ``lines`` line breaks; one left open at
-    a line end before a line that opens with a mark closes there (AP's continuation); a
-    blank line ends an open quotation otherwise."""
+    of the open one's style means the first was never closed: it ends at its first line end
+    if it crossed one, else it is dropped; other styles inside are nested quotes. A
+    quotation may run over at most ``lines`` line breaks; one left open at a line end before
+    a line that opens with a mark closes there (AP's continuation); a blank line ends an
+    open quotation otherwise."""
     closers = {c for cs in marks.values() for c in cs}
     pairs: list[tuple[int, int]] = []
-    opened, crossed = -1, 0
+    opened, crossed, eol = -1, 0, -1
     for i, ch in enumerate(text):
         if ch == "\n" and opened >= 0:
+            eol = i if not crossed else eol
             nxt = text[i + 1 : i + 80].lstrip()[:1]
             if lines and nxt and nxt in marks:
                 pairs.append((opened, i))
@@ -153,6 +172,8 @@ def _pair(text: str, marks: dict[str, str], taken: list[tuple[int, int]], lines:
             opened = -1
         elif ch in marks and (opened < 0 or ch == text[opened]):
             if ch not in CONTEXT_MARKS or _can_open(text, i):
+                if opened >= 0 and crossed:
+                    pairs.append((opened, eol))
                 opened, crossed = i, 0
     return pairs
 
@@ -168,6 +189,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _is_fragment(content: str) -> bool:
     """Whether quoted words are a name, a title or a scare quote rather than a quotation."""
     words = _WORD.findall(content)
+    if re.search(r"[!?]\W*$", content):
+        return False
     if len(words) <= 1:
         return True
     if len(words) > TITLE_MAX_WORDS:
@@ -246,8 +269,8 @@ def _cues(doc: Doc) -> list[Cue]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker token of a reporting verb: its subject, through "as saying" and
-    conjoined verbs ("X said ... and added ...")."""
+    """The speaker token of a verb: its subject (the one nearest it), through "as saying" and
+    conjoined or subordinate verbs ("X said ... and added ...", "X issued a memo, stating")."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in PASSIVE_CUES:
         quoting = head.head  # "<source> quoted <speaker> as saying" / "<speaker> was quoted as saying"
@@ -255,13 +278,19 @@ def _subject(verb: Token) -> Token | None:
         return next((c for c in kids if c.dep_ == "nsubjpass"), None) or next(
             (c for c in kids if c.dep_ == "dobj"), None
         )
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head  # "Jo Lee, who said ..."
-            return _inner_source(c)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        c = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "Jo Lee, who said ..."
+        return _inner_source(c)
+    agent = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    if agent:  # a passive's agent is its logical subject ("was welcomed by X")
+        return agent[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return head  # "a spokesman stating ..."
     if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-        return _subject(head)  # "X said ... and added", "X issued a memo, stating that"
+        return _subject(head)
     return None
 
 
@@ -274,6 +303,19 @@ def _inner_source(obj: Token) -> Token:
         if t.ent_type_ in SPEAKER_LABELS and t.dep_ == "pobj" and t.head.lower_ in ("from", "by"):
             return t
     return obj
+
+
+def _colon_cue(doc: Doc, colon: int, cues: list[Cue], person) -> Cue | None:
+    """The cue of the clause that the colon at token ``colon`` ends: the first verb above
+    its last word that is a cue, or whose subject is a person ('X managed a joke:')."""
+    last = next((t for t in reversed(doc[:colon]) if not t.is_punct), None)
+    for t in [last, *last.ancestors] if last is not None else []:
+        cue = next((c for c in cues if c.verb.i == t.i), None)
+        if cue is None and t.pos_ in ("VERB", "AUX") and t.dep_ != "relcl" and _subject(t) is not None:
+            cue = Cue(t, _subject(t), t.lemma_.lower()) if person(_subject(t)) else None
+        if cue is not None:
+            return cue
+    return None
 
 
 def _entity(tok: Token) -> Span | None:
@@ -305,48 +347,83 @@ def _phrase(head: Token) -> list[Token]:
     return out
 
 
+def _pronoun(tok: Token) -> bool:
+    """Whether a token is a third-person personal pronoun (he, her, its, they, ...)."""
+    return tok.pos_ == "PRON" and tok.morph.get("Person") == ["3"] and tok.morph.get("PronType") == ["Prs"]
+
+
 def _describe(tok: Token) -> dict[str, Any]:
-    """What a speaker token names: kind (pronoun|named|phrase), name, title, person, gender."""
-    if tok.pos_ == "PRON":
-        return {"kind": "pronoun", "name": OBJECT_PRONOUNS.get(tok.lower_, tok.lower_), "title": None, "person": None, "gender": None}
-    if tok.pos_ not in ("PROPN",) and _entity(tok) is None:
-        named = next((c for c in tok.children if c.dep_ == "appos" and (_entity(c) or c.pos_ == "PROPN")), None)
-        if named is not None:  # "the mayor, Jo Lee, said"
-            info = _describe(named)
-            title = _strip(_phrase(tok))
-            info["title"] = info["title"] or " ".join(t.text for t in title) or None
-            info["person"] = True  # a name in apposition to a common noun: a titled person
-            info["gender"] = info["gender"] or _gender({t.lower_ for t in title})
-            return info
+    """What a speaker or mention token names: kind (pronoun|named|phrase|group), name, title,
+    person (True; False for organisations, places and documents; None if unknown), gender
+    ("m", "f", "n"), plural; a phrase also its head lemma, words, and whether it is definite."""
+    plural = tok.morph.get("Number") == ["Plur"]
+    if _pronoun(tok):
+        gender = {"Masc": "m", "Fem": "f", "Neut": "n"}.get((tok.morph.get("Gender") or [""])[0])
+        return {"kind": "pronoun", "name": tok.lower_, "title": None, "person": None, "gender": gender, "plural": plural}
+    named = _named_apposition(tok)
+    conj, todo = [], [c for h in (tok, named) if h is not None for c in h.children if c.dep_ == "conj"]
+    while todo:  # "A, B and C said": one joint speaker when every conjunct is a person
+        conj.append(todo.pop(0))
+        todo += [c for c in conj[-1].children if c.dep_ == "conj"]
+    members = [_describe_one(t) for t in [tok, *conj]]
+    if len(members) > 1 and all(m["person"] for m in members):
+        return {"kind": "group", "name": " and ".join(m["name"] for m in members), "title": None, "person": True,
+                "gender": None, "plural": True}
+    return members[0]
+
+
+def _named_apposition(tok: Token) -> Token | None:
+    """The name in apposition to a common noun, or the person in apposition to another entity."""
+    ent = _entity(tok)
+    if _pronoun(tok) or (ent is not None and ent.label_ == "PERSON") or (ent is None and tok.pos_ == "PROPN"):
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and (
+        _entity(c) is not None and _entity(c).label_ == "PERSON" or ent is None and (_entity(c) or c.pos_ == "PROPN"))), None)
+
+
+def _describe_one(tok: Token) -> dict[str, Any]:
+    named = _named_apposition(tok)
+    if named is not None:  # "the mayor, Jo Lee, said"; "Budget Office Director Jo Lee" (an ORG + a PERSON)
+        info = _describe_one(named)
+        title = _strip(_phrase(tok))
+        info["title"] = info["title"] or " ".join(t.text for t in title) or None
+        info["person"] = True  # a name in apposition to a common noun: a titled person
+        info["gender"] = info["gender"] or _gender({t.lemma_.lower() for t in title})
+        return info
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if tok.lemma_.lower() in DOCUMENTS and poss is not None:
+        return _describe(poss)  # "Willoughby's letter continued": its author
+    if _pronoun(tok):
+        return _describe(tok)
     phrase = _phrase(tok)
     ent = _entity(tok)
-    if ent is not None or tok.pos_ == "PROPN":
-        # a whole entity; a one-word one (or an unlabelled proper noun) with the proper
-        # nouns compounded before it ("Ana Petrova" where NER saw only "Petrova")
-        name = [t for t in ent if t.i in {p.i for p in phrase} or t.i == tok.i] if ent is not None else [tok]
-        # NER's label, overruled by a title: a common noun before a name ("lawyer Ana Petrova")
-        person = ent is None or ent.label_ == "PERSON" or any(p.pos_ == "NOUN" and p.i < tok.i for p in phrase)
-        if len(name) == 1:
-            for t in reversed([p for p in phrase if p.i < tok.i]):
-                if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ in SPEAKER_LABELS - {"PERSON"}:
-                    break
-                name.insert(0, t)
-    else:
+    if ent is None and tok.pos_ != "PROPN":
         words = [t for t in phrase if not t.is_punct and t.tag_ != "POS"]
         text = " ".join(t.lower_ if t.dep_ == "det" else t.text for t in words)
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
-        words_low = {t.lower_ for t in words}
-        gender = _gender(words_low)  # a phrase is a person for he/she when its gender is known
-        return {"kind": "phrase", "name": text or tok.text, "title": text or tok.text, "person": bool(gender),
-                "gender": gender, "definite": definite, "head": tok.lemma_.lower(),
+        gender = _gender({t.lemma_.lower() for t in words})
+        document = tok.lemma_.lower() in DOCUMENTS
+        return {"kind": "phrase", "name": text or tok.text, "title": text or tok.text,
+                "person": False if document else (True if gender else None), "gender": gender,
+                "plural": tok.morph.get("Number") == ["Plur"], "document": document, "head": tok.lemma_.lower(),
+                "definite": any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children),
                 "words": {t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha}}
+    # a whole entity; a one-word one (or an unlabelled proper noun) with the proper nouns
+    # compounded before it ("Ana Petrova" where NER saw only "Petrova")
+    name = [t for t in ent if t.i in {p.i for p in phrase} or t.i == tok.i] if ent is not None else [tok]
+    # NER's label, overruled by a title: a common noun before a name ("lawyer Ana Petrova")
+    person = ent is None or ent.label_ == "PERSON" or any(p.pos_ == "NOUN" and p.i < tok.i for p in phrase)
+    if len(name) == 1:
+        for t in reversed([p for p in phrase if p.i < tok.i]):
+            if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ in SPEAKER_LABELS - {"PERSON"}:
+                break
+            name.insert(0, t)
     name = _strip(name)
     first = name[0].i if name else tok.i
     title_toks = _strip([t for t in phrase if t.i < first and t.tag_ != "PRP$" and t.dep_ != "poss"])
-    title = " ".join(t.text for t in title_toks) or None
-    low = {t.lower_.rstrip(".") for t in title_toks}
-    return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "title": title,
-            "person": person or bool(low & (FEMALE | MALE)), "gender": _gender(low)}
+    low = {t.lower_.rstrip(".") for t in title_toks} | {t.lower_.rstrip(".") for t in name[:1]}
+    return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text,
+            "title": " ".join(t.text for t in title_toks) or None, "person": person or bool(low & (FEMALE | MALE)),
+            "gender": _gender(low), "plural": False}
 
 
 def _gender(words: set[str]) -> str | None:
@@ -357,32 +434,94 @@ def _gender(words: set[str]) -> str | None:
     return None
 
 
-class _Speakers:
-    """The people and organisations an article has named so far, to resolve a speaker."""
+def _agrees(pron: dict[str, Any], e: dict[str, Any] | None) -> bool:
+    """Whether a pronoun (or a definite plural phrase of people) can refer to entry ``e``."""
+    if e is None or e.get("document"):
+        return False
+    if pron["plural"]:
+        return bool(e["plural"]) and (e["person"] or not pron["person"]) or (e["person"] is False and not pron["person"])
+    if e["plural"]:
+        return False
+    if pron["gender"] == "n":
+        return e["person"] is False
+    return e["person"] is not False and e["gender"] in (None, pron["gender"])
 
-    def __init__(self, text: str, sentences: list[Sentence], quotes: list[Quotation]):
-        self.text = text
-        self.sentences = sentences
+
+class _Discourse:
+    """The people, groups, organisations and documents an article mentions, read in order
+    (lazily: only the sentences before a speaker that needs them), to resolve a speaker."""
+
+    def __init__(self, sentences: list[Sentence], quotes: list[Quotation], docs: dict[int, Doc]):
+        self.sentences, self.docs = sentences, docs
         self.quoted = [(q.open, q.close) for q in quotes]  # names inside these are not antecedents
         self.history: list[tuple[int, dict[str, Any]]] = []  # (offset, entry), in reading order
         self.people: dict[str, dict[str, Any]] = {}
+        self.mentions: dict[int, list[tuple[tuple[int, int, int], dict[str, Any]]]] = {}
+        self.refs: dict[tuple[int, int], tuple[dict[str, Any] | None, str]] = {}
+        self.authors: dict[str, dict[str, Any]] = {}  # document noun -> who last wrote one
+        self._cues: dict[int, list[Cue]] = {}
+        self.fed = -1
 
-    def _entry(self, info: dict[str, Any]) -> dict[str, Any]:
-        if info["kind"] != "named":
-            return dict(info)
-        entry = self.people.setdefault(info["name"], dict(info))
-        entry["title"] = entry["title"] or info["title"]
-        entry["gender"] = entry["gender"] or info["gender"]
-        entry["person"] = entry["person"] or info["person"]
-        return entry
+    def quoted_at(self, pos: int) -> bool:
+        i = bisect_left(self.quoted, (pos + 1,)) - 1
+        return i >= 0 and self.quoted[i][0] <= pos <= self.quoted[i][1]
 
-    def resolve(self, info: dict[str, Any], pos: int, sent_index: int) -> tuple[dict[str, Any] | None, str]:
-        """(entry, speaker_from) for a described speaker at offset ``pos``."""
+    def doc(self, n: int) -> Doc:
+        if n not in self.docs:
+            todo = [m for m in range(max(0, n - PRONOUN_LOOKBACK), n + 1) if m not in self.docs]
+            self.docs.update(zip(todo, parse_many(self.sentences[m].text.translate(PARSE_MARKS) for m in todo)))
+        return self.docs[n]
+
+    def cues(self, n: int) -> list[Cue]:
+        """The cues of sentence ``n`` outside its quotations."""
+        if n not in self._cues:
+            base = self.sentences[n].start
+            self._cues[n] = [c for c in _cues(self.doc(n)) if not self.quoted_at(base + c.verb.idx)
+                             and (c.speaker is None or not self.quoted_at(base + c.speaker.idx))]
+        return self._cues[n]
+
+    def attribution(self, n: int, cue: Cue | None) -> dict[str, Any] | None:
+        if cue is None or cue.speaker is None:
+            return None
+        entry, how = self.refer(n, cue.speaker)
+        return {"speaker": entry["name"] if entry else None, "speaker_from": "according_to" if cue.according else how,
+                "speaker_title": entry["title"] if entry else None, "cue": cue.lemma}
+
+    def refer(self, n: int, tok: Token) -> tuple[dict[str, Any] | None, str]:
+        """(entry, speaker_from) for a token of sentence ``n``; the sentences before are read
+        first when it needs them (a pronoun, a definite or plural phrase)."""
+        if (n, tok.i) not in self.refs:
+            info = _describe(tok)
+            if info["kind"] == "pronoun" or info.get("definite") or info["plural"]:
+                self._feed(n)
+            if (n, tok.i) not in self.refs:
+                self.refs[(n, tok.i)] = self._resolve(n, tok, info)
+        return self.refs[(n, tok.i)]
+
+    def _feed(self, n: int) -> None:
+        """Read the mentions of the sentences up to ``n`` (at most ``PRONOUN_LOOKBACK`` back)."""
+        for m in range(max(self.fed + 1, n - PRONOUN_LOOKBACK), n + 1):
+            self.fed, base, found = m, self.sentences[m].start, self.mentions.setdefault(m, [])
+            speakers = {c.speaker.i for c in self.cues(m) if c.speaker is not None}
+            for t in self.doc(m):
+                if self.quoted_at(base + t.idx):
+                    continue
+                if t.dep_ == "dobj" and t.lemma_.lower() in DOCUMENTS and _subject(t.head) is not None:
+                    self.authors[t.lemma_.lower()] = self.refer(m, _subject(t.head))[0]  # "X wrote a letter"
+                ent = _entity(t)
+                if t.i in speakers or _pronoun(t) or (ent is not None and t == ent.root and t.dep_ != "compound"):
+                    entry = self.refer(m, t)[0]
+                    head = t.head if t.dep_ == "appos" else t  # "His barber, Julian Clark,": the subject
+                    if entry is not None:
+                        role = 0 if head.dep_ in ("nsubj", "nsubjpass") else 1 if head.dep_ in ("dobj", "dative") else 2
+                        found.append(((role, sum(1 for _ in head.ancestors), t.i), entry))
+
+    def _resolve(self, n: int, tok: Token, info: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+        pos = self.sentences[n].start + tok.idx
         if info["kind"] == "pronoun":
-            entry = self._pronoun(info["name"], pos, sent_index)
-            if entry is not None and entry["person"] and info["name"] in ("he", "she"):
-                entry["gender"] = entry["gender"] or ("f" if info["name"] == "she" else "m")
-            how = "pronoun"
+            entry, how = self._antecedent(n, tok, info), "pronoun"
+            if entry is not None and info["gender"] in ("m", "f") and not entry["plural"]:
+                entry["gender"], entry["person"] = entry["gender"] or info["gender"], True
         elif info["kind"] == "named":
             if " " not in info["name"] and (info["person"] or not info["title"]):
                 full = self._full_name(info["name"], pos)
@@ -390,16 +529,37 @@ class _Speakers:
                     info = dict(info, name=full, person=True)
             entry, how = self._entry(info), "named"
         else:
-            entry = self._title(info, pos) if info["definite"] else None
+            entry = None
+            if info.get("definite"):
+                entry = self.authors.get(info["head"]) if info["document"] else self._title(info, pos)
+                if entry is None and info["plural"] and info["person"]:
+                    entry = self._antecedent(n, tok, info)  # "the two men said"
             entry, how = entry or self._entry(info), "title"
         if entry is not None:
-            self.history.append((pos, entry))
+            insort(self.history, (pos, entry), key=lambda pe: pe[0])
         return entry, how
+
+    def _entry(self, info: dict[str, Any]) -> dict[str, Any]:
+        if info["kind"] not in ("named", "group"):
+            return dict(info)
+        entry = self.people.setdefault(info["name"], dict(info))
+        for key in ("title", "gender", "person"):
+            entry[key] = entry[key] or info[key]
+        return entry
+
+    def _antecedent(self, n: int, tok: Token, info: dict[str, Any]) -> dict[str, Any] | None:
+        """Hobbs's search (see the module notes) for what a pronoun refers to."""
+        doc, rank = self.doc(n), (lambda mention: mention[0])
+        own = [(r, e) for r, e in self.mentions.get(n, []) if r[2] < tok.i and doc[r[2]].head.i != tok.head.i]
+        found = sorted(own, key=rank)
+        for m in range(n - 1, max(-1, n - PRONOUN_LOOKBACK - 1), -1):
+            found += sorted(self.mentions.get(m, []), key=rank)
+        return next((e for _, e in found if _agrees(info, e)), None)
 
     def _full_name(self, surname: str, pos: int) -> str | None:
         """The full name of the nearest person (before ``pos``, else after) named ``surname``."""
-        for _, entry in reversed(self.history):
-            if entry["kind"] == "named" and entry["name"].split()[-1] == surname and " " in entry["name"]:
+        for at, entry in reversed(self.history):
+            if at < pos and entry["kind"] == "named" and entry["name"].split()[-1] == surname and " " in entry["name"]:
                 return entry["name"]
         word = re.compile(r"\b" + re.escape(surname) + r"\b")
         hits = [s for s in self.sentences if word.search(s.text)]
@@ -412,37 +572,8 @@ class _Speakers:
         before = [name for at, name in found if at < pos]
         return before[-1] if before else (found[0][1] if found else None)
 
-    def _candidates(self, pos: int, sent_index: int):
-        """Speakers and persons named (outside quotations) before ``pos``, nearest first."""
-        seen = [(at, e) for at, e in self.history if at < pos]
-        lo = max(0, sent_index - PRONOUN_LOOKBACK)
-        sents = self.sentences[lo : sent_index + 1]
-        for s, doc in zip(sents, parse_many(s.text for s in sents)):
-            for ent in doc.ents:
-                at = s.start + ent.start_char
-                if ent.label_ == "PERSON" and at < pos and not any(a <= at <= b for a, b in self.quoted):
-                    info = _describe(ent.root)
-                    if info["kind"] == "named":
-                        if " " not in info["name"]:
-                            info = dict(info, name=self._full_name(info["name"], at) or info["name"])
-                        seen.append((at, self._entry(dict(info, person=True))))
-        return [e for _, e in sorted(seen, key=lambda ae: -ae[0])]
-
-    def _pronoun(self, pron: str, pos: int, sent_index: int) -> dict[str, Any] | None:
-        if pron in ("he", "she"):
-            want = "f" if pron == "she" else "m"
-            for entry in self._candidates(pos, sent_index):
-                if entry["person"] and entry["gender"] in (None, want) and entry["kind"] != "pronoun":
-                    return entry
-            return None
-        if pron in ("they", "it"):
-            for at, entry in reversed(self.history):
-                if at < pos and not entry["person"]:
-                    return entry
-        return None
-
     def _title(self, info: dict[str, Any], pos: int) -> dict[str, Any] | None:
-        """The latest speaker whose title shares the head of a definite title phrase (else a word)."""
+        """The latest mention whose title shares the head of a definite title phrase (else a word)."""
         fallback = None
         for at, entry in reversed(self.history):
             if at >= pos or (entry["gender"] and info["gender"] and entry["gender"] != info["gender"]):
@@ -534,111 +665,117 @@ def _attribution_span(cue: Cue) -> tuple[int, int]:
     return min(toks), max(toks)
 
 
-def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], others: list[Cue]) -> tuple[Cue | None, bool]:
-    """The cue of the quotation at tokens ``qa..qb``, and whether it is next to it: the one
-    right after it (a reporting verb, else any verb with a subject: '"...," X fumed'), else
-    right before it; else (not next to it) the nearest before, else the nearest after."""
+def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], person) -> tuple[Cue | None, bool]:
+    """The cue of the quotation at tokens ``qa..qb`` (in the order of the module notes), and
+    whether it is next to the quotation (then it reports nothing else)."""
     def between_only(a: int, b: int, also: tuple[str, ...] = ()) -> bool:
         return all(t.is_punct or t.lower_ in also for t in doc[a:b])
 
-    for cue in cues + others:
-        a, _ = _attribution_span(cue)
-        if a > qb and between_only(qb + 1, a):
-            return cue, True
-    for cue in reversed(cues):
-        _, b = _attribution_span(cue)
-        if b < qa and between_only(b + 1, qa, ("that",)):
-            return cue, True
+    def verb_cue(t: Token) -> Cue:
+        return next((c for c in cues if c.verb.i == t.i), None) or Cue(t, _subject(t), t.lemma_.lower())
+
+    if qa > 0 and doc[qa - 1].text == ":" and _colon_cue(doc, qa - 1, cues, person) is not None:
+        return _colon_cue(doc, qa - 1, cues, person), True
+    others = [Cue(t, _subject(t), t.lemma_.lower()) for t in doc[qb + 1 :]
+              if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+    after = [c for c in cues + others if _attribution_span(c)[0] > qb and between_only(qb + 1, _attribution_span(c)[0])
+             and (c in cues or all(w.text != ":" for w in doc[qb + 1 : _attribution_span(c)[0]]))]
+    before = [c for c in cues if _attribution_span(c)[1] < qa and between_only(_attribution_span(c)[1] + 1, qa, ("that",))]
+    if after and after[0] in cues or before or after:
+        return (after[0] if after and after[0] in cues else before[-1] if before else after[0]), True
+    root = next((t for t in doc[qa : qb + 1] if not t.is_punct and not qa <= t.head.i <= qb), doc[qa : qb + 1].root)
+    above = [t for t in root.ancestors if all(w.text != ":" for w in doc[min(t.i, qb) : max(t.i, qa)])]
+    cue = next((c for t in above for c in cues if c.verb.i == t.i or c.according and c.verb.head.i == t.i), None)
+    if cue is None and above and _subject(above[-1]) is not None and person(_subject(above[-1])):
+        cue = verb_cue(above[-1])  # 'X lamented that a "..."': the sentence's main subject
+    if cue is None and above and root.dep_ in ("dobj", "ccomp", "xcomp") and _subject(above[0]) is not None:
+        cue = verb_cue(above[0])  # 'X chanted "..."': the verb it is the object of
     before = [c for c in cues if c.verb.i < qa]
-    if before:
-        return before[-1], False
-    return (cues[0] if cues else None), False
+    return cue or (before[-1] if before else cues[0] if cues else None), False
 
 
 def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]:
     """Quotations (kind "quote") and indirect attributed statements (kind "statement").
 
     ``sentences`` is accepted for the common extractor signature; sentences are re-split
-    with each quotation kept whole, and only those with a quotation or a cue form are parsed.
+    with each quotation kept whole, and only those with a quotation or a cue form, and those
+    before a quotation, are parsed (and those a pronoun needs).
     """
     text = article.text
     quotes = find_quotations(text)
     real = [q for q in quotes if not q.fragment]
     opens = [q.open for q in quotes]
     outer = [Sentence(s.start, s.end, text[s.start : s.end]) for s in split_sentences(_mask(text, real))]
-    speakers = _Speakers(text, outer, real)
-    todo = [n for n, s in enumerate(outer) if _CUE_FORM.search(s.text) or any(s.start <= q.open < s.end for q in real)]
+    holds = [any(s.start <= q.open < s.end for q in real) for s in outer] + [False]
+    todo = [n for n, s in enumerate(outer) if holds[n] or holds[n + 1] or _CUE_FORM.search(s.text)]
     docs = dict(zip(todo, parse_many(outer[n].text.translate(PARSE_MARKS) for n in todo)))
+    model = _Discourse(outer, real, docs)
     out: list[Mention] = []
     previous: tuple[int, dict[str, Any]] | None = None  # (sentence end, attribution)
+    parsed = set(todo)
     for n, sent in enumerate(outer):
-        doc = docs.get(n)
-        if doc is None:
+        if n not in parsed:
             previous = None
             continue
-        base = sent.start
+        doc, base = docs[n], sent.start
         mine = [q for q in real if base <= q.open < sent.end]
-        inside = {t.i for q in mine for t in doc if q.open <= base + t.idx <= q.close}
-        cues = [c for c in _cues(doc) if c.verb.i not in inside and (c.speaker is None or c.speaker.i not in inside)]
-        attrs: dict[int, dict[str, Any]] = {}
-        for cue in cues:
-            if cue.speaker is None:
-                continue
-            entry, how = speakers.resolve(_describe(cue.speaker), base + cue.speaker.idx, n)
-            attrs[cue.verb.i] = {
-                "speaker": entry["name"] if entry else None,
-                "speaker_from": "according_to" if cue.according else how,
-                "speaker_title": entry["title"] if entry else None,
-                "cue": cue.lemma,
-            }
-        cues = [c for c in cues if c.verb.i in attrs]
-        others = [Cue(t, next(c for c in t.children if c.dep_ == "nsubj"), t.lemma_.lower()) for t in doc
-                  if t.pos_ == "VERB" and t.i not in attrs and t.i not in inside and any(c.dep_ == "nsubj" for c in t.children)]
+        cues = [c for c in model.cues(n) if c.speaker is not None]
+        attrs = {c.verb.i: model.attribution(n, c) for c in cues}
         used: set[int] = set()
+        last = None
+        person = lambda tok: (model.refer(n, tok)[0] or {}).get("person") is True  # noqa: E731
         for q in mine:
             qa, qb = _token_range(doc, base, q.open, q.close)
-            cue, adjacent = _cue_for(doc, qa, qb, cues, others) if qa >= 0 else (None, False)
-            if cue is not None and cue.verb.i not in attrs:  # a verb of manner next to the quote
-                entry, how = speakers.resolve(_describe(cue.speaker), base + cue.speaker.idx, n)
-                attrs[cue.verb.i] = {"speaker": entry["name"] if entry else None, "speaker_from": how,
-                                     "speaker_title": entry["title"] if entry else None, "cue": cue.lemma}
-            attr = attrs[cue.verb.i] if cue is not None else None
+            cue, adjacent = _cue_for(doc, qa, qb, cues, person) if qa >= 0 else (None, False)
+            attr = attrs.get(cue.verb.i) or model.attribution(n, cue) if cue is not None else None
             if adjacent:
                 used.add(cue.verb.i)
             if cue is None and q is mine[0] and previous and "\n\n" not in text[previous[0] : q.open]:
                 attr = previous[1]
+            last = attr or last
             value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none",
                      "speaker_title": None, "cue": None}
             value.update(attr or {})
             out.append(Mention("quote", q.start, q.end, value, value["speaker"]))
-        for cue in cues:
-            if cue.verb.i in used:
-                continue
-            toks = _content(cue)
-            if not toks:
-                continue
-            a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
-            near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
-            if any(q.open <= a <= q.close for q in near if not q.fragment) and b <= max(q.close for q in near) + 1:
-                continue  # the reported clause is a quotation, already a quote mention
-            for q in near:
-                if q.fragment and a <= q.open < b <= q.close:
-                    b = q.close + 1  # a quoted fragment opened inside runs to its mark
-                elif not q.fragment and a < q.open < b and not text[q.close + 1 : b].strip(" .,;:"):
-                    b = q.open  # a quotation closing the clause is a quote mention of its own
-                    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
-                        b -= 1
-            a += dateline_end(text[a:b])
-            content = _statement_text(text, a, b, near)
-            if len(_WORD.findall(content.replace("…", ""))) < MIN_STATEMENT_WORDS:
-                continue
-            value = dict(attrs[cue.verb.i], content=content, verb=cue.lemma)
-            out.append(Mention("statement", a, b, value, value["speaker"]))
-        if attrs:
-            previous = (sent.end, attrs[max(attrs)])
-        elif not mine:
-            previous = None
+        out += _statements(text, sent, quotes, opens, [c for c in cues if c.verb.i not in used], attrs)
+        colon = len(doc) - 1 if doc[len(doc) - 1].text == ":" else -1
+        main = min(cues, key=lambda c: (sum(1 for _ in c.verb.ancestors), -c.verb.i)) if cues else None
+        attr = model.attribution(n, _colon_cue(doc, colon, cues, person)) if colon > 0 else None
+        attr = attr or last or (attrs[main.verb.i] if main else None)
+        root = next(t for t in doc if t.dep_ == "ROOT")
+        if attr is None and not mine and _subject(root) is not None and (model.refer(n, _subject(root))[0] or {}).get("person"):
+            attr = model.attribution(n, Cue(root, _subject(root), root.lemma_.lower()))
+        previous = (sent.end, attr) if attr else previous if mine else None
     return _drop_nested(out)
+
+
+def _statements(text: str, sent: Sentence, quotes: list[Quotation], opens: list[int], cues: list[Cue],
+                attrs: dict[int, dict[str, Any]]) -> list[Mention]:
+    """Statements of a sentence: the clauses its cues (not used by a quotation) report."""
+    out = []
+    base = sent.start
+    near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
+    for cue in cues:
+        toks = _content(cue)
+        if not toks:
+            continue
+        a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+        if any(q.open <= a <= q.close for q in near if not q.fragment) and b <= max(q.close for q in near) + 1:
+            continue  # the reported clause is a quotation, already a quote mention
+        for q in near:
+            if q.fragment and a <= q.open < b <= q.close:
+                b = q.close + 1  # a quoted fragment opened inside runs to its mark
+            elif not q.fragment and a < q.open < b and not text[q.close + 1 : b].strip(" .,;:"):
+                b = q.open  # a quotation closing the clause is a quote mention of its own
+                while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+                    b -= 1
+        a += dateline_end(text[a:b])
+        content = _statement_text(text, a, b, near)
+        if len(_WORD.findall(content.replace("…", ""))) < MIN_STATEMENT_WORDS:
+            continue
+        value = dict(attrs[cue.verb.i], content=content, verb=cue.lemma)
+        out.append(Mention("statement", a, b, value, value["speaker"]))
+    return out
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:

@@ -1,58 +1,40 @@
 """Extract quotations and attributed statements, each with its speaker, from the dependency parse.
 
-Notes
------
-Reported speech is read as Krestel, Bergler & Witte (2008), "Minding the source: automatic
-tagging of reported speech in newspaper articles" (LREC) describe it: a *cue* (a reporting
-verb, or "according to") joins a *source* (the speaker) to the *content* (a quotation, or the
-reported clause). As in textacy's ``extract.triples.direct_quotations``, a quotation is paired
-from its marks, then given the subject of its cue; the verbs are data
-(``crosscheck/data/reporting_verbs.json``), the grammar is spaCy's parse (``crosscheck.parse``)
-of the sentences that hold a quotation mark or a cue form, precede a quotation, or precede a
-pronoun to resolve.
+Reported speech as Krestel, Bergler & Witte (2008, "Minding the source", LREC) read it: a *cue*
+(a reporting verb, "according to") joins a *source* (the speaker) to the *content* (a quotation
+or the reported clause). As in textacy's ``direct_quotations``, a quotation is paired from its
+marks, then given the subject of its cue. Verbs are data (``data/reporting_verbs.json``); the
+grammar is spaCy's parse (``crosscheck.parse``) of the sentences that hold a quotation mark or a
+cue form, or come before a quotation or a pronoun to resolve.
 
-Decisions:
-
-- Quotation marks pair by style (``DOUBLE_MARKS``, ``SINGLE_MARKS``): “…” ‘…’ "…" '…' „…“ ‚…‘
-  «…» »…« ‹…› 「…」. Straight quotes and curly singles (also apostrophes) open or close by the
-  characters around them. A quotation may run over ``QUOTE_MAX_LINES`` line breaks (converted
-  corpora put one sentence a line); a blank line ends it; one left open at a line end closes
-  there when the next line opens with a mark (AP's continuation) or when another opening mark
-  of its style comes first; an unpaired mark is skipped.
-- A quote mention spans the words inside the marks, trimmed of white space and a trailing
-  ``,;:``. Up to ``FRAGMENT_MAX_WORDS`` words with no finite verb, auxiliary or "to", or a
-  short title-case phrase, are a name, title or scare quote (``extract.framing``), unless they
-  end in "!" or "?".
-- A speaker is the subject of the cue (the passive subject or object of "quoted ... as
-  saying", the agent of a passive, the noun a participle modifies: "a spokesman stating", the
-  object of "according to", a named source inside it: "a statement from X"). It is a whole
-  named entity (PERSON, ORG, GPE, NORP), else the run of proper nouns ending at the subject,
-  else its noun phrase ("a spokesman for the agency"); a name in apposition is the speaker
-  ("the mayor, Jo Lee,"), words before a name its title; coordinated people are one joint
-  speaker ("A and B"). A document (``documents`` in the data) speaks for its possessor, else
-  for whoever the article last said wrote one ("the letter read").
-- The cue of a quotation, the first found: the clause a colon right before it ends (its first
-  verb upwards that is a cue or has a person as subject: 'X managed a joke:'); a cue right
-  after it, right before it, or any verb with a subject right after it ('"...," X fumed'); a
-  cue above it in the parse (an "according to" on that path too); the main verb when its
-  subject is a person ('X lamented that a "..."'); the verb it is the object of ('X chanted
-  "..."'); the nearest cue before it. A quotation opening a sentence without one takes the
-  attribution of the sentence before (no blank line between): the clause its colon ends, its
-  last quotation's or main cue's (AP attributes a run of quotes once), else its main subject
-  when a person (a quote paragraph introduced by its speaker: "X agreed.").
-- A one-word personal name takes the full name of the nearest earlier person of that surname
-  in the article. A pronoun is resolved by Hobbs's (1978) search on the dependency trees: the
-  first agreeing mention left of it in its sentence (not an argument of its own verb), then in
-  the sentences before, nearest first, at most ``PRONOUN_LOOKBACK`` back; in a sentence
-  subjects, then objects, then the rest, shallower before deeper, left before right. Mentions
-  are the entities, pronouns and cue subjects outside quotations, read in order, so a chain of
-  pronouns carries its referent. Number and gender come from the parse's morphology, a
-  referent's gender from its honorifics and titles (data) and the pronouns resolved to it;
-  he/she never take an organisation, place or document; they takes a group or organisation.
-  A definite title phrase ("the deputy minister") is the latest mention whose title shares
-  its head; a definite plural of people ("the two men") resolves as "they" among people.
-- A statement is the clausal complement (``ccomp``) of a cue verb not used by a quote,
-  quotations inside it replaced by an ellipsis; "what X says is" (distancing) is not one.
+- Marks pair by style; straight quotes and curly singles (also apostrophes) open or close by the
+  characters around them. A quotation runs over at most ``QUOTE_MAX_LINES`` line breaks, never
+  a blank line; one left open ends at its line end if the next line opens with a mark (AP's
+  continuation) or another opening mark of its style comes first. A few words without a finite
+  verb, or a short title-case phrase, are a name, title or scare quote, not a quotation.
+- The speaker is the subject of the cue (also: the passive subject or object of "quoted as
+  saying", a passive's agent, the noun a participle modifies, the object of "according to",
+  the named source of a document): a whole entity, else the proper nouns ending at it, else its
+  noun phrase; a name in apposition or right after a common noun, the words before it its
+  title; coordinated people jointly; for a document ("the letter read"), its possessor, else
+  whoever the article last said wrote one.
+- A quotation's cue, the first found: the clause a colon before it ends (the first verb upwards
+  that is a cue or has a person as subject); a cue, or a verb with a subject, next to it; a cue
+  above it in the parse; the main verb, if its subject is a person ('X lamented that "..."');
+  the verb it is the object of ('X chanted "..."'); the nearest cue before it. A quotation that
+  opens a sentence without one continues the attribution of the sentence before (no blank line
+  between): its colon's clause, its last quotation's or cue's, else its main subject if a person.
+- A one-word name is the nearest person of that surname. A pronoun is resolved by Hobbs's
+  (1978) search on the dependency trees: the first agreeing mention left of it in its sentence
+  (not an argument of its verb), then in each sentence before, nearest first, subjects before
+  objects before the rest, shallower before deeper, left before right. Mentions are entities,
+  pronouns and cue subjects outside quotations, read in order (a pronoun chain carries its
+  referent). Number and gender come from the parse's morphology, honorifics and titles (data)
+  and pronouns resolved before; he/she never take an organisation, place or document. A
+  definite title phrase is the last mention whose title shares its head ("the deputy minister");
+  a definite plural of people ("the two men") resolves as "they".
+- A statement is the clausal complement of a cue not used by a quote, quotations inside it
+  replaced by an ellipsis; "what X says is" (distancing) is not one.
 """
 
 from __future__ import annotations
@@ -78,30 +60,25 @@ NOUN_CUE_VERBS = frozenset(_DATA["noun_cues"]["verbs"])
 NOUN_CUES = frozenset(_DATA["noun_cues"]["nouns"])
 PASSIVE_CUES = frozenset(_DATA["passive_cues"]["verbs"])
 DOCUMENTS = frozenset(_DATA["documents"]["nouns"])
-_FORMS = {f for forms in _DATA["verbs"].values() for f in forms}
-_FORMS |= {f for forms in _DATA["noun_cues"]["verbs"].values() for f in forms}
+_FORMS = {f for table in (_DATA["verbs"], _DATA["noun_cues"]["verbs"]) for forms in table.values() for f in forms}
 _CUE_FORM = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r"|according to)\b", re.IGNORECASE)
-FEMALE = frozenset(_DATA["gender"]["female"])
-MALE = frozenset(_DATA["gender"]["male"])
+#: Title and honorific words that give a gender ("f" or "m"; a word of both kinds reads "f").
+GENDER = {w: kind[0] for kind in ("male", "female") for w in _DATA["gender"][kind]}
 
 #: Opening mark -> the marks that close it (a straight quote may close a curly one).
 DOUBLE_MARKS = {"“": "”\"", '"': '"”', "„": "“”\"", "«": "»", "»": "«", "「": "」", "『": "』"}
 SINGLE_MARKS = {"‘": "’'", "'": "'’", "‚": "‘’", "‹": "›", "›": "‹"}
-#: Marks whose role depends on the characters around them (straight quotes; curly singles,
-#: which are also apostrophes); the others' role is given by the tables above.
+#: Marks that open or close by the characters around them (straight quotes, curly singles).
 CONTEXT_MARKS = "\"'‘’‚"
-#: Marks the parser knows less well, read as the straight quotes it knows (one character for
-#: one, so that offsets hold).
+#: Marks the parser knows less well, read as straight quotes (one character for one).
 PARSE_MARKS = str.maketrans({**{c: '"' for c in "„«»「」『』"}, **{c: "'" for c in "‚‘‹›"}})
 #: Characters after which a context mark opens a quotation (start of text too).
 _OPENS_AFTER = set(" \t\n([{—–-/") | set(DOUBLE_MARKS)
-#: Quoted fragments of this many words or fewer need a finite verb, auxiliary or "to" to be
-#: quotations (textacy drops quotes of a few tokens likewise); title-case phrases of up to
-#: ``TITLE_MAX_WORDS`` words without one are names or titles ("Operation Clean Streets").
+#: Quoted words need a finite verb, auxiliary or "to" to be a quotation when they are this few
+#: (as textacy drops short quotes), or up to ``TITLE_MAX_WORDS`` in title case (a name).
 FRAGMENT_MAX_WORDS = 3
 TITLE_MAX_WORDS = 6
-#: Penn tags that make a fragment a clause: finite and base verbs, modals, "to" (not the
-#: participles of "done deal" or "restructuring").
+#: Penn tags that make a fragment a clause (not the participles of "done deal").
 CLAUSE_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "TO"})
 #: Entity labels a speaker can carry (spaCy's OntoNotes scheme).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -116,8 +93,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 class Quotation(NamedTuple):
-    """A pair of quotation marks: ``open``/``close`` are mark offsets (``close`` is the
-    line end for a quotation left open); ``start``/``end`` the trimmed content."""
+    """Marks at ``open``/``close`` (a line end for one left open); content at ``start``/``end``."""
 
     open: int
     close: int
@@ -127,8 +103,7 @@ class Quotation(NamedTuple):
 
 
 def _pair(text: str, marks: dict[str, str], taken: list[tuple[int, int]], lines: int) -> list[tuple[int, int]]:
-    """Pairs (open, close) of ``marks`` in ``text`` outside ``taken``, over at most ``lines``
-    line breaks (see the module notes); other styles inside are nested quotes."""
+    """Pairs (open, close) of ``marks`` outside ``taken`` over at most ``lines`` line breaks."""
     closers = {c for cs in marks.values() for c in cs}
     before, after = (lambda i: text[i - 1] if i else " "), (lambda i: text[i + 1] if i + 1 < len(text) else " ")
     pairs: list[tuple[int, int]] = []
@@ -179,28 +154,21 @@ def find_quotations(text: str) -> list[Quotation]:
     spans += _pair(text, SINGLE_MARKS, spans, 0)
     out: list[Quotation] = []
     for o, c in sorted(spans):
-        a, b = o + 1, c
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
-            b -= 1
+        a = c - len(text[o + 1 : c].lstrip())
+        b = a + len(re.sub(r"[\s,;:]+$", "", text[a:c]))
         if a < b:
             out.append(Quotation(o, c, a, b, _is_fragment(text[a:b])))
     return out
 
 
 def _mask(text: str, quotes: list[Quotation]) -> str:
-    """``text`` with each quotation's content blanked (a capital first), so that sentences
-    split around whole quotations rather than inside them."""
+    """``text`` with quotations blanked (a capital first), for sentences to split around them."""
     chars = list(text)
     for q in quotes:
         end = min(q.close, len(text))
         if q.open + 1 < end:
             chars[q.open + 1 : end] = "Q" + " " * (end - q.open - 2)
     return "".join(chars)
-
-
-# --- cues and speakers from the parse -----------------------------------------------------------
 
 
 class Cue(NamedTuple):
@@ -216,10 +184,8 @@ def _cues(doc: Doc) -> list[Cue]:
     """Reporting cues of a parsed sentence, in order."""
     out = []
     for t in doc:
-        to = next((c for c in t.children if c.lower_ == "to"), None) if t.lower_ == "according" else None
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if obj is not None:
-            out.append(Cue(t, _inner_source(obj), "according to", True))
+        obj = [o for c in t.children if t.lower_ == "according" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        out += [Cue(t, _inner_source(obj[0]), "according to", True)] if obj else []
         if t.lower_ == "according" or t.pos_ not in ("VERB", "AUX") or t.dep_ in ("amod", "csubj"):
             continue
         clause = [t, *(c for c in t.children if c.dep_ == "ccomp")]
@@ -236,8 +202,7 @@ def _cues(doc: Doc) -> list[Cue]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker token of a verb (see the module notes), through conjoined and subordinate
-    verbs ("X said ... and added ...", "X issued a memo, stating ...")."""
+    """The speaker token of a verb, through conjoined and subordinate verbs ("X said and added")."""
     head, kids = verb.head, list(verb.children)
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in PASSIVE_CUES:
         quoting = list(head.head.children)  # "<source> quoted <speaker> as saying" / "<speaker> was quoted as saying"
@@ -254,23 +219,18 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _inner_source(obj: Token) -> Token:
-    """A source noun phrase, or the named source of the document it names ("a statement
-    from X", "results published by X"; Krestel et al.'s document sources)."""
+    """A source noun phrase, or the named source of a document ("a statement from X", "results by X")."""
     if obj.ent_type_ in SPEAKER_LABELS or obj.pos_ in ("PROPN", "PRON"):
         return obj
     return next((t for t in obj.subtree if t.ent_type_ in SPEAKER_LABELS and t.dep_ == "pobj"
                  and t.head.lower_ in ("from", "by")), obj)
 
 
-def _verb_cue(t: Token, cues: list[Cue]) -> Cue:
-    return next((c for c in cues if c.verb.i == t.i), None) or Cue(t, _subject(t), t.lemma_.lower())
-
-
 def _colon_cue(doc: Doc, colon: int, cues: list[Cue], person) -> Cue | None:
     """The cue of the clause that the colon at token ``colon`` ends (see the module notes)."""
     last = next((t for t in reversed(doc[:colon]) if not t.is_punct), None)
     for t in [last, *last.ancestors] if last is not None else []:
-        cue = _verb_cue(t, cues)
+        cue = next((c for c in cues if c.verb.i == t.i), None) or Cue(t, _subject(t), t.lemma_.lower())
         if cue in cues or t.pos_ in ("VERB", "AUX") and t.dep_ != "relcl" and cue.speaker is not None and person(cue.speaker):
             return cue
     return None
@@ -280,10 +240,11 @@ def _entity(tok: Token) -> Span | None:
     return next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in SPEAKER_LABELS), None)
 
 
-def _strip(toks: list[Token]) -> list[Token]:
-    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
+def _strip(toks: list[Token], lead=lambda t: t.dep_ == "det", trail=lambda t: t.tag_ == "POS") -> list[Token]:
+    """``toks`` without punctuation, and the words ``lead`` and ``trail`` name, at either end."""
+    while toks and (toks[-1].is_punct or trail(toks[-1])):
         toks = toks[:-1]
-    while toks and (toks[0].is_punct or toks[0].dep_ == "det"):
+    while toks and (toks[0].is_punct or lead(toks[0])):
         toks = toks[1:]
     return toks
 
@@ -306,22 +267,18 @@ def _pronoun(tok: Token) -> bool:
 
 
 def _gender(words: set[str]) -> str | None:
-    return "f" if words & FEMALE else "m" if words & MALE else None
+    return min((GENDER[w] for w in words if w in GENDER), default=None)
 
 
 def _describe(tok: Token) -> dict[str, Any]:
-    """What a speaker or mention token names: kind (pronoun|named|phrase|group), name, title,
-    person (False for organisations, places and documents, None if unknown), gender ("m", "f",
-    "n"), plural; a phrase also its head lemma, content words, whether it is definite."""
+    """What a token names: kind (pronoun|named|phrase|group), name, title, person (False for an
+    organisation, place or document), gender, plural; a phrase also head, words, definite."""
     if _pronoun(tok):
         gender = {"Masc": "m", "Fem": "f", "Neut": "n"}.get((tok.morph.get("Gender") or [""])[0])
         return {"kind": "pronoun", "name": tok.lower_, "title": None, "person": None, "gender": gender,
                 "plural": tok.morph.get("Number") == ["Plur"]}
-    conj, todo = [], [c for h in (tok, _apposition(tok)) if h is not None for c in h.children if c.dep_ == "conj"]
-    while todo:  # "A, B and C said": one joint speaker when every conjunct is a person
-        conj.append(todo.pop(0))
-        todo += [c for c in conj[-1].children if c.dep_ == "conj"]
-    members = [_describe_one(t) for t in [tok, *conj]]
+    conj = [c for h in (tok, _apposition(tok)) if h is not None for c in h.conjuncts if c.i > h.i]
+    members = [_describe_one(t) for t in [tok, *conj]]  # "A, B and C said": a group if all are people
     if len(members) > 1 and all(m["person"] for m in members):
         names = " and ".join(m["name"] for m in members)
         return {"kind": "group", "name": names, "title": None, "person": True, "gender": None, "plural": True}
@@ -329,8 +286,7 @@ def _describe(tok: Token) -> dict[str, Any]:
 
 
 def _apposition(tok: Token) -> Token | None:
-    """The name in apposition to a common noun, the person in apposition to another entity, or
-    a person named right after a common noun however parsed ("creator Jo Lee")."""
+    """The name in apposition to a common noun or entity, or right after a noun ("creator Jo Lee")."""
     ent = _entity(tok)
     if _pronoun(tok) or (ent.label_ == "PERSON" if ent is not None else tok.pos_ == "PROPN"):
         return None
@@ -371,7 +327,7 @@ def _describe_one(tok: Token) -> dict[str, Any]:
     title = _strip([t for t in phrase if t.i < (name[0].i if name else tok.i) and t.tag_ != "PRP$" and t.dep_ != "poss"])
     low = {t.lower_.rstrip(".") for t in title + name[:1]}
     return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "plural": False,
-            "title": " ".join(t.text for t in title) or None, "person": person or bool(low & (FEMALE | MALE)),
+            "title": " ".join(t.text for t in title) or None, "person": person or _gender(low) is not None,
             "gender": _gender(low)}
 
 
@@ -387,8 +343,7 @@ def _agrees(pron: dict[str, Any], e: dict[str, Any] | None) -> bool:
 
 
 class _Discourse:
-    """The people, groups, organisations and documents an article mentions, read in order
-    (lazily: only the sentences a resolution needs), to resolve speakers."""
+    """What an article mentions, read in order (only the sentences a resolution needs)."""
 
     def __init__(self, sentences: list[Sentence], quotes: list[Quotation], docs: dict[int, Doc]):
         self.sentences, self.docs = sentences, docs
@@ -422,12 +377,8 @@ class _Discourse:
         return {"speaker": entry and entry["name"], "speaker_from": "according_to" if cue.according else how,
                 "speaker_title": entry and entry["title"], "cue": cue.lemma}
 
-    def person(self, n: int, tok: Token) -> bool:
-        return (self.refer(n, tok)[0] or {}).get("person") is True
-
     def refer(self, n: int, tok: Token) -> tuple[dict[str, Any] | None, str]:
-        """(entry, speaker_from) for a token of sentence ``n``; the sentences before are read
-        first when it needs them (a pronoun, a definite or plural phrase)."""
+        """(entry, speaker_from) of a token of sentence ``n``, read after the sentences before it."""
         if (n, tok.i) not in self.refs:
             info = _describe(tok)
             if info["kind"] == "pronoun" or info.get("definite") or info["plural"]:
@@ -493,12 +444,10 @@ class _Discourse:
                 return entry["name"]
         word = re.compile(r"\b" + re.escape(surname) + r"\b")
         hits = [s for s in self.sentences if word.search(s.text)]
-        found = []
-        for s, doc in zip(hits, parse_many(s.text for s in hits)):
-            for ent in doc.ents:  # "Petar Holm" also from "Petar Holm's party" (an ORG)
-                at = next((t.i for t in ent if t.text == surname), -1)
-                if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN":
-                    found.append((s.start + ent.start_char, doc[ent.start : at + 1].text))
+        found = [(s.start + ent.start_char, doc[ent.start : at + 1].text)  # "Petar Holm" also from "Petar Holm's party"
+                 for s, doc in zip(hits, parse_many(s.text for s in hits)) for ent in doc.ents
+                 for at in [next((t.i for t in ent if t.text == surname), -1)]
+                 if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN"]
         before = [name for at, name in found if at < pos]
         return before[-1] if before else (found[0][1] if found else None)
 
@@ -509,14 +458,13 @@ class _Discourse:
         return next((e for e, w in seen if info["head"] in w), None) or next((e for e, w in seen if info["words"] & w), None)
 
 
-# --- quotes and statements --------------------------------------------------------------------
-
-
 def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], person) -> tuple[Cue | None, bool]:
-    """The cue of the quotation at tokens ``qa..qb`` (see the module notes), and whether it is
-    next to the quotation (then it reports nothing else)."""
+    """The cue of the quotation at tokens ``qa..qb``, and whether it is next to it (not a statement)."""
     def bare(a: int, b: int, also: tuple[str, ...] = ()) -> bool:
         return all(t.is_punct or t.lower_ in also for t in doc[a:b])
+
+    def verb_cue(t: Token) -> Cue:
+        return next((c for c in cues if c.verb.i == t.i), None) or Cue(t, _subject(t), t.lemma_.lower())
 
     if qa > 0 and doc[qa - 1].text == ":" and _colon_cue(doc, qa - 1, cues, person) is not None:
         return _colon_cue(doc, qa - 1, cues, person), True
@@ -531,9 +479,9 @@ def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], person) -> tuple[Cue |
     above = [t for t in root.ancestors if all(w.text != ":" for w in doc[min(t.i, qb) : max(t.i, qa)])]
     cue = next((c for t in above for c in cues if c.verb.i == t.i or c.according and c.verb.head.i == t.i), None)
     if cue is None and above and _subject(above[-1]) is not None and person(_subject(above[-1])):
-        cue = _verb_cue(above[-1], cues)  # 'X lamented that a "..."': the sentence's main subject
+        cue = verb_cue(above[-1])  # 'X lamented that a "..."': the sentence's main subject
     if cue is None and above and root.dep_ in ("dobj", "ccomp", "xcomp") and _subject(above[0]) is not None:
-        cue = _verb_cue(above[0], cues)  # 'X chanted "..."': the verb it is the object of
+        cue = verb_cue(above[0])  # 'X chanted "..."': the verb it is the object of
     return cue or next((c for c in reversed(cues) if c.verb.i < qa), None), False
 
 
@@ -576,16 +524,11 @@ def _content(cue: Cue) -> list[Token]:
         toks = list(verb.doc[verb.sent.start : _span(cue)[0]])
     else:
         return []
-    while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    return toks
+    return _strip(toks, lambda t: t.dep_ == "mark" and t.lower_ == "that", lambda t: False)
 
 
 def _statements(text: str, at: int, near: list[Quotation], cues: list[Cue], attrs: dict[int, Any]) -> list[Mention]:
-    """The clauses that the cues (not used by a quotation) of a sentence at ``at`` report,
-    quotations inside them replaced by an ellipsis."""
+    """The clauses the ``cues`` of a sentence at ``at`` report, quotations as ellipses."""
     out = []
     for cue in cues:
         toks = _content(cue)
@@ -612,11 +555,8 @@ def _statements(text: str, at: int, near: list[Quotation], cues: list[Cue], attr
 
 
 def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]:
-    """Quotations (kind "quote") and indirect attributed statements (kind "statement").
-
-    ``sentences`` is accepted for the common extractor signature; sentences are re-split
-    with each quotation kept whole, and parsed as the module notes say.
-    """
+    """Quotations (kind "quote") and indirect attributed statements (kind "statement"); the
+    text is split anew (``sentences``, the common signature, unused), each quotation whole."""
     text = article.text
     quotes = find_quotations(text)
     real = [q for q in quotes if not q.fragment]
@@ -634,7 +574,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         doc, at, last, used = docs[n], sent.start, None, set()
         cues = [c for c in model.cues(n) if c.speaker is not None]
         attrs = {c.verb.i: model.attribution(n, c) for c in cues}
-        person = lambda tok, n=n: model.person(n, tok)
+        person = lambda tok, n=n: (model.refer(n, tok)[0] or {}).get("person") is True
         mine = [q for q in real if at <= q.open < sent.end]
         for q in mine:
             idx = [t.i for t in doc if q.open <= at + t.idx <= q.close]
@@ -650,9 +590,8 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
         out += _statements(text, at, near, [c for c in cues if c.verb.i not in used], attrs)
         # what a following quotation without a cue continues (see the module notes)
-        main = min(cues, key=lambda c: (sum(1 for _ in c.verb.ancestors), -c.verb.i)) if cues else None
         attr = model.attribution(n, _colon_cue(doc, len(doc) - 1, cues, person)) if doc[-1].text == ":" else None
-        attr = attr or last or (attrs[main.verb.i] if main else None)
+        attr = attr or last or (attrs[max(attrs)] if attrs else None)
         root = next(t for t in doc if t.dep_ == "ROOT")
         if attr is None and not mine and _subject(root) is not None and person(_subject(root)):
             attr = model.attribution(n, Cue(root, _subject(root), root.lemma_.lower()))

@@ -191,13 +191,10 @@ def _cues(doc: Doc) -> list[Cue]:
         clause = [t, *(c for c in t.children if c.dep_ == "ccomp")]
         if any(w.tag_ in ("WP", "WDT") and w.i < t.i and w.dep_ in ("nsubj", "dobj") for v in clause for w in v.children):
             continue  # "what X says is ...": a distancing construction, not a report
-        lemma = t.lemma_.lower()
-        if lemma in NOUN_CUE_VERBS:  # "expressed (Moscow's) concerns", however parsed
-            noun = next((c for c in t.doc[t.i + 1 : t.i + 4] if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_CUES), None)
-            if noun is not None:
-                out.append(Cue(t, _subject(t), f"{lemma} {noun.lemma_.lower()}"))
-        elif lemma in REPORTING_VERBS:
-            out.append(Cue(t, _subject(t), lemma))
+        lemma = t.lemma_.lower()  # a noun cue: "expressed (Moscow's) concerns", however parsed
+        noun = [c.lemma_.lower() for c in t.doc[t.i + 1 : t.i + 4] if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_CUES]
+        if lemma in REPORTING_VERBS or lemma in NOUN_CUE_VERBS and noun:
+            out.append(Cue(t, _subject(t), f"{lemma} {noun[0]}" if lemma in NOUN_CUE_VERBS else lemma))
     return out
 
 
@@ -253,12 +250,8 @@ def _phrase(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without appositions, relative clauses or what follows a comma."""
     cut = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"}
     skip = {t.i for c in head.children if c.dep_ in cut for t in c.subtree}
-    out: list[Token] = []
-    for t in (t for t in head.subtree if t.i not in skip):  # contiguous from the left edge
-        if out and t.i != out[-1].i + 1:
-            break
-        out.append(t)
-    return out
+    toks = [t for t in head.subtree if t.i not in skip]
+    return [t for k, t in enumerate(toks) if t.i == toks[0].i + k]  # contiguous from the left edge
 
 
 def _pronoun(tok: Token) -> bool:
@@ -596,6 +589,13 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         if attr is None and not mine and _subject(root) is not None and person(_subject(root)):
             attr = model.attribution(n, Cue(root, _subject(root), root.lemma_.lower()))
         previous = (sent.end, attr) if attr else previous if mine else None
+    said = [(" ".join(_WORD.findall(m.value["content"].lower())), m.value) for m in out if m.kind == "quote" and m.speaker]
+    said = [(w, v) for w, v in said if " " in w]
+    for i, m in enumerate(out):  # a quotation without a cue (a headline's) takes the speaker of the same words
+        words = " ".join(_WORD.findall(m.value["content"].lower()))
+        v = m.value.get("speaker_from") == "none" and next((v for w, v in said if words in w or w in words), None)
+        if v:
+            out[i] = Mention("quote", m.start, m.end, {**v, "content": m.value["content"]}, v["speaker"])
     kept: list[Mention] = []
     for m in sorted(out, key=lambda m: (m.start, -m.end, m.kind)):  # a statement inside another is dropped
         if m.kind == "quote" or not any(o.kind == "statement" and o.start <= m.start and m.end <= o.end for o in kept):

@@ -151,7 +151,7 @@ def _is_fragment(content: str) -> bool:
 def find_quotations(text: str) -> list[Quotation]:
     """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped."""
     spans = _pair(text, DOUBLE_MARKS, [], QUOTE_MAX_LINES)
-    spans += _pair(text, SINGLE_MARKS, spans, 0)
+    spans += _pair(text, SINGLE_MARKS, spans, QUOTE_MAX_LINES)
     out: list[Quotation] = []
     for o, c in sorted(spans):
         a = c - len(text[o + 1 : c].lstrip())

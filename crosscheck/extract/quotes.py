@@ -16,12 +16,12 @@ cue form, or come before a quotation or a pronoun to resolve.
   saying", a passive's agent, the noun a participle modifies, the object of "according to",
   the named source of a document): a whole entity, else the proper nouns ending at it, else its
   noun phrase; a name in apposition or right after a common noun, the words before it its
-  title; coordinated people jointly; for a document ("the letter read"), its possessor, else
+  title; coordinated people jointly; for a document ("the memo said"), its possessor, else
   whoever the article last said wrote one.
 - A quotation's cue, the first found: the clause a colon before it ends (the first verb upwards
   that is a cue or has a person as subject); a cue, or a verb with a subject, next to it; a cue
-  above it in the parse; the main verb, if its subject is a person ('X lamented that "..."');
-  the verb it is the object of ('X chanted "..."'); the nearest cue before it. A quotation that
+  above it in the parse; the main verb, if its subject is a person ('X regretted that "..."');
+  the verb it is the object of ('X sang "..."'); the nearest cue before it. A quotation that
   opens a sentence without one continues the attribution of the sentence before (no blank line
   between): its colon's clause, its last quotation's or cue's, else its main subject if a person.
 - A one-word name is the nearest person of that surname. A pronoun is resolved by Hobbs's
@@ -31,8 +31,8 @@ cue form, or come before a quotation or a pronoun to resolve.
   pronouns and cue subjects outside quotations, read in order (a pronoun chain carries its
   referent). Number and gender come from the parse's morphology, honorifics and titles (data)
   and pronouns resolved before; he/she never take an organisation, place or document. A
-  definite title phrase is the last mention whose title shares its head ("the deputy minister");
-  a definite plural of people ("the two men") resolves as "they".
+  definite title phrase is the last mention whose title shares its head ("the trade minister");
+  a definite plural of people ("both ministers") resolves as "they".
 - A statement is the clausal complement of a cue not used by a quote, quotations inside it
   replaced by an ellipsis; "what X says is" (distancing) is not one.
 """
@@ -290,7 +290,7 @@ def _apposition(tok: Token) -> Token | None:
 
 def _describe_one(tok: Token) -> dict[str, Any]:
     named, poss = _apposition(tok), next((c for c in tok.children if c.dep_ == "poss"), None)
-    if named is not None:  # "the mayor, Jo Lee, said"; "Budget Office Director Jo Lee" (an ORG, a PERSON)
+    if named is not None:  # "the mayor, Jo Lee, said"; "Harbour Board Director Jo Lee" (an ORG, a PERSON)
         title = _strip([t for t in _phrase(tok) if t.i not in {w.i for w in named.subtree}])
         info = _describe_one(named)
         info["title"] = info["title"] or " ".join(t.text for t in title) or None
@@ -308,9 +308,9 @@ def _describe_one(tok: Token) -> dict[str, Any]:
                 "head": tok.lemma_.lower(), "words": {t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha},
                 "definite": any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)}
     # a whole entity; a one-word one (or an unlabelled proper noun) with the proper nouns
-    # compounded before it ("Ana Petrova" where NER saw only "Petrova")
+    # compounded before it ("Ida Berg" where NER saw only "Berg")
     name = [t for t in ent if t.i in {p.i for p in phrase} or t.i == tok.i] if ent is not None else [tok]
-    # NER's label, overruled by a title: a common noun before a name ("lawyer Ana Petrova")
+    # NER's label, overruled by a title: a common noun before a name ("lawyer Ida Berg")
     person = ent is None or ent.label_ == "PERSON" or any(p.pos_ == "NOUN" and p.i < tok.i for p in phrase)
     for t in reversed([p for p in phrase if p.i < tok.i] if len(name) == 1 else []):
         if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ in SPEAKER_LABELS - {"PERSON"}:
@@ -387,12 +387,12 @@ class _Discourse:
             speakers = {c.speaker.i for c in self.cues(m) if c.speaker is not None}
             for t in (t for t in self.doc(m) if at + t.idx not in self.quoted):
                 if t.dep_ == "dobj" and t.lemma_.lower() in DOCUMENTS and _subject(t.head) is not None:
-                    self.authors[t.lemma_.lower()] = self.refer(m, _subject(t.head))[0]  # "X wrote a letter"
+                    self.authors[t.lemma_.lower()] = self.refer(m, _subject(t.head))[0]  # "X issued a memo"
                 ent = _entity(t)
                 if (t.i in speakers or _pronoun(t) or ent is not None and t == ent.root and t.dep_ != "compound") and (
                     entry := self.refer(m, t)[0]
                 ):
-                    head = t.head if t.dep_ == "appos" else t  # "His barber, Julian Clark,": the subject
+                    head = t.head if t.dep_ == "appos" else t  # "Her aide, Jo Lee,": the subject
                     role = 0 if head.dep_ in ("nsubj", "nsubjpass") else 1 if head.dep_ in ("dobj", "dative") else 2
                     found.append(((role, sum(1 for _ in head.ancestors), t.i), entry))
 
@@ -408,7 +408,7 @@ class _Discourse:
         elif info.get("definite"):
             entry = self.authors.get(info["head"]) if info["document"] else self._title(info, pos)
             if entry is None and info["plural"] and info["person"]:
-                entry = self._antecedent(n, tok, info)  # "the two men said"
+                entry = self._antecedent(n, tok, info)  # "both ministers said"
         entry = entry or (self._entry(info) if info["kind"] != "pronoun" else None)
         if entry is not None:
             insort(self.history, (pos, entry), key=lambda pe: pe[0])
@@ -472,9 +472,9 @@ def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], person) -> tuple[Cue |
     above = [t for t in root.ancestors if all(w.text != ":" for w in doc[min(t.i, qb) : max(t.i, qa)])]
     cue = next((c for t in above for c in cues if c.verb.i == t.i or c.according and c.verb.head.i == t.i), None)
     if cue is None and above and _subject(above[-1]) is not None and person(_subject(above[-1])):
-        cue = verb_cue(above[-1])  # 'X lamented that a "..."': the sentence's main subject
+        cue = verb_cue(above[-1])  # 'X regretted that "..."': the sentence's main subject
     if cue is None and above and root.dep_ in ("dobj", "ccomp", "xcomp") and _subject(above[0]) is not None:
-        cue = verb_cue(above[0])  # 'X chanted "..."': the verb it is the object of
+        cue = verb_cue(above[0])  # 'X sang "...": the verb it is the object of
     return cue or next((c for c in reversed(cues) if c.verb.i < qa), None), False
 
 
@@ -499,7 +499,7 @@ def _content(cue: Cue) -> list[Token]:
         toks = before if len(before) > 1 else [t for t in whole if t.i > verb.right_edge.i]
     elif comp is not None:
         subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < comp.i), None)
-        # "said on Monday it would ...": the adverbial before the subject belongs to the verb
+        # "said on Friday it would ...": the adverbial before the subject belongs to the verb
         start = subj.left_edge.i if subj is not None and verb.i < comp.left_edge.i else comp.left_edge.i
         if any(t.is_punct for t in verb.doc[comp.left_edge.i : start]):
             start = comp.left_edge.i
@@ -513,7 +513,7 @@ def _content(cue: Cue) -> list[Token]:
         (verb.dep_ == "ROOT" or verb.head.lemma_.lower() not in REPORTING_VERBS)
         and _span(cue)[0] > 0 and verb.doc[_span(cue)[0] - 1].is_punct
         and not any(c.dep_ in ("dobj", "xcomp", "attr") and c.i > verb.i for c in verb.children)
-    ):  # "The bridge will open, she said": the words before the attribution, however parsed
+    ):  # "The bridge will open, she said": what precedes the attribution, however parsed
         toks = list(verb.doc[verb.sent.start : _span(cue)[0]])
     else:
         return []

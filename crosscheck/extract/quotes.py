@@ -499,7 +499,7 @@ def _content(cue: Cue) -> list[Token]:
         toks = before if len(before) > 1 else [t for t in whole if t.i > verb.right_edge.i]
     elif comp is not None:
         subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < comp.i), None)
-        # "said on Friday it would ...": the adverbial before the subject belongs to the verb
+        # "said at dawn it would ...": the adverbial before the subject belongs to the verb
         start = subj.left_edge.i if subj is not None and verb.i < comp.left_edge.i else comp.left_edge.i
         if any(t.is_punct for t in verb.doc[comp.left_edge.i : start]):
             start = comp.left_edge.i

@@ -318,7 +318,7 @@ def _describe_one(tok: Token) -> dict[str, Any]:
         name.insert(0, t)
     name = _strip(name)
     title = _strip([t for t in phrase if t.i < (name[0].i if name else tok.i) and t.tag_ != "PRP$" and t.dep_ != "poss"])
-    low = {t.lower_.rstrip(".") for t in title + name[:1]}
+    low = {t.lower_.rstrip(".") for t in title + name[: len(name) > 1]}  # an honorific inside the name too
     return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "plural": False,
             "title": " ".join(t.text for t in title) or None, "person": person or _gender(low) is not None,
             "gender": _gender(low)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -465,3 +466,15 @@ def test_ecbplus_he_added_is_the_last_speaker_not_a_name_quoted_by_him():
 def test_ecbplus_quote_paragraph_after_an_attributed_one_keeps_its_speaker():
     text = _ecb("t09_ecbplus", "9_3ecbplus.txt")
     assert _quote(text, "Expert review and oversight").value["speaker"] == "Michael Hutchins"
+
+
+# --- speakers of quotations in real ECB+ passages, as request/response data ------------------------
+
+SPEAKER_CASES = json.loads((Path(__file__).parent / "data" / "quote_speakers.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", SPEAKER_CASES, ids=[f"{c['source']}:{c['quote'][:20]}" for c in SPEAKER_CASES])
+def test_speaker_of_a_quotation_in_a_real_passage(case):
+    q = _quote(case["text"], case["quote"])
+    assert q.value["speaker"] == case["speaker"], case["mechanism"]
+    assert q.value["speaker_from"] == case.get("how", q.value["speaker_from"])

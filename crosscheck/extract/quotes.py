@@ -1,53 +1,47 @@
 """Extract quotations and attributed statements, each with its speaker, from the dependency parse.
 
-Notes
------
-Reported speech is read as Krestel, Bergler & Witte (2008), "Minding the source: automatic
-tagging of reported speech in newspaper articles" (LREC) describe it: a *cue* (a reporting
-verb, or "according to") joins a *source* (the speaker) to the *content* (a quotation, or
-the reported clause). As in textacy's ``extract.triples.direct_quotations``, a quotation is
-first paired from its marks, then given the subject of the reporting verb that governs it
-or stands next to it; the verbs are data (``crosscheck/data/reporting_verbs.json``) and the
-grammar comes from spaCy's parse (``crosscheck.parse``), read only for the sentences that
-hold a quotation mark or a reporting-verb form.
+Reported speech as Krestel, Bergler & Witte (2008, "Minding the source", LREC) read it: a *cue*
+(a reporting verb, "according to") joins a *source* (the speaker) to the *content* (a quotation
+or the reported clause). As in textacy's ``direct_quotations``, a quotation is paired from its
+marks, then given the subject of its cue. Verbs are data (``data/reporting_verbs.json``); the
+grammar is spaCy's parse (``crosscheck.parse``) of the sentences that hold a quotation mark or a
+cue form, or come before a quotation or a pronoun to resolve.
 
-Decisions:
-
-- Quotation marks are pairs of characters (``DOUBLE_MARKS``, ``SINGLE_MARKS``): English
-  “…” and ‘…’, straight "…", German „…“ and ‚…‘, guillemets «…» and »…«, ‹…›, and CJK 「…」.
-  Straight quotes and curly singles (which double as apostrophes: "Japan’s") open or close
-  by the characters around them. A quotation may run over ``QUOTE_MAX_LINES`` line
-  breaks (one sentence a line is common in converted corpora); an unpaired mark is
-  skipped. AP's continuation: a quotation left open at a line end before a line that opens
-  with a quote mark runs to that line end.
-- A quote mention spans the words inside the marks, trimmed of white space and a trailing
-  ``,;:``. A quoted fragment of at most ``FRAGMENT_MAX_WORDS`` words without a finite verb,
-  auxiliary or infinitive, or a short title-case phrase, is a name, title or scare quote:
-  not a quote mention (``crosscheck.extract.framing`` reports scare quotes).
-- The speaker is the subject of the cue verb (``nsubj``; the passive subject or object of
-  "quoted ... as saying"; the object of "according to", or a named organisation inside it:
-  "a statement from the ministry"). A speaker is a whole named entity (PERSON, ORG, GPE,
-  NORP), else the run of proper nouns ending at the subject, else the subject's noun
-  phrase ("a spokesman for the agency"); a common-noun subject with a named apposition
-  ("the mayor, Jo Lee,") is the name. Words before a name in its phrase are its title.
-- A one-word personal name takes the full name of the nearest earlier person of that
-  surname in the article. He/she take the nearest preceding person (a speaker or a PERSON
-  named in the sentences before) whose known gender agrees (from title words and earlier
-  pronouns); they/it the nearest speaker that is not a person. A definite title phrase
-  ("the deputy minister") is the latest speaker whose title shares its head, else a word.
-- A quote with no cue in its sentence keeps the speaker of the sentence just before it
-  when that one is attributed and no blank line parts them (AP attributes a run of quotes
-  once, and a quote paragraph after an attributed one continues it); else it has none.
-- A statement is the clausal complement (``ccomp``) of a cue verb not used by a quote,
-  quotations inside it replaced by an ellipsis; "what X says is" (a distancing
-  construction) is not one.
+- Marks pair by style; straight quotes and curly singles (also apostrophes) open or close by the
+  characters around them. A quotation runs over at most ``QUOTE_MAX_LINES`` line breaks, never
+  a blank line; one left open ends at its line end if the next line opens with a mark (AP's
+  continuation) or another opening mark of its style comes first. A few words without a finite
+  verb, or a short title-case phrase, are a name, title or scare quote, not a quotation.
+- The speaker is the subject of the cue (also: the passive subject or object of "quoted as
+  saying", a passive's agent, the noun a participle modifies, the object of "according to",
+  the named source of a document): a whole entity, else the proper nouns ending at it, else its
+  noun phrase; a name in apposition or right after a common noun, the words before it its
+  title; coordinated people jointly; for a document ("the memo said"), its possessor, else
+  whoever the article last said wrote one.
+- A quotation's cue, the first found: the clause a colon before it ends (the first verb upwards
+  that is a cue or has a person as subject); a cue, or a verb with a subject, next to it; a cue
+  above it in the parse; the main verb, if its subject is a person ('X regretted that "..."');
+  the verb it is the object of ('X sang "..."'); the nearest cue before it. A quotation that
+  opens a sentence without one continues the attribution of the sentence before (no blank line
+  between): its colon's clause, its last quotation's or cue's, else its main subject if a person.
+- A one-word name is the nearest person of that surname. A pronoun is resolved by Hobbs's
+  (1978) search on the dependency trees: the first agreeing mention left of it in its sentence
+  (not an argument of its verb), then in each sentence before, nearest first, subjects before
+  objects before the rest, shallower before deeper, left before right. Mentions are entities,
+  pronouns and cue subjects outside quotations, read in order (a pronoun chain carries its
+  referent). Number and gender come from the parse's morphology, honorifics and titles (data)
+  and pronouns resolved before; he/she never take an organisation, place or document. A
+  definite title phrase is the last mention whose title shares its head ("the trade minister");
+  a definite plural of people ("both ministers") resolves as "they".
+- A statement is the clausal complement of a cue not used by a quote, quotations inside it
+  replaced by an ellipsis; "what X says is" (distancing) is not one.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -65,40 +59,32 @@ OBJECT_VERBS = frozenset(_DATA["object_verbs"]["verbs"])
 NOUN_CUE_VERBS = frozenset(_DATA["noun_cues"]["verbs"])
 NOUN_CUES = frozenset(_DATA["noun_cues"]["nouns"])
 PASSIVE_CUES = frozenset(_DATA["passive_cues"]["verbs"])
-_FORMS = {f for forms in _DATA["verbs"].values() for f in forms}
-_FORMS |= {f for forms in _DATA["noun_cues"]["verbs"].values() for f in forms}
-_CUE_FORM = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r"|according to)\b", re.I)
-FEMALE = frozenset(_DATA["gender"]["female"])
-MALE = frozenset(_DATA["gender"]["male"])
-
-# --- quotation marks ---------------------------------------------------------------------
+DOCUMENTS = frozenset(_DATA["documents"]["nouns"])
+_FORMS = {f for table in (_DATA["verbs"], _DATA["noun_cues"]["verbs"]) for forms in table.values() for f in forms}
+_CUE_FORM = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r"|according to)\b", re.IGNORECASE)
+#: Title and honorific words that give a gender ("f" or "m"; a word of both kinds reads "f").
+GENDER = {w: kind[0] for kind in ("male", "female") for w in _DATA["gender"][kind]}
 
 #: Opening mark -> the marks that close it (a straight quote may close a curly one).
 DOUBLE_MARKS = {"“": "”\"", '"': '"”', "„": "“”\"", "«": "»", "»": "«", "「": "」", "『": "』"}
-SINGLE_MARKS = {"‘": "’", "‚": "‘’", "‹": "›", "›": "‹"}
-#: Marks whose role depends on the characters around them (straight quotes; curly singles,
-#: which are also apostrophes); the others' role is given by the tables above.
-CONTEXT_MARKS = "\"‘’‚"
-#: Marks the parser knows less well, read as the straight quotes it knows (one character for
-#: one, so that offsets hold).
+SINGLE_MARKS = {"‘": "’'", "'": "'’", "‚": "‘’", "‹": "›", "›": "‹"}
+#: Marks that open or close by the characters around them (straight quotes, curly singles).
+CONTEXT_MARKS = "\"'‘’‚"
+#: Marks the parser knows less well, read as straight quotes (one character for one).
 PARSE_MARKS = str.maketrans({**{c: '"' for c in "„«»「」『』"}, **{c: "'" for c in "‚‘‹›"}})
 #: Characters after which a context mark opens a quotation (start of text too).
 _OPENS_AFTER = set(" \t\n([{—–-/") | set(DOUBLE_MARKS)
-#: Quoted fragments of this many words or fewer need a finite verb, auxiliary or "to" to be
-#: quotations (textacy drops quotes of a few tokens likewise); title-case phrases of up to
-#: ``TITLE_MAX_WORDS`` words without one are names or titles ("Operation Clean Streets").
+#: Quoted words need a finite verb, auxiliary or "to" to be a quotation when they are this few
+#: (as textacy drops short quotes), or up to ``TITLE_MAX_WORDS`` in title case (a name).
 FRAGMENT_MAX_WORDS = 3
 TITLE_MAX_WORDS = 6
-#: Penn tags that make a fragment a clause: finite and base verbs, modals, "to" (not the
-#: participles of "done deal" or "restructuring").
+#: Penn tags that make a fragment a clause (not the participles of "done deal").
 CLAUSE_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD", "TO"})
-#: Object pronouns ("according to him") as the subject pronouns they resolve like.
-OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 #: Entity labels a speaker can carry (spaCy's OntoNotes scheme).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Line breaks a quotation may run over (texts with one sentence or paragraph a line).
 QUOTE_MAX_LINES = 4
-#: A pronoun speaker is looked for this many sentences back, at most.
+#: A pronoun's antecedent is looked for this many sentences back, at most.
 PRONOUN_LOOKBACK = 8
 #: A statement needs this many words (outside quotations) to be a claim, not "he said so".
 MIN_STATEMENT_WORDS = 3
@@ -107,8 +93,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 class Quotation(NamedTuple):
-    """A pair of quotation marks: ``open``/``close`` are mark offsets (``close`` is the
-    paragraph end for an AP continuation); ``start``/``end`` the trimmed content."""
+    """Marks at ``open``/``close`` (a line end for one left open); content at ``start``/``end``."""
 
     open: int
     close: int
@@ -117,61 +102,44 @@ class Quotation(NamedTuple):
     fragment: bool
 
 
-def _can_open(text: str, i: int) -> bool:
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (i == 0 or text[i - 1] in _OPENS_AFTER) and not after.isspace()
-
-
-def _can_close(text: str, i: int) -> bool:
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return i > 0 and not text[i - 1].isspace() and not after.isalnum()
-
-
 def _pair(text: str, marks: dict[str, str], taken: list[tuple[int, int]], lines: int) -> list[tuple[int, int]]:
-    """Pairs (open, close) of ``marks`` in ``text`` outside ``taken``. A second opening mark
-    of the open one's style means the first was never closed; other styles inside are
-    nested quotes. A quotation may run over at most ``lines`` line breaks; one left open at
-    a line end before a line that opens with a mark closes there (AP's continuation); a
-    blank line ends an open quotation otherwise."""
+    """Pairs (open, close) of ``marks`` outside ``taken`` over at most ``lines`` line breaks."""
     closers = {c for cs in marks.values() for c in cs}
+    before, after = (lambda i: text[i - 1] if i else " "), (lambda i: text[i + 1] if i + 1 < len(text) else " ")
     pairs: list[tuple[int, int]] = []
-    opened, crossed = -1, 0
+    opened, crossed, eol = -1, 0, -1
     for i, ch in enumerate(text):
         if ch == "\n" and opened >= 0:
-            nxt = text[i + 1 : i + 80].lstrip()[:1]
-            if lines and nxt and nxt in marks:
+            eol = i if not crossed else eol
+            if lines and text[i + 1 : i + 80].lstrip()[:1] in marks:
                 pairs.append((opened, i))
                 opened = -1
             crossed += 1
             if crossed > lines or text[i + 1 : i + 80].lstrip(" \t").startswith("\n"):
                 opened = -1  # too long, or a blank line: a paragraph break ends a quotation
+        elif (ch not in marks and ch not in closers) or any(a <= i <= b for a, b in taken):
             continue
-        if (ch not in marks and ch not in closers) or any(a <= i <= b for a, b in taken):
-            continue
-        if opened >= 0 and ch in marks[text[opened]] and (ch not in CONTEXT_MARKS or _can_close(text, i)):
+        elif opened >= 0 and ch in marks[text[opened]] and (
+            ch not in CONTEXT_MARKS or not before(i).isspace() and not after(i).isalnum() and i > 0
+        ):
             pairs.append((opened, i))
             opened = -1
-        elif ch in marks and (opened < 0 or ch == text[opened]):
-            if ch not in CONTEXT_MARKS or _can_open(text, i):
-                opened, crossed = i, 0
+        elif ch in marks and (opened < 0 or ch == text[opened]) and (
+            ch not in CONTEXT_MARKS or (not i or before(i) in _OPENS_AFTER) and not after(i).isspace()
+        ):
+            if opened >= 0 and crossed:  # never closed: it ends at its first line end
+                pairs.append((opened, eol))
+            opened, crossed = i, 0
     return pairs
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
-        b -= 1
-    return a, b
 
 
 def _is_fragment(content: str) -> bool:
     """Whether quoted words are a name, a title or a scare quote rather than a quotation."""
     words = _WORD.findall(content)
+    if re.search(r"[!?]\W*$", content) or len(words) > TITLE_MAX_WORDS:
+        return False
     if len(words) <= 1:
         return True
-    if len(words) > TITLE_MAX_WORDS:
-        return False
     doc = parse(content)
     clause = any(t.tag_ in CLAUSE_TAGS or t.pos_ == "AUX" for t in doc)
     if len(words) <= FRAGMENT_MAX_WORDS:
@@ -183,29 +151,24 @@ def _is_fragment(content: str) -> bool:
 def find_quotations(text: str) -> list[Quotation]:
     """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped."""
     spans = _pair(text, DOUBLE_MARKS, [], QUOTE_MAX_LINES)
-    spans += _pair(text, SINGLE_MARKS, spans, 0)
+    spans += _pair(text, SINGLE_MARKS, spans, QUOTE_MAX_LINES)
     out: list[Quotation] = []
     for o, c in sorted(spans):
-        a, b = _trim(text, o + 1, c)
+        a = c - len(text[o + 1 : c].lstrip())
+        b = a + len(re.sub(r"[\s,;:]+$", "", text[a:c]))
         if a < b:
             out.append(Quotation(o, c, a, b, _is_fragment(text[a:b])))
     return out
 
 
 def _mask(text: str, quotes: list[Quotation]) -> str:
-    """``text`` with each quotation's content blanked (a capital first), so that sentences
-    split around whole quotations rather than inside them."""
+    """``text`` with quotations blanked (a capital first), for sentences to split around them."""
     chars = list(text)
     for q in quotes:
         end = min(q.close, len(text))
-        for i in range(q.open + 1, end):
-            chars[i] = " "
         if q.open + 1 < end:
-            chars[q.open + 1] = "Q"
+            chars[q.open + 1 : end] = "Q" + " " * (end - q.open - 2)
     return "".join(chars)
-
-
-# --- speakers from the parse ----------------------------------------------------------------
 
 
 class Cue(NamedTuple):
@@ -221,75 +184,66 @@ def _cues(doc: Doc) -> list[Cue]:
     """Reporting cues of a parsed sentence, in order."""
     out = []
     for t in doc:
-        if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
-            to = next(c for c in t.children if c.lower_ == "to")
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                out.append(Cue(t, _inner_source(obj), "according to", True))
-            continue
-        if t.pos_ not in ("VERB", "AUX") or t.dep_ in ("amod", "csubj"):
+        obj = [o for c in t.children if t.lower_ == "according" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        out += [Cue(t, _inner_source(obj[0]), "according to", True)] if obj else []
+        if t.lower_ == "according" or t.pos_ not in ("VERB", "AUX") or t.dep_ in ("amod", "csubj"):
             continue
         clause = [t, *(c for c in t.children if c.dep_ == "ccomp")]
         if any(w.tag_ in ("WP", "WDT") and w.i < t.i and w.dep_ in ("nsubj", "dobj") for v in clause for w in v.children):
             continue  # "what X says is ...": a distancing construction, not a report
-        lemma = t.lemma_.lower()
-        if lemma in NOUN_CUE_VERBS:
-            near = t.doc[t.i + 1 : t.i + 4]  # "expressed (Moscow's) concerns", however parsed
-            noun = next((c for c in near if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_CUES), None)
-            if noun is None:
-                continue
-            lemma = f"{lemma} {noun.lemma_.lower()}"
-        elif lemma not in REPORTING_VERBS:
-            continue
-        out.append(Cue(t, _subject(t), lemma))
+        lemma = t.lemma_.lower()  # a noun cue: "expressed (Moscow's) concerns", however parsed
+        noun = [c.lemma_.lower() for c in t.doc[t.i + 1 : t.i + 4] if c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_CUES]
+        if lemma in REPORTING_VERBS or lemma in NOUN_CUE_VERBS and noun:
+            out.append(Cue(t, _subject(t), f"{lemma} {noun[0]}" if lemma in NOUN_CUE_VERBS else lemma))
     return out
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker token of a reporting verb: its subject, through "as saying" and
-    conjoined verbs ("X said ... and added ...")."""
-    head = verb.head
+    """The speaker token of a verb, through conjoined and subordinate verbs ("X said and added")."""
+    head, kids = verb.head, list(verb.children)
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in PASSIVE_CUES:
-        quoting = head.head  # "<source> quoted <speaker> as saying" / "<speaker> was quoted as saying"
-        kids = list(quoting.children)
-        return next((c for c in kids if c.dep_ == "nsubjpass"), None) or next(
-            (c for c in kids if c.dep_ == "dobj"), None
-        )
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head  # "Jo Lee, who said ..."
-            return _inner_source(c)
+        quoting = list(head.head.children)  # "<source> quoted <speaker> as saying" / "<speaker> was quoted as saying"
+        return next((c for c in quoting if c.dep_ == "nsubjpass"), None) or next((c for c in quoting if c.dep_ == "dobj"), None)
+    subjects = sorted((c for c in kids if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+    agent = [t for c in kids if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    if subjects:
+        return head if subjects[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else _inner_source(subjects[0])
+    if agent or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return agent[0] if agent else head
     if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-        return _subject(head)  # "X said ... and added", "X issued a memo, stating that"
+        return _subject(head)
     return None
 
 
 def _inner_source(obj: Token) -> Token:
-    """A source noun phrase, or the named source of the document it names ("a statement
-    from X", "results published by X"; Krestel et al.'s document sources)."""
+    """A source noun phrase, or the named source of a document ("a statement from X", "results by X")."""
     if obj.ent_type_ in SPEAKER_LABELS or obj.pos_ in ("PROPN", "PRON"):
         return obj
-    for t in obj.subtree:
-        if t.ent_type_ in SPEAKER_LABELS and t.dep_ == "pobj" and t.head.lower_ in ("from", "by"):
-            return t
-    return obj
+    return next((t for t in obj.subtree if t.ent_type_ in SPEAKER_LABELS and t.dep_ == "pobj"
+                 and t.head.lower_ in ("from", "by")), obj)
 
 
-def _entity(tok: Token) -> Span | None:
-    doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_LABELS:
-            return ent
+def _colon_cue(doc: Doc, colon: int, cues: list[Cue], person) -> Cue | None:
+    """The cue of the clause that the colon at token ``colon`` ends (see the module notes)."""
+    last = next((t for t in reversed(doc[:colon]) if not t.is_punct), None)
+    for t in [last, *last.ancestors] if last is not None else []:
+        cue = next((c for c in cues if c.verb.i == t.i), None) or Cue(t, _subject(t), t.lemma_.lower())
+        if cue in cues or t.pos_ in ("VERB", "AUX") and t.dep_ != "relcl" and cue.speaker is not None and person(cue.speaker):
+            return cue
     return None
 
 
-def _strip(span_toks: list[Token]) -> list[Token]:
-    while span_toks and (span_toks[-1].is_punct or span_toks[-1].tag_ == "POS"):
-        span_toks = span_toks[:-1]
-    while span_toks and (span_toks[0].is_punct or span_toks[0].dep_ == "det"):
-        span_toks = span_toks[1:]
-    return span_toks
+def _entity(tok: Token) -> Span | None:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in SPEAKER_LABELS), None)
+
+
+def _strip(toks: list[Token], lead=lambda t: t.dep_ == "det", trail=lambda t: t.tag_ == "POS") -> list[Token]:
+    """``toks`` without punctuation, and the words ``lead`` and ``trail`` name, at either end."""
+    while toks and (toks[-1].is_punct or trail(toks[-1])):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or lead(toks[0])):
+        toks = toks[1:]
+    return toks
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -297,181 +251,242 @@ def _phrase(head: Token) -> list[Token]:
     cut = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"}
     skip = {t.i for c in head.children if c.dep_ in cut for t in c.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
-    out = []
-    for t in toks:  # contiguous from the left edge up to the head, then its modifiers
-        if out and t.i != out[-1].i + 1:
-            break
-        out.append(t)
-    return out
+    return [t for k, t in enumerate(toks) if t.i == toks[0].i + k]  # contiguous from the left edge
 
 
-def _describe(tok: Token) -> dict[str, Any]:
-    """What a speaker token names: kind (pronoun|named|phrase), name, title, person, gender."""
-    if tok.pos_ == "PRON":
-        return {"kind": "pronoun", "name": OBJECT_PRONOUNS.get(tok.lower_, tok.lower_), "title": None, "person": None, "gender": None}
-    if tok.pos_ not in ("PROPN",) and _entity(tok) is None:
-        named = next((c for c in tok.children if c.dep_ == "appos" and (_entity(c) or c.pos_ == "PROPN")), None)
-        if named is not None:  # "the mayor, Jo Lee, said"
-            info = _describe(named)
-            title = _strip(_phrase(tok))
-            info["title"] = info["title"] or " ".join(t.text for t in title) or None
-            info["person"] = True  # a name in apposition to a common noun: a titled person
-            info["gender"] = info["gender"] or _gender({t.lower_ for t in title})
-            return info
-    phrase = _phrase(tok)
-    ent = _entity(tok)
-    if ent is not None or tok.pos_ == "PROPN":
-        # a whole entity; a one-word one (or an unlabelled proper noun) with the proper
-        # nouns compounded before it ("Ana Petrova" where NER saw only "Petrova")
-        name = [t for t in ent if t.i in {p.i for p in phrase} or t.i == tok.i] if ent is not None else [tok]
-        # NER's label, overruled by a title: a common noun before a name ("lawyer Ana Petrova")
-        person = ent is None or ent.label_ == "PERSON" or any(p.pos_ == "NOUN" and p.i < tok.i for p in phrase)
-        if len(name) == 1:
-            for t in reversed([p for p in phrase if p.i < tok.i]):
-                if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ in SPEAKER_LABELS - {"PERSON"}:
-                    break
-                name.insert(0, t)
-    else:
-        words = [t for t in phrase if not t.is_punct and t.tag_ != "POS"]
-        text = " ".join(t.lower_ if t.dep_ == "det" else t.text for t in words)
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
-        words_low = {t.lower_ for t in words}
-        gender = _gender(words_low)  # a phrase is a person for he/she when its gender is known
-        return {"kind": "phrase", "name": text or tok.text, "title": text or tok.text, "person": bool(gender),
-                "gender": gender, "definite": definite, "head": tok.lemma_.lower(),
-                "words": {t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha}}
-    name = _strip(name)
-    first = name[0].i if name else tok.i
-    title_toks = _strip([t for t in phrase if t.i < first and t.tag_ != "PRP$" and t.dep_ != "poss"])
-    title = " ".join(t.text for t in title_toks) or None
-    low = {t.lower_.rstrip(".") for t in title_toks}
-    return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "title": title,
-            "person": person or bool(low & (FEMALE | MALE)), "gender": _gender(low)}
+def _pronoun(tok: Token) -> bool:
+    """Whether a token is a third-person personal pronoun (he, her, its, they, ...)."""
+    return tok.pos_ == "PRON" and tok.morph.get("Person") == ["3"] and tok.morph.get("PronType") == ["Prs"]
 
 
 def _gender(words: set[str]) -> str | None:
-    if words & FEMALE:
-        return "f"
-    if words & MALE:
-        return "m"
-    return None
+    return min((GENDER[w] for w in words if w in GENDER), default=None)
 
 
-class _Speakers:
-    """The people and organisations an article has named so far, to resolve a speaker."""
+def _describe(tok: Token) -> dict[str, Any]:
+    """What a token names: kind (pronoun|named|phrase|group), name, title, person (False for an
+    organisation, place or document), gender, plural; a phrase also head, words, definite."""
+    if _pronoun(tok):
+        gender = {"Masc": "m", "Fem": "f", "Neut": "n"}.get((tok.morph.get("Gender") or [""])[0])
+        return {"kind": "pronoun", "name": tok.lower_, "title": None, "person": None, "gender": gender,
+                "plural": tok.morph.get("Number") == ["Plur"]}
+    conj = [c for h in (tok, _apposition(tok)) if h is not None for c in h.conjuncts if c.i > h.i]
+    members = [_describe_one(t) for t in [tok, *conj]]  # "A, B and C said": a group if all are people
+    if len(members) > 1 and all(m["person"] for m in members):
+        names = " and ".join(m["name"] for m in members)
+        return {"kind": "group", "name": names, "title": None, "person": True, "gender": None, "plural": True}
+    return members[0]
 
-    def __init__(self, text: str, sentences: list[Sentence], quotes: list[Quotation]):
-        self.text = text
-        self.sentences = sentences
-        self.quoted = [(q.open, q.close) for q in quotes]  # names inside these are not antecedents
+
+def _apposition(tok: Token) -> Token | None:
+    """The name in apposition to a common noun or entity, or right after a noun ("creator Jo Lee")."""
+    ent = _entity(tok)
+    if _pronoun(tok) or (ent.label_ == "PERSON" if ent is not None else tok.pos_ == "PROPN"):
+        return None
+    person = [c for c in tok.children if getattr(_entity(c), "label_", "") == "PERSON"]
+    return next((c for c in person if c.dep_ == "appos" or ent is None and _entity(c).start == tok.i + 1), None) or next(
+        (c for c in tok.children if c.dep_ == "appos" and ent is None and (_entity(c) or c.pos_ == "PROPN")), None)
+
+
+def _describe_one(tok: Token) -> dict[str, Any]:
+    named, poss = _apposition(tok), next((c for c in tok.children if c.dep_ == "poss"), None)
+    if named is not None:  # "the mayor, Jo Lee, said"; "Harbour Board Director Jo Lee" (an ORG, a PERSON)
+        title = _strip([t for t in _phrase(tok) if t.i not in {w.i for w in named.subtree}])
+        info = _describe_one(named)
+        info["title"] = info["title"] or " ".join(t.text for t in title) or None
+        info["gender"] = info["gender"] or _gender({t.lemma_.lower() for t in title})
+        return dict(info, person=True)  # a name in apposition to a common noun: a titled person
+    if _pronoun(tok) or tok.lemma_.lower() in DOCUMENTS and poss is not None:
+        return _describe(poss if poss is not None and not _pronoun(tok) else tok)  # "Lee's letter": its author
+    phrase, ent = _phrase(tok), _entity(tok)
+    if ent is None and tok.pos_ != "PROPN":
+        words = [t for t in phrase if not t.is_punct and t.tag_ != "POS"]
+        text = " ".join(t.lower_ if t.dep_ == "det" else t.text for t in words) or tok.text
+        gender, document = _gender({t.lemma_.lower() for t in words}), tok.lemma_.lower() in DOCUMENTS
+        return {"kind": "phrase", "name": text, "title": text, "person": False if document else gender and True,
+                "gender": gender, "plural": tok.morph.get("Number") == ["Plur"], "document": document,
+                "head": tok.lemma_.lower(), "words": {t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha},
+                "definite": any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)}
+    # a whole entity; a one-word one (or an unlabelled proper noun) with the proper nouns
+    # compounded before it ("Ida Berg" where NER saw only "Berg")
+    name = [t for t in ent if t.i in {p.i for p in phrase} or t.i == tok.i] if ent is not None else [tok]
+    # NER's label, overruled by a title: a common noun before a name ("lawyer Ida Berg")
+    person = ent is None or ent.label_ == "PERSON" or any(p.pos_ == "NOUN" and p.i < tok.i for p in phrase)
+    for t in reversed([p for p in phrase if p.i < tok.i] if len(name) == 1 else []):
+        if t.pos_ != "PROPN" or t.i != name[0].i - 1 or t.ent_type_ in SPEAKER_LABELS - {"PERSON"}:
+            break
+        name.insert(0, t)
+    name = _strip(name)
+    title = _strip([t for t in phrase if t.i < (name[0].i if name else tok.i) and t.tag_ != "PRP$" and t.dep_ != "poss"])
+    low = {t.lower_.rstrip(".") for t in title + name[: len(name) > 1]}  # an honorific inside the name too
+    return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "plural": False,
+            "title": " ".join(t.text for t in title) or None, "person": person or _gender(low) is not None,
+            "gender": _gender(low)}
+
+
+def _agrees(pron: dict[str, Any], e: dict[str, Any] | None) -> bool:
+    """Whether a pronoun (or a definite plural phrase of people) can refer to entry ``e``."""
+    if e is None or e.get("document"):
+        return False
+    if pron["plural"]:
+        return bool(e["plural"]) and (e["person"] or not pron["person"]) or (e["person"] is False and not pron["person"])
+    if pron["gender"] == "n" or e["plural"]:
+        return e["person"] is False and not e["plural"]
+    return e["person"] is not False and e["gender"] in (None, pron["gender"])
+
+
+class _Discourse:
+    """What an article mentions, read in order (only the sentences a resolution needs)."""
+
+    def __init__(self, sentences: list[Sentence], quotes: list[Quotation], docs: dict[int, Doc]):
+        self.sentences, self.docs = sentences, docs
+        self.quoted = {i for q in quotes for i in range(q.open, q.close + 1)}  # no antecedents in here
         self.history: list[tuple[int, dict[str, Any]]] = []  # (offset, entry), in reading order
-        self.people: dict[str, dict[str, Any]] = {}
+        self.people: dict[str, dict[str, Any]] = {}  # entry by name
+        self.mentions: dict[int, list[tuple[tuple[int, int, int], dict[str, Any]]]] = {}  # ((rank), entry)
+        self.refs: dict[tuple[int, int], tuple[dict[str, Any] | None, str]] = {}  # (sentence, token) -> (entry, how)
+        self.authors: dict[str, dict[str, Any] | None] = {}  # document noun -> who last wrote one
+        self._cues: dict[int, list[Cue]] = {}
+        self.fed = -1
+
+    def doc(self, n: int) -> Doc:
+        if n not in self.docs:
+            todo = [m for m in range(max(0, n - PRONOUN_LOOKBACK), n + 1) if m not in self.docs]
+            self.docs.update(zip(todo, parse_many(self.sentences[m].text.translate(PARSE_MARKS) for m in todo)))
+        return self.docs[n]
+
+    def cues(self, n: int) -> list[Cue]:
+        """The cues of sentence ``n`` outside its quotations."""
+        if n not in self._cues:
+            at = self.sentences[n].start
+            self._cues[n] = [c for c in _cues(self.doc(n)) if at + c.verb.idx not in self.quoted
+                             and (c.speaker is None or at + c.speaker.idx not in self.quoted)]
+        return self._cues[n]
+
+    def attribution(self, n: int, cue: Cue | None) -> dict[str, Any] | None:
+        if cue is None or cue.speaker is None:
+            return None
+        entry, how = self.refer(n, cue.speaker)
+        return {"speaker": entry and entry["name"], "speaker_from": "according_to" if cue.according else how,
+                "speaker_title": entry and entry["title"], "cue": cue.lemma}
+
+    def refer(self, n: int, tok: Token) -> tuple[dict[str, Any] | None, str]:
+        """(entry, speaker_from) of a token of sentence ``n``, read after the sentences before it."""
+        if (n, tok.i) not in self.refs:
+            info = _describe(tok)
+            if info["kind"] == "pronoun" or info.get("definite") or info["plural"]:
+                self._feed(n)
+            if (n, tok.i) not in self.refs:
+                self.refs[(n, tok.i)] = self._resolve(n, tok, info)
+        return self.refs[(n, tok.i)]
+
+    def _feed(self, n: int) -> None:
+        """Read the mentions of the sentences up to ``n`` (at most ``PRONOUN_LOOKBACK`` back)."""
+        for m in range(max(self.fed + 1, n - PRONOUN_LOOKBACK), n + 1):
+            self.fed, at, found = m, self.sentences[m].start, self.mentions.setdefault(m, [])
+            speakers = {c.speaker.i for c in self.cues(m) if c.speaker is not None}
+            for t in (t for t in self.doc(m) if at + t.idx not in self.quoted):
+                if t.dep_ == "dobj" and t.lemma_.lower() in DOCUMENTS and _subject(t.head) is not None:
+                    self.authors[t.lemma_.lower()] = self.refer(m, _subject(t.head))[0]  # "X issued a memo"
+                ent = _entity(t)
+                if (t.i in speakers or _pronoun(t) or ent is not None and t == ent.root and t.dep_ != "compound") and (
+                    entry := self.refer(m, t)[0]
+                ):
+                    head = t.head if t.dep_ == "appos" else t  # "Her aide, Jo Lee,": the subject
+                    role = 0 if head.dep_ in ("nsubj", "nsubjpass") else 1 if head.dep_ in ("dobj", "dative") else 2
+                    found.append(((role, sum(1 for _ in head.ancestors), t.i), entry))
+
+    def _resolve(self, n: int, tok: Token, info: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+        pos, entry, how = self.sentences[n].start + tok.idx, None, "title"
+        if info["kind"] == "pronoun":
+            entry, how = self._antecedent(n, tok, info), "pronoun"
+            if entry is not None and info["gender"] in ("m", "f") and not entry["plural"]:
+                entry["gender"], entry["person"] = entry["gender"] or info["gender"], True
+        elif info["kind"] == "named":
+            full = self._full_name(info["name"], pos) if " " not in info["name"] and (info["person"] or not info["title"]) else None
+            entry, how = self._entry(dict(info, name=full, person=True) if full else info), "named"
+        elif info.get("definite"):
+            entry = self.authors.get(info["head"]) if info["document"] else self._title(info, pos)
+            if entry is None and info["plural"] and info["person"]:
+                entry = self._antecedent(n, tok, info)  # "both ministers said"
+        entry = entry or (self._entry(info) if info["kind"] != "pronoun" else None)
+        if entry is not None:
+            insort(self.history, (pos, entry), key=lambda pe: pe[0])
+        return entry, how
 
     def _entry(self, info: dict[str, Any]) -> dict[str, Any]:
-        if info["kind"] != "named":
+        if info["kind"] not in ("named", "group"):
             return dict(info)
         entry = self.people.setdefault(info["name"], dict(info))
-        entry["title"] = entry["title"] or info["title"]
-        entry["gender"] = entry["gender"] or info["gender"]
-        entry["person"] = entry["person"] or info["person"]
+        for key in ("title", "gender", "person"):
+            entry[key] = entry[key] or info[key]
         return entry
 
-    def resolve(self, info: dict[str, Any], pos: int, sent_index: int) -> tuple[dict[str, Any] | None, str]:
-        """(entry, speaker_from) for a described speaker at offset ``pos``."""
-        if info["kind"] == "pronoun":
-            entry = self._pronoun(info["name"], pos, sent_index)
-            if entry is not None and entry["person"] and info["name"] in ("he", "she"):
-                entry["gender"] = entry["gender"] or ("f" if info["name"] == "she" else "m")
-            how = "pronoun"
-        elif info["kind"] == "named":
-            if " " not in info["name"] and (info["person"] or not info["title"]):
-                full = self._full_name(info["name"], pos)
-                if full:
-                    info = dict(info, name=full, person=True)
-            entry, how = self._entry(info), "named"
-        else:
-            entry = self._title(info, pos) if info["definite"] else None
-            entry, how = entry or self._entry(info), "title"
-        if entry is not None:
-            self.history.append((pos, entry))
-        return entry, how
+    def _antecedent(self, n: int, tok: Token, info: dict[str, Any]) -> dict[str, Any] | None:
+        """Hobbs's search (see the module notes) for what a pronoun refers to."""
+        doc, rank = self.doc(n), (lambda mention: mention[0])
+        found = sorted(((r, e) for r, e in self.mentions.get(n, []) if r[2] < tok.i and doc[r[2]].head.i != tok.head.i), key=rank)
+        for m in range(n - 1, max(-1, n - PRONOUN_LOOKBACK - 1), -1):
+            found += sorted(self.mentions.get(m, []), key=rank)
+        return next((e for _, e in found if _agrees(info, e)), None)
 
     def _full_name(self, surname: str, pos: int) -> str | None:
         """The full name of the nearest person (before ``pos``, else after) named ``surname``."""
-        for _, entry in reversed(self.history):
-            if entry["kind"] == "named" and entry["name"].split()[-1] == surname and " " in entry["name"]:
+        for at, entry in reversed(self.history):
+            if at < pos and entry["kind"] == "named" and entry["name"].split()[-1] == surname and " " in entry["name"]:
                 return entry["name"]
         word = re.compile(r"\b" + re.escape(surname) + r"\b")
         hits = [s for s in self.sentences if word.search(s.text)]
-        found = []
-        for s, doc in zip(hits, parse_many(s.text for s in hits)):
-            for ent in doc.ents:  # "Petar Holm" also from "Petar Holm's party" (an ORG)
-                at = next((t.i for t in ent if t.text == surname), -1)
-                if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN":
-                    found.append((s.start + ent.start_char, doc[ent.start : at + 1].text))
+        found = [(s.start + ent.start_char, doc[ent.start : at + 1].text)  # "Petar Holm" also from "Petar Holm's party"
+                 for s, doc in zip(hits, parse_many(s.text for s in hits)) for ent in doc.ents
+                 for at in [next((t.i for t in ent if t.text == surname), -1)]
+                 if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN"]
         before = [name for at, name in found if at < pos]
         return before[-1] if before else (found[0][1] if found else None)
 
-    def _candidates(self, pos: int, sent_index: int):
-        """Speakers and persons named (outside quotations) before ``pos``, nearest first."""
-        seen = [(at, e) for at, e in self.history if at < pos]
-        lo = max(0, sent_index - PRONOUN_LOOKBACK)
-        sents = self.sentences[lo : sent_index + 1]
-        for s, doc in zip(sents, parse_many(s.text for s in sents)):
-            for ent in doc.ents:
-                at = s.start + ent.start_char
-                if ent.label_ == "PERSON" and at < pos and not any(a <= at <= b for a, b in self.quoted):
-                    info = _describe(ent.root)
-                    if info["kind"] == "named":
-                        if " " not in info["name"]:
-                            info = dict(info, name=self._full_name(info["name"], at) or info["name"])
-                        seen.append((at, self._entry(dict(info, person=True))))
-        return [e for _, e in sorted(seen, key=lambda ae: -ae[0])]
-
-    def _pronoun(self, pron: str, pos: int, sent_index: int) -> dict[str, Any] | None:
-        if pron in ("he", "she"):
-            want = "f" if pron == "she" else "m"
-            for entry in self._candidates(pos, sent_index):
-                if entry["person"] and entry["gender"] in (None, want) and entry["kind"] != "pronoun":
-                    return entry
-            return None
-        if pron in ("they", "it"):
-            for at, entry in reversed(self.history):
-                if at < pos and not entry["person"]:
-                    return entry
-        return None
-
     def _title(self, info: dict[str, Any], pos: int) -> dict[str, Any] | None:
-        """The latest speaker whose title shares the head of a definite title phrase (else a word)."""
-        fallback = None
-        for at, entry in reversed(self.history):
-            if at >= pos or (entry["gender"] and info["gender"] and entry["gender"] != info["gender"]):
-                continue
-            theirs = {w.lower() for w in _WORD.findall(entry["title"] or "")}
-            if entry["kind"] == "phrase":
-                theirs |= entry.get("words", set())
-            if info["head"] in theirs:
-                return entry
-            if fallback is None and info["words"] & theirs:
-                fallback = entry
-        return fallback
+        """The latest mention whose title shares the head of a definite title phrase, else a word."""
+        seen = [(e, {w.lower() for w in _WORD.findall(e["title"] or "")} | e.get("words", set()))
+                for at, e in reversed(self.history) if at < pos and info["gender"] in (None, e["gender"] or info["gender"])]
+        return next((e for e, w in seen if info["head"] in w), None) or next((e for e, w in seen if info["words"] & w), None)
 
 
-# --- quotes and statements --------------------------------------------------------------------
+def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], person) -> tuple[Cue | None, bool]:
+    """The cue of the quotation at tokens ``qa..qb``, and whether it is next to it (not a statement)."""
+    def bare(a: int, b: int, also: tuple[str, ...] = ()) -> bool:
+        return all(t.is_punct or t.lower_ in also for t in doc[a:b])
+
+    def verb_cue(t: Token) -> Cue:
+        return next((c for c in cues if c.verb.i == t.i), None) or Cue(t, _subject(t), t.lemma_.lower())
+
+    if qa > 0 and doc[qa - 1].text == ":" and _colon_cue(doc, qa - 1, cues, person) is not None:
+        return _colon_cue(doc, qa - 1, cues, person), True
+    others = [Cue(t, _subject(t), t.lemma_.lower()) for t in doc[qb + 1 :] if t.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" for c in t.children)]
+    after = [c for c in cues + others if (a := _span(c)[0]) > qb and bare(qb + 1, a)
+             and (c in cues or all(w.text != ":" for w in doc[qb + 1 : a]))]
+    before = [c for c in cues if _span(c)[1] < qa and bare(_span(c)[1] + 1, qa, ("that",))]
+    if after or before:
+        return (after[0] if after and (after[0] in cues or not before) else before[-1]), True
+    root = next((t for t in doc[qa : qb + 1] if not t.is_punct and not qa <= t.head.i <= qb), doc[qa : qb + 1].root)
+    above = [t for t in root.ancestors if all(w.text != ":" for w in doc[min(t.i, qb) : max(t.i, qa)])]
+    cue = next((c for t in above for c in cues if c.verb.i == t.i or c.according and c.verb.head.i == t.i), None)
+    if cue is None and above and _subject(above[-1]) is not None and person(_subject(above[-1])):
+        cue = verb_cue(above[-1])  # 'X regretted that "..."': the sentence's main subject
+    if cue is None and above and root.dep_ in ("dobj", "ccomp", "xcomp") and _subject(above[0]) is not None:
+        cue = verb_cue(above[0])  # 'X sang "...": the verb it is the object of
+    return cue or next((c for c in reversed(cues) if c.verb.i < qa), None), False
 
 
-def _statement_text(text: str, start: int, end: int, quotes: list[Quotation]) -> str:
-    """The reported clause without the quotations inside it (each replaced by an ellipsis)."""
-    parts: list[str] = []
-    i = start
-    for q in quotes:
-        if q.fragment or q.close < start or q.open >= end:
-            continue
-        parts.append(text[i : q.open])
-        parts.append("…")
-        i = min(q.close + 1, end)
-    parts.append(text[i:end])
-    return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:")
+def _span(cue: Cue) -> tuple[int, int]:
+    """The first and last tokens of a cue's attribution clause."""
+    toks = [cue.verb.i] + ([cue.speaker.left_edge.i, cue.speaker.right_edge.i] if cue.speaker is not None else [])
+    if cue.according:
+        toks.append(cue.verb.right_edge.i)
+    if cue.verb.dep_ == "pcomp":  # "<source> quoted <speaker> as saying"
+        quoting = cue.verb.head.head
+        toks += [quoting.i, *(c.left_edge.i for c in quoting.children if c.dep_ == "nsubj")]
+    return min(toks), max(toks)
 
 
 def _content(cue: Cue) -> list[Token]:
@@ -484,177 +499,111 @@ def _content(cue: Cue) -> list[Token]:
         toks = before if len(before) > 1 else [t for t in whole if t.i > verb.right_edge.i]
     elif comp is not None:
         subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < comp.i), None)
-        # "said on Monday it would ...": the adverbial before the subject belongs to the verb
+        # "said at dawn it would ...": the adverbial before the subject belongs to the verb
         start = subj.left_edge.i if subj is not None and verb.i < comp.left_edge.i else comp.left_edge.i
         if any(t.is_punct for t in verb.doc[comp.left_edge.i : start]):
             start = comp.left_edge.i
         toks = [t for t in comp.subtree if t.i >= start]
     elif cue.lemma in OBJECT_VERBS:
         kids = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
-        if not any(c.dep_ == "dobj" for c in kids):
-            return []
-        toks = [t for c in kids for t in c.subtree]
+        toks = [t for c in kids for t in c.subtree] if any(c.dep_ == "dobj" for c in kids) else []
     elif " " in cue.lemma:  # a noun cue: "expressed concern over ..."
-        toks = [t for t in verb.doc[verb.i + 1 : verb.right_edge.i + 1]]
+        toks = list(verb.doc[verb.i + 1 : verb.right_edge.i + 1])
     elif (
         (verb.dep_ == "ROOT" or verb.head.lemma_.lower() not in REPORTING_VERBS)
-        and _after_punct(cue)
+        and _span(cue)[0] > 0 and verb.doc[_span(cue)[0] - 1].is_punct
         and not any(c.dep_ in ("dobj", "xcomp", "attr") and c.i > verb.i for c in verb.children)
-    ):
-        # "The bridge will open, she said": the words before the attribution, however parsed
-        toks = list(verb.doc[verb.sent.start : _attribution_span(cue)[0]])
+    ):  # "The bridge will open, she said": what precedes the attribution, however parsed
+        toks = list(verb.doc[verb.sent.start : _span(cue)[0]])
     else:
         return []
-    while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    return toks
+    return _strip(toks, lambda t: t.dep_ == "mark" and t.lower_ == "that", lambda t: False)
 
 
-def _after_punct(cue: Cue) -> bool:
-    """Whether the attribution clause of a cue follows a punctuation mark ("..., X said")."""
-    first = _attribution_span(cue)[0]
-    return first > 0 and cue.verb.doc[first - 1].is_punct
-
-
-def _token_range(doc: Doc, base: int, a: int, b: int) -> tuple[int, int]:
-    """Indices of the first and last tokens of ``doc`` (at offset ``base``) within ``[a, b]``."""
-    idx = [t.i for t in doc if a <= base + t.idx <= b]
-    return (idx[0], idx[-1]) if idx else (-1, -1)
-
-
-def _attribution_span(cue: Cue) -> tuple[int, int]:
-    toks = [cue.verb.i] + ([cue.speaker.left_edge.i, cue.speaker.right_edge.i] if cue.speaker is not None else [])
-    if cue.according:
-        toks.append(cue.verb.right_edge.i)
-    if cue.verb.dep_ == "pcomp":  # "<source> quoted <speaker> as saying"
-        quoting = cue.verb.head.head
-        toks += [quoting.i, *(c.left_edge.i for c in quoting.children if c.dep_ == "nsubj")]
-    return min(toks), max(toks)
-
-
-def _cue_for(doc: Doc, qa: int, qb: int, cues: list[Cue], others: list[Cue]) -> tuple[Cue | None, bool]:
-    """The cue of the quotation at tokens ``qa..qb``, and whether it is next to it: the one
-    right after it (a reporting verb, else any verb with a subject: '"...," X fumed'), else
-    right before it; else (not next to it) the nearest before, else the nearest after."""
-    def between_only(a: int, b: int, also: tuple[str, ...] = ()) -> bool:
-        return all(t.is_punct or t.lower_ in also for t in doc[a:b])
-
-    for cue in cues + others:
-        a, _ = _attribution_span(cue)
-        if a > qb and between_only(qb + 1, a):
-            return cue, True
-    for cue in reversed(cues):
-        _, b = _attribution_span(cue)
-        if b < qa and between_only(b + 1, qa, ("that",)):
-            return cue, True
-    before = [c for c in cues if c.verb.i < qa]
-    if before:
-        return before[-1], False
-    return (cues[0] if cues else None), False
+def _statements(text: str, at: int, near: list[Quotation], cues: list[Cue], attrs: dict[int, Any]) -> list[Mention]:
+    """The clauses the ``cues`` of a sentence at ``at`` report, quotations as ellipses."""
+    out = []
+    for cue in cues:
+        toks = _content(cue)
+        if not toks:
+            continue
+        a, b = at + toks[0].idx, at + toks[-1].idx + len(toks[-1].text)
+        if any(q.open <= a <= q.close for q in near if not q.fragment) and b <= max(q.close for q in near) + 1:
+            continue  # the reported clause is a quotation, already a quote mention
+        for q in near:
+            if q.fragment and a <= q.open < b <= q.close:
+                b = q.close + 1  # a quoted fragment opened inside runs to its mark
+            elif not q.fragment and a < q.open < b and not text[q.close + 1 : b].strip(" .,;:"):
+                b = a + len(re.sub(r"[\s,;:]+$", "", text[a : q.open]))  # a quotation closing it is its own mention
+        a += dateline_end(text[a:b])
+        parts, i = [], a
+        for q in (q for q in near if not q.fragment and q.close >= a and q.open < b):
+            parts += [text[i : q.open], "…"]
+            i = min(q.close + 1, b)
+        content = re.sub(r"\s+", " ", "".join(parts) + text[i:b]).strip(" ,;:")
+        if len(_WORD.findall(content.replace("…", ""))) >= MIN_STATEMENT_WORDS:
+            out.append(Mention("statement", a, b, dict(attrs[cue.verb.i], content=content, verb=cue.lemma),
+                               attrs[cue.verb.i]["speaker"]))
+    return out
 
 
 def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]:
-    """Quotations (kind "quote") and indirect attributed statements (kind "statement").
-
-    ``sentences`` is accepted for the common extractor signature; sentences are re-split
-    with each quotation kept whole, and only those with a quotation or a cue form are parsed.
-    """
+    """Quotations (kind "quote") and indirect attributed statements (kind "statement"); the
+    text is split anew (``sentences``, the common signature, unused), each quotation whole."""
     text = article.text
     quotes = find_quotations(text)
     real = [q for q in quotes if not q.fragment]
     opens = [q.open for q in quotes]
     outer = [Sentence(s.start, s.end, text[s.start : s.end]) for s in split_sentences(_mask(text, real))]
-    speakers = _Speakers(text, outer, real)
-    todo = [n for n, s in enumerate(outer) if _CUE_FORM.search(s.text) or any(s.start <= q.open < s.end for q in real)]
+    holds = [any(s.start <= q.open < s.end for q in real) for s in outer] + [False]
+    todo = [n for n, s in enumerate(outer) if holds[n] or holds[n + 1] or _CUE_FORM.search(s.text)]
     docs = dict(zip(todo, parse_many(outer[n].text.translate(PARSE_MARKS) for n in todo)))
-    out: list[Mention] = []
+    model, parsed, out = _Discourse(outer, real, docs), set(todo), []
     previous: tuple[int, dict[str, Any]] | None = None  # (sentence end, attribution)
     for n, sent in enumerate(outer):
-        doc = docs.get(n)
-        if doc is None:
+        if n not in parsed:
             previous = None
             continue
-        base = sent.start
-        mine = [q for q in real if base <= q.open < sent.end]
-        inside = {t.i for q in mine for t in doc if q.open <= base + t.idx <= q.close}
-        cues = [c for c in _cues(doc) if c.verb.i not in inside and (c.speaker is None or c.speaker.i not in inside)]
-        attrs: dict[int, dict[str, Any]] = {}
-        for cue in cues:
-            if cue.speaker is None:
-                continue
-            entry, how = speakers.resolve(_describe(cue.speaker), base + cue.speaker.idx, n)
-            attrs[cue.verb.i] = {
-                "speaker": entry["name"] if entry else None,
-                "speaker_from": "according_to" if cue.according else how,
-                "speaker_title": entry["title"] if entry else None,
-                "cue": cue.lemma,
-            }
-        cues = [c for c in cues if c.verb.i in attrs]
-        others = [Cue(t, next(c for c in t.children if c.dep_ == "nsubj"), t.lemma_.lower()) for t in doc
-                  if t.pos_ == "VERB" and t.i not in attrs and t.i not in inside and any(c.dep_ == "nsubj" for c in t.children)]
-        used: set[int] = set()
+        doc, at, last, used = docs[n], sent.start, None, set()
+        cues = [c for c in model.cues(n) if c.speaker is not None]
+        attrs = {c.verb.i: model.attribution(n, c) for c in cues}
+        person = lambda tok, n=n: (model.refer(n, tok)[0] or {}).get("person") is True
+        mine = [q for q in real if at <= q.open < sent.end]
         for q in mine:
-            qa, qb = _token_range(doc, base, q.open, q.close)
-            cue, adjacent = _cue_for(doc, qa, qb, cues, others) if qa >= 0 else (None, False)
-            if cue is not None and cue.verb.i not in attrs:  # a verb of manner next to the quote
-                entry, how = speakers.resolve(_describe(cue.speaker), base + cue.speaker.idx, n)
-                attrs[cue.verb.i] = {"speaker": entry["name"] if entry else None, "speaker_from": how,
-                                     "speaker_title": entry["title"] if entry else None, "cue": cue.lemma}
-            attr = attrs[cue.verb.i] if cue is not None else None
-            if adjacent:
-                used.add(cue.verb.i)
+            idx = [t.i for t in doc if q.open <= at + t.idx <= q.close]
+            cue, adjacent = _cue_for(doc, idx[0], idx[-1], cues, person) if idx else (None, False)
+            attr = cue and (attrs.get(cue.verb.i) or model.attribution(n, cue))
+            used |= {cue.verb.i} if adjacent else set()
             if cue is None and q is mine[0] and previous and "\n\n" not in text[previous[0] : q.open]:
                 attr = previous[1]
-            value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none",
-                     "speaker_title": None, "cue": None}
-            value.update(attr or {})
+            last = attr or last
+            value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none", "speaker_title": None,
+                     "cue": None, **(attr or {})}
             out.append(Mention("quote", q.start, q.end, value, value["speaker"]))
-        for cue in cues:
-            if cue.verb.i in used:
-                continue
-            toks = _content(cue)
-            if not toks:
-                continue
-            a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
-            near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
-            if any(q.open <= a <= q.close for q in near if not q.fragment) and b <= max(q.close for q in near) + 1:
-                continue  # the reported clause is a quotation, already a quote mention
-            for q in near:
-                if q.fragment and a <= q.open < b <= q.close:
-                    b = q.close + 1  # a quoted fragment opened inside runs to its mark
-                elif not q.fragment and a < q.open < b and not text[q.close + 1 : b].strip(" .,;:"):
-                    b = q.open  # a quotation closing the clause is a quote mention of its own
-                    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
-                        b -= 1
-            a += dateline_end(text[a:b])
-            content = _statement_text(text, a, b, near)
-            if len(_WORD.findall(content.replace("…", ""))) < MIN_STATEMENT_WORDS:
-                continue
-            value = dict(attrs[cue.verb.i], content=content, verb=cue.lemma)
-            out.append(Mention("statement", a, b, value, value["speaker"]))
-        if attrs:
-            previous = (sent.end, attrs[max(attrs)])
-        elif not mine:
-            previous = None
-    return _drop_nested(out)
-
-
-def _drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Sort by position; drop a statement inside another statement's span."""
-    mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
-    out: list[Mention] = []
-    for m in mentions:
-        if m.kind == "statement" and any(o.kind == "statement" and o.start <= m.start and m.end <= o.end for o in out):
-            continue
-        out.append(m)
-    return out
+        near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
+        out += _statements(text, at, near, [c for c in cues if c.verb.i not in used], attrs)
+        # what a following quotation without a cue continues (see the module notes)
+        attr = model.attribution(n, _colon_cue(doc, len(doc) - 1, cues, person)) if doc[-1].text == ":" else None
+        attr = attr or last or (attrs[max(attrs)] if attrs else None)
+        root = next(t for t in doc if t.dep_ == "ROOT")
+        if attr is None and not mine and _subject(root) is not None and person(_subject(root)):
+            attr = model.attribution(n, Cue(root, _subject(root), root.lemma_.lower()))
+        previous = (sent.end, attr) if attr else previous if mine else None
+    said = [(" ".join(_WORD.findall(m.value["content"].lower())), m.value) for m in out if m.kind == "quote" and m.speaker]
+    said = [(w, v) for w, v in said if " " in w]
+    for i, m in enumerate(out):  # a quotation without a cue (a headline's) takes the speaker of the same words
+        words = " ".join(_WORD.findall(m.value["content"].lower()))
+        v = m.value.get("speaker_from") == "none" and next((v for w, v in said if words in w or w in words), None)
+        if v:
+            out[i] = Mention("quote", m.start, m.end, {**v, "content": m.value["content"]}, v["speaker"])
+    kept: list[Mention] = []
+    for m in sorted(out, key=lambda m: (m.start, -m.end, m.kind)):  # a statement inside another is dropped
+        if m.kind == "quote" or not any(o.kind == "statement" and o.start <= m.start and m.end <= o.end for o in kept):
+            kept.append(m)
+    return kept
 
 
 @lru_cache(maxsize=4096)
 def has_speech_cue(text: str) -> bool:
     """Whether a sentence holds a reporting verb with a speaker, or "according to"."""
-    if not _CUE_FORM.search(text):
-        return False
-    return any(c.speaker is not None for c in _cues(parse(text)))
+    return bool(_CUE_FORM.search(text)) and any(c.speaker is not None for c in _cues(parse(text)))

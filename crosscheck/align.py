@@ -17,7 +17,7 @@ from", a change, a whole, a difference; a date's "until" or "before", or a date 
 statement) keeps it from facts of another role, figures of two predicate classes ("dead",
 "missing") or two years are two facts, and figures that depend on another ("down from 55")
 conflict only where the figures they go with are aligned. Acronyms the corpus defines are
-read as the names they stand for ("the EU" / "the European Union").
+read as the names they stand for ("the WHO" / "the World Health Organization").
 
 A conflict is then settled as a claim about sides (``_settle_sides``): the value most articles
 give is established, and a differing side stays only where its sentences are alike to the
@@ -324,7 +324,7 @@ def _slot(f: Fact) -> tuple[str, str] | None:
     thing = _head(f)
     if f.kind == "count":
         # a class implies what it counts ("killing 12": people); a bare lemma, or a named
-        # agent ("Carter had 12 points"), needs the noun
+        # agent ("Okafor had 17 assists"), needs the noun
         return (predicate, thing) if _predicate_class(f) or ((predicate or f.frame.agent) and thing) else None
     return (predicate, thing) if predicate or thing else None
 

@@ -24,7 +24,7 @@ from crosscheck.models import Article, Mention, Sentence
 from crosscheck.settings import WORD_BEFORE_CHARS
 
 #: Relational or anaphoric group nouns: after a definite determiner and a number they
-#: refer back to known parties ("the two allies", "the two sides"), they count nothing new.
+#: refer back to known parties ("the two rivals", "the three parties"), they count nothing new.
 RELATIONAL_GROUP_NOUNS = frozenset(
     """
     ally allies side sides country countries nation nations leader leaders party parties
@@ -103,7 +103,7 @@ TIME_UNIT_NOUNS = frozenset(
 )
 #: Largest number that "the N" with no noun refers back to people or things already named
 #: ("the two met", "the three were freed"); a larger one leaves its noun out ("66 seats,
-#: five more than the 61 needed"), and takes it from a count before it.
+#: five more than the 36 needed"), and takes it from a count before it.
 ANAPHORIC_MAX = 12
 #: A number "of" a group counts members of it ("two of the victims"), also when the group
 #: is given with its owner and size ("52 of the National Assembly's 120 seats": seats).
@@ -175,7 +175,7 @@ def _is_designation(text: str, q: Quantity) -> bool:
 
 
 #: Two whole numbers joined by a hyphen or dash, the first not smaller: "65-53", "(25-7)",
-#: "a 15-2 run", "a 3-2 vote". A range runs upwards ("10-15 people"), so a pair that does not
+#: "a 17-4 run", "a 3-2 vote". A range runs upwards ("10-15 people"), so a pair that does not
 #: is a tally of two sides (a score, a record, a vote): two counts, not a range or a
 #: designation. Not inside a longer code ("737-800-1", "SM-3-2") or after a letter.
 TALLY = re.compile(
@@ -303,7 +303,7 @@ def _count_in_window(
         return _count(sentence, whole, _plural(noun), noun, "text", _in_pp(text, q.start))
     tally = _tally(text, q)
     if tally is not None:
-        item, _, _ = noun_phrase_after(text, tally.end())  # "a 15-2 run": both sides of the run
+        item, _, _ = noun_phrase_after(text, tally.end())  # "a 17-4 run": both sides of the run
         head = head_noun(item) if item else ""
         if head in TIME_UNIT_NOUNS or (item and head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
             item, head = "", ""  # "won 65-53 Sunday night": a time, not what was counted
@@ -327,18 +327,18 @@ def _count_in_window(
     if item and ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) and (
         head in RELATIONAL_GROUP_NOUNS or item.lower() in RELATIONAL_GROUP_NOUNS
     ):
-        return None  # "the two allies": the parties already named, not a count
+        return None  # "the two rivals": the parties already named, not a count
     item_from = "text"
     definite = ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) is not None
     if not item:
         if definite and (q.value <= ANAPHORIC_MAX or q.is_word):
-            return None  # "the two met on Monday": anaphoric, not a count ("the 61 needed" is one)
+            return None  # "the two met on Monday": anaphoric, not a count ("the 36 needed" is one)
         m = _OF_GROUP_AFTER.match(text[q.end :])
         if m:
             item, _, _ = noun_phrase_after(text, q.end + m.end())
             head = head_noun(item) if item else ""
     if not item:
-        # "the 61 needed" leaves out the noun of a count in its own sentence; "the 200
+        # "the 36 needed" leaves out the noun of a count in its own sentence; "the 200
         # evacuated" after an earlier sentence's "dogs" is no count of dogs. The same
         # choice as ``_antecedent`` over the earlier counts: outside a prepositional
         # phrase first, then the nearest (this sentence's before the previous one's).

@@ -4,7 +4,7 @@ Candidates are found with this module's own grammar (month names, weekdays, holi
 quarters, relative phrases, years in context), in the manner of TIMEX2/TimeML temporal
 taggers such as HeidelTime (Strötgen & Gertz, 2010): explicit expressions are normalised
 as written, deictic and year-less ones against the document creation time
-(``article.published``), anaphoric ones ("a year earlier", "the previous quarter") against
+(``article.published``), anaphoric ones ("a decade earlier", "the previous quarter") against
 the date mentioned before them. ``dateparser`` is used only to normalise a day-level
 candidate already found (it turns "Sept. 5", "19th of December" or "2017-12-19" into a
 date); intervals (weeks, months, quarters, years) are computed here.
@@ -13,7 +13,7 @@ Conventions (also in ``extract_dates``):
 
 - The mention span is the date expression without its preposition or article: "December
   19" in "On December 19", "2031" in "provisionally in 2031", "third quarter" in "in the
-  third quarter". Words that choose the time are kept: "last week", "earlier this month",
+  third quarter". Words that choose the time are kept: "last week", "earlier this decade",
   "next Monday", "two days ago", "Thursday, Dec. 28". The preposition is kept in
   ``value["preposition"]`` ("on", "in", "since", "by", ...).
 - "since February" is normalised to February itself (the start point), with
@@ -190,7 +190,7 @@ YEAR_RANGE = re.compile(
 DECADE = re.compile(
     r"(?:\b(?i:early|mid|late)[-\s])?(?:\b(?P<full>1[6-9]\d0|20\d0)|(?<!\w)['’](?P<short>\d0))['’]?s\b"
 )
-#: A quarter or half of a year: "the second quarter", "fourth-quarter", "the first half of
+#: A quarter or half of a year: "the fourth quarter", "third-quarter", "the first half of
 #: 2009", "fiscal 1990's second quarter", "Q3 2009". ``year`` or ``ry`` fixes the year.
 QUARTER = re.compile(
     rf"\b(?:(?i:fiscal)\s+)?(?:(?P<year1>{_YEAR})(?:['’]s)?\s+)?"
@@ -219,7 +219,7 @@ HOLIDAY = re.compile(
 #: Deictic days.
 RELATIVE_DAY = re.compile(
     r"\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b")
-#: "last week", "this month", "earlier this year", "next quarter"; not "the last week"
+#: "last week", "this month", "later this year", "next quarter"; not "the last fortnight"
 #: (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
@@ -227,8 +227,8 @@ RELATIVE_PERIOD = re.compile(
 )
 #: "two days ago", "a year ago", "3 weeks ago".
 AGO = re.compile(rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")
-#: Dates given from the date mentioned before them (anaphoric): "a year earlier", "two
-#: days later", "the previous year", "the following day", "the year-ago quarter", "the
+#: Dates given from the date mentioned before them (anaphoric): "a decade earlier", "five
+#: days later", "the previous decade", "the following day", "the year-ago quarter", "the
 #: year-earlier period". ``n``/``unit`` (or ``by``) is the shift, ``named`` the period named.
 ANAPHORIC = re.compile(
     rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|quarter|year))s?\s+(?P<dir>(?i:earlier|later))\b"
@@ -408,7 +408,7 @@ def _group_tense(verb, prospective: bool) -> str | None:
         return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
     if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
         matrix = verb.head
-        if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "is going to"
+        if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "are going to"
             return "future"
         # A to-infinitive is ahead of its matrix verb: ahead of now if that verb is not past.
         outer = _group_tense(matrix, prospective or matrix.lemma_.lower() in PROSPECTIVE)
@@ -657,8 +657,8 @@ def _resolve_weekday(rel: str | None, name: str, anchor: date | None,
 
 def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date | None) -> Resolution:
     """A date given from the one mentioned before it (``ref``: its bounds and granularity),
-    or from the publication day when none was: "a year earlier" is the reference moved by a
-    year, at its own granularity; "the previous year" and "the year-ago quarter" name the
+    or from the publication day when none was: "a decade earlier" is the reference moved by a
+    decade, at its own granularity; "the previous decade" and "the year-ago quarter" name the
     period (a year, a quarter) holding the reference, moved."""
     g = m.groupdict()
     if g["unit"]:
@@ -781,7 +781,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         if index * size > 12 or (
             not (m.group("year") or m.group("ry")) and PART_OF_SOMETHING.match(text, m.end())
         ):
-            continue  # "third half"; "the second quarter of the game" (a part of a game)
+            continue  # "third half"; "the fourth quarter of the match" (a part of a game)
         make = lambda y, size=size, index=index: _months_bounds(y, (index - 1) * size + 1, size)  # noqa: E731
         add(m, lambda m=m, make=make, size=size: _resolve_yearly(
             make, "quarter" if size == 3 else "half", m.group("year") or m.group("year1"),
@@ -867,7 +867,7 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
     lower case, spaces normalised) and ``preposition`` (the preposition right before the
     span, lower case, or None); a year-less day or month of an article without a
     publication date also holds ``year_from: "story"`` and its ``month``/``day``/
-    ``weekday``; an anaphoric one ("a year earlier") holds ``reference: "previous date"``.
+    ``weekday``; an anaphoric one ("a decade earlier") holds ``reference: "previous date"``.
 
     Where candidates overlap, the longest match wins ("December 19, 2017" over
     "December 19"), then the earliest. Dates inside a paragraph-initial dateline or a
@@ -916,7 +916,7 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
 
 def _in_range(resolve: Callable[..., Resolution | None], *args) -> Resolution | None:
     """``resolve(*args)``, or None for a date outside the calendar Python knows (years 1 to
-    9999): "next year" in an article published 9999-12-31, "a week ago" on 0001-01-01. Such
+    9999): "next year" in an article published 9999-12-31, "a fortnight ago" on 0001-01-01. Such
     a date is left out, never a crash."""
     try:
         return resolve(*args)

@@ -201,7 +201,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             if any(s.lower_ == "than" for s in c.subtree if s.i != c.i):
                 role = "difference"  # "five more than they need": the figure is a difference
             elif not any(s.lower_ == "than" for s in c.head.children):  # "more than 40" is a bound
-                role = "increment"  # "another 30", "nine more bodies"
+                role = "increment"  # "another 30", "eleven more bodies"
     prep = arg.head if arg.dep_ == "pobj" else None
     changes = _words("change")
     if prep is not None and _lemma(prep) == "from" and _lemma(prep.head) in changes:

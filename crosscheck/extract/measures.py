@@ -32,7 +32,7 @@ DAYS_PER_YEAR = 365.25
 _AGE_UNIT = Term("unit", "year", "duration", DAYS_PER_YEAR)
 
 #: After a duration: the number dates an event or gives an age, it does not measure a span
-#: ("three years ago", "two days later", "a 45-year-old", "30 years old").
+#: ("three years ago", "four days later", "a 45-year-old", "30 years old").
 DURATION_NOT_SPAN = re.compile(
     r"^\s*(?:ago|later|earlier|before|after|since|old|of age|from now|-old|-long-old)\b"
     r"|^-old\b",
@@ -233,7 +233,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         if dimension == "duration" and DURATION_NOT_SPAN.match(text[end:]) and (
             unit.factor >= 1 or AGO_OR_AGE.match(text[end:])
         ):
-            continue  # "two days later" dates an event; "ten minutes later" measures a gap no date can
+            continue  # "four days later" dates an event; "ten minutes later" measures a gap no date can
         item, head = _item(text, q.start, end, dimension)
         value = {
             "low": _to_canonical(q.low, unit),

@@ -179,3 +179,9 @@ DIFF_ALL_PAIRS_UP_TO = 6
 # --- regression check (crosscheck check) ------------------------------------------------
 #: Default fall in overall agreement (absolute, 0-1) that fails ``crosscheck check``.
 DEFAULT_MAX_DROP = 0.05
+
+# --- rendering -----------------------------------------------------------------------
+#: Sentences of one kind (possible conflicts, paraphrases, agreements) the one-page brief of
+#: the Markdown and the PDF shows before "… and N more"; every conflict is always shown. The
+#: HTML shows them all, with filters.
+BRIEF_MAX_PER_KIND = 8

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crosscheck import settings
 from crosscheck.label import group_label, subject
 from crosscheck.models import Cluster, Report
 from crosscheck.render.quotediff import cluster_diffs
@@ -117,6 +118,14 @@ def _possible(p: dict) -> str:
     parts = "; ".join(_says(s["outlets"], s["value"]) for s in p["sides"])
     return (f"Possible conflict on {about}, to check: {parts} — their sentences are only "
             f"{100 * p['confidence']:.0f}% alike, so this may be one figure told two ways, or two figures.")
+
+
+def in_brief(found: list[Finding], kind: str) -> tuple[list[Finding], int]:
+    """The sentences of ``kind`` a one-page brief shows (the first
+    ``settings.BRIEF_MAX_PER_KIND``, most important first) and how many more there are."""
+    these = [f for f in found if f.kind == kind]
+    limit = settings.BRIEF_MAX_PER_KIND if kind != "conflict" else len(these)  # every conflict
+    return these[:limit], max(0, len(these) - limit)
 
 
 def findings(report: Report) -> list[Finding]:

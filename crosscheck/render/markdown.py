@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from crosscheck.models import VERDICTS, Report
-from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings
+from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings, in_brief
 from crosscheck.render.quotediff import QuoteDiff, cluster_diffs
 from crosscheck.safe import markdown_text
 from crosscheck.score import outlet_labels
@@ -65,9 +65,11 @@ def render_markdown(report: Report) -> str:
     if found:
         out += ["## In brief", ""]
         for kind in FINDING_KINDS:
-            these = [f for f in found if f.kind == kind]
+            these, more = in_brief(found, kind)
             if these:
-                out += [f"**{FINDING_TITLES[kind]}**", ""] + [f"- {_inline(f.text)}" for f in these] + [""]
+                out += [f"**{FINDING_TITLES[kind]}**", ""] + [f"- {_inline(f.text)}" for f in these]
+                out += [f"- … and {more} more (see below)"] if more else []
+                out += [""]
     out += [
         f"**{len(articles)} articles**, {len(report.facts)} facts, {len(report.clusters)} groups. "
         f"Overall agreement: **{_pct(report.overall)}**. "

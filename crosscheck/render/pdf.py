@@ -41,7 +41,7 @@ except ImportError:
 
 from crosscheck.models import VERDICTS, Cluster, Report  # noqa: E402
 from crosscheck.render import charts  # noqa: E402
-from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings  # noqa: E402
+from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings, in_brief  # noqa: E402
 from crosscheck.render.quotediff import cluster_diffs  # noqa: E402
 
 # --- page geometry, in points (1/72 inch) ----------------------------------------------
@@ -257,12 +257,15 @@ def cover_pages(report: Report) -> list[list[Line]]:
     if found:
         lines += paragraph("In brief", size=13, weight="bold", gap=18)
         for kind in FINDING_KINDS:
-            these = [f for f in found if f.kind == kind]
+            these, more = in_brief(found, kind)
             if these:
                 lines += paragraph(FINDING_TITLES[kind], size=10.5, weight="bold", gap=8,
                                    swatch=charts.VERDICT_COLOURS.get(kind, MUTED))
                 for f in these:
                     lines += paragraph("• " + f.text, size=9, indent=INDENT, gap=2)
+                if more:
+                    lines += paragraph(f"• … and {more} more (on the evidence pages)", size=9, indent=INDENT,
+                                       gap=2, colour=MUTED)
     lines += paragraph("Headline figures", size=13, weight="bold", gap=18)
     for label, value in charts.headline_figures(report):
         first = paragraph(label, size=10.5, gap=3)[0]

@@ -75,9 +75,10 @@ def test_whole_extraction_of_a_long_run_stays_within_ten_times_ordinary_text():
     ordinary = ("Officials said 12 people were hurt on Monday when a bus carrying 40 passengers "
                 "overturned near the border, police said. ")
     extract_facts(_article("Warm up: 3 people on Monday paid $5."))
-    base = _seconds(extract_facts, _article((ordinary * (size // len(ordinary) + 1))[:size]))
+    # the least of two runs each: a shared machine's noise is not the tool's
+    base = min(_seconds(extract_facts, _article((ordinary * (size // len(ordinary) + 1))[:size])) for _ in range(2))
     for unit in ("1 ", "on Monday ", "between 1 and ", "."):
-        secs = _seconds(extract_facts, _article((unit * (size // len(unit) + 1))[:size]))
+        secs = min(_seconds(extract_facts, _article((unit * (size // len(unit) + 1))[:size])) for _ in range(2))
         assert secs < 10 * base + 0.5, f"{unit!r}: {secs:.2f} s against {base:.2f} s for ordinary text"
 
 

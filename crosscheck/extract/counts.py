@@ -187,6 +187,8 @@ def _tally(text: str, q: Quantity) -> re.Match | None:
     """The tally ("65-53") that ``q`` is one side of, or None."""
     if q.is_word or q.is_range or q.qualifier:
         return None
+    if text[q.num_end : q.num_end + 1] not in ("-", "\u2013") and text[q.num_start - 1 : q.num_start] not in ("-", "\u2013"):
+        return None  # no dash beside it: no pair
     # a pair is at most 7 characters and its lookahead 2 more: a bounded window (linear work)
     for m in TALLY.finditer(text, max(0, q.start - 4), min(len(text), q.end + 8)):
         if (m.start("a"), m.end("a")) == (q.num_start, q.num_end) or (m.start("b"), m.end("b")) == (q.num_start, q.num_end):

@@ -1,7 +1,7 @@
 """A group's label a reader understands, built from its facts' frames.
 
 A label says what a group of facts is about and what kind of value it holds, as
-``<what> — <kind>``: "people missing — count", "council approved plan — date",
+``<what> — <kind>``: "miners trapped — count", "board ratified merger — date",
 "Ortiz on Harbour Treaty — quote" (examples made up for this docstring). It replaces the
 bag of weighty words alignment computes (``Group.topic``), which stays in report.json as
 ``topic``; the label is ``label``.
@@ -263,7 +263,7 @@ SUBJECT_FORMS = {"count": "the number of {what}", "amount": "the amount of {what
 
 
 def subject(label: str) -> str:
-    """What a group is about, as a sentence names it: "people missing — count" is "the
-    number of people missing"."""
+    """What a group is about, as a sentence names it: "miners trapped — count" is "the
+    number of miners trapped"."""
     what, kind = split_label(label)
     return SUBJECT_FORMS.get(kind, "{what}").format(what=what)

@@ -19,7 +19,7 @@ MAX_ARTICLE_BYTES = 5_000_000
 CONTEXT_CHARS = 300
 #: How far before a figure the rules that look at the words right before it search
 #: (``crosscheck.extract.numbers.ends_at``; the window is widened to whole words): a run of
-#: words ("Richter magnitude of", a name before an age, "Tomas Vik,") and one word ("the",
+#: words (a unit phrase such as "a moment magnitude of", a name before an age, "Tomas Vik,") and one word ("the",
 #: "aged", "No."). The longest such run in the test corpora and ECB+ is under 60 characters;
 #: the smaller the window, the less each figure costs (a search per rule and figure).
 WORDS_BEFORE_CHARS = 100

@@ -13,7 +13,7 @@ Conventions (also in ``extract_dates``):
 
 - The mention span is the date expression without its preposition or article: "December
   19" in "On December 19", "2031" in "provisionally in 2031", "third quarter" in "in the
-  third quarter". Words that choose the time are kept: "last week", "earlier this decade",
+  third quarter". Words that choose the time are kept: "last week", "earlier this <unit>",
   "next Monday", "two days ago", "Thursday, Dec. 28". The preposition is kept in
   ``value["preposition"]`` ("on", "in", "since", "by", ...).
 - "since February" is normalised to February itself (the start point), with
@@ -219,7 +219,7 @@ HOLIDAY = re.compile(
 #: Deictic days.
 RELATIVE_DAY = re.compile(
     r"\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b")
-#: "last week", "this month", "later this year", "next quarter"; not "the last fortnight"
+#: "last week", "this month", "later this <unit>", "next quarter"; not "the last fortnight"
 #: (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
@@ -408,7 +408,7 @@ def _group_tense(verb, prospective: bool) -> str | None:
         return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
     if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
         matrix = verb.head
-        if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "are going to"
+        if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "<be> going to" + a verb
             return "future"
         # A to-infinitive is ahead of its matrix verb: ahead of now if that verb is not past.
         outer = _group_tense(matrix, prospective or matrix.lemma_.lower() in PROSPECTIVE)

@@ -32,7 +32,7 @@ DAYS_PER_YEAR = 365.25
 _AGE_UNIT = Term("unit", "year", "duration", DAYS_PER_YEAR)
 
 #: After a duration: the number dates an event or gives an age, it does not measure a span
-#: ("three years ago", "four days later", "a 45-year-old", "30 years old").
+#: ("<n> years ago", "<n> days later", "a 45-year-old", "<n> years old").
 DURATION_NOT_SPAN = re.compile(
     r"^\s*(?:ago|later|earlier|before|after|since|old|of age|from now|-old|-long-old)\b"
     r"|^-old\b",

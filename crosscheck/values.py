@@ -24,7 +24,7 @@ CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 #: Longest "thing counted" shown beside a count, in words; longer ones show their head noun.
 ITEM_WORDS_SHOWN = 3
 
-_NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_NUMERAL = re.compile(r"\d(?:[\d,]|, (?=0\d\d))*(?:\.(\d+))?")
 
 
 def _rounding(fact: Fact, value: float) -> float:
@@ -38,7 +38,7 @@ def _rounding(fact: Fact, value: float) -> float:
     if not m:
         return 0.0
     try:
-        written = float(m.group(0).replace(",", ""))
+        written = float(m.group(0).replace(",", "").replace(" ", ""))
     except ValueError:
         return 0.0
     if written == 0:
@@ -50,7 +50,7 @@ def _rounding(fact: Fact, value: float) -> float:
     if fact.kind == "measure" and not decimals:
         # a measure written with trailing zeros may be rounded to them ("60 km" is 55-65 km,
         # as "35 miles" converted is 56 km), up to settings.ROUNDING_SHARE_MAX of the figure
-        digits = m.group(0).replace(",", "")
+        digits = m.group(0).replace(",", "").replace(" ", "")
         zeros = len(digits) - len(digits.rstrip("0"))
         if zeros:
             return min(0.5 * 10**zeros, settings.ROUNDING_SHARE_MAX * written) * scale

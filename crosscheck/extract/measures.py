@@ -58,9 +58,13 @@ MAX_MAGNITUDE = 10.0
 _QUAKE_MEASURING_BEFORE = re.compile(r"\bmeasuring\s+$", re.IGNORECASE)
 #: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
 _QUAKE_WORDS = re.compile(WORD_START + r"(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
+#: Sentences where a number may be a magnitude by its parse alone (``_magnitude_by_grammar``).
+_MAGNITUDE_SENTENCE = re.compile(WORD_START + r"(?:magnitudes?|earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
 #: Names of one main shock, as a magnitude's head ("tremor", "quake", "earthquake"): outlets
 #: vary the word, the thing measured is one (an aftershock is another).
 _MAIN_SHOCK = frozenset({"earthquake", "quake", "tremor", "temblor"})
+#: Nouns naming a shock, as a parse lemmatises them.
+_SHOCK_NOUNS = _MAIN_SHOCK | {"aftershock", "foreshock"}
 _SCALE_NAMES = {"richter": "Richter", "moment": "moment magnitude",
                 "moment magnitude": "moment magnitude", "mercalli": "Mercalli"}  # fmt: skip
 
@@ -162,6 +166,57 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
     return None
 
 
+#: Relations by which a number modifies the noun above it ("a 5.9 quake", "magnitude 2.9").
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "quantmod", "appos", "nmod"})
+
+
+def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool) -> str | None:
+    """The shock a number measures when the number at ``start:end`` of ``sentence`` is a
+    magnitude by its parse ("" when no shock is named; None when it is no magnitude),
+    where no word beside it says so: it modifies the noun "magnitude" or, being fractional,
+    a noun naming a shock (a fractional count of quakes is no count: "a 2.9 aftershock",
+    "a 6.7-strength quake"); it is the object of a preposition hung on "magnitude" or on a
+    verb whose object or whose noun is "magnitude" ("put the magnitude at 5.9",
+    "magnitudes ranging from 3.6 to 4.3"); or it is a conjunct of such a number
+    ("magnitude 2.9 and 2.2"). A quantity of a shock noun names it: its lemma is returned."""
+    from crosscheck.parse import parse, tokens_in
+
+    span = tokens_in(parse(sentence), start, end)
+    if span is None:
+        return None
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        if tok.head.pos_ != "NUM":  # "a 2.9 aftershock and a 2.2": the noun is left out
+            lemma = tok.head.lemma_.lower()
+            return lemma if fractional and lemma in _SHOCK_NOUNS else None
+        tok = tok.head
+    for _ in range(3):  # the number, a compound noun ("6.7-strength"), the noun named
+        head = tok.head
+        if head is tok:
+            return None
+        lemma = head.lemma_.lower()
+        if tok.dep_ == "pobj":  # through the preposition to what it hangs on
+            holder = head.head
+            while holder.dep_ == "prep" and holder.head is not holder:  # "from 3.6 to 4.3"
+                holder = holder.head
+            if holder.lemma_.lower() == "magnitude":
+                return ""
+            if holder.pos_ in ("VERB", "AUX"):
+                named = [c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+                if holder.dep_ == "acl":
+                    named.append(holder.head)
+                return "" if any(c.lemma_.lower() == "magnitude" for c in named) else None
+            return None
+        if tok.dep_ not in _MODIFIER_DEPS:
+            return None
+        if lemma == "magnitude":
+            return head.head.lemma_.lower() if head.head.lemma_.lower() in _SHOCK_NOUNS else ""
+        if fractional and lemma in _SHOCK_NOUNS:
+            return lemma
+        tok = head
+    return None
+
+
 def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
     """(item, head) when ``q`` is a person's age ("Vik, 61," or "aged 61"), else None."""
     raw = sentence[q.num_start : q.num_end]
@@ -198,9 +253,19 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
         mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
+        shock = None
+        if (
+            not mag and 0 < q.value <= MAX_MAGNITUDE and not q.is_word and not q.is_range
+            and _MAGNITUDE_SENTENCE.search(sentence.text)
+            and not term_after(text, q.end, scaled=bool(q.scale))
+        ):  # fmt: skip
+            shock = _magnitude_by_grammar(sentence.text, offset + q.num_start, offset + q.num_end,
+                                          fractional=q.value != int(q.value))
+            if shock is not None:
+                mag = (q.start, q.end, None)
         if mag:
             start, end, scale = mag
-            item, head = _item(text, q.start, end, "magnitude")
+            item, head = (shock, shock) if shock else _item(text, q.start, end, "magnitude")
             if not item:
                 found = _QUAKE_WORDS.search(text)
                 item = found.group(0) if found else ""

@@ -35,8 +35,17 @@ def load_data(name: str) -> dict:
 #: search over a run of digits or symbols is then ten times faster; same matches).
 WORD_START = r"(?<!\w)(?=[a-z])"
 
-#: Digits with optional thousands separators and decimals ("1,200", "47.5", "2031").
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digits with optional thousands separators and decimals ("1,200", "47.5", "2031"). A
+#: group after a comma and a space is a thousands group only when it starts with 0 ("2, 000",
+#: a separator spaced out by tokenised text): no number is written with a leading zero,
+#: while "May 5, 100 people" is a list of two.
+DIGITS = r"\d{1,3}(?:,\d{3}|, 0\d\d(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _digits(text: str) -> str:
+    """A ``DIGITS`` numeral as ``float`` reads it: without its group separators."""
+    return text.replace(",", "").replace(" ", "")
+
 
 #: Cardinal number words (ordinals such as "first" are deliberately absent).
 UNIT_WORDS = {
@@ -203,7 +212,9 @@ _LOWER_CASE_NAMES = frozenset(
 
 
 def _surface_pattern(surface: str) -> str:
-    return r"\s+".join(re.escape(part) for part in surface.split())
+    """A term's words joined by spaces or, as a compound modifier, by hyphens
+    ("a 170,000-square-foot building"; Chicago Manual of Style 7.85)."""
+    return r"(?:\s+|-)".join(re.escape(part) for part in surface.split())
 
 
 #: A unit or currency right after a number: attached, after a space or a hyphen ("12 km",
@@ -248,6 +259,8 @@ def _terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
         return None
     surface = m.group("term")
     terms = TERM_SYMBOLS.get(surface) or TERM_WORDS.get(" ".join(surface.lower().split()), [])
+    if not terms and "-" in surface:  # a compound modifier: "square-foot" as "square foot"
+        terms = TERM_WORDS.get(" ".join(surface.lower().replace("-", " ").split()), [])
     return (terms, m) if terms else None
 
 
@@ -443,7 +456,7 @@ def parse_number(text: str) -> float | None:
     s = text.strip()
     m = re.fullmatch(rf"({DIGITS})(?:\s+({_SCALES}))?", s, re.IGNORECASE)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        value = float(_digits(m.group(1)))
         if m.group(2):
             value *= SCALE_WORDS[m.group(2).lower()]
         return value
@@ -495,11 +508,16 @@ def _number_value(m: re.Match) -> tuple[float, bool] | None:
     "24/7", "3/4 of voters" is left to the fraction words it is read as)."""
     if m.group("frac"):
         num, den = int(m.group("num")), int(m.group("den"))
+        whole = int(m.group("whole") or 0)
+        if num >= den and not m.group("whole") and 0 < num % 10 < den:
+            # "41/2 miles": a mixed number whose space (or "½" glyph) was lost, as no
+            # measure is written as an improper fraction
+            whole, num = num // 10, num % 10
         if not 0 < num < den or not _terms_at(m.string, m.end("frac")):
             return None
-        return int(m.group("whole") or 0) + num / den, False
+        return whole + num / den, False
     if m.group("digits"):
-        return float(m.group("digits").replace(",", "")) + VULGAR_FRACTIONS.get(m.group("vulgar") or "", 0.0), False
+        return float(_digits(m.group("digits"))) + VULGAR_FRACTIONS.get(m.group("vulgar") or "", 0.0), False
     if m.group("lone"):
         return VULGAR_FRACTIONS[m.group("lone")], False
     value = word_number_value(m.group("words"))

@@ -411,6 +411,19 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
     return claim
 
 
+def _contradicted(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether the differing side does not merely refine the established value. Sides are cut
+    where one fact clashes with one other, so a side may clash with a few established facts
+    and fall inside the ceiling most of the others give: a figure within "up to 16 GB" (a
+    maximum, of a range of models or of outcomes) does not contradict it. A floor ("at least
+    175") is the count known so far, so a figure above it still tells the count differently."""
+    articles = {facts[j].article for j in established}
+    within = {facts[j].article for j in established
+              if QUALIFIERS.get(str(facts[j].value.get("qualifier") or "").lower()) == "upper"
+              and all(compatible(facts[i], facts[j]) is not False for i in side)}
+    return 2 * len(within) < len(articles)
+
+
 def _count_identity(facts: list[Fact], claim: tuple[list[int], list[int]]) -> bool:
     """Whether the two sides of a claim about counts share more than the noun counted (a
     bare "people" or "points" names no one quantity): a predicate (class or lemma) or a named
@@ -762,8 +775,8 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
     facts' sentences are, on average over every pair with the established side, as alike as
     a clash with other evidence needs (``settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE``),
     or, where only one article gives the established value (one pair of evidence), as a
-    conflict needs (``settings.ALIGN_MIN_SIMILARITY_CONFLICT``);
-    the closest such side stays, and a further side only where the sides read as one figure
+    conflict needs (``settings.ALIGN_MIN_SIMILARITY_CONFLICT``), and where it contradicts most
+    of the established articles (``_contradicted``); the closest such side stays, and a further side only where the sides read as one figure
     revised from report to report (``_revision``): otherwise a third value is more often
     another fact mixed in. Best-first grouping joins
     a stray figure through its one closest neighbour; the mean over all pairs asks the whole
@@ -788,13 +801,14 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
         for side in others:
             mean = float(sim[np.ix_(side, established)].mean())
             claim = _claim(facts, sim, established, side)
-            if mean >= bar and all(claim) and (len(kept) == 1 or _revision(facts, kept + [side], published)):
+            contradicted = _contradicted(facts, established, side)
+            if mean >= bar and all(claim) and contradicted and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
                 claims.append(claim)
                 confidence = min(confidence, mean)
                 continue
             yield sorted(side), [], None, False
-            if mean >= low:
+            if mean >= low and contradicted:
                 yield sorted(established + side), [established, side], round(mean, 4), True
         if len(kept) > 1 and confidence < settings.CONFLICT_MIN_CONFIDENCE:
             # a claim whose sentences are less alike than the fitted bar: listed, not called

@@ -478,3 +478,23 @@ def test_figures_of_two_named_agents_make_no_conflict():
     b = fact("b:1", "b", "money", "180 million dollars", s2, low=180e6, high=180e6, currency="USD")
     assert a.frame.agent == ("new york yankees",) and b.frame.agent == ("new york mets",)
     assert not [g for g in align([a, b]) if g.sides and not g.possible]
+
+
+def test_a_figure_within_the_ceiling_most_outlets_give_refines_it_and_a_figure_above_a_floor_does_not():
+    from crosscheck.align import _contradicted
+
+    def gb(fid, article, low, high, qualifier=None):
+        text = f"{'up to ' if qualifier else ''}{high:g}GB"
+        sentence = f"The laptop comes with {text} of memory."
+        return fact(fid, article, "measure", text, sentence, low=low, high=high, unit="GB",
+                    dimension="data", qualifier=qualifier, item="memory", head="memory")
+
+    ceiling = [gb("a:1", "a", None, 16, "up to"), gb("b:1", "b", None, 16, "up to"), gb("c:1", "c", 4, 4)]
+    assert not _contradicted(ceiling + [gb("d:1", "d", 8, 8)], [0, 1, 2], [3])  # 8 GB is within "up to 16 GB"
+    assert _contradicted(ceiling + [gb("d:1", "d", 32, 32)], [0, 1, 2], [3])  # 32 GB is not
+
+    floors = [count("a:1", "a", "At least 175", QUAKE_A, None, "people", low=175, high=None),
+              count("b:1", "b", "212", QUAKE_B, 212, "people"),
+              count("c:1", "c", "At least 175", QUAKE_A, None, "people", low=175, high=None),
+              count("d:1", "d", "At least 350", QUAKE_A.replace("175", "350"), None, "people", low=350, high=None)]
+    assert _contradicted(floors, [0, 1, 2], [3])  # a higher floor tells the toll differently

@@ -75,6 +75,13 @@ def _majority(items: Sequence[str]) -> str:
     return next(i for i in items if i and counts[i] == top)
 
 
+def _shared_place(facts: Sequence[Fact]) -> str:
+    """The place most facts name, when more than half of them name it: a place one fact of
+    several gives (an earlier event's, or a mistaken parse) would mislabel the rest."""
+    place = _majority([_place(f) for f in facts])
+    return place if place and 2 * sum(_place(f) == place for f in facts) > len(facts) else ""
+
+
 def _surface(lemma: str, sentence: str) -> str:
     """``lemma`` as ``sentence`` writes it ("approve" -> "approved", "ortiz" ->
     "Ortiz"), or the lemma when no word of the sentence is its form."""
@@ -147,7 +154,7 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
             classes.get(w) == classes.get(predicate.lower(), predicate.lower()) for w in thing.lower().split())):
         predicate = ""  # "80 hurt": the thing already says it ("hurt", of class injured)
     role = ROLE_WORDS.get(_majority([f.frame.role if f.frame else "" for f in facts]), "")
-    place = _majority([_place(f) for f in facts])
+    place = _shared_place(facts)
     if not thing and kind == "measure":
         thing = _majority([str(f.value.get("dimension") or "") for f in facts])
         if thing and topic:
@@ -169,7 +176,7 @@ def _date_what(facts: list[Fact], topic: str) -> str:
         return _topic_words(topic)
     sentence = next(f.sentence for e, f in events if e == event)
     what = _phrase(event, sentence)
-    place = _majority([_place(f) for f in facts])
+    place = _shared_place(facts)
     if place and place.lower() not in what.lower():
         what += f" in {place}"
     return what

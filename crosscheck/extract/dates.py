@@ -181,11 +181,16 @@ YEAR_IN_CONTEXT = re.compile(
 YEAR_POSSESSIVE = re.compile(rf"\b(?P<year>{_YEAR})['’]s\b")
 #: Any other year-like number; kept only if the parse reads it as a year (see above).
 BARE_YEAR = re.compile(rf"\b(?P<year>{_YEAR})\b(?!\s*[-–/]\s*\d)")
-#: A span of years: "from 2014 to 2016", "between 2014 and 2016".
+#: A span of years: "from 2014 to 2016", "between 2014 and 2016", and a span written with a
+#: dash alone, its second year in full or in two digits ("2014-16", "the 2004–05 season";
+#: Chicago Manual of Style 9.64).
 YEAR_RANGE = re.compile(
     rf"\b(?P<prep>(?i:from|between))\s+(?P<year>{_YEAR})\s*(?:-|–|to|and|until|through)\s*"
     rf"(?P<year2>{_YEAR})\b"
+    rf"|(?<![\d/-])(?P<dyear>{_YEAR})\s?[-–]\s?(?P<dyear2>\d\d(?:\d\d)?)(?![\d/%-]|\.\d)"
 )
+#: Longest span of years read as a range ("1990-2021"); a longer one is no span of time.
+MAX_YEAR_SPAN = 100
 #: A decade: "the 1990s", "the mid-1980s", "the '90s".
 DECADE = re.compile(
     r"(?:\b(?i:early|mid|late)[-\s])?(?:\b(?P<full>1[6-9]\d0|20\d0)|(?<!\w)['’](?P<short>\d0))['’]?s\b"
@@ -707,6 +712,18 @@ def _is_year_by_grammar(doc, start: int, end: int) -> bool:
     return not (tok.dep_ in ("nummod", "compound", "amod") and tok.head.tag_ == "NNS")
 
 
+def _span_is_date(doc, start: int, end: int) -> bool:
+    """Whether the named-entity recogniser reads the characters ``start:end`` as a DATE that
+    does not count a plural noun (as ``_is_year_by_grammar``)."""
+    from crosscheck.parse import tokens_in
+
+    span = tokens_in(doc, start, end)
+    if span is None or not all(t.ent_type_ == "DATE" or t.is_punct for t in span):
+        return False
+    root = span.root
+    return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")  # "1900-2000 people"
+
+
 def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     """Candidates of one sentence; overlapping ones are settled by the caller."""
     text = sentence.text
@@ -762,10 +779,16 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         add(m, lambda m=m: (_year_bounds(int(m.group("year"))), "year", False, {})
             if _is_year_by_grammar(doc(), *m.span()) else None)
     for m in YEAR_RANGE.finditer(text):
-        y1, y2 = int(m.group("year")), int(m.group("year2"))
-        if y1 < y2:
+        first, second = ("year", "year2") if m.group("year") else ("dyear", "dyear2")
+        y1, y2 = int(m.group(first)), int(m.group(second))
+        if y2 < 100:  # "1995-99": the century of the first year
+            y2 += y1 // 100 * 100
+        if y1 < y2 <= y1 + MAX_YEAR_SPAN:
             bounds = (date(y1, 1, 1), date(y2, 12, 31))
-            add(m, lambda b=bounds: (b, "year", False, {}), (m.start("year"), m.end("year2")))
+            # a dash alone may join two counts ("1900-2000 people"): the parse must read a date
+            by_grammar = first == "year" or _span_is_date(doc(), m.start(first), m.end(second))
+            add(m, lambda b=bounds, ok=by_grammar: (b, "year", False, {}) if ok else None,
+                (m.start(first), m.end(second)))
     for m in DECADE.finditer(text):
         if m.group("full"):
             first, relative = int(m.group("full")), False

@@ -96,6 +96,7 @@ def build_baseline(report: Report) -> dict[str, Any]:
             "published": published[a.id] or None,
             "sha256": text_hash(a.text),
             "facts": dict(sorted(kinds_by_article[a.id].items(), key=lambda kv: _kind_rank(kv[0]))),
+            "copy_of": sorted(a.copy_of),
         }
         for a in sorted(report.articles, key=lambda a: a.id)
     ]
@@ -130,6 +131,7 @@ def build_baseline(report: Report) -> dict[str, Any]:
                 "id": "g" + _sha(c.kind, earliest["key"])[: KEY_HEX - 4],
                 "kind": c.kind,
                 "topic": c.topic,
+                "label": c.label,
                 "verdict": c.verdict,
                 "score": c.score,
                 "members": members,
@@ -166,7 +168,7 @@ def build_baseline(report: Report) -> dict[str, Any]:
         "articles": articles,
         "groups": groups,
         "possible_conflicts": [
-            {"kind": p["kind"], "topic": p["topic"],
+            {"kind": p["kind"], "topic": p["topic"], "label": p.get("label", ""),
              # the differing sides' facts: a new value against a known established one is new
              "keys": sorted(member_key(facts[fid]) for side in p["sides"][1:] for fid in side["facts"]),
              "sides": [{"value": side["value"], "outlets": list(side["outlets"])} for side in p["sides"]]}
@@ -397,6 +399,7 @@ def _conflict_record(g: dict) -> dict[str, Any]:
         "group": g["id"],
         "kind": g["kind"],
         "topic": g.get("topic", ""),
+        "label": _label(g),
         "pairs": [
             {"a": a, "value_a": value.get(a, ""), "b": b, "value_b": value.get(b, "")} for a, b in pairs
         ],
@@ -440,10 +443,14 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float, fail_on_poss
     new_groups = [n for n in new["groups"] if n["id"] not in matched_new]
     gone_groups = [o for o in old["groups"] if o["id"] not in matched_old]
 
-    verdict_changes, corroborated, moved, conflicts, resolved = [], [], [], [], []
+    # near-copies of an article (a wire story republished) repeat it: they corroborate nothing
+    copy_of = {a["id"]: {c for c in a.get("copy_of") or [] if isinstance(c, str)} for a in new["articles"]}
+    outlet_of = {a["id"]: a.get("outlet") or a["id"] for a in new["articles"]}
+    verdict_changes, corroborated, copied, moved, conflicts, resolved = [], [], [], [], [], []
     for o, n in pairs:
         before, after = _outlets(o), _outlets(n)
-        base = {"group": n["id"], "baseline_group": o["id"], "kind": n["kind"], "topic": n.get("topic", "")}
+        base = {"group": n["id"], "baseline_group": o["id"], "kind": n["kind"], "topic": n.get("topic", ""),
+                "label": _label(n)}
         if o["verdict"] != n["verdict"]:
             verdict_changes.append({**base, "before": o["verdict"], "after": n["verdict"]})
         if n["verdict"] == "conflict" and o["verdict"] != "conflict":
@@ -451,7 +458,14 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float, fail_on_poss
         if o["verdict"] == "conflict" and n["verdict"] != "conflict":
             resolved.append({**base, "values": _values(n)})
         gained = sorted(set(after) - set(before))
-        if n["verdict"] in _CORROBORATING and gained:
+        known = {m["article"] for m in o["members"]}
+        sources = {m["outlet"]: sorted(outlet_of.get(c, c) for c in copy_of.get(m["article"], set()) & known)
+                   for m in n["members"] if m["article"] not in known}
+        independent = [g for g in gained if not sources.get(g)]
+        if n["verdict"] in _CORROBORATING and gained and not independent:
+            copied.append({**base, "outlets_added": gained,
+                           "copy_of": sorted({s for g in gained for s in sources[g]})})
+        elif n["verdict"] in _CORROBORATING and gained:
             corroborated.append(
                 {**base, "before": o["verdict"], "after": n["verdict"], "outlets_before": before,
                  "outlets_added": gained, "values": _values(n)}
@@ -510,12 +524,13 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float, fail_on_poss
         "groups": {
             "before": len(old["groups"]),
             "after": len(new["groups"]),
-            "added": [{"group": g["id"], "kind": g["kind"], "topic": g.get("topic", ""), "verdict": g["verdict"],
+            "added": [{"group": g["id"], "kind": g["kind"], "topic": g.get("topic", ""), "label": _label(g), "verdict": g["verdict"],
                        "values": _values(g)} for g in new_groups],
-            "removed": [{"group": g["id"], "kind": g["kind"], "topic": g.get("topic", ""), "verdict": g["verdict"],
+            "removed": [{"group": g["id"], "kind": g["kind"], "topic": g.get("topic", ""), "label": _label(g), "verdict": g["verdict"],
                          "values": _values(g)} for g in gone_groups],
             "verdict_changed": verdict_changes,
             "corroborated": corroborated,
+            "copied": copied,
             "resolved": resolved,
             "values_moved": moved,
         },
@@ -547,7 +562,16 @@ def _points(x: float) -> str:
     return f"{100 * x:.1f} points"
 
 
+def _label(record: dict) -> str:
+    """A group's label ("people killed — count"); "" in a baseline written before labels."""
+    label = record.get("label")
+    return label if isinstance(label, str) else ""
+
+
 def _topic(record: dict) -> str:
+    """How a group is named in the text: its label, else (an older baseline) kind and topic."""
+    if _label(record):
+        return f"“{_label(record)}”"
     topic = record.get("topic") or ""
     return f"{record['kind']} “{topic}”" if topic else record["kind"]
 
@@ -564,7 +588,7 @@ def describe_possible(p: dict[str, Any]) -> str:
     """One line for a possible conflict: its fact and each value with its outlets."""
     sides = "; ".join(f"{_names(side['outlets'])} {'says' if len(side['outlets']) == 1 else 'say'} {side['value']}"
                       for side in p["sides"])
-    return f"{p['kind']} ({p.get('topic', '')}): {sides}"
+    return f"{_topic(p)}: {sides}"
 
 
 def describe_conflict(c: dict[str, Any]) -> str:
@@ -619,7 +643,13 @@ def format_text(d: dict[str, Any]) -> str:
             f"  corroborated: {_topic(c)} now also reported by {', '.join(c['outlets_added'])} "
             f"({was}): {_value_list(c['values'])}"
         )
-    corroborated = {c["group"] for c in g["corroborated"]}
+    by_copy: dict[tuple[str, str], int] = Counter()
+    for c in g.get("copied") or []:
+        by_copy[(", ".join(c["outlets_added"]), ", ".join(c["copy_of"]))] += 1
+    for (outlets, sources), n in sorted(by_copy.items()):
+        lines.append(f"  copied: {n} group{'s' if n != 1 else ''} now also carried by {outlets}, a near-copy of "
+                     f"{sources}: a copy corroborates nothing")
+    corroborated = {c["group"] for c in g["corroborated"]} | {c["group"] for c in g.get("copied") or []}
     for c in g["verdict_changed"]:
         if c["group"] in corroborated:
             continue  # already said, with the outlets, on its "corroborated" line

@@ -178,8 +178,11 @@ def display(fact: Fact) -> str:
         words = str(v.get("item") or "").split()
         while words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]  # "45 death toll", not "45 The death toll"
-        # the thing counted as written if short ("volunteer crews"), else its head noun
-        item = " ".join(words) if 0 < len(words) <= ITEM_WORDS_SHOWN else str(v.get("head") or "")
+        # the thing counted as written if short ("volunteer crews"), else its last word as
+        # written (the head noun in its number: "systems", not the lemma "system")
+        head = str(v.get("head") or "")
+        last = words[-1] if words and words[-1].lower().startswith(head[:3].lower()) else head
+        item = " ".join(words) if 0 < len(words) <= ITEM_WORDS_SHOWN else last
         return f"{text} {item}".strip()
     if kind == "measure":
         unit = v.get("unit") or ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -188,7 +189,7 @@ def test_a_conflicting_article_names_fact_values_and_outlets():
     line = next(x for x in text.splitlines() if x.startswith("NEW CONFLICT"))
     for word in ("count", "pumping stations", "Daily Ledger", "3 pumping stations", "Harbor Post", "2 pumping stations"):
         assert word in line
-    assert "verdict changed: count" in text and "agree -> conflict" in text
+    assert "verdict changed: “" in text and "— count”: agree -> conflict" in text  # named by its label
     assert "result: WORSE" in text
 
 
@@ -201,7 +202,7 @@ def test_an_edited_value_moves_and_a_drop_in_agreement_fails():
     assert (moved["outlet"], moved["before"], moved["after"]) == ("Northwire", "3 volunteer crews", "5 volunteer crews")
     assert d["scores"]["overall"] == {"before": 1.0, "after": 0.5, "change": -0.5}
     assert d["worse"]  # a new conflict, whatever the allowed drop
-    assert "value moved: count" in format_text(d)
+    assert "value moved: “volunteer crews worked — count”: Northwire" in format_text(d)
 
 
 def test_max_drop_is_absolute_and_inclusive():
@@ -446,3 +447,27 @@ def test_a_new_value_against_a_known_established_one_is_a_new_possible_conflict(
     assert not diff(old, new, 0.05)["worse"]  # listed, not failed, by default
     legacy = {k: v for k, v in base.items() if k != "possible_conflicts"}
     assert diff(legacy, new, 0.05, fail_on_possible=True)["new_possible_conflicts"] == []
+
+
+def test_a_near_copy_corroborates_nothing_and_its_changed_figure_conflicts():
+    """An article that republishes another word for word with one figure changed: its other
+    facts are listed once as copied, not as groups corroborated (issue: copies)."""
+    from crosscheck.pipeline import compare
+
+    tass = SEEDS / "002_8630f97f2a732009.txt"
+    text = tass.read_text(encoding="utf-8")
+    assert "2023" in text
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "seeds"
+        shutil.copytree(SEEDS, folder)
+        base = build_baseline(compare([str(folder)]))
+        (folder / "003_copy.txt").write_text(text.replace("2023", "2025"), encoding="utf-8")
+        with open(folder / "crosscheck.toml", "a", encoding="utf-8") as f:
+            f.write('\n["003_copy.txt"]\noutlet = "Copycat News"\npublished = 2017-12-31\n')
+        d = check(base, compare([str(folder)]), settings.DEFAULT_MAX_DROP)
+    assert d["groups"]["corroborated"] == []
+    assert len(d["groups"]["copied"]) >= 10 and all(c["copy_of"] == ["TASS"] for c in d["groups"]["copied"])
+    [conflict] = d["new_conflicts"]
+    assert {p["value_a"] for p in conflict["pairs"]} | {p["value_b"] for p in conflict["pairs"]} == {"2023", "2025"}
+    text = format_text(d)
+    assert "now also carried by Copycat News, a near-copy of TASS" in text and "corroborated:" not in text

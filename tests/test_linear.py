@@ -21,7 +21,8 @@ from crosscheck.extract.sentences import split_sentences
 from crosscheck.models import Article, Sentence
 from crosscheck.settings import MAX_FRAMED_PER_SENTENCE, MAX_SENTENCE_CHARS
 
-UNITS = ["1 ", "5% ", "$1 ", ".", "…", "on Monday ", "December 19, ", "between 1 and ", "the 2 ", "Mr Vik, 61, "]
+UNITS = ["1 ", "5% ", "$1 ", ".", "…", "on Monday ", "December 19, ", "between 1 and ", "the 2 ", "Mr Vik, 61, ",
+         "quake 2.5 "]
 
 
 def _seconds(fn, *args) -> float:

@@ -51,7 +51,10 @@ def test_parse_number(text, value):
         ("almost 400 flights", 360, 400),
         ("close to 600 troops", 540, 600),
         ("just under 100 votes", 90, 100),
-        ("about 890 houses", 801, 979),
+        ("about 890 houses", 880, 900),  # at most one unit of the last significant digit
+        ("about 2,900 people", 2800, 3000),
+        ("some 3,400 people", 3300, 3500),  # so the two do not overlap
+        ("about 2.5 million people", 2400000, 2600000),
         ("some 400 missiles", 360, 440),
         ("roughly 20 trucks", 18, 22),
         ("an estimated 3,000 protesters", 2700, 3300),

@@ -248,6 +248,7 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
 @lru_cache(maxsize=1024)
 def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out = []
+    quake_sentence = bool(_MAGNITUDE_SENTENCE.search(sentence.text))  # once: not per number
     for q in find_quantities(sentence.text):
         text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
@@ -256,7 +257,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         shock = None
         if (
             not mag and 0 < q.value <= MAX_MAGNITUDE and not q.is_word and not q.is_range
-            and _MAGNITUDE_SENTENCE.search(sentence.text)
+            and quake_sentence
             and not term_after(text, q.end, scaled=bool(q.scale))
         ):  # fmt: skip
             shock = _magnitude_by_grammar(sentence.text, offset + q.num_start, offset + q.num_end,

@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from crosscheck.extract.sentences import dateline_end
@@ -342,9 +343,12 @@ QUALIFIERS = {
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w])(?P<qual>{_QUAL_ALT})\s+$", re.IGNORECASE)
 
-#: "about N": N ± 10%. News rounds approximate figures to one or two significant digits
-#: ("some 400" for 370-430); 10% covers rounding to two significant digits and the spread of
-#: readings people give "about N" (Ferson et al. 2015 report roughly ±5-15%).
+#: "about N": N ± 10% at most. News rounds approximate figures to one or two significant
+#: digits ("some 400" for 370-430); 10% covers rounding to two significant digits and the
+#: spread of readings people give "about N" (Ferson et al. 2015 report roughly ±5-15%). The
+#: tolerance is also at most one unit of N's last significant digit (``_last_digit``): a
+#: figure written to more digits claims more precision ("about 2,900" is 2,800-3,000, and
+#: does not reach "some 3,400"; "about 47" is 46-48).
 APPROX_TOLERANCE = 0.10
 #: "nearly N" / "just over N": within 10% of N on the named side, for the same reason.
 NEAR_TOLERANCE = 0.10
@@ -487,10 +491,19 @@ def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | No
     if kind == "near":
         return low * (1 - NEAR_TOLERANCE), high
     if kind == "approx":
-        return low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
+        return (low - min(abs(low) * APPROX_TOLERANCE, _last_digit(low)),
+                high + min(abs(high) * APPROX_TOLERANCE, _last_digit(high)))
     if kind == "upper":
         return 0.0, high
     return low, high
+
+
+def _last_digit(x: float) -> float:
+    """One unit of the last significant digit of ``x`` as written: 100 for 2,900, 1 for 47,
+    0.1 for 6.5, 100,000 for 2.5 million (its value 2,500,000)."""
+    if x == 0 or not math.isfinite(x):
+        return 0.0
+    return 10.0 ** Decimal(repr(abs(x))).normalize().as_tuple().exponent
 
 
 def integer_range(low: float | None, high: float | None) -> tuple[int | None, int | None]:

@@ -130,10 +130,25 @@ def _thing(f: Fact) -> str:
 
 
 def _predicate(f: Fact, kind: str) -> str:
+    """The frame's predicate as the sentence writes it: for a class (``data/predicates.tsv``),
+    the word of the sentence that belongs to it ("buying" for the class of "buy" and "cost"),
+    else the class name."""
     p = f.frame.predicate if f.frame else ""
     if not p or p in IMPLIED.get(kind, ()):
         return ""
+    for lemma in _class_lemmas().get(p, (p,)):
+        written = _surface(lemma, f.sentence)
+        if written != lemma or re.search(rf"\b{re.escape(lemma)}\b", f.sentence, re.IGNORECASE):
+            return written
     return _surface(p, f.sentence)
+
+
+def _class_lemmas() -> dict[str, tuple[str, ...]]:
+    """Predicate class -> its lemmas, the class name first."""
+    out: dict[str, list[str]] = {}
+    for lemma, cls in predicate_classes().items():
+        out.setdefault(cls, [cls] if cls != lemma else []).append(lemma)
+    return {cls: tuple(dict.fromkeys([cls, *lemmas])) for cls, lemmas in out.items()}
 
 
 def _place(f: Fact) -> str:

@@ -1,0 +1,94 @@
+"""Alignment and scoring at many outlets give what the plain path gives (fast tests: no parse).
+
+The timings live in ``benchmarks/scale.py``; these tests pin the results: the outlet-pair
+table read as records, the compact table of report.json, and the scaled paths of
+alignment and near-copy detection against straightforward versions of the same rule.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from itertools import combinations
+
+import numpy as np
+import pytest
+
+from crosscheck import settings
+from crosscheck.models import Article, Fact, PairScore, PairTable
+from crosscheck.pipeline import analyse
+from crosscheck.render.json import report_dict
+
+#: Sentences of a made-up story; each outlet tells some of them, with its own figures.
+SENTENCES = (
+    "The council approved {n} pumping stations for the flooded district.",
+    "Rescue teams evacuated {n} families from the river bank overnight.",
+    "The storm damaged {n} bridges across the northern valley.",
+    "Volunteers filled {n} sandbags outside the town hall.",
+)
+
+
+def _story(outlets: int, seed: int = 3) -> tuple[list[Article], dict[str, list[Fact]]]:
+    """Articles of one made-up story and their count facts (made by hand: no parse)."""
+    rng = random.Random(seed)
+    articles, facts = [], {}
+    for i in range(outlets):
+        text, own = "", []
+        for k, template in enumerate(SENTENCES):
+            if rng.random() < 0.3:
+                continue
+            n = rng.choice((2, 3, 12, 40)) + (k if rng.random() < 0.2 else 0)
+            sentence = template.format(n=n)
+            start = len(text) + sentence.index(str(n))
+            item = sentence.split()[sentence.split().index(str(n)) + 1]
+            own.append(Fact(f"a{i}:{len(own) + 1}", f"a{i}", "count", str(n), start, start + len(str(n)),
+                            sentence, {"low": n, "high": n, "item": item, "head": item, "qualifier": None},
+                            sentence_start=len(text)))
+            text += sentence + " "
+        text += f"Report number {i} of the day, written by desk {i * 7919 % 101}."
+        articles.append(Article(f"a{i}", f"/story/a{i}.txt", text, f"Outlet {i:02d}", "metadata",
+                                date(2021, 3, 1 + i % 5), "metadata"))
+        facts[f"a{i}"] = own
+    return articles, facts
+
+
+def test_pair_table_reads_as_records_in_combination_order():
+    rng = np.random.default_rng(1)
+    labels = ("A", "B", "C", "D", "E")
+    arrays = [np.triu(rng.integers(0, 4, (5, 5)), 1) for _ in range(4)]
+    table = PairTable(labels, *arrays)
+    records = list(table)
+    assert len(table) == len(records) == 10
+    assert [(p.a, p.b) for p in records] == list(combinations(labels, 2))
+    for index, p in enumerate(records):
+        i, j = labels.index(p.a), labels.index(p.b)
+        counts = [int(m[i, j]) for m in arrays]
+        comparable = counts[1] + counts[2] + counts[3]
+        score = round((counts[1] + counts[3]) / comparable, 4) if comparable else None
+        assert p == PairScore(p.a, p.b, *counts, score)
+        assert table[index] == p and table[index - len(table)] == p
+    with pytest.raises(IndexError):
+        table[10]
+
+
+def test_compact_pair_table_holds_the_records(monkeypatch):
+    articles, facts = _story(8)
+    report = analyse(articles, lambda a: facts[a.id])
+    records = report_dict(report)
+    assert "pairs" in records["scores"] and "pair_table" not in records["scores"]
+    monkeypatch.setattr(settings, "COMPACT_PAIRS_ABOVE_OUTLETS", 5)
+    compact = report_dict(report)
+    table = compact["scores"].pop("pair_table")
+    assert "pairs" not in compact["scores"] and "compact" == table["form"] and "line i" in table["note"]
+    rows = {k: [[int(x) for x in line.split()] for line in table[k]] for k in ("shared", "agree", "conflict",
+                                                                               "paraphrase")}
+    expanded = []
+    for i, j in combinations(range(len(table["outlets"])), 2):
+        c = {k: rows[k][i][j - i - 1] for k in rows}
+        comparable = c["agree"] + c["conflict"] + c["paraphrase"]
+        expanded.append({"a": table["outlets"][i], "b": table["outlets"][j], **c,
+                         "score": round((c["agree"] + c["paraphrase"]) / comparable, 4) if comparable else None})
+    assert sorted(expanded, key=lambda p: (p["a"], p["b"])) == sorted(records["scores"].pop("pairs"),
+                                                                      key=lambda p: (p["a"], p["b"]))
+    assert compact == {**records, "scores": records["scores"]}
+    assert any(p["conflict"] for p in expanded) and any(p["agree"] for p in expanded)

@@ -24,11 +24,13 @@ give is established, and a differing side stays only where its sentences are ali
 whole established side; the rest are listed apart as possible conflicts.
 
 Near-copies (a wire story republished by another site) are found here too, by word
-shingle overlap (Broder, 1997), so that scoring can count them once.
+shingle overlap (Broder, 1997), so that scoring can count them once; only articles that
+share a rare shingle are compared (``find_copies``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -913,13 +915,29 @@ def _shingles(text: str, k: int) -> set[str]:
 
 
 def find_copies(articles: list[Article]) -> dict[str, tuple[str, ...]]:
-    """Map each article id to the ids of the articles it is a near-copy of."""
+    """Map each article id to the ids of the articles it is a near-copy of.
+
+    Only pairs that can reach ``settings.COPY_MIN_JACCARD`` are compared, by prefix filtering
+    (Chaudhuri, Ganti & Kaushik, 2006; Bayardo, Ma & Srikant, 2007): with shingles ranked
+    rarest first, two sets of Jaccard at least t share at least ceil(t * |A|) shingles, so
+    one of the first |A| - ceil(t * |A|) + 1 of each; an inverted index of those prefixes
+    gives the candidate pairs, and each is then measured exactly. The same pairs as comparing
+    every pair, without the n^2 / 2 comparisons of a story of many outlets."""
     sh = [_shingles(a.text, settings.COPY_SHINGLE) for a in articles]
+    least = settings.COPY_MIN_JACCARD
+    df = Counter(s for shingles in sh for s in shingles)
+    index: dict[str, list[int]] = defaultdict(list)
+    candidates: set[tuple[int, int]] = set()
+    for j, shingles in enumerate(sh):
+        ranked = sorted(shingles, key=lambda s: (df[s], s))
+        shared = max(0, math.ceil(least * len(ranked) - 1e-9))  # a lower bound, to err towards more candidates
+        for s in ranked[: len(ranked) - shared + 1]:
+            candidates.update((i, j) for i in index[s])
+            index[s].append(j)
     copies: dict[str, list[str]] = defaultdict(list)
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            union = len(sh[i] | sh[j])
-            if union and len(sh[i] & sh[j]) / union >= settings.COPY_MIN_JACCARD:
-                copies[articles[i].id].append(articles[j].id)
-                copies[articles[j].id].append(articles[i].id)
+    for i, j in sorted(candidates):
+        union = len(sh[i] | sh[j])
+        if union and len(sh[i] & sh[j]) / union >= least:
+            copies[articles[i].id].append(articles[j].id)
+            copies[articles[j].id].append(articles[i].id)
     return {k: tuple(sorted(v)) for k, v in copies.items()}

@@ -92,3 +92,36 @@ def test_compact_pair_table_holds_the_records(monkeypatch):
                                                                       key=lambda p: (p["a"], p["b"]))
     assert compact == {**records, "scores": records["scores"]}
     assert any(p["conflict"] for p in expanded) and any(p["agree"] for p in expanded)
+
+
+def _copies_every_pair(articles: list[Article]) -> dict[str, tuple[str, ...]]:
+    """Near-copies by comparing every pair of articles (the rule ``find_copies`` applies)."""
+    from crosscheck.align import _shingles
+
+    sh = [_shingles(a.text, settings.COPY_SHINGLE) for a in articles]
+    out: dict[str, list[str]] = {}
+    for i, j in combinations(range(len(articles)), 2):
+        if len(sh[i] & sh[j]) / len(sh[i] | sh[j]) >= settings.COPY_MIN_JACCARD:
+            out.setdefault(articles[i].id, []).append(articles[j].id)
+            out.setdefault(articles[j].id, []).append(articles[i].id)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def test_near_copies_by_prefix_filter_are_those_of_every_pair():
+    from crosscheck.align import find_copies
+
+    rng = random.Random(7)
+    vocabulary = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(60)]
+    sources = [[rng.choice(vocabulary) for _ in range(rng.randint(5, 40))] for _ in range(12)]
+    articles = []
+    for i in range(120):
+        words = list(sources[i % len(sources)])
+        for _ in range(rng.randint(0, len(words) // 4)):  # from no edit to a few: Jaccard around the bar
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        articles.append(Article(f"a{i:03d}", f"/s/a{i:03d}.txt", " ".join(words), None, "unknown", None, "unknown"))
+    articles.append(Article("empty", "/s/e.txt", "42 17", None, "unknown", None, "unknown"))
+    articles.append(Article("empty2", "/s/e2.txt", "7", None, "unknown", None, "unknown"))
+    expected = _copies_every_pair(articles)
+    assert find_copies(articles) == expected
+    pairs = sum(len(v) for v in expected.values()) // 2
+    assert 50 < pairs < 120 * 119 // 2 / 4, pairs  # copies and non-copies both present

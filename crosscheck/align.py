@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -183,7 +183,8 @@ TOLL_HEADS = frozenset({stem("toll")})
 PEOPLE_HEADS = frozenset(stem(w) for w in ("people", "person", "persons"))
 
 
-def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
+def _head_mismatch(facts: list[Fact], heads: list[str],
+                   heads_in_sentence: dict[tuple[str, str], set[str]] | None = None) -> np.ndarray:
     """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one fact's
     head is the word an apposition gives the other's thing ("two businessmen" and "two
     co-defendants, businessmen A and B": the other outlet names it that way too) and no
@@ -196,9 +197,8 @@ def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
     toll = np.array([h in TOLL_HEADS for h in heads])
     people = np.array([h in PEOPLE_HEADS for h in heads])
     out &= ~((toll[:, None] & people[None, :]) | (people[:, None] & toll[None, :]))
-    heads_in_sentence: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for f, h in zip(facts, heads):
-        heads_in_sentence[(f.article, f.sentence)].add(h)
+    if heads_in_sentence is None:  # the heads of the family's facts in each sentence
+        heads_in_sentence = _heads_in_sentence(facts, heads)
     for j, f in enumerate(facts):
         other_name = _apposition_stem(f)
         if not other_name or other_name == heads[j] or other_name in heads_in_sentence[(f.article, f.sentence)]:
@@ -206,6 +206,13 @@ def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
         same = np.array([h == other_name for h in heads])
         out[j, same] = False
         out[same, j] = False
+    return out
+
+
+def _heads_in_sentence(facts: list[Fact], heads: list[str]) -> dict[tuple[str, str], set[str]]:
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f, h in zip(facts, heads):
+        out[(f.article, f.sentence)].add(h)
     return out
 
 
@@ -509,23 +516,49 @@ def _places(f: Fact) -> frozenset[str]:
     return frozenset(x for x in (f.frame.scope if f.frame else ()) if x.startswith("place:"))
 
 
-def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
-    """n x n: whether two facts' sentences hold facts of another kind aligned together."""
+def _anchored(facts: list[Fact], anchors: Iterable[tuple[tuple[str, str], ...]]) -> np.ndarray:
+    """n x n: whether two facts' sentences hold facts of another kind aligned together
+    (``anchors``: the sentences of each group aligned, as (article, sentence) keys)."""
     codes: dict[tuple[str, str], int] = {}
-    key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts])
+    key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts], dtype=np.int64)
     linked = np.zeros((len(codes), len(codes)), dtype=bool)
-    for a, b in anchors:
-        if a in codes and b in codes:
-            linked[codes[a], codes[b]] = True
+    for keys in anchors:
+        found = [codes[k] for k in keys if k in codes]
+        if len(found) > 1:
+            linked[np.ix_(found, found)] = True
+    np.fill_diagonal(linked, False)  # a sentence is not its own anchor
     return linked[np.ix_(key_code, key_code)]
+
+
+def _blocks(family: str, facts: list[Fact], roles: list[str]) -> list[list[int]]:
+    """The facts of a family (indices, in order) split where ``_similarity`` sets every
+    pair to zero: facts of two roles (``_role``; not for speech), amounts of two currencies,
+    measures of two dimensions. No pair across two blocks can be grouped, so each block is
+    compared, clustered and settled on its own: the n x n comparison of a family becomes
+    one per block."""
+    out: dict[tuple, list[int]] = {}
+    for i, (f, role) in enumerate(zip(facts, roles)):
+        key: tuple = (role or "-",)
+        if family == "money":
+            key += (f.value.get("currency") or "",)
+        elif family == "measure":
+            key += (f.value.get("dimension") or "",)
+        out.setdefault(key, []).append(i)
+    return list(out.values())
 
 
 def _similarity(
     family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None,
-    roles: list[str] | None = None,
+    roles: list[str] | None = None, order: tuple[np.ndarray, np.ndarray] | None = None,
+    heads_in_sentence: dict[tuple[str, str], set[str]] | None = None,
 ) -> np.ndarray:
     """Pairwise similarity of facts of one family (n x n), zero within an article and
-    between facts of two roles (``roles``: each fact's ``_role``, found here if not given)."""
+    between facts of two roles (``roles``: each fact's ``_role``, found here if not given).
+
+    Each entry depends on its two facts only, given what is read from the facts' sentences
+    across the whole family: ``order`` (each fact's ``_rank_in_sentence``) and
+    ``heads_in_sentence`` (see ``_head_mismatch``), found from ``facts`` when not given; so
+    a block of the family (``_blocks``) gets the entries the whole family would."""
     ctx = space.vectors([_context_stems(f) for f in facts])
     sim = ctx @ ctx.T
     if family != "speech":
@@ -533,7 +566,7 @@ def _similarity(
         w = settings.LOCAL_WEIGHT
         sim = (1 - w) * sim + w * (near @ near.T)
         # Two values in one sentence have the same context; their order tells them apart.
-        rank, size = _rank_in_sentence(facts)
+        rank, size = order if order is not None else _rank_in_sentence(facts)
         several = (size[:, None] > 1) & (size[None, :] > 1)
         sim = sim + settings.ORDER_BONUS * (several & (rank[:, None] == rank[None, :]))
     if anchors is not None:
@@ -553,7 +586,7 @@ def _similarity(
         sim = sim + settings.ITEM_WEIGHT * item_sim
         # Different things counted or priced ("missiles" vs "tests") are less likely one
         # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
-        sim[_head_mismatch(facts, heads)] *= settings.HEAD_MISMATCH_FACTOR
+        sim[_head_mismatch(facts, heads, heads_in_sentence)] *= settings.HEAD_MISMATCH_FACTOR
         # Two ages of one named person are one fact, whatever the sentences around them.
         sim = sim + settings.SAME_PERSON_BONUS * _same_person_matrix(facts)
         # The same figure, if it is not a small number many facts share, is evidence of one fact.
@@ -647,26 +680,41 @@ def _cluster(
     A pair whose values clash joins only when it clears the conflict bar, or when other
     evidence says both facts are one: the same thing counted, a mutual best match, or
     sentences anchored by another aligned fact (``anchored``)."""
+    return [sorted(m) for m in _grow_groups(family, facts, sim, anchored, clash_needs_anchor).values()]
+
+
+def _grow_groups(
+    family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None,
+    clash_needs_anchor: bool = False, per_article: Counter | None = None,
+) -> dict[int, list[int]]:
+    """``_cluster``'s groups by the fact each grew from (in that order). ``per_article``
+    counts each article's facts of the family when ``facts`` is a block of it."""
     n = len(facts)
     low = settings.ALIGN_MIN_SIMILARITY[family]
     high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
-    iu, ju = np.triu_indices(n, k=1)
-    vals = sim[iu, ju]
-    keep = vals >= low
-    vk, ik, jk = vals[keep], iu[keep], ju[keep]
+    # The pairs above the bar, row by row as in the upper triangle (no n^2 / 2 index arrays).
+    ik, jk = np.nonzero(np.triu(sim >= low, k=1))
+    vk = sim[ik, jk]
     # Best first; ties by position (facts come sorted by article and offset): deterministic.
     order = np.lexsort((jk, ik, -np.round(vk, 9)))
     pairs = zip(vk[order].tolist(), ik[order].tolist(), jk[order].tolist())
-    # Each fact's best similarity to any fact of each article: a clashing pair that are
-    # each other's best match across their two articles is one fact told two ways.
     art_codes = _codes([f.article for f in facts]) - 1
-    per_article = np.bincount(art_codes) if n else np.zeros(0, dtype=np.int64)
-    best = np.zeros((n, int(art_codes.max()) + 1 if n else 0))
-    for a in range(best.shape[1]):
-        best[:, a] = sim[:, art_codes == a].max(axis=1)
+    if per_article is None:
+        per_article = Counter(f.article for f in facts)
+    per_article = np.array([per_article[f.article] for f in facts], dtype=np.int64)
+    # Each fact's best similarity to any fact of each article: a clashing pair that are
+    # each other's best match across their two articles is one fact told two ways. Found
+    # when asked (for a few clashing pairs), not for every fact and article.
+    columns: dict[int, np.ndarray] = defaultdict(list)
+    for x, a in enumerate(art_codes.tolist()):
+        columns[a].append(x)
+
+    @lru_cache(maxsize=None)
+    def best(i: int, a: int) -> float:
+        return float(sim[i, columns[a]].max())
 
     def mutual(i: int, j: int) -> bool:
-        return sim[i, j] >= best[i, art_codes[j]] - 1e-9 and sim[i, j] >= best[j, art_codes[i]] - 1e-9
+        return sim[i, j] >= best(i, int(art_codes[j])) - 1e-9 and sim[i, j] >= best(j, int(art_codes[i])) - 1e-9
 
     def _agreeing_alternative(i: int, j: int) -> bool:
         """Whether i has, in j's article, a fact whose value agrees with i's and whose
@@ -705,7 +753,7 @@ def _cluster(
                 _same_thing(facts[i], facts[j])
                 or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
                 or (_days_apart(facts[i], facts[j]) and s >= settings.DATE_MUTUAL_MIN_SIMILARITY
-                    and per_article[art_codes[i]] > 1 and per_article[art_codes[j]] > 1 and mutual(i, j))
+                    and per_article[i] > 1 and per_article[j] > 1 and mutual(i, j))
                 or (anchored is not None and anchored[i, j])
             )
             if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:
@@ -717,7 +765,7 @@ def _cluster(
             group_of[k] = gi
         members[gi].extend(members.pop(gj))
         articles[gi] |= articles.pop(gj)
-    return [sorted(m) for m in members.values()]
+    return members
 
 
 def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
@@ -861,49 +909,55 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
     for f in by_family.get("date", []):
         dates_by_sentence[(f.article, f.sentence)].append(f)
     groups: list[Group] = []
-    # Sentence pairs that hold facts already aligned: an event told in both.
-    anchors: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    # Sentences that hold facts aligned together, one tuple per group: an event told in each.
+    anchors: list[tuple[tuple[str, str], ...]] = []
     for family in ("count", "money", "measure", "speech", "date"):
         fam_facts = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
         if not fam_facts:
             continue
-        if family in ("count", "money", "measure"):
-            # Figures themselves first, then those that depend on one ("down from 55" goes
-            # with "41 seats"): two earlier values conflict only where the figures they go
-            # with are aligned too.
-            roles = [_role(f) for f in fam_facts]
-            sim = _similarity(family, fam_facts, space, sent_speakers, roles=roles)
-            sim *= _time_factor(fam_facts, dates_by_sentence)
-            family_anchors: set = set()
-            for needs in (False, True):
-                keep = [i for i, r in enumerate(roles) if bool(r) == needs]
-                if not keep:
+        numeric = family in ("count", "money", "measure")
+        roles = [_role(f) for f in fam_facts] if family != "speech" else [""] * len(fam_facts)
+        rank, size = _rank_in_sentence(fam_facts)
+        heads = _heads_in_sentence(fam_facts, [_head(f) for f in fam_facts]) if numeric else None
+        blocks = _blocks(family, fam_facts, roles)
+        # Figures themselves first, then those that depend on one ("down from 55" goes
+        # with "41 seats"): two earlier values conflict only where the figures they go
+        # with are aligned too.
+        family_anchors: list[tuple[tuple[str, str], ...]] = []
+        for needs in (False, True) if numeric else (None,):
+            keep = [i for i, r in enumerate(roles) if needs is None or bool(r) == needs]
+            if not keep:
+                continue
+            per_article = Counter(fam_facts[i].article for i in keep)
+            settled = []
+            for block in blocks:
+                if needs is not None and bool(roles[block[0]]) != needs:
                     continue
-                part = [fam_facts[i] for i in keep]
-                anchored = _anchored(part, family_anchors) if needs else None
-                part_sim = sim[np.ix_(keep, keep)]
-                found = _cluster(family, part, part_sim, anchored, clash_needs_anchor=needs)
-                for idx, sides, confidence, possible in _settle_sides(family, part, part_sim, found, published):
+                part = [fam_facts[i] for i in block]
+                anchored = _anchored(part, anchors) if family == "date" else (
+                    _anchored(part, family_anchors) if needs else None)
+                sim = _similarity(family, part, space, sent_speakers, anchored if family == "date" else None,
+                                  roles=[roles[i] for i in block], order=(rank[block], size[block]),
+                                  heads_in_sentence=heads)
+                if numeric:
+                    sim *= _time_factor(part, dates_by_sentence)
+                for root, members in _grow_groups(family, part, sim, anchored, clash_needs_anchor=bool(needs),
+                                                  per_article=per_article).items():
+                    idx = sorted(members)
+                    items = [(idx, [], None, False)] if family == "speech" else list(
+                        _settle_sides(family, part, sim, [idx], published))
+                    settled.append((block[root], part, items))
+            settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
+            for _, part, items in settled:
+                for idx, sides, confidence, possible in items:
                     members = sorted((part[i] for i in idx), key=lambda f: (f.article, f.start))
                     groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space),
                                         tuple(tuple(part[i].id for i in side) for side in sides), confidence,
                                         possible))
-                    if possible:
-                        continue
-                    keys = [(f.article, f.sentence) for f in members]
-                    pairs = {(a, b) for a in keys for b in keys if a != b}
-                    anchors.update(pairs)
-                    family_anchors.update(pairs)
-            continue
-        anchored = _anchored(fam_facts, anchors) if family == "date" else None
-        sim = _similarity(family, fam_facts, space, sent_speakers, anchored)
-        found = _cluster(family, fam_facts, sim, anchored)
-        settled = _settle_sides(family, fam_facts, sim, found, published) if family == "date" else (
-            (idx, [], None, False) for idx in found)
-        for idx, sides, confidence, possible in settled:
-            members = sorted((fam_facts[i] for i in idx), key=lambda f: (f.article, f.start))
-            groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space),
-                                tuple(tuple(fam_facts[i].id for i in side) for side in sides), confidence, possible))
+                    if numeric and not possible:
+                        keys = tuple((f.article, f.sentence) for f in members)
+                        anchors.append(keys)
+                        family_anchors.append(keys)
     order = {"date": 0, "count": 1, "money": 2, "measure": 3, "speech": 4}
     groups.sort(key=lambda g: (order[g.family], g.facts))
     return groups

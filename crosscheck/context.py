@@ -16,8 +16,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
+
+from crosscheck import settings
 
 #: Letters kept by the truncation stemmer (Mayfield & McNamee found 4-5 best for English).
 STEM_LENGTH = 5
@@ -70,7 +73,21 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    """The words of ``text`` that can tell one event from another, in order, unstemmed."""
+    """The words of ``text`` that can tell one event from another, in order, unstemmed.
+
+    Sentence-sized texts are memoised: a story of many outlets repeats its sentences, and
+    alignment reads each sentence several times (context, label)."""
+    if len(text) <= settings.MEMO_TEXT_CHARS:
+        return list(_content_words_memo(text))
+    return _content_words(text)
+
+
+@lru_cache(maxsize=65536)
+def _content_words_memo(text: str) -> tuple[str, ...]:
+    return tuple(_content_words(text))
+
+
+def _content_words(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0)

@@ -176,6 +176,11 @@ OPPOSITE_SAME_WORDS = 90
 #: larger ones list each version against the first only.
 DIFF_ALL_PAIRS_UP_TO = 6
 
+# --- memory and speed (no effect on results) -------------------------------------------
+#: Texts up to this many characters (sentences, quotes) have their content words memoised
+#: (``crosscheck.context.content_words``): a story of many outlets repeats its sentences.
+MEMO_TEXT_CHARS = 2000
+
 # --- report.json -----------------------------------------------------------------------
 #: Above this many outlets, report.json gives the outlet-pair scores as a compact table
 #: (``scores.pair_table``: one line of counts per outlet) instead of one record per pair

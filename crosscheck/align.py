@@ -573,7 +573,12 @@ def _similarity(
         sim = sim + settings.ANCHOR_BONUS * anchors
     if family in ("count", "money", "measure"):
         items = [_item_text(f) for f in facts]
-        item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+        # Each distinct item compared once ("people" 600 times is one string).
+        distinct = sorted(set(items))
+        index = {s: k for k, s in enumerate(distinct)}
+        which = np.array([index[s] for s in items], dtype=np.int64)
+        item_sim = (process.cdist(distinct, distinct, scorer=fuzz.token_set_ratio, dtype=np.float64)
+                    / 100.0)[which[:, None], which[None, :]]
         has_item = np.array([bool(s) for s in items])
         item_sim[~has_item, :] = 0.0
         item_sim[:, ~has_item] = 0.0

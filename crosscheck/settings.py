@@ -181,6 +181,10 @@ DIFF_ALL_PAIRS_UP_TO = 6
 #: (``crosscheck.context.content_words``): a story of many outlets repeats its sentences.
 MEMO_TEXT_CHARS = 2000
 
+#: Rows of the similarity of a family computed at once (``crosscheck.align._similarity``):
+#: its temporaries are this many rows by n columns, not n x n.
+SIMILARITY_ROWS = 512
+
 # --- report.json -----------------------------------------------------------------------
 #: Above this many outlets, report.json gives the outlet-pair scores as a compact table
 #: (``scores.pair_table``: one line of counts per outlet) instead of one record per pair

@@ -125,3 +125,65 @@ def test_near_copies_by_prefix_filter_are_those_of_every_pair():
     assert find_copies(articles) == expected
     pairs = sum(len(v) for v in expected.values()) // 2
     assert 50 < pairs < 120 * 119 // 2 / 4, pairs  # copies and non-copies both present
+
+
+@pytest.fixture(scope="module")
+def seed_facts():
+    """The facts of seeds/ and the context space alignment builds for them."""
+    from pathlib import Path
+
+    from crosscheck.align import FAMILIES, _speaker_key
+    from crosscheck.context import ContextSpace, find_acronyms, stems
+    from crosscheck.extract import extract_facts
+    from crosscheck.load import load_corpus
+
+    articles = load_corpus([str(Path(__file__).resolve().parent.parent / "seeds")])
+    facts = [f for a in articles for f in extract_facts(a)]
+    sentences = {(f.article, f.sentence): stems(f.sentence) for f in facts}
+    speakers: dict = {}
+    for f in facts:
+        if f.kind in ("quote", "statement") and f.speaker:
+            speakers.setdefault((f.article, f.sentence), set()).add(_speaker_key(f.speaker))
+    space = ContextSpace((sentences[k] for k in sorted(sentences)), find_acronyms([a.text for a in articles]))
+    by_family: dict = {}
+    for f in facts:
+        if FAMILIES.get(f.kind):
+            by_family.setdefault(FAMILIES[f.kind], []).append(f)
+    return by_family, space, speakers
+
+
+def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypatch):
+    """Pairs across two blocks are zero in the whole family's similarity, and a block on its
+    own (given the family's order in sentence and heads) gets the whole family's entries;
+    bands of a few rows or of many give the same array. Equal up to the last bits of float
+    rounding: BLAS sums a dot product in an order that depends on the shape of the product
+    (so did the n x n product before blocks and bands)."""
+    from crosscheck.align import _blocks, _head, _heads_in_sentence, _rank_in_sentence, _role, _similarity
+
+    by_family, space, speakers = seed_facts
+    checked = 0
+    for family, facts in sorted(by_family.items()):
+        facts = sorted(facts, key=lambda f: (f.article, f.start, f.id))
+        numeric = family in ("count", "money", "measure")
+        roles = [_role(f) for f in facts] if family != "speech" else [""] * len(facts)
+        dates = {}
+        for f in by_family.get("date", []):
+            dates.setdefault((f.article, f.sentence), []).append(f)
+        options = {"dates_by_sentence": dates} if numeric else {}
+        whole = _similarity(family, facts, space, speakers, roles=roles, **options)
+        monkeypatch.setattr(settings, "SIMILARITY_ROWS", 3)
+        assert np.allclose(whole, _similarity(family, facts, space, speakers, roles=roles, **options), rtol=0,
+                           atol=1e-12)
+        monkeypatch.undo()
+        rank, size = _rank_in_sentence(facts)
+        heads = _heads_in_sentence(facts, [_head(f) for f in facts]) if numeric else None
+        blocks = _blocks(family, facts, roles)
+        block_of = np.zeros(len(facts), dtype=np.int64)
+        for b, block in enumerate(blocks):
+            block_of[block] = b
+            part = _similarity(family, [facts[i] for i in block], space, speakers, roles=[roles[i] for i in block],
+                               order=(rank[block], size[block]), heads_in_sentence=heads, **options)
+            assert np.allclose(part, whole[np.ix_(block, block)], rtol=0, atol=1e-12)
+        assert not whole[block_of[:, None] != block_of[None, :]].any()
+        checked += len(blocks) > 1 and (whole > 0).any()
+    assert checked  # at least one family of the seeds is split into blocks with pairs to compare

@@ -47,7 +47,7 @@ from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
-from crosscheck.values import compatible
+from crosscheck.values import compare_key, compatible
 
 #: Fact kinds aligned together; a group holds facts of one family.
 FAMILIES = {
@@ -842,6 +842,16 @@ def _grow_groups(
     def mutual(i: int, j: int) -> bool:
         return sim[i, j] >= best(i, int(art_codes[j])) - 1e-9 and sim[i, j] >= best(j, int(art_codes[i])) - 1e-9
 
+    keys = [compare_key(f) for f in facts] if family != "speech" else []
+    compared: dict[tuple, bool | None] = {}
+
+    def agree(x: int, y: int) -> bool | None:
+        """``compatible`` of two facts, once per pair of distinct values."""
+        key = (keys[x], keys[y])
+        if key not in compared:
+            compared[key] = compatible(facts[x], facts[y])
+        return compared[key]
+
     def _agreeing_alternative(i: int, j: int) -> bool:
         """Whether i has, in j's article, a fact whose value agrees with i's and whose
         similarity to i is nearly that of j (or j has such a fact in i's article)."""
@@ -849,7 +859,7 @@ def _grow_groups(
             others = np.nonzero((art_codes == art_codes[y]) & (sim[x] >= sim[x, y] - settings.CLASH_ALTERNATIVE_MARGIN))[0]
             same = _same_thing(facts[x], facts[y])  # then only as good a thing counts
             for k in others.tolist():
-                if k != y and compatible(facts[x], facts[k]) is True and (not same or _same_thing(facts[x], facts[k])):
+                if k != y and agree(x, k) is True and (not same or _same_thing(facts[x], facts[k])):
                     return True
         return False
 
@@ -858,12 +868,12 @@ def _grow_groups(
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
     for s, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or articles[gi] & articles[gj]:
+        if gi == gj or not articles[gi].isdisjoint(articles[gj]):
             continue
         if family == "speech":
             clash = _value_clash(family, facts[i], facts[j])
         else:
-            ok = compatible(facts[i], facts[j])
+            ok = agree(i, j)
             if ok is None:
                 continue  # values that cannot be compared (an unanchored date): no verdict to draw
             clash = ok is False
@@ -884,8 +894,8 @@ def _grow_groups(
             )
             if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:
                 continue
-        cross = sim[np.ix_(members[gi], members[gj])]
-        if len(members[gi]) + len(members[gj]) > 2 and cross.mean() < settings.MERGE_MEAN_SHARE * low:
+        if len(members[gi]) + len(members[gj]) > 2 \
+                and sim[np.ix_(members[gi], members[gj])].mean() < settings.MERGE_MEAN_SHARE * low:
             continue
         for k in members[gj]:
             group_of[k] = gi
@@ -1105,17 +1115,20 @@ def find_copies(articles: list[Article]) -> dict[str, tuple[str, ...]]:
     least = settings.COPY_MIN_JACCARD
     df = Counter(s for shingles in sh for s in shingles)
     index: dict[str, list[int]] = defaultdict(list)
-    candidates: set[tuple[int, int]] = set()
+    copies: dict[str, list[str]] = defaultdict(list)
     for j, shingles in enumerate(sh):
         ranked = sorted(shingles, key=lambda s: (df[s], s))
         shared = max(0, math.ceil(least * len(ranked) - 1e-9))  # a lower bound, to err towards more candidates
-        for s in ranked[: len(ranked) - shared + 1]:
-            candidates.update((i, j) for i in index[s])
+        prefix = ranked[: len(ranked) - shared + 1]
+        earlier = [np.asarray(index[s], dtype=np.int64) for s in prefix if s in index]
+        for s in prefix:
             index[s].append(j)
-    copies: dict[str, list[str]] = defaultdict(list)
-    for i, j in sorted(candidates):
-        union = len(sh[i] | sh[j])
-        if union and len(sh[i] & sh[j]) / union >= least:
-            copies[articles[i].id].append(articles[j].id)
-            copies[articles[j].id].append(articles[i].id)
+        if not earlier:
+            continue
+        for i in np.unique(np.concatenate(earlier)).tolist():  # each earlier article once
+            common = len(sh[i] & shingles)
+            union = len(sh[i]) + len(shingles) - common
+            if union and common / union >= least:
+                copies[articles[i].id].append(articles[j].id)
+                copies[articles[j].id].append(articles[i].id)
     return {k: tuple(sorted(v)) for k, v in copies.items()}

@@ -32,7 +32,7 @@ from crosscheck.align import Group, speaker_key
 from crosscheck.antonyms import first_opposite, opposite
 from crosscheck.label import group_label
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairTable
-from crosscheck.values import compatible, display
+from crosscheck.values import compare_key, compatible, display
 
 #: Words that turn a statement into its opposite (a general English list).
 NEGATIONS = frozenset("not no never none nothing nobody neither nor cannot n't without".split())
@@ -220,9 +220,6 @@ def outlet_labels(articles: list[Article]) -> dict[str, str]:
 #: code); ``UNKNOWN`` where two values cannot be compared.
 CONFLICT, PARAPHRASE, AGREE, UNKNOWN = 0, 1, 2, 3
 _CODE = {"conflict": CONFLICT, "paraphrase": PARAPHRASE, "agree": AGREE, None: UNKNOWN}
-_MISSING = object()
-#: The value fields ``values.compatible`` reads (with the fact's kind and text).
-_COMPARED = ("low", "high", "unit", "currency", "scope", "over_a_span", "per", "anchored", "start", "end")
 
 
 def _relation_key(f: Fact) -> tuple:
@@ -230,7 +227,7 @@ def _relation_key(f: Fact) -> tuple:
     third, so each distinct pair of keys is compared once (many outlets give one value)."""
     if f.kind in ("quote", "statement"):
         return ("speech", f.kind, speaker_key(f), str(f.value.get("content") or f.text))
-    return (f.kind, f.text, repr(tuple(f.value.get(k, _MISSING) for k in _COMPARED)))
+    return compare_key(f)
 
 
 class _Relations:

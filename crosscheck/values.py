@@ -86,6 +86,18 @@ def _interval(fact: Fact) -> tuple[date, date] | None:
     return date.fromisoformat(v["start"]), date.fromisoformat(v["end"])
 
 
+#: The value fields ``compatible`` reads (with the fact's kind and text, see ``compare_key``).
+COMPARED_FIELDS = ("low", "high", "unit", "currency", "scope", "over_a_span", "per", "anchored", "start", "end")
+_MISSING = object()
+
+
+def compare_key(fact: Fact) -> tuple[str, str, str]:
+    """Everything ``compatible`` reads of a fact (kind, text, the fields it compares, a field
+    left out told from one set to None): two facts with one key compare alike with any
+    third, so a story of many outlets compares each pair of distinct values once."""
+    return fact.kind, fact.text, repr(tuple(fact.value.get(k, _MISSING) for k in COMPARED_FIELDS))
+
+
 def compatible(a: Fact, b: Fact) -> bool | None:
     """Whether the values of two same-kind facts can both be true (None: can't tell)."""
     kind = a.kind

@@ -1114,10 +1114,11 @@ def find_copies(articles: list[Article]) -> dict[str, tuple[str, ...]]:
     sh = [_shingles(a.text, settings.COPY_SHINGLE) for a in articles]
     least = settings.COPY_MIN_JACCARD
     df = Counter(s for shingles in sh for s in shingles)
+    rarity = {s: r for r, s in enumerate(sorted(df, key=lambda s: (df[s], s)))}
     index: dict[str, list[int]] = defaultdict(list)
     copies: dict[str, list[str]] = defaultdict(list)
     for j, shingles in enumerate(sh):
-        ranked = sorted(shingles, key=lambda s: (df[s], s))
+        ranked = sorted(shingles, key=rarity.__getitem__)
         shared = max(0, math.ceil(least * len(ranked) - 1e-9))  # a lower bound, to err towards more candidates
         prefix = ranked[: len(ranked) - shared + 1]
         earlier = [np.asarray(index[s], dtype=np.int64) for s in prefix if s in index]

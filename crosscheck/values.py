@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from crosscheck import settings
 from crosscheck.extract.money import PERIODS
@@ -59,14 +60,25 @@ def _rounding(fact: Fact, value: float) -> float:
 
 def _range(fact: Fact) -> tuple[float, float]:
     v = fact.value
-    low = v.get("low")
-    high = v.get("high")
+    return _range_of(fact.kind, fact.text, v.get("low"), v.get("high"))
+
+
+@lru_cache(maxsize=65536)
+def _range_of(kind: str, text: str, low, high) -> tuple[float, float]:
+    """The range a figure stands for (memoised: many outlets write one figure alike)."""
     low = float("-inf") if low is None else float(low)
     high = float("inf") if high is None else float(high)
     if low == high:
-        slack = _rounding(fact, low)
+        slack = _rounding(_Written(kind, text), low)
         return low - slack, high + slack
     return low, high
+
+
+class _Written(NamedTuple):
+    """What ``_rounding`` reads of a fact."""
+
+    kind: str
+    text: str
 
 
 def _ranges_overlap(a: Fact, b: Fact) -> bool:

@@ -646,7 +646,7 @@ def _pair(x: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Dot products of the rows' vectors with every fact's, once per distinct pair."""
     mine, inverse = np.unique(of[rows], return_inverse=True)
-    return (vectors[mine] @ vectors.T)[inverse.reshape(-1)[:, None], of[None, :]]
+    return (vectors[mine] @ vectors.T).take(of, axis=1).take(inverse.reshape(-1), axis=0)
 
 
 def _similarity_rows(feat: _Features, rows: np.ndarray) -> np.ndarray:
@@ -831,9 +831,10 @@ def _grow_groups(
     # Each fact's best similarity to any fact of each article: a clashing pair that are
     # each other's best match across their two articles is one fact told two ways. Found
     # when asked (for a few clashing pairs), not for every fact and article.
-    columns: dict[int, np.ndarray] = defaultdict(list)
+    by_article: dict[int, list[int]] = defaultdict(list)
     for x, a in enumerate(art_codes.tolist()):
-        columns[a].append(x)
+        by_article[a].append(x)
+    columns = {a: np.array(xs, dtype=np.int64) for a, xs in by_article.items()}
 
     @lru_cache(maxsize=None)
     def best(i: int, a: int) -> float:
@@ -856,7 +857,8 @@ def _grow_groups(
         """Whether i has, in j's article, a fact whose value agrees with i's and whose
         similarity to i is nearly that of j (or j has such a fact in i's article)."""
         for x, y in ((i, j), (j, i)):
-            others = np.nonzero((art_codes == art_codes[y]) & (sim[x] >= sim[x, y] - settings.CLASH_ALTERNATIVE_MARGIN))[0]
+            cols = columns[int(art_codes[y])]  # the facts of y's article, in order
+            others = cols[sim[x, cols] >= sim[x, y] - settings.CLASH_ALTERNATIVE_MARGIN]
             same = _same_thing(facts[x], facts[y])  # then only as good a thing counts
             for k in others.tolist():
                 if k != y and agree(x, k) is True and (not same or _same_thing(facts[x], facts[k])):

@@ -19,6 +19,11 @@ statement) keeps it from facts of another role, figures of two predicate classes
 conflict only where the figures they go with are aligned. Acronyms the corpus defines are
 read as the names they stand for ("the WHO" / "the World Health Organization").
 
+A story of many outlets is compared block by block: facts of two roles, currencies or
+dimensions can never be grouped (their similarity is zero), so each block is compared,
+clustered and settled on its own (``_blocks``), its similarity computed a band of rows at a
+time from per-fact features, each distinct context and item compared once (``_similarity``).
+
 A conflict is then settled as a claim about sides (``_settle_sides``): the value most articles
 give is established, and a differing side stays only where its sentences are alike to the
 whole established side; the rest are listed apart as possible conflicts.
@@ -34,7 +39,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -388,15 +393,6 @@ def _codes(keys: list) -> np.ndarray:
     return np.array([table.setdefault(k, len(table) + 1) if k else 0 for k in keys], dtype=np.int64)
 
 
-def _differ(codes: np.ndarray, empty_matches: bool) -> np.ndarray:
-    """Pairs whose keys differ; with ``empty_matches``, an empty key differs from nothing."""
-    out = codes[:, None] != codes[None, :]
-    if empty_matches:
-        known = codes > 0
-        out &= known[:, None] & known[None, :]
-    return out
-
-
 def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
     """Each fact's position among the facts of its family in its sentence, and how many
     there are ("voted 31 to 9": 0 of 2 and 1 of 2)."""
@@ -489,6 +485,7 @@ class _Features:
     n: int
     ctx: np.ndarray  # the distinct contexts' vectors (distinct x vocabulary)
     ctx_of: np.ndarray  # each fact's row of ``ctx``
+    article: np.ndarray  # article codes
     near: np.ndarray | None = None  # the same for the words beside the figure
     near_of: np.ndarray | None = None
     rank: np.ndarray | None = None
@@ -520,7 +517,6 @@ class _Features:
     span: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # start, end, known
     written: np.ndarray | None = None
     time: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-    article: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 def _distinct_vectors(space: ContextSpace, docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -544,7 +540,7 @@ def _features(
     heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, dates_by_sentence: dict | None = None,
 ) -> _Features:
     ctx, ctx_of = _distinct_vectors(space, [_context_stems(f) for f in facts])
-    feat = _Features(family, len(facts), ctx, ctx_of, anchors=anchors, article=_codes([f.article for f in facts]))
+    feat = _Features(family, len(facts), ctx, ctx_of, _codes([f.article for f in facts]), anchors=anchors)
     if family != "speech":
         feat.near, feat.near_of = _distinct_vectors(space, [_local_stems(f) for f in facts])
         feat.rank, feat.size = order if order is not None else _rank_in_sentence(facts)

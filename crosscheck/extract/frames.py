@@ -23,8 +23,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
+    from spacy.tokens import Doc, Span, Token
 
 from crosscheck.models import Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in

@@ -44,9 +44,10 @@ import re
 from bisect import bisect_left, insort
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
+    from spacy.tokens import Doc, Span, Token
 
 from crosscheck.extract.sentences import dateline_end, split_sentences
 from crosscheck.models import Article, Mention, Sentence

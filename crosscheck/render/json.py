@@ -7,7 +7,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from crosscheck.models import VERDICTS, Report
+from crosscheck import settings
+from crosscheck.models import VERDICTS, PairTable, Report
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -69,9 +70,36 @@ def report_dict(report: Report) -> dict[str, Any]:
         "facts": facts,
         "clusters": clusters,
         "possible_conflicts": list(report.possible_conflicts),
-        "scores": {"overall": report.overall, "pairs": [asdict(p) for p in report.pairs]},
+        "scores": {"overall": report.overall, **_pair_scores(report)},
         "warnings": list(report.warnings),
     }
+
+
+#: What the compact pair table holds, written into it (``settings.COMPACT_PAIRS_ABOVE_OUTLETS``).
+PAIR_TABLE_NOTE = (
+    "Outlet-pair scores of a story of more than {limit} outlets, written as a table instead of "
+    "one record per pair ('pairs'). 'outlets' are the outlet labels, sorted; in 'shared', "
+    "'agree', 'conflict' and 'paraphrase', line i holds the counts of outlet i against outlets "
+    "i+1, i+2, ... (space-separated integers). A pair's score is (agree + paraphrase) / "
+    "(agree + conflict + paraphrase), none where that is 0."
+)
+
+
+def _pair_scores(report: Report) -> dict[str, Any]:
+    """``pairs``: one record per pair of outlets; above ``settings.COMPACT_PAIRS_ABOVE_OUTLETS``
+    outlets, ``pair_table`` instead (see ``PAIR_TABLE_NOTE``)."""
+    pairs = report.pairs
+    labels = sorted({x for p in pairs for x in (p.a, p.b)}) if not isinstance(pairs, PairTable) else pairs.labels
+    if len(labels) <= settings.COMPACT_PAIRS_ABOVE_OUTLETS:
+        return {"pairs": [{"a": p.a, "b": p.b, "shared": p.shared, "agree": p.agree, "conflict": p.conflict,
+                           "paraphrase": p.paraphrase, "score": p.score} for p in pairs]}
+    if not isinstance(pairs, PairTable):
+        raise TypeError("a report of many outlets holds its pairs as a PairTable")
+    table: dict[str, Any] = {"form": "compact", "note": PAIR_TABLE_NOTE.format(limit=settings.COMPACT_PAIRS_ABOVE_OUTLETS),
+                             "outlets": list(pairs.labels)}
+    for name, counts in zip(("shared", "agree", "conflict", "paraphrase"), pairs.arrays()):
+        table[name] = [" ".join(map(str, counts[i, i + 1 :].tolist())) for i in range(len(labels))]
+    return {"pair_table": table}
 
 
 def dumps(report: Report) -> str:

@@ -282,7 +282,7 @@ def score(
     labels = sorted(set(label.values()))
     label_index = {la: i for i, la in enumerate(labels)}
     n_labels = len(labels)
-    counts = np.zeros((4, n_labels, n_labels), dtype=np.int64)  # shared, agree, conflict, paraphrase
+    counts = np.zeros((4, n_labels, n_labels), dtype=np.int32)  # shared, agree, conflict, paraphrase
     table_row = {AGREE: 1, CONFLICT: 2, PARAPHRASE: 3}
     unit_code = {u: i for i, u in enumerate(sorted(set(unit.values())))}
     relations = _Relations([by_id[i] for g in groups if not g.possible for i in g.facts])

@@ -5,7 +5,7 @@ One row per story, most conflicted first (``sort_entries``): the story's key, it
 conflicts, overall agreement and the labels of its first conflicts. Stories of one article
 (listed, not compared) and stories whose comparison failed (with the error) are listed too.
 Keys, outlets and labels come from the input: Markdown escapes them (``markdown_text``) and
-HTML with ``html.escape``; the page has no script and fetches nothing.
+HTML with ``html.escape`` after ``printable`` (control characters shown as escapes); the page has no script and fetches nothing.
 
 The files are byte-identical for the same stories, whatever the order they were compared in.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from html import escape
+from html import escape as _html_escape
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,16 @@ from crosscheck import __version__
 from crosscheck.atomic import write_text
 from crosscheck.models import VERDICTS
 from crosscheck.render.html import CSS
-from crosscheck.safe import markdown_text
+from crosscheck.safe import markdown_text, printable
 from crosscheck.stories import COMPARED, IndexEntry
 
 INDEX_FILES = ("index.json", "index.md", "index.html")
+
+
+def escape(text: str, quote: bool = False) -> str:
+    """``text`` for HTML: control characters as visible escapes (``crosscheck.safe.printable``), then
+    ``html.escape``."""
+    return _html_escape(printable(text), quote=quote)
 
 
 def sort_entries(entries: Iterable[IndexEntry]) -> list[IndexEntry]:

@@ -271,9 +271,10 @@ def results(
     ``jobs`` processes, or on the Dask cluster at ``scheduler``. Larger stories are started
     first, so that the last one to finish is a small one."""
     order = sorted(stories, key=lambda s: (-len(s.articles), s.key, s.folder))
+    to_compare = sum(1 for s in order if len(s.articles) >= 2)
     if scheduler is not None:
         yield from _on_dask(order, formats, cache, scheduler)
-    elif jobs <= 1:
+    elif min(jobs, to_compare) <= 1:  # no process to start for one story
         for s in order:
             yield compare_story(s, formats, cache)
     else:

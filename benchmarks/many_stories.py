@@ -116,7 +116,8 @@ class TreeMemory:
     """Peak resident memory of this process's descendants, summed, sampled from /proc."""
 
     def __init__(self, interval: float = 0.2):
-        self.peak = 0
+        self.peak = 0  # all descendants together
+        self.largest = 0  # the largest one
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
 
@@ -147,16 +148,21 @@ class TreeMemory:
                     p, seen = parents[p], seen + 1
                 if p == me and pid != me:
                     total += rss[pid]
+                    self.largest = max(self.largest, rss[pid])
             self.peak = max(self.peak, total)
 
 
-def run(args: list[str], stdin: Path | None = None) -> float:
+def run(args: list[str], stdin: Path | None = None) -> tuple[float, float]:
+    """Run ``python -m crosscheck ARGS``; return (wall seconds, CPU seconds of it and its workers)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as f:
         subprocess.run([sys.executable, "-m", "crosscheck", *args], check=True, cwd=ROOT, env=env, stdin=f,
                        stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -176,41 +182,49 @@ def main_speed(stories: int, outlets: int, sample: int | None) -> None:
         picked = keys if sample is None else [keys[round(i * (len(keys) - 1) / max(1, sample - 1))]
                                               for i in range(min(sample, len(keys)))]
         picked = list(dict.fromkeys(picked))
-        t_one = sum(run(["compare", str(tmp / "tree" / k), "--out", str(tmp / "one" / k), "--format", FORMATS,
-                         "--no-cache", "--quiet"]) for k in picked)
-        one = len(picked) * outlets / t_one
-        t1 = run(["compare", "--stories", str(tmp / "tree"), "--out", str(tmp / "j1"), "--format", FORMATS,
-                  "--no-cache", "--quiet", "--jobs", "1"])
-        t2 = run(["compare", "--stories", str(tmp / "tree"), "--out", str(tmp / "j2"), "--format", FORMATS,
-                  "--no-cache", "--quiet", "--jobs", "2"])
+        load = os.getloadavg()[0]
+        runs = [run(["compare", str(tmp / "tree" / k), "--out", str(tmp / "one" / k), "--format", FORMATS,
+                     "--no-cache", "--quiet"]) for k in picked]
+        t_one, c_one = sum(w for w, _ in runs), sum(c for _, c in runs)
+        t1, c1 = run(["compare", "--stories", str(tmp / "tree"), "--out", str(tmp / "j1"), "--format", FORMATS,
+                      "--no-cache", "--quiet", "--jobs", "1"])
+        t2, c2 = run(["compare", "--stories", str(tmp / "tree"), "--out", str(tmp / "j2"), "--format", FORMATS,
+                      "--no-cache", "--quiet", "--jobs", "2"])
         same = same_tree(tmp / "j1", tmp / "j2")
-    print(f"{stories} stories x {outlets} outlets ({n} articles), --format {FORMATS}, no cache:")
-    print(f"  one process per story ({len(picked)} stories) {one:8.1f} articles/s  ({t_one:.1f} s)")
-    print(f"  --stories --jobs 1                {n / t1:8.1f} articles/s  ({t1:.1f} s)  x{n / t1 / one:.1f}")
-    print(f"  --stories --jobs 2                {n / t2:8.1f} articles/s  ({t2:.1f} s)  x{n / t2 / one:.1f}")
-    print(f"  --jobs 2 / --jobs 1: x{t1 / t2:.2f}; outputs byte-identical: {same}")
+    m = len(picked) * outlets
+    one, one_cpu = m / t_one, m / c_one
+    print(f"{stories} stories x {outlets} outlets ({n} articles), --format {FORMATS}, no cache "
+          f"(load average {load:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores):")
+    print("                                     articles/s (wall)         articles per CPU-second")
+    print(f"  one process per story ({len(picked):3d} stories) {one:6.1f}  ({t_one:6.1f} s)          {one_cpu:6.1f}")
+    print(f"  --stories --jobs 1                {n / t1:6.1f}  ({t1:6.1f} s)  x{n / t1 / one:4.1f}    "
+          f"{n / c1:6.1f}  x{n / c1 / one_cpu:4.1f}")
+    print(f"  --stories --jobs 2                {n / t2:6.1f}  ({t2:6.1f} s)  x{n / t2 / one:4.1f}    "
+          f"{n / c2:6.1f}  x{n / c2 / one_cpu:4.1f}")
+    print(f"  --jobs 2 / --jobs 1 (wall): x{t1 / t2:.2f}; outputs byte-identical: {same}")
 
 
 def main_large(stories: int, outlets: int) -> None:
-    print(f"JSON lines with story keys on standard input, --format {FORMATS}, no cache, --jobs {os.cpu_count()}:")
+    print(f"JSON lines with story keys on standard input, --format {FORMATS}, no cache, --jobs {os.cpu_count()} "
+          f"(load average {os.getloadavg()[0]:.1f}):")
     for scale in (stories // 10, stories):
         data = corpus(scale, outlets)
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
             write_jsonl(data, tmp / "day.jsonl")
             with TreeMemory() as memory:
-                t = run(["compare", "--stories", "-", "--out", str(tmp / "out"), "--format", FORMATS,
+                t, _ = run(["compare", "--stories", "-", "--out", str(tmp / "out"), "--format", FORMATS,
                          "--no-cache", "--quiet"], stdin=tmp / "day.jsonl")
             size = (tmp / "day.jsonl").stat().st_size
-        largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         n = scale * outlets
         print(f"  {n:6d} articles in {scale:4d} stories ({size / 1e6:.0f} MB of JSON): {n / t:6.1f} articles/s "
-              f"({t:.0f} s); peak memory: largest process {largest:.0f} MB (so far), all processes {memory.peak / 2**20:.0f} MB")
+              f"({t:.0f} s); peak memory: largest process {memory.largest / 2**20:.0f} MB, all processes "
+              f"{memory.peak / 2**20:.0f} MB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--stories", type=int, default=100)
+    parser.add_argument("--stories", type=int, help="stories (default 100; 500 with --large)")
     parser.add_argument("--outlets", type=int, default=20)
     parser.add_argument("--sample", type=int, default=10, help="stories run as one process each (default 10)")
     parser.add_argument("--baseline-all", action="store_true", help="run every story as its own process")
@@ -219,9 +233,9 @@ def main() -> None:
     if not ECBPLUS.is_dir():
         sys.exit(f"no ECB+ folder at {ECBPLUS} (set CROSSCHECK_ECBPLUS)")
     if args.large:
-        main_large(500 if args.stories == 100 else args.stories, args.outlets)
+        main_large(args.stories or 500, args.outlets)
     else:
-        main_speed(args.stories, args.outlets, None if args.baseline_all else args.sample)
+        main_speed(args.stories or 100, args.outlets, None if args.baseline_all else args.sample)
 
 
 if __name__ == "__main__":

@@ -158,6 +158,13 @@ def stories_from_tree(root: str) -> list[Story]:
             continue
         rel = os.path.relpath(folder, root)
         key = base if rel == "." else Path(rel).as_posix()
+        try:
+            key.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = folder.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            from crosscheck.load import InputError
+
+            raise InputError(shown, "folder name is not valid UTF-8; rename the folder") from None
         if len(names) == 1:  # listed, not compared; still read, so that a bad file is an error
             articles = [load_article(os.path.join(folder, names[0]))]
         else:
@@ -172,7 +179,9 @@ def stories_from_tree(root: str) -> list[Story]:
 
 def stories_from_records(records: Sequence[Any]) -> list[Story]:
     """Stories from JSON-lines records: by their ``story`` key, and the records without one
-    grouped by content. A group is named by its first article's title (or first words)."""
+    grouped by content. A group is named by its first article's title (or first words).
+    Articles are sorted by id within a story, as ``load_corpus`` sorts them: the line
+    order does not change a report."""
     from crosscheck.grouping import group_texts
 
     keyed: dict[str, list[Article]] = {}
@@ -182,14 +191,18 @@ def stories_from_records(records: Sequence[Any]) -> list[Story]:
             loose.append(r)
         else:
             keyed.setdefault(r.story, []).append(r.article)
-    stories = [Story(key=k, folder=folder_name(k), articles=tuple(v)) for k, v in keyed.items()]
+    stories = [Story(key=k, folder=folder_name(k), articles=_by_id(v)) for k, v in keyed.items()]
     for members in group_texts([r.article.text for r in loose]):
         articles = tuple(loose[i].article for i in members)
         first = articles[0]
         key = " ".join((first.title or " ".join(first.text.split()[: settings.STORY_NAME_WORDS])).split())
         identity = "\n".join(a.path for a in articles)
-        stories.append(Story(key=key, folder=folder_name(key, identity), articles=articles))
+        stories.append(Story(key=key, folder=folder_name(key, identity), articles=_by_id(articles)))
     return stories
+
+
+def _by_id(articles) -> tuple[Article, ...]:
+    return tuple(sorted(articles, key=lambda a: (a.id, a.path)))
 
 
 # --- comparing ----------------------------------------------------------------------------

@@ -97,6 +97,12 @@ def test_jsonl_with_story_keys(tmp_path: Path):
     report = json.loads((tmp_path / "out" / seeds["folder"] / "report.json").read_text("utf-8"))
     assert sorted(a["outlet"] for a in report["articles"]) == ["CNN", "PressTV", "TASS"]
     assert {a["path"] for a in report["articles"]} == {f"{path}:{n}" for n in range(10, 13)}
+    # the line order changes the paths (line numbers) only, not what is found
+    forward = _jsonl(tmp_path / "forward.jsonl", records)
+    assert main(["compare", "--stories", str(forward), "--out", str(tmp_path / "fwd"), "--jobs", "1", *FAST]) == 0
+    again = json.loads((tmp_path / "fwd" / seeds["folder"] / "report.json").read_text("utf-8"))
+    strip = lambda r: json.dumps({**r, "articles": [{**a, "path": None} for a in r["articles"]]})  # noqa: E731
+    assert strip(again) == strip(report)
 
 
 def test_jsonl_without_keys_groups_by_content_from_stdin(tmp_path: Path, monkeypatch):

@@ -29,11 +29,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from crosscheck import __version__
+from crosscheck import __version__, settings
 from crosscheck.models import Article, Fact, Frame
 
-#: Default cache folder, relative to the current directory (listed in .gitignore).
-DEFAULT_CACHE_DIR = ".crosscheck-cache"
+#: Default cache folder (``settings.CACHE_DIR``, where the command line reads it without importing this module).
+DEFAULT_CACHE_DIR = settings.CACHE_DIR
 
 #: Version of the entry layout; part of every key, so a layout change starts afresh.
 CACHE_FORMAT = 3

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+# Only what building the parser needs is imported here: `crosscheck --help` must not pay
+# for spaCy, trafilatura or importlib.metadata (heavy imports live in the commands).
 from crosscheck import __version__, settings
-from crosscheck.cache import DEFAULT_CACHE_DIR
 from crosscheck.models import VERDICTS
 from crosscheck.render import FORMATS
 from crosscheck.safe import printable
@@ -49,8 +50,34 @@ def build_parser() -> argparse.ArgumentParser:
         "framing), line them up across outlets, give each a verdict (agree, conflict, "
         "paraphrase, single-source) with the sentences as evidence, and write the report.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or folders of them")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files (.txt, .md, .html) or folders of them, compared as one story; "
+        "with --stories: folder trees, JSON-lines files or - (standard input)",
+    )
     p.add_argument("--out", default="reports", metavar="DIR", help="folder for the report files (default: reports)")
+    p.add_argument(
+        "--stories",
+        action="store_true",
+        help="many stories in one call: each folder of a tree that holds articles is a story, and "
+        "each JSON-lines line an article (its 'story' key names its story; without one, articles "
+        "are grouped by content); writes OUT/<story>/ per story and OUT/index.{json,md,html}",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="with --stories: compare N stories at once in N processes (default: the number of cores); "
+        "the output is the same whatever N",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --stories: run the comparisons on the Dask cluster at ADDRESS (tcp://host:8786); "
+        "needs pip install 'crosscheck[dask]'",
+    )
     p.add_argument(
         "--metadata",
         metavar="FILE",
@@ -64,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LIST",
         help=f"comma-separated outputs to write, from {','.join(FORMATS)} (default: all)",
     )
-    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress bar)")
     _add_cache_options(p)
 
     p = sub.add_parser(
@@ -122,11 +149,21 @@ def _add_metadata_option(p: argparse.ArgumentParser) -> None:
 def _add_cache_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--cache",
-        default=DEFAULT_CACHE_DIR,
+        default=settings.CACHE_DIR,
         metavar="DIR",
-        help=f"folder for the per-article extraction cache, safe to delete (default: {DEFAULT_CACHE_DIR})",
+        help=f"folder for the per-article extraction cache, safe to delete (default: {settings.CACHE_DIR})",
     )
     p.add_argument("--no-cache", action="store_true", help="extract every article afresh; read and write no cache")
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not 1 or more")
+    return n
 
 
 def _fraction(text: str) -> float:
@@ -157,6 +194,12 @@ def _cache_warnings(extractor) -> None:
 
 
 def _compare(args) -> int:
+    if args.stories:
+        return _compare_stories(args)
+    for given, flag in ((args.jobs, "--jobs"), (args.scheduler, "--scheduler")):
+        if given is not None:
+            print(f"crosscheck: error: {flag} applies to many stories: add --stories", file=sys.stderr)
+            return EXIT_USAGE
     from crosscheck.pipeline import compare
     from crosscheck.render import write_report
 
@@ -179,6 +222,61 @@ def _compare(args) -> int:
         for path in written:
             print(f"wrote {printable(path)}")
     return EXIT_OK
+
+
+def _compare_stories(args) -> int:
+    from crosscheck.stories import SchedulerError, default_jobs, load_stories, run_stories
+
+    if args.metadata is not None:
+        print("crosscheck: error: --metadata names one story's sidecar; with --stories each folder's "
+              "crosscheck.toml or each JSON line gives the metadata", file=sys.stderr)
+        return EXIT_USAGE
+    stories = load_stories(args.paths)
+    jobs = args.jobs or default_jobs()
+    progress = _progress(sum(len(s.articles) for s in stories), args.quiet)
+    warned: set[str] = set()
+    story_warnings = 0
+
+    def on_result(result) -> None:
+        nonlocal story_warnings
+        progress.update(result.entry.articles)
+        for w in result.cache_warnings:  # the cache's own trouble: once each, as in one-story mode
+            if w not in warned:
+                warned.add(w)
+                progress.write(f"warning: {printable(w)}", file=sys.stderr)
+        story_warnings += len(result.warnings)
+
+    try:
+        entries = run_stories(stories, Path(args.out), args.format, jobs, args.scheduler,
+                              None if args.no_cache else args.cache, on_result)
+    except SchedulerError as err:
+        print(f"crosscheck: error: {printable(err)}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        progress.close()
+    failed = [e for e in entries if e.error]
+    for e in failed:
+        print(f"crosscheck: error: story {printable(e.key)}: {printable(e.error)}", file=sys.stderr)
+    if not args.quiet:
+        compared = [e for e in entries if e.status == "compared"]
+        conflicted = sum(1 for e in compared if e.conflicts)
+        print(f"{len(entries)} stories ({len(compared)} compared, {len(entries) - len(compared)} of one article"
+              + (f", {len(failed)} failed" if failed else "") + f"), "
+              f"{sum(e.articles for e in entries)} articles; {conflicted} with conflicts")
+        if story_warnings:
+            print(f"warning: {story_warnings} warnings (unknown outlets or dates), listed in each story's "
+                  "report.json", file=sys.stderr)
+        for name in ("index.json", "index.md", "index.html"):
+            print(f"wrote {printable(Path(args.out) / name)}")
+    return EXIT_USAGE if failed else EXIT_OK
+
+
+def _progress(total: int, quiet: bool):
+    """A progress bar over articles on a terminal (tqdm); silent when stderr is not one or with --quiet."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
+                dynamic_ncols=True, leave=False)
 
 
 def _baseline(args) -> int:
@@ -220,10 +318,10 @@ COMMANDS = {"compare": _compare, "baseline": _baseline, "check": _check}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from crosscheck.load import InputError
-
     parser = build_parser()
     args = parser.parse_args(argv)
+    from crosscheck.load import InputError  # after parsing: --help and usage errors need no loader
+
     try:
         return COMMANDS[args.command](args)
     except InputError as err:

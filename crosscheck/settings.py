@@ -8,6 +8,12 @@ alignment and quote thresholds separate.
 #: Largest article file read, in bytes. Real articles are under 200 kB of text; a file
 #: of several MB is almost certainly not one article (a dump, a binary, a whole site).
 MAX_ARTICLE_BYTES = 5_000_000
+#: Longest line of a JSON-lines file, in bytes: one article of the largest size, written
+#: with every character escaped (JSON's "\\u00e9" is six bytes for two), plus its metadata.
+MAX_JSONL_LINE_BYTES = 3 * MAX_ARTICLE_BYTES
+#: Longest story key or article id of a JSON-lines line, in characters (a key names a story,
+#: it is not a text).
+MAX_STORY_KEY_CHARS = 500
 
 # --- extraction: bounded work per figure (crosscheck.extract) ---------------------------
 # Every rule reads a bounded stretch of text around the figure it judges, never the whole
@@ -201,3 +207,39 @@ DEFAULT_MAX_DROP = 0.05
 #: the Markdown and the PDF shows before "… and N more"; every conflict is always shown. The
 #: HTML shows them all, with filters.
 BRIEF_MAX_PER_KIND = 8
+
+# --- many stories in one call (crosscheck.stories, crosscheck.grouping) ----------------
+#: Folder of the extraction cache, relative to the current directory (listed in .gitignore).
+CACHE_DIR = ".crosscheck-cache"
+#: Longest readable part of a story's folder name (a short hash of the key follows it).
+STORY_FOLDER_CHARS = 60
+#: Conflict labels listed per story in the index.
+INDEX_TOP_CONFLICTS = 3
+
+#: Grouping articles without a story key into stories by content (crosscheck.grouping).
+#: Words per shingle of wording: 4 words rarely repeat by chance across two stories.
+GROUP_SHINGLE_WORDS = 4
+#: MinHash permutations, cut into bands of GROUP_BAND_ROWS rows (32 bands of 2): two
+#: articles whose name-figure-date sets have Jaccard similarity J share a band with
+#: probability 1 - (1 - J^2)^32: 0.73 at J = 0.2, 0.99 at J = 0.4, 0.27 at J = 0.1.
+GROUP_MINHASH_PERMUTATIONS = 64
+GROUP_BAND_ROWS = 1
+#: Seed of the MinHash permutations (any fixed value: grouping must not vary between runs).
+GROUP_SEED = 1729
+#: A feature in more than this share of all articles, and in more than
+#: GROUP_COMMON_MIN_ARTICLES of them, is left out: it tells no story apart.
+GROUP_COMMON_SHARE = 0.02
+GROUP_COMMON_MIN_ARTICLES = 30
+#: Buckets larger than this (articles sharing a band) give no candidate pairs: only
+#: features common to many stories make such buckets, and their pairs would be quadratic.
+GROUP_MAX_BUCKET = 1000
+#: idf-weighted Jaccard similarity of names, figures and dates at or above which two
+#: articles are one story (chosen on ECB+, see docs/many-stories.md).
+GROUP_MIN_SIMILARITY = 0.15
+#: Share of the shorter article's word 4-grams found in the other at or above which the
+#: two are copies (a wire story republished, cut or with a sentence changed): one story.
+GROUP_MIN_COPY_SHARE = 0.5
+#: Words of its first article that name a story grouped by content when that article has no title.
+STORY_NAME_WORDS = 10
+#: Seconds to wait for the Dask scheduler given with --scheduler before saying it is not there.
+SCHEDULER_TIMEOUT_S = 10

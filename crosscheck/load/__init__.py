@@ -22,7 +22,7 @@ from crosscheck.safe import printable
 from crosscheck.load.metadata import SIDECAR_NAME, check_entry, parse_sidecar, split_front_matter
 from crosscheck.models import Article
 
-__all__ = ["InputError", "load_article", "load_corpus", "ARTICLE_SUFFIXES"]
+__all__ = ["InputError", "article_from_text", "load_article", "load_corpus", "ARTICLE_SUFFIXES"]
 
 #: File suffixes read as articles inside a folder (a file named explicitly is read
 #: whatever its suffix: unknown suffixes as plain text).
@@ -58,7 +58,7 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n:,} bytes"
 
 
-def _is_mostly_control(sample: str) -> bool:
+def is_mostly_control(sample: str) -> bool:
     if not sample:
         return False
     controls = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in TEXT_CONTROLS)
@@ -90,14 +90,14 @@ def read_text(path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        if _is_mostly_control(data[:BINARY_SAMPLE_BYTES].decode("latin-1")):
+        if is_mostly_control(data[:BINARY_SAMPLE_BYTES].decode("latin-1")):
             raise InputError(path, "binary file, not article text") from None
         raise InputError(
             path,
             f"not UTF-8 text: byte 0x{data[err.start]:02x} at offset {bom + err.start} is invalid "
             "(save the file as UTF-8)",
         ) from None
-    if _is_mostly_control(text[:BINARY_SAMPLE_BYTES]):
+    if is_mostly_control(text[:BINARY_SAMPLE_BYTES]):
         raise InputError(path, "binary file, not article text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -112,8 +112,16 @@ def load_article(path: str, meta: dict[str, Any] | None = None) -> Article:
     whatever is still missing is detected in the text (see the module docstring).
     """
     p = Path(path)
-    suffix = p.suffix.lower()
-    text = read_text(path)
+    return article_from_text(str(path), p.stem, read_text(path), meta, p.suffix.lower())
+
+
+def article_from_text(
+    path: str, article_id: str, text: str, meta: dict[str, Any] | None = None, suffix: str = ".txt"
+) -> Article:
+    """An article from text already read (a file's, or a JSON-lines record's): ``suffix``
+    says how to read it (HTML, Markdown with front matter, plain text), ``meta`` is checked
+    as a sidecar entry, and what is still missing is detected in the text. ``path`` is what
+    errors and warnings name."""
     try:
         given = check_entry(meta or {})
     except ValueError as err:
@@ -145,8 +153,8 @@ def load_article(path: str, meta: dict[str, Any] | None = None) -> Article:
         if not published and url_date:
             published, published_from = url_date, "inferred"
     return Article(
-        id=p.stem,
-        path=str(path),
+        id=article_id,
+        path=path,
         text=text,
         outlet=outlet,
         outlet_from=outlet_from,

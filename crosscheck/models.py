@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where the arrays are made (crosscheck.score), not by
+    import numpy as np  # the command line's start-up (`crosscheck --help`)
 
 #: Fact kinds, in the order reports list them.
 FACT_KINDS = ("date", "money", "count", "measure", "quote", "statement", "framing")
@@ -260,6 +261,8 @@ class PairTable(Sequence[PairScore]):
                             int(self.paraphrase[i, j]))
 
     def __eq__(self, other: object) -> bool:
+        import numpy as np
+
         return isinstance(other, PairTable) and self.labels == other.labels and all(
             np.array_equal(x, y) for x, y in zip(self.arrays(), other.arrays()))
 

@@ -163,7 +163,7 @@ def test_index_lists_the_story_with_a_conflict_first(tmp_path: Path):
     index = json.loads((tmp_path / "out" / "index.json").read_text("utf-8"))
     assert [s["key"] for s in index["stories"]] == ["changed", "as published"]
     assert index["stories"][0]["conflicts"] == 1 and index["stories"][1]["conflicts"] == 0
-    assert index["stories"][0]["top_conflicts"] == ["Aegis Ashore missile defense systems cost — count"]
+    assert index["stories"][0]["top_conflicts"] == ["Aegis Ashore missile defense systems buying — count"]
     md = (tmp_path / "out" / "index.md").read_text("utf-8")
     assert md.index("changed") < md.index("as published") and "Aegis Ashore" in md
 

@@ -50,6 +50,7 @@ from crosscheck import settings
 from crosscheck.context import ContextSpace, content_words, find_acronyms, stem, stems
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.numbers import QUALIFIERS
+from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
 from crosscheck.values import compare_key, compatible
@@ -305,14 +306,39 @@ def _event_words(f: Fact) -> frozenset[str]:
     return frozenset(classes.get(w, w) for w in (f.frame.event.split() if f.frame is not None else ()))
 
 
-def _anchor_shift(facts: list[Fact], established: list[int], side: list[int]) -> bool:
-    """Whether two sides of dates differ by one day where a side counts its day from the day
-    of the report ("today", "yesterday"): the publication date names a day in some time zone
-    (or the day a copy was posted), not the hour of writing, so the day could be either."""
-    if not any(facts[i].value.get("deictic") for i in established + side):
+def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None) -> bool:
+    """Whether two sides of dates differ only as the days they are counted from, where a side
+    counts its day from the day of the report ("today", "yesterday", marked ``deictic``):
+    - by one day: the publication date names a day in some time zone (or the day a copy was
+      posted), not the hour of writing, so the day could be either;
+    - inside a quotation, where "this morning" is the morning the words were said, not the
+      report's (deixis in reported speech is the speaker's);
+    - every date of both sides counted alike from its own report's day ("today" in a report
+      of the 14th and "today" in one of the 20th): the sides differ because the reports do."""
+    members = established + side
+    deictic = [i for i in members if facts[i].value.get("deictic")]
+    if not deictic:
         return False
+    if any(_quoted(facts[i]) for i in deictic):
+        return True
     spans = [_span(facts[group[0]]) for group in (established, side)]
-    return None not in spans and abs(spans[0][0] - spans[1][0]) == 1
+    if None not in spans and abs(spans[0][0] - spans[1][0]) == 1:
+        return True
+    if not published or len(deictic) < len(members):
+        return False
+    offsets = set()
+    for i in members:
+        day, span = published.get(facts[i].article), _span(facts[i])
+        if day is None or span is None:
+            return False
+        offsets.add(span[0] - day.toordinal())
+    return len(offsets) == 1
+
+
+def _quoted(f: Fact) -> bool:
+    """Whether a fact stands inside a quotation of its sentence."""
+    at = _offset_in_sentence(f)
+    return at >= 0 and any(q.start <= at < q.end for q in find_quotations(f.sentence))
 
 
 def _agent_words(facts: list[Fact], group: list[int]) -> set[str]:
@@ -329,7 +355,8 @@ def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -
     return bool(words[0] and words[1] and not words[0] & words[1])
 
 
-def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: list[int]) -> tuple[list[int], list[int]]:
+def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: list[int],
+           published: dict | None = None) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
@@ -350,7 +377,7 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
         words = [frozenset().union(*(_event_words(facts[i]) for i in group)) for group in (established, side)]
         claim = ([i for i in established if _event_words(facts[i]) & words[1] or alike(i, side)],
                  [i for i in side if _event_words(facts[i]) & words[0] or alike(i, established)])
-        return ([], []) if all(claim) and _anchor_shift(facts, *claim) else claim
+        return ([], []) if all(claim) and _anchor_shift(facts, *claim, published) else claim
     if _agents_differ(facts, established, side):
         return [], []
     slots = {i: _slot(facts[i]) for i in established + side}
@@ -984,7 +1011,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
         others = sorted(sides[1:], key=lambda side: (-float(sim[np.ix_(side, established)].mean()), min(side)))
         for side in others:
             mean = float(sim[np.ix_(side, established)].mean())
-            claim = _claim(facts, sim, established, side)
+            claim = _claim(facts, sim, established, side, published)
             contradicted = _contradicted(facts, established, side)
             if mean >= bar and all(claim) and contradicted and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in

@@ -498,3 +498,19 @@ def test_a_figure_within_the_ceiling_most_outlets_give_refines_it_and_a_figure_a
               count("c:1", "c", "At least 175", QUAKE_A, None, "people", low=175, high=None),
               count("d:1", "d", "At least 350", QUAKE_A.replace("175", "350"), None, "people", low=350, high=None)]
     assert _contradicted(floors, [0, 1, 2], [3])  # a higher floor tells the toll differently
+
+
+def test_dates_counted_from_each_reports_own_day_are_no_claim():
+    from crosscheck.align import _anchor_shift
+
+    def today(fid, article, sentence, when, text="today"):
+        f = day(fid, article, text, sentence, when)
+        return replace(f, value={**f.value, "deictic": True})
+
+    a = today("a:1", "a", "The operator announced today that service was restored.", "2011-10-14")
+    b = today("b:1", "b", "The operator announced today that all customers were restored.", "2011-10-20")
+    published = {"a": date(2011, 10, 14), "b": date(2011, 10, 20)}
+    assert _anchor_shift([a, b], [0], [1], published)  # each report's own day: they differ as the reports do
+    assert not _anchor_shift([a, b], [0], [1], {"a": date(2011, 10, 14), "b": date(2011, 10, 14)})
+    quoted = today("c:1", "c", "“The cable was cut this morning,” the operator said.", "2011-10-18", "this morning")
+    assert _anchor_shift([a, quoted], [0], [1], {"a": date(2011, 10, 14), "c": date(2011, 10, 14)})  # the speaker's morning

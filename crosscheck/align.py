@@ -15,7 +15,7 @@ and the same distinctive figure in two articles draws them together. A figure's 
 sentence, read from its frame (``crosscheck.extract.frames``: an earlier value after "up
 from", a change, a whole, a difference; a date's "until" or "before", or a date of a
 statement) keeps it from facts of another role, figures of two predicate classes ("dead",
-"missing") or two years are two facts, and figures that depend on another ("down from 55")
+"missing") or two years are two facts, and figures that depend on another ("down from <n>")
 conflict only where the figures they go with are aligned. Acronyms the corpus defines are
 read as the names they stand for ("the WHO" / "the World Health Organization").
 
@@ -172,7 +172,7 @@ def _apposition_stem(f: Fact) -> str:
     return stem(m.group("word")) if m else ""
 
 
-#: A toll counts people ("the death toll rose to 212" and "killing at least 175 people").
+#: A toll counts people ("the death toll rose to <n>" and "killing at least <m> people").
 TOLL_HEADS = frozenset({stem("toll")})
 PEOPLE_HEADS = frozenset(stem(w) for w in ("people", "person", "persons"))
 
@@ -403,7 +403,7 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
 def _contradicted(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether the differing side does not merely refine the established value. Sides are cut
     where one fact clashes with one other, so a side may clash with a few established facts
-    and fall inside the ceiling most of the others give: a figure within "up to 16 GB" (a
+    and fall inside the ceiling most of the others give: a figure within "up to <n> GB" (a
     maximum, of a range of models or of outcomes) does not contradict it. A floor ("at least
     175") is the count known so far, so a figure above it still tells the count differently."""
     articles = {facts[j].article for j in established}
@@ -1095,7 +1095,7 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
         rank, size = _rank_in_sentence(fam_facts)
         heads = _heads_in_sentence(fam_facts, [_head(f) for f in fam_facts]) if numeric else None
         blocks = _blocks(family, fam_facts, roles)
-        # Figures themselves first, then those that depend on one ("down from 55" goes
+        # Figures themselves first, then those that depend on one ("down from <n>" goes
         # with "41 seats"): two earlier values conflict only where the figures they go
         # with are aligned too.
         family_anchors: list[tuple[tuple[str, str], ...]] = []

@@ -293,12 +293,10 @@ def _schema_problem(data: dict[str, Any]) -> str | None:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
                 return f"groups[{i}].conflicts[{j}] is not a pair of outlet names"
     possible = data.get("possible_conflicts", [])
-    if not isinstance(possible, list):
-        return f"possible_conflicts is {_type_name(possible)}, not a list"
+    problem = _records_problem("possible", "possible_conflicts", possible)
+    if problem:
+        return problem
     for i, p in enumerate(possible):
-        problem = _record_problem("possible", f"possible_conflicts[{i}]", p)
-        if problem:
-            return problem
         for field in ("keys", "sides"):
             if field not in p:
                 return f"possible_conflicts[{i}] has no {field}"
@@ -312,11 +310,15 @@ def _schema_problem(data: dict[str, Any]) -> str | None:
     overall = scores.get("overall")
     if overall is not None and (not isinstance(overall, (int, float)) or isinstance(overall, bool)):
         return f"scores.overall is {_type_name(overall)}, not a number or null"
-    pairs = scores.get("pairs", [])
-    if not isinstance(pairs, list):
-        return f"scores.pairs is {_type_name(pairs)}, not a list"
-    for i, p in enumerate(pairs):
-        problem = _record_problem("pair", f"scores.pairs[{i}]", p)
+    return _records_problem("pair", "scores.pairs", scores.get("pairs", []))
+
+
+def _records_problem(what: str, where: str, records: Any) -> str | None:
+    """What is wrong with a list of ``what`` records at ``where``, or None."""
+    if not isinstance(records, list):
+        return f"{where} is {_type_name(records)}, not a list"
+    for i, record in enumerate(records):
+        problem = _record_problem(what, f"{where}[{i}]", record)
         if problem:
             return problem
     return None

@@ -298,7 +298,7 @@ def score(
         fig = np.array([figure_code.setdefault(_figure(m), len(figure_code)) for m in members], dtype=np.int64)
         same_unit = u[:, None] == u[None, :]
         # A copy carries its source's figures: "at least 350" where the source says
-        # "at least 175" is an edit, even though the two ranges overlap.
+        # "at least <m>" is an edit, even though the two ranges overlap.
         rm = np.where((rm == AGREE) & same_unit & (fig[:, None] != fig[None, :]), np.int8(CONFLICT), rm)
         iu, ju = np.triu_indices(k, 1)
         r, su = rm[iu, ju], same_unit[iu, ju]

@@ -182,7 +182,7 @@ YEAR_POSSESSIVE = re.compile(rf"\b(?P<year>{_YEAR})['’]s\b")
 #: Any other year-like number; kept only if the parse reads it as a year (see above).
 BARE_YEAR = re.compile(rf"\b(?P<year>{_YEAR})\b(?!\s*[-–/]\s*\d)")
 #: A span of years: "from 2014 to 2016", "between 2014 and 2016", and a span written with a
-#: dash alone, its second year in full or in two digits ("2014-16", "the 2004–05 season";
+#: dash alone, its second year in full or in two digits ("<yyyy>-<yy>", "the <yyyy>–<yy> season";
 #: Chicago Manual of Style 9.64).
 YEAR_RANGE = re.compile(
     rf"\b(?P<prep>(?i:from|between))\s+(?P<year>{_YEAR})\s*(?:-|–|to|and|until|through)\s*"
@@ -721,7 +721,7 @@ def _span_is_date(doc, start: int, end: int) -> bool:
     if span is None or not all(t.ent_type_ == "DATE" or t.is_punct for t in span):
         return False
     root = span.root
-    return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")  # "1900-2000 people"
+    return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")  # "<yyyy>-<yyyy> people"
 
 
 def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
@@ -781,11 +781,11 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in YEAR_RANGE.finditer(text):
         first, second = ("year", "year2") if m.group("year") else ("dyear", "dyear2")
         y1, y2 = int(m.group(first)), int(m.group(second))
-        if y2 < 100:  # "1995-99": the century of the first year
+        if y2 < 100:  # "<yyyy>-<yy>": the century of the first year
             y2 += y1 // 100 * 100
         if y1 < y2 <= y1 + MAX_YEAR_SPAN:
             bounds = (date(y1, 1, 1), date(y2, 12, 31))
-            # a dash alone may join two counts ("1900-2000 people"): the parse must read a date
+            # a dash alone may join two counts ("<yyyy>-<yyyy> people"): the parse must read a date
             by_grammar = first == "year" or _span_is_date(doc(), m.start(first), m.end(second))
             add(m, lambda b=bounds, ok=by_grammar: (b, "year", False, {}) if ok else None,
                 (m.start(first), m.end(second)))

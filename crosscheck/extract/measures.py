@@ -166,7 +166,7 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
     return None
 
 
-#: Relations by which a number modifies the noun above it ("a 5.9 quake", "magnitude 2.9").
+#: Relations by which a number modifies the noun above it ("a <x.y> quake", "magnitude <x.y>").
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "quantmod", "appos", "nmod"})
 
 
@@ -174,11 +174,11 @@ def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool)
     """The shock a number measures when the number at ``start:end`` of ``sentence`` is a
     magnitude by its parse ("" when no shock is named; None when it is no magnitude),
     where no word beside it says so: it modifies the noun "magnitude" or, being fractional,
-    a noun naming a shock (a fractional count of quakes is no count: "a 2.9 aftershock",
-    "a 6.7-strength quake"); it is the object of a preposition hung on "magnitude" or on a
-    verb whose object or whose noun is "magnitude" ("put the magnitude at 5.9",
-    "magnitudes ranging from 3.6 to 4.3"); or it is a conjunct of such a number
-    ("magnitude 2.9 and 2.2"). A quantity of a shock noun names it: its lemma is returned."""
+    a noun naming a shock (a fractional count of quakes is no count: "a <x.y> aftershock",
+    "a <x.y>-strength quake"); it is the object of a preposition hung on "magnitude" or on a
+    verb whose object or whose noun is "magnitude" ("put the magnitude at <x.y>",
+    "magnitudes ranging from <x.y> to <x.y>"); or it is a conjunct of such a number
+    ("magnitude <x.y> and <x.y>"). A quantity of a shock noun names it: its lemma is returned."""
     from crosscheck.parse import parse, tokens_in
 
     span = tokens_in(parse(sentence), start, end)
@@ -186,18 +186,18 @@ def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool)
         return None
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
-        if tok.head.pos_ != "NUM":  # "a 2.9 aftershock and a 2.2": the noun is left out
+        if tok.head.pos_ != "NUM":  # "a <x.y> aftershock and a <x.y>": the noun is left out
             lemma = tok.head.lemma_.lower()
             return lemma if fractional and lemma in _SHOCK_NOUNS else None
         tok = tok.head
-    for _ in range(3):  # the number, a compound noun ("6.7-strength"), the noun named
+    for _ in range(3):  # the number, a compound noun ("<x.y>-strength"), the noun named
         head = tok.head
         if head is tok:
             return None
         lemma = head.lemma_.lower()
         if tok.dep_ == "pobj":  # through the preposition to what it hangs on
             holder = head.head
-            while holder.dep_ == "prep" and holder.head is not holder:  # "from 3.6 to 4.3"
+            while holder.dep_ == "prep" and holder.head is not holder:  # "from <x.y> to <x.y>"
                 holder = holder.head
             if holder.lemma_.lower() == "magnitude":
                 return ""

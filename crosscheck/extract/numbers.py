@@ -37,9 +37,9 @@ def load_data(name: str) -> dict:
 WORD_START = r"(?<!\w)(?=[a-z])"
 
 #: Digits with optional thousands separators and decimals ("1,200", "47.5", "2031"). A
-#: group after a comma and a space is a thousands group only when it starts with 0 ("2, 000",
+#: group after a comma and a space is a thousands group only when it starts with 0 ("<n>, 0<dd>",
 #: a separator spaced out by tokenised text): no number is written with a leading zero,
-#: while "May 5, 100 people" is a list of two.
+#: while "<Month> <d>, <nnn> people" is a list of two.
 DIGITS = r"\d{1,3}(?:,\d{3}|, 0\d\d(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -214,7 +214,7 @@ _LOWER_CASE_NAMES = frozenset(
 
 def _surface_pattern(surface: str) -> str:
     """A term's words joined by spaces or, as a compound modifier, by hyphens
-    ("a 170,000-square-foot building"; Chicago Manual of Style 7.85)."""
+    ("a <n>-square-foot building"; Chicago Manual of Style 7.85)."""
     return r"(?:\s+|-)".join(re.escape(part) for part in surface.split())
 
 
@@ -523,7 +523,7 @@ def _number_value(m: re.Match) -> tuple[float, bool] | None:
         num, den = int(m.group("num")), int(m.group("den"))
         whole = int(m.group("whole") or 0)
         if num >= den and not m.group("whole") and 0 < num % 10 < den:
-            # "41/2 miles": a mixed number whose space (or "½" glyph) was lost, as no
+            # "<d><n>/<m> miles": a mixed number whose space (or "½" glyph) was lost, as no
             # measure is written as an improper fraction
             whole, num = num // 10, num % 10
         if not 0 < num < den or not _terms_at(m.string, m.end("frac")):

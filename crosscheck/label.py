@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from crosscheck.context import STOPWORDS
 from crosscheck.extract.frames import predicate_classes
@@ -143,11 +144,12 @@ def _predicate(f: Fact, kind: str) -> str:
     return _surface(p, f.sentence)
 
 
+@lru_cache(maxsize=1)
 def _class_lemmas() -> dict[str, tuple[str, ...]]:
-    """Predicate class -> its lemmas, the class name first."""
+    """Predicate class -> its lemmas, the class name first (read once)."""
     out: dict[str, list[str]] = {}
     for lemma, cls in predicate_classes().items():
-        out.setdefault(cls, [cls] if cls != lemma else []).append(lemma)
+        out.setdefault(cls, []).append(lemma)
     return {cls: tuple(dict.fromkeys([cls, *lemmas])) for cls, lemmas in out.items()}
 
 

@@ -697,31 +697,20 @@ def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date
 Candidate = tuple[int, int, int, int, Callable[..., Resolution | None], bool]
 
 
-def _is_year_by_grammar(doc, start: int, end: int) -> bool:
-    """Whether a bare year-like number reads as a year in the parse: the named-entity
-    recogniser calls it a DATE, and it does not count a plural noun it modifies ("the 2000
-    troops" counts; "the 1987 strike", "the 2008 Olympics" are years)."""
+def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) -> bool:
+    """Whether a year-like number (or, with ``one_token=False``, a span of them, "<yyyy>-<yy>")
+    reads as a date in the parse: the named-entity recogniser calls it a DATE, and it does not
+    count a plural noun it modifies ("the 2000 troops" and "<yyyy>-<yyyy> people" count; "the
+    1987 strike", "the 2008 Olympics" are years)."""
     from crosscheck.parse import tokens_in
 
     span = tokens_in(doc, start, end)
-    if span is None or len(span) != 1:
+    if span is None or (one_token and len(span) != 1):
         return False
-    tok = span[0]
-    if tok.ent_type_ != "DATE":
-        return False
-    return not (tok.dep_ in ("nummod", "compound", "amod") and tok.head.tag_ == "NNS")
-
-
-def _span_is_date(doc, start: int, end: int) -> bool:
-    """Whether the named-entity recogniser reads the characters ``start:end`` as a DATE that
-    does not count a plural noun (as ``_is_year_by_grammar``)."""
-    from crosscheck.parse import tokens_in
-
-    span = tokens_in(doc, start, end)
-    if span is None or not all(t.ent_type_ == "DATE" or t.is_punct for t in span):
+    if not all(t.ent_type_ == "DATE" or t.is_punct for t in span):
         return False
     root = span.root
-    return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")  # "<yyyy>-<yyyy> people"
+    return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")
 
 
 def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
@@ -786,7 +775,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         if y1 < y2 <= y1 + MAX_YEAR_SPAN:
             bounds = (date(y1, 1, 1), date(y2, 12, 31))
             # a dash alone may join two counts ("<yyyy>-<yyyy> people"): the parse must read a date
-            by_grammar = first == "year" or _span_is_date(doc(), m.start(first), m.end(second))
+            by_grammar = first == "year" or _is_year_by_grammar(doc(), m.start(first), m.end(second), one_token=False)
             add(m, lambda b=bounds, ok=by_grammar: (b, "year", False, {}) if ok else None,
                 (m.start(first), m.end(second)))
     for m in DECADE.finditer(text):

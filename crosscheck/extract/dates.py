@@ -700,7 +700,7 @@ Candidate = tuple[int, int, int, int, Callable[..., Resolution | None], bool]
 def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) -> bool:
     """Whether a year-like number (or, with ``one_token=False``, a span of them, "<yyyy>-<yy>")
     reads as a date in the parse: the named-entity recogniser calls it a DATE, and it does not
-    count a plural noun it modifies ("the 2000 troops" and "<yyyy>-<yyyy> people" count; "the
+    count a plural noun it modifies ("the <yyyy> troops" and "<yyyy>-<yyyy> people" count; "the
     1987 strike", "the 2008 Olympics" are years)."""
     from crosscheck.parse import tokens_in
 

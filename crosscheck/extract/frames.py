@@ -38,6 +38,8 @@ FRAMED_KINDS = ("count", "money", "measure", "date")
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj", "csubjpass"})
 #: Labels that attach a number to the noun it counts or measures.
 NUMBER_TO_NOUN = frozenset({"nummod", "amod", "compound", "quantmod", "nmod"})
+#: Labels only a noun (or pronoun) takes in its clause: subject, object, object of a preposition.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos"})
 #: Labels of a noun's own arguments of its governing word (subject, object, complement).
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "npadvmod", "appos", "dative", "conj"})
 #: Labels of words that say something of a noun right beside it ("30 missing", "people killed").
@@ -98,9 +100,17 @@ def _phrase(noun: Token) -> str:
     return " ".join(_lemma(t) for t in sorted(parts, key=lambda t: t.i))
 
 
+def _noun(t: Token) -> bool:
+    """Whether ``t`` works as a noun: tagged one, or tagged a verb where the parse gives it a
+    noun's dependency (the tagger and the parser of a statistical pipeline disagree at times:
+    "caught <n> passes" with "passes" a verb, yet the object of "caught" and counted by a
+    ``nummod``, which only a noun takes)."""
+    return t.pos_ in ("NOUN", "PROPN") or t.pos_ == "VERB" and t.dep_ in NOMINAL_DEPS
+
+
 def _clause_head(t: Token) -> Token:
     """The verb (or root) heading the clause ``t`` sits in."""
-    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+    while t.head.i != t.i and (t.pos_ not in ("VERB", "AUX") or _noun(t)):
         t = t.head
     return t
 
@@ -163,7 +173,7 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
             return classes[_lemma(t)], _lemma(t)
     for pos in ("VERB", "ADJ"):
         for t in candidates:
-            if t.pos_ == pos and not t.is_stop:
+            if t.pos_ == pos and not t.is_stop and not _noun(t):
                 return "", _lemma(t)
     return "", ""
 
@@ -171,7 +181,7 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
 def _number_frame(fact: Fact, span: Span) -> Frame:
     q = span.root
     noun: Token | None = None
-    if q.dep_ in NUMBER_TO_NOUN and q.head.pos_ in ("NOUN", "PROPN") and not (span.start <= q.head.i < span.end):
+    if q.dep_ in NUMBER_TO_NOUN and _noun(q.head) and not (span.start <= q.head.i < span.end):
         noun = q.head
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
         noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
@@ -254,16 +264,23 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
                  agent=_agent(head, span))
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``, or the noun of the "by" phrase of a passive; a verb without
+    one shares the subject of the verb it hangs from (``SUBJECT_SHARING``: "X scored 20 and
+    grabbed 11 rebounds": X's)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not subjects and verb.dep_ in SUBJECT_SHARING and verb.head.i != verb.i:
+        return _subjects(_clause_head(verb.head))
+    return subjects
+
+
 def _agent(verb: Token, own: Span) -> tuple[str, ...]:
     """The names (``AGENT_LABELS``) in the subject of ``verb``, or in the "by" phrase of a
     passive, lower-cased and sorted; none when the figure itself sits in the subject ("12
     people were hurt") or the clause has no named subject."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subjects += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if not subjects and verb.dep_ in SUBJECT_SHARING and verb.head.i != verb.i:
-        return _agent(_clause_head(verb.head), own)  # "X scored 20 and grabbed 11 rebounds": X's
     names: set[str] = set()
-    for subject in subjects:
+    for subject in _subjects(verb):
         lo, hi = subject.left_edge.i, subject.right_edge.i + 1
         if lo < own.end and own.start < hi:
             continue
@@ -317,19 +334,23 @@ def read_frame(fact: Fact, doc: Doc | None) -> Frame | None:
     return _number_frame(fact, span)
 
 
-#: Pronouns that, as the subject of a figure's clause, refer back to the sentence before
-#: ("It destroyed 40 homes"): the figure takes that sentence's time and places as its scope.
-ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "that", "which"})
+def _refers_back(t: Token) -> bool:
+    """Whether ``t`` is a pronoun that refers back beyond its sentence: a third-person
+    personal pronoun ("he", "it", "they") or a demonstrative ("this", "that"), by the
+    parser's morphology (Universal Dependencies features). "I" and "we" name the speaker,
+    and a relative pronoun's antecedent is in its own sentence."""
+    kind = t.morph.get("PronType")
+    return "Dem" in kind and t.pos_ == "PRON" or "Prs" in kind and "3" in t.morph.get("Person")
 
 
 def _anaphoric_subject(doc: Doc, fact: Fact) -> bool:
-    """Whether the clause of ``fact`` has a pronoun subject that refers back ("It killed 12")."""
+    """Whether the clause of ``fact`` has a pronoun subject that refers back ("It killed 12",
+    "He had 793 yards")."""
     offset = fact.start - fact.sentence_start
     span = tokens_in(doc, offset, offset + len(fact.text))
     if span is None:
         return False
-    head = _clause_head(span.root)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ANAPHORIC_SUBJECTS for c in head.children)
+    return any(_refers_back(c) for c in _subjects(_clause_head(span.root)))
 
 
 def _inherited(frame: Frame, previous: Doc, dates: list[Fact]) -> Frame:

@@ -306,7 +306,8 @@ def _event_words(f: Fact) -> frozenset[str]:
     return frozenset(classes.get(w, w) for w in (f.frame.event.split() if f.frame is not None else ()))
 
 
-def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None) -> bool:
+def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None,
+                  one_day: bool = True) -> bool:
     """Whether two sides of dates differ only as the days they are counted from, where a side
     counts its day from the day of the report ("today", "yesterday", marked ``deictic``):
     - by one day: the publication date names a day in some time zone (or the day a copy was
@@ -314,15 +315,24 @@ def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], pu
     - inside a quotation, where "this morning" is the morning the words were said, not the
       report's (deixis in reported speech is the speaker's);
     - every date of both sides counted alike from its own report's day ("today" in a report
-      of the 14th and "today" in one of the 20th): the sides differ because the reports do."""
+      of the 14th and "today" in one of the 20th): the sides differ because the reports do.
+    Alike for a side that counts from the date before it (``reference``: "the next day",
+    "that morning"): inside a quotation, or written alike on both sides, the sides differ in
+    the date each report gave before, which is where a claim would have to be found.
+    Without ``one_day``, only the cases that show the sides say the same thing (the day's
+    doubt leaves a possible conflict open)."""
     members = established + side
+    anaphoric = [i for i in members if facts[i].value.get("reference")]
+    if anaphoric and (any(_quoted(facts[i]) for i in anaphoric) or (
+            len(anaphoric) == len(members) and len({facts[i].value.get("expression") for i in members}) == 1)):
+        return True
     deictic = [i for i in members if facts[i].value.get("deictic")]
     if not deictic:
         return False
     if any(_quoted(facts[i]) for i in deictic):
         return True
     spans = [_span(facts[group[0]]) for group in (established, side)]
-    if None not in spans and abs(spans[0][0] - spans[1][0]) == 1:
+    if one_day and None not in spans and abs(spans[0][0] - spans[1][0]) == 1:
         return True
     if not published or len(deictic) < len(members):
         return False
@@ -1019,7 +1029,9 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
                 confidence = min(confidence, mean)
                 continue
             yield sorted(side), [], None, False
-            if mean >= low and contradicted:
+            if mean >= low and contradicted and not (
+                    family == "date" and _anchor_shift(facts, established, side, published, one_day=False)):
+                # (dates that differ only in the day each report counts from are not in doubt)
                 yield sorted(established + side), [established, side], round(mean, 4), True
         if len(kept) > 1 and confidence < settings.CONFLICT_MIN_CONFIDENCE:
             # a claim whose sentences are less alike than the fitted bar: listed, not called

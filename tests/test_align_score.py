@@ -514,3 +514,21 @@ def test_dates_counted_from_each_reports_own_day_are_no_claim():
     assert not _anchor_shift([a, b], [0], [1], {"a": date(2011, 10, 14), "b": date(2011, 10, 14)})
     quoted = today("c:1", "c", "“The cable was cut this morning,” the operator said.", "2011-10-18", "this morning")
     assert _anchor_shift([a, quoted], [0], [1], {"a": date(2011, 10, 14), "c": date(2011, 10, 14)})  # the speaker's morning
+
+
+def test_dates_counted_alike_from_the_date_before_are_no_claim():
+    from crosscheck.align import _anchor_shift
+
+    def after(fid, article, sentence, when, text="next day"):
+        f = day(fid, article, text, sentence, when)
+        return replace(f, value={**f.value, "reference": "previous date", "expression": text})
+
+    # each report resolves "the next day" from the date it gave before; what they wrote is one
+    a = after("a:1", "a", "Work on the cable will go on over the next day.", "2011-10-15")
+    b = after("b:1", "b", "Work on the cable will go on over the next day.", "2011-10-21")
+    assert _anchor_shift([a, b], [0], [1], {})
+    other = after("c:1", "c", "Work on the cable ended two days later.", "2011-10-16", "two days later")
+    assert not _anchor_shift([a, other], [0], [1], {})  # written differently: a claim may stand
+    plain = day("d:1", "d", "October 16", "Work on the cable ended on October 16.", "2011-10-16")
+    assert not _anchor_shift([a, plain], [0], [1], {}, one_day=False)  # the day's doubt only with one_day
+    assert _anchor_shift([replace(plain, value={**plain.value, "deictic": True}), a], [0], [1], {})

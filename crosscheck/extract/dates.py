@@ -232,15 +232,25 @@ RELATIVE_PERIOD = re.compile(
 )
 #: "two days ago", "a year ago", "3 weeks ago".
 AGO = re.compile(rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")
+#: Calendar units a demonstrative date names as they are; a part of a day names its day.
+UNIT_NAMES = frozenset({"day", "week", "month", "year"})
+#: Granularities from the finest: "that month" after a date of a year names no one month.
+FINENESS = {g: n for n, g in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade"))}
 #: Dates given from the date mentioned before them (anaphoric): "a decade earlier", "five
-#: days later", "the previous decade", "the following day", "the year-ago quarter", "the
-#: year-earlier period". ``n``/``unit`` (or ``by``) is the shift, ``named`` the period named.
+#: days later", "the previous decade", "the following day", "the next day", "the year-ago
+#: quarter", "the year-earlier period". ``n``/``unit`` (or ``by``) is the shift, ``named``
+#: the period named. A demonstrative names the period of the date before ("that year",
+#: "later that day", "the same month", "that morning": ``same``), as TimeML's anaphoric
+#: TIMEX3 (Pustejovsky et al., 2003; HeidelTime's English rules resolve them alike).
 ANAPHORIC = re.compile(
     rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|quarter|year))s?\s+(?P<dir>(?i:earlier|later))\b"
-    r"|\b(?i:the)\s+(?P<dir2>(?i:previous|prior|preceding|following))\s+"
+    r"|\b(?i:the)\s+(?P<dir2>(?i:previous|prior|preceding|following|next))\s+"
     r"(?P<named>(?i:day|week|month|quarter|year))\b"
     r"|\b(?i:the)\s+(?:(?i:same)\s+)?(?P<by>(?i:year|month|quarter))[-\s](?i:ago|earlier)\s+"
     r"(?P<named2>(?i:day|week|month|quarter|half|year|period))\b"
+    r"|\b(?:(?i:later|earlier)\s+)?(?i:that|the\s+same)\s+(?:(?i:same)\s+)?"
+    r"(?P<same>(?i:day|morning|afternoon|evening|night|week|month|year))\b(?![-\w])"
+    r"(?!\s+(?i:after|by|to)\s+(?P=same))"  # "year after year", "day by day": no date
 )
 #: A weekday, with an optional "last"/"next"/"this" inside the span; "Thursdays" (a habit)
 #: does not match.
@@ -666,7 +676,10 @@ def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date
     decade, at its own granularity; "the previous decade" and "the year-ago quarter" name the
     period (a year, a quarter) holding the reference, moved."""
     g = m.groupdict()
-    if g["unit"]:
+    if g["same"]:  # "that year", "later that day", "the same month": the period of the reference
+        unit = named = g["same"].lower() if g["same"].lower() in UNIT_NAMES else "day"  # "that morning"
+        by = 0
+    elif g["unit"]:
         by, unit, named = _count(g["n"]) * (-1 if g["dir"].lower() == "earlier" else 1), g["unit"].lower(), None
     elif g["named"]:
         unit = named = g["named"].lower()
@@ -674,6 +687,8 @@ def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date
     else:
         by, unit, named = -1, g["by"].lower(), g["named2"].lower()
         named = None if named == "period" else named
+    if g["same"] and (ref is None or FINENESS.get(ref[1], len(FINENESS)) > FINENESS[named]):
+        return None, named, True, {}  # no date before, or one too coarse to name its day or month
     if ref is None:
         if anchor is None:
             return None, named or unit, True, {}

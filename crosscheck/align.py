@@ -354,8 +354,15 @@ def _quoted(f: Fact) -> bool:
 def _agent_words(facts: list[Fact], group: list[int]) -> set[str]:
     """The last word of each agent's name: "Sox" is the Red Sox, "Carter" Richard Carter;
     the New York Yankees and the New York Mets, or the Bank of America and the Bank of Japan,
-    stay apart."""
-    return {a.split()[-1] for i in group if facts[i].frame is not None for a in facts[i].frame.agent if a.split()}
+    stay apart. A name of several words also stands for its initials, as an acronym names
+    it ("EU" and "the European Union" are one agent)."""
+    out = set()
+    for a in (a.split() for i in group if facts[i].frame is not None for a in facts[i].frame.agent):
+        if a:
+            out.add(a[-1])
+            if len(a) > 1:
+                out.add("".join(w[0] for w in a))
+    return out
 
 
 def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
@@ -363,6 +370,16 @@ def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -
     (``_agent_words``): one team's offer is not another's."""
     words = [_agent_words(facts, group) for group in (established, side)]
     return bool(words[0] and words[1] and not words[0] & words[1])
+
+
+def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether the frames show two sides of figures to be two facts, not one in doubt: two
+    different agents give them (``_agents_differ``), or both sides' clauses name years and
+    not the same ones (two seasons' statistics, two years' tolls)."""
+    if _agents_differ(facts, established, side):
+        return True
+    years = [frozenset().union(*(_years(facts[i]) for i in group)) for group in (established, side)]
+    return bool(years[0] and years[1] and years[0] != years[1])
 
 
 def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: list[int],
@@ -1030,8 +1047,10 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
                 continue
             yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
-                    family == "date" and _anchor_shift(facts, established, side, published, one_day=False)):
-                # (dates that differ only in the day each report counts from are not in doubt)
+                    _anchor_shift(facts, established, side, published, one_day=False) if family == "date"
+                    else _told_apart(facts, established, side)):
+                # (dates that differ only in the day each report counts from, or figures the
+                # frames tell apart, are not in doubt)
                 yield sorted(established + side), [established, side], round(mean, 4), True
         if len(kept) > 1 and confidence < settings.CONFLICT_MIN_CONFIDENCE:
             # a claim whose sentences are less alike than the fitted bar: listed, not called

@@ -532,3 +532,23 @@ def test_dates_counted_alike_from_the_date_before_are_no_claim():
     plain = day("d:1", "d", "October 16", "Work on the cable ended on October 16.", "2011-10-16")
     assert not _anchor_shift([a, plain], [0], [1], {}, one_day=False)  # the day's doubt only with one_day
     assert _anchor_shift([replace(plain, value={**plain.value, "deictic": True}), a], [0], [1], {})
+
+
+def test_figures_the_frames_tell_apart_are_not_in_doubt():
+    """Two sides whose frames name two agents, or two different years, are two facts: no
+    claim and no possible conflict (two players' statistics, two seasons' totals)."""
+    from crosscheck.align import _told_apart
+    from crosscheck.models import Frame
+
+    def framed(fid, article, n, agent=(), scope=()):
+        f = count(fid, article, str(n), f"The team had {n} wins.", n, "win")
+        return replace(f, frame=Frame(thing="win", predicate="have", role="total", agent=agent, scope=scope))
+
+    seasons = [framed("a:1", "a", 11, scope=("year:2009",)), framed("b:1", "b", 7, scope=("year:2010",))]
+    assert _told_apart(seasons, [0], [1])
+    teams = [framed("a:1", "a", 11, agent=("red sox",)), framed("b:1", "b", 7, agent=("yankees",))]
+    assert _told_apart(teams, [0], [1])
+    unknown = [framed("a:1", "a", 11, scope=("year:2009",)), framed("b:1", "b", 7)]
+    assert not _told_apart(unknown, [0], [1])  # one side names no year: still in doubt
+    acronym = [framed("a:1", "a", 11, agent=("eu",)), framed("b:1", "b", 7, agent=("european union",))]
+    assert not _told_apart(acronym, [0], [1])  # an acronym names the agent its initials spell

@@ -322,6 +322,8 @@ def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], pu
     Without ``one_day``, only the cases that show the sides say the same thing (the day's
     doubt leaves a possible conflict open)."""
     members = established + side
+    if _year_inferred(facts, established, side):
+        return True
     anaphoric = [i for i in members if facts[i].value.get("reference")]
     if anaphoric and (any(_quoted(facts[i]) for i in anaphoric) or (
             len(anaphoric) == len(members) and len({facts[i].value.get("expression") for i in members}) == 1)):
@@ -343,6 +345,30 @@ def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], pu
             return False
         offsets.add(span[0] - day.toordinal())
     return len(offsets) == 1
+
+
+#: A year as written in a date's expression.
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
+
+
+def _year_inferred(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether two sides of dates give one day or month of the year, and differ only in a
+    year that one side did not write ("April 9" in a report of September, read as this
+    year's, against "April 9" or "April 9, 2012" elsewhere): the year is each report's
+    guess from its own date, not what the outlet said."""
+    def calendar(i: int) -> tuple | None:
+        v = facts[i].value
+        if v.get("granularity") not in ("day", "month") or not v.get("start") or not v.get("end"):
+            return None
+        return v["granularity"], v["start"][5:], v["end"][5:]
+
+    def yearless(group: list[int]) -> bool:
+        return all(facts[i].value.get("relative") and not facts[i].value.get("deictic")
+                   and not facts[i].value.get("reference")
+                   and not _WRITTEN_YEAR.search(facts[i].value.get("expression") or "") for i in group)
+
+    days = {calendar(i) for i in established + side}
+    return len(days) == 1 and None not in days and (yearless(established) or yearless(side))
 
 
 def _quoted(f: Fact) -> bool:

@@ -552,3 +552,23 @@ def test_figures_the_frames_tell_apart_are_not_in_doubt():
     assert not _told_apart(unknown, [0], [1])  # one side names no year: still in doubt
     acronym = [framed("a:1", "a", 11, agent=("eu",)), framed("b:1", "b", 7, agent=("european union",))]
     assert not _told_apart(acronym, [0], [1])  # an acronym names the agent its initials spell
+
+
+def test_a_year_no_outlet_wrote_makes_no_claim():
+    """"April 9" in a report of September is read as this year's; in reports of January, and
+    where written out, it is last year's: the outlets said the same day."""
+    from crosscheck.align import _anchor_shift
+
+    def dated(fid, article, text, when, relative=True):
+        f = day(fid, article, text, f"The body was found on {text}.", when)
+        return replace(f, value={**f.value, "relative": relative, "expression": text.lower()})
+
+    january = dated("a:1", "a", "April 9", "2012-04-09")
+    written = dated("b:1", "b", "April 9, 2012", "2012-04-09", relative=False)
+    september = dated("c:1", "c", "April 9", "2013-04-09")
+    assert _anchor_shift([january, written, september], [0, 1], [2], {}, one_day=False)
+    other_day = dated("d:1", "d", "April 10", "2013-04-10")
+    assert not _anchor_shift([january, written, other_day], [0, 1], [2], {}, one_day=False)
+    both_written = replace(written, id="e:1", article="e", value={**written.value, "start": "2013-04-09",
+                                                                  "end": "2013-04-09", "expression": "april 9, 2013"})
+    assert not _anchor_shift([written, both_written], [0], [1], {}, one_day=False)  # two years written: a claim

@@ -235,3 +235,18 @@ def test_the_number_with_its_noun_left_out_takes_it_from_the_count_before():
 def test_a_descending_pair_is_a_tally_of_two_counts(text, expected):
     got = [(text[m.start : m.end], m.value["low"], m.value["item"]) for m in counts(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The vote was twice delayed and canceled twice.", ["twice", "twice"]),
+    ("Twice as many people came this year.", []),
+    ("The new hall is twice the size of the old one.", []),
+])
+def test_a_multiplicative_counts_times_only_where_it_modifies_a_verb(text, found):
+    from datetime import date
+
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    facts = extract_facts(Article("a", "a.txt", text, None, published=date(2013, 4, 1)))
+    assert [f.text for f in facts if f.kind == "count" and f.value.get("item_from") == "multiplicative"] == found

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
 from crosscheck.extract.numbers import (
+    MULTIPLICATIVE_WORDS,
     WORD_START,
     NP_STOP_WORDS,
     QUALIFIERS,
@@ -373,6 +374,32 @@ def _count(
     return mention, in_pp
 
 
+#: A multiplicative word, to find the sentences worth parsing for one.
+_MULTIPLICATIVE = re.compile(r"\b(?:" + "|".join(MULTIPLICATIVE_WORDS) + r")\b", re.IGNORECASE)
+#: Parts of speech a multiplicative counts the times of when it modifies them.
+_EVENT_POS = frozenset({"VERB", "AUX"})
+
+
+def _multiplicatives(sentence: Sentence) -> list[Mention]:
+    """Counts of times a multiplicative gives ("shot him twice", "was twice delayed"): only
+    where the parse has it modify a verb; before "as" or a determiner it is a ratio ("twice
+    as many", "twice the size"), no count."""
+    if not _MULTIPLICATIVE.search(sentence.text):
+        return []
+    from crosscheck.parse import parse  # spaCy only for sentences that hold one
+
+    out = []
+    for t in parse(sentence.text):
+        n = MULTIPLICATIVE_WORDS.get(t.lower_)
+        after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        if n and t.dep_ == "advmod" and t.head.pos_ in _EVENT_POS and not (
+                after is not None and (after.lower_ == "as" or after.pos_ == "DET")):
+            value = {"low": n, "high": n, "item": "times", "head": "time", "item_from": "multiplicative",
+                     "qualifier": None}
+            out.append(Mention("count", sentence.start + t.idx, sentence.start + t.idx + len(t), value))
+    return out
+
+
 def extract_counts(article: Article, sentences: list[Sentence]) -> list[Mention]:
     """Counts of ``article`` (kind "count"), in text order.
 
@@ -380,12 +407,14 @@ def extract_counts(article: Article, sentences: list[Sentence]) -> list[Mention]
     money, a measure, a year, a date, a time, an age, an ordinal or part of a name, with
     the noun phrase it counts (``item``, at most six words) and its head noun (``head``,
     lower-case singular). An elliptical count ("At least two have flown") takes its noun
-    from an earlier count of the same or previous sentence (``item_from`` "antecedent").
+    from an earlier count of the same or previous sentence (``item_from`` "antecedent"). A
+    multiplicative that modifies a verb counts times (``item_from`` "multiplicative").
     """
     out: list[Mention] = []
     previous: list[tuple[Mention, bool]] = []
     for sentence in sentences:
         found = counts_in_sentence(sentence, previous)
         out.extend(m for m, _ in found)
+        out.extend(_multiplicatives(sentence))
         previous = found
     return sorted(out, key=lambda m: (m.start, m.end))

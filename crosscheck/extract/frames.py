@@ -239,6 +239,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun]
         candidates += [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
     candidates += [c for c in q.children if c.dep_ in MODIFIER_DEPS]
+    if q.dep_ == "advmod" and q.head.pos_ in ("VERB", "AUX"):
+        candidates.append(q.head)  # a number of times says it of the verb's event ("shot twice")
     # a conjunct noun shares its first conjunct's governing word ("a woman and two men were shot")
     first = arg
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN", "NUM") and first.head.i != first.i:

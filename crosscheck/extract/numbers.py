@@ -55,6 +55,9 @@ UNIT_WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
 }  # fmt: skip
+#: Multiplicatives (CGEL, Huddleston & Pullum 2002, ch. 5 § 7): how many times ("shot twice").
+#: "once" is left out: it is far more often the conjunction or "at one time".
+MULTIPLICATIVE_WORDS = {"twice": 2, "thrice": 3}
 TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,

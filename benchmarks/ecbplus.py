@@ -16,8 +16,9 @@ Three sets of events, reported apart:
   on which the frames and alignment were developed;
 - **seen held-out**: events annotated for this project by reading (``tests/gold/ecbplus``)
   that were held out when first run and have been looked at since (t08 t10 t13 t16 t31 t40,
-  t28 t33 t43, and t06 t25 t30);
-- **held-out**: events annotated by reading and not looked at (t02 t42 t45).
+  t28 t33 t43, t06 t25 t30 and t02 t42 t45);
+- **held-out**: events annotated by reading and not looked at (t13_ecb t18_ecb t30_ecb, and
+  t10_ecb, a weaker test: the free agency t10 tells).
 
 The dataset lives outside the project (``../shared/datasets/ecbplus`` by default, or
 ``$CROSSCHECK_ECBPLUS``); without it, the script says so and stops.
@@ -46,11 +47,13 @@ HELD_OUT_GOLD = ROOT / "tests" / "gold" / "ecbplus"
 DEV = ("t14", "t18", "t20", "t22", "t23", "t24", "t38")
 #: Annotated for this project by reading, held out when first run, looked at since (their
 #: first-run figures are in docs/accuracy.md); the fitted thresholds are fitted on DEV + SEEN.
-SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t25", "t30")
+SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t25", "t30", "t02", "t42", "t45")
 #: Annotated by reading and not yet looked at: run once per change worth reporting (t28 t33
-#: t43 were this set until their first run, on 40e3077, and t06 t25 t30 until theirs, on bde82d1;
-#: they are seen now).
-HELD_OUT = ("t02", "t42", "t45")
+#: t43 were this set until their first run, on 40e3077; t06 t25 t30 until theirs, on bde82d1;
+#: t02 t42 t45 until theirs, on 9448943; they are seen now). These are folders of the `_ecb`
+#: half (2008 Google News clusters: no outlet names, no publication dates); t10_ecb tells the
+#: free agency that t10 (`_ecbplus`) tells, so it is the weaker test of the four.
+HELD_OUT = ("t13_ecb", "t18_ecb", "t30_ecb", "t10_ecb")
 KINDS = ("date", "count", "money", "measure")
 
 
@@ -61,16 +64,21 @@ def _scorer():
     return module
 
 
+def folder(event: str) -> str:
+    """The dataset folder of an event: "t20" is t20_ecbplus, "t13_ecb" itself."""
+    return event if "_" in event else f"{event}_ecbplus"
+
+
 def gold_path(event: str) -> Path:
-    ours = HELD_OUT_GOLD / f"{event}_ecbplus" / "facts.json"
-    return ours if ours.is_file() else DATASET / f"{event}_ecbplus" / "facts.json"
+    ours = HELD_OUT_GOLD / folder(event) / "facts.json"
+    return ours if ours.is_file() else DATASET / folder(event) / "facts.json"
 
 
 def run(event: str, reports: Path | None) -> dict:
     if reports is not None:
         return json.loads((reports / event / "report.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory():
-        return report_dict(compare([str(DATASET / f"{event}_ecbplus")]))
+        return report_dict(compare([str(DATASET / folder(event))]))
 
 
 def mention_precision(report: dict, gold: dict) -> tuple[int, int]:

@@ -83,7 +83,7 @@ def evaluate(events: list[str]) -> dict[tuple, dict[str, tuple[int, int, int, in
     first, second = GRID
     shipped = {name: getattr(settings, name) for name in GRID}
     for event in events:
-        articles = load_corpus([str(ecbplus.DATASET / f"{event}_ecbplus")])
+        articles = load_corpus([str(ecbplus.DATASET / ecbplus.folder(event))])
         memo = {a.id: extract_facts(a) for a in articles}
         gold = json.loads(ecbplus.gold_path(event).read_text(encoding="utf-8"))
         for a in GRID[first]:

@@ -307,7 +307,7 @@ def _event_words(f: Fact) -> frozenset[str]:
 
 
 def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None,
-                  one_day: bool = True) -> bool:
+                  doubtful: bool = True) -> bool:
     """Whether two sides of dates differ only as the days they are counted from, where a side
     counts its day from the day of the report ("today", "yesterday", marked ``deictic``):
     - by one day: the publication date names a day in some time zone (or the day a copy was
@@ -318,11 +318,13 @@ def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], pu
       of the 14th and "today" in one of the 20th): the sides differ because the reports do.
     Alike for a side that counts from the date before it (``reference``: "the next day",
     "that morning"): inside a quotation, or written alike on both sides, the sides differ in
-    the date each report gave before, which is where a claim would have to be found.
-    Without ``one_day``, only the cases that show the sides say the same thing (the day's
-    doubt leaves a possible conflict open)."""
+    the date each report gave before, which is where a claim would have to be found. And
+    for a day or month told alike whose year one side did not write (``_year_inferred``).
+    Without ``doubtful``, only the cases that show the sides say the same thing: the day a
+    publication date leaves in doubt, or a year a report had to guess, still leave a possible
+    conflict open."""
     members = established + side
-    if _year_inferred(facts, established, side):
+    if doubtful and _year_inferred(facts, established, side):
         return True
     anaphoric = [i for i in members if facts[i].value.get("reference")]
     if anaphoric and (any(_quoted(facts[i]) for i in anaphoric) or (
@@ -334,7 +336,7 @@ def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], pu
     if any(_quoted(facts[i]) for i in deictic):
         return True
     spans = [_span(facts[group[0]]) for group in (established, side)]
-    if one_day and None not in spans and abs(spans[0][0] - spans[1][0]) == 1:
+    if doubtful and None not in spans and abs(spans[0][0] - spans[1][0]) == 1:
         return True
     if not published or len(deictic) < len(members):
         return False
@@ -377,25 +379,31 @@ def _quoted(f: Fact) -> bool:
     return at >= 0 and any(q.start <= at < q.end for q in find_quotations(f.sentence))
 
 
-def _agent_words(facts: list[Fact], group: list[int]) -> set[str]:
-    """The last word of each agent's name: "Sox" is the Red Sox, "Carter" Richard Carter;
-    the New York Yankees and the New York Mets, or the Bank of America and the Bank of Japan,
-    stay apart. A name of several words also stands for its initials, as an acronym names
-    it ("EU" and "the European Union" are one agent)."""
-    out = set()
+def _agent_words(facts: list[Fact], group: list[int]) -> tuple[set[str], set[str]]:
+    """The last word of each agent's name, and the initials of each name of several plain
+    words. "Sox" is the Red Sox, "Carter" Richard Carter; the New York Yankees and the New
+    York Mets, or the Bank of America and the Bank of Japan, stay apart."""
+    words, initials = set(), set()
     for a in (a.split() for i in group if facts[i].frame is not None for a in facts[i].frame.agent):
         if a:
-            out.add(a[-1])
-            if len(a) > 1:
-                out.add("".join(w[0] for w in a))
-    return out
+            words.add(a[-1])
+            if len(a) > 1 and not any("." in w for w in a):
+                initials.add("".join(w[0] for w in a))
+    return words, initials
 
 
 def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether both sides name who gives their figure (``Frame.agent``) and share no name
-    (``_agent_words``): one team's offer is not another's."""
-    words = [_agent_words(facts, group) for group in (established, side)]
-    return bool(words[0] and words[1] and not words[0] & words[1])
+    (``_agent_words``): one team's offer is not another's. A name of one word that spells
+    the other side's initials is an acronym of it ("EU", "the European Union"); two names of
+    several words never meet by their initials alone."""
+    (w0, i0), (w1, i1) = (_agent_words(facts, group) for group in (established, side))
+    return bool(w0 and w1 and not (w0 & w1 or w0 & i1 or i0 & w1))
+
+
+def _group_years(facts: list[Fact], group: list[int]) -> frozenset[str]:
+    """The years the clauses of a group's figures name (``_years``), together."""
+    return frozenset().union(*(_years(facts[i]) for i in group))
 
 
 def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> bool:
@@ -404,7 +412,7 @@ def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> b
     not the same ones (two seasons' statistics, two years' tolls)."""
     if _agents_differ(facts, established, side):
         return True
-    years = [frozenset().union(*(_years(facts[i]) for i in group)) for group in (established, side)]
+    years = [_group_years(facts, group) for group in (established, side)]
     return bool(years[0] and years[1] and years[0] != years[1])
 
 
@@ -444,7 +452,7 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
         return all(_slots_agree(slot, r) for r in ref) if slot else alike(i, other)
 
     claim = ([i for i in established if takes_part(i, side)], [i for i in side if takes_part(i, established)])
-    years = [frozenset().union(*(_years(facts[i]) for i in group)) for group in claim]
+    years = [_group_years(facts, group) for group in claim]
     if years[0] != years[1]:
         return [], []
     if kind == "count" and all(claim) and not _count_identity(facts, claim) \
@@ -472,7 +480,7 @@ def _count_identity(facts: list[Fact], claim: tuple[list[int], list[int]]) -> bo
     agent."""
     def marks(group: list[int]) -> set[str]:
         out = {f"pred:{facts[i].frame.predicate}" for i in group if facts[i].frame and facts[i].frame.predicate}
-        return out | {f"agent:{w}" for w in _agent_words(facts, group)}
+        return out | {f"agent:{w}" for w in _agent_words(facts, group)[0]}
     return bool(marks(claim[0]) & marks(claim[1]))
 
 
@@ -1073,7 +1081,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
                 continue
             yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
-                    _anchor_shift(facts, established, side, published, one_day=False) if family == "date"
+                    _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
                     else _told_apart(facts, established, side)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames tell apart, are not in doubt)

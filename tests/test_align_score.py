@@ -530,7 +530,7 @@ def test_dates_counted_alike_from_the_date_before_are_no_claim():
     other = after("c:1", "c", "Work on the cable ended two days later.", "2011-10-16", "two days later")
     assert not _anchor_shift([a, other], [0], [1], {})  # written differently: a claim may stand
     plain = day("d:1", "d", "October 16", "Work on the cable ended on October 16.", "2011-10-16")
-    assert not _anchor_shift([a, plain], [0], [1], {}, one_day=False)  # the day's doubt only with one_day
+    assert not _anchor_shift([a, plain], [0], [1], {}, doubtful=False)  # the day's doubt only when doubtful
     assert _anchor_shift([replace(plain, value={**plain.value, "deictic": True}), a], [0], [1], {})
 
 
@@ -566,9 +566,27 @@ def test_a_year_no_outlet_wrote_makes_no_claim():
     january = dated("a:1", "a", "April 9", "2012-04-09")
     written = dated("b:1", "b", "April 9, 2012", "2012-04-09", relative=False)
     september = dated("c:1", "c", "April 9", "2013-04-09")
-    assert _anchor_shift([january, written, september], [0, 1], [2], {}, one_day=False)
+    assert _anchor_shift([january, written, september], [0, 1], [2], {})
+    # no claim, but a possible conflict: the guessed year leaves the day in doubt
+    assert not _anchor_shift([january, written, september], [0, 1], [2], {}, doubtful=False)
     other_day = dated("d:1", "d", "April 10", "2013-04-10")
-    assert not _anchor_shift([january, written, other_day], [0, 1], [2], {}, one_day=False)
+    assert not _anchor_shift([january, written, other_day], [0, 1], [2], {})
     both_written = replace(written, id="e:1", article="e", value={**written.value, "start": "2013-04-09",
                                                                   "end": "2013-04-09", "expression": "april 9, 2013"})
-    assert not _anchor_shift([written, both_written], [0], [1], {}, one_day=False)  # two years written: a claim
+    assert not _anchor_shift([written, both_written], [0], [1], {})  # two years written: a claim
+
+
+@pytest.mark.parametrize("a, b, differ", [
+    (("eu",), ("european union",), False),  # an acronym meets the name it abbreviates
+    (("michael jordan",), ("magic johnson",), True),  # two names never meet by initials alone
+    (("u.s. navy",), ("united nations",), True),
+    (("yankees",), ("mets",), True),
+    (("red sox",), ("boston red sox",), False),
+])
+def test_agents_differ_by_name_and_acronym(a, b, differ):
+    from crosscheck.align import _agents_differ
+    from crosscheck.models import Frame
+
+    facts = [replace(count(f"{x}:1", x, "3", "They sent 3 ships.", 3, "ship"), frame=Frame(agent=agent))
+             for x, agent in (("a", a), ("b", b))]
+    assert _agents_differ(facts, [0], [1]) is differ

@@ -481,3 +481,11 @@ def test_a_part_of_the_day_of_the_report_is_that_day():
     text = "Ferry service resumes\n\nThe ferry to the island sailed again this afternoon, the operator said."
     facts = extract_facts(Article("a", "a.txt", text, "A", "metadata", date(2019, 3, 5), "metadata"))
     assert [(f.text, f.value["start"]) for f in facts if f.kind == "date"] == [("this afternoon", "2019-03-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "The strike began on May 4, 2011. Officials said that morning commutes would be hit.",
+    "The plan was announced on May 4, 2011. It will cut jobs over the next year, or in the next day or two.",
+])
+def test_demonstrative_and_next_that_name_no_date(text):
+    assert [span for span, _ in dates(text, date(2013, 4, 1))] == ["May 4, 2011"]

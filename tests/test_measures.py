@@ -226,3 +226,10 @@ def test_a_gap_shorter_than_a_day_is_a_measure_and_a_longer_one_dates_an_event()
                         ("The ferry sailed ten minutes ago.", [])]:
         mentions = measures_in_sentence(Sentence(0, len(text), text))
         assert [text[m.start:m.end] for m in mentions] == found, text
+
+
+@pytest.mark.parametrize("text", ["Eight MP votes went against the bill, and 2 million PPI complaints were filed."])
+def test_unit_symbols_news_uses_for_other_things_are_no_measures(text):
+    from crosscheck.models import Sentence
+
+    assert measures_in_sentence(Sentence(0, len(text), text)) == []

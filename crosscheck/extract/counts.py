@@ -382,8 +382,9 @@ _EVENT_POS = frozenset({"VERB", "AUX"})
 
 def _multiplicatives(sentence: Sentence) -> list[Mention]:
     """Counts of times a multiplicative gives ("shot him twice", "was twice delayed"): only
-    where the parse has it modify a verb; before "as" or a determiner it is a ratio ("twice
-    as many", "twice the size"), no count."""
+    where the parse has it modify a verb; before "as", "what", a determiner or a pronoun it is
+    a ratio ("twice as many", "twice the size", "twice what it was"), no count, and after a
+    qualifier ("more than twice") no exact one, so none is given."""
     if not _MULTIPLICATIVE.search(sentence.text):
         return []
     from crosscheck.parse import parse  # spaCy only for sentences that hold one
@@ -392,8 +393,10 @@ def _multiplicatives(sentence: Sentence) -> list[Mention]:
     for t in parse(sentence.text):
         n = MULTIPLICATIVE_WORDS.get(t.lower_)
         after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        before = " ".join(w.lower_ for w in t.doc[max(0, t.i - 3):t.i])
         if n and t.dep_ == "advmod" and t.head.pos_ in _EVENT_POS and not (
-                after is not None and (after.lower_ == "as" or after.pos_ == "DET")):
+                after is not None and (after.lower_ in ("as", "what") or after.pos_ in ("DET", "PRON"))
+        ) and not any(before.endswith(q) for q in QUALIFIERS):
             value = {"low": n, "high": n, "item": "times", "head": "time", "item_from": "multiplicative",
                      "qualifier": None}
             out.append(Mention("count", sentence.start + t.idx, sentence.start + t.idx + len(t), value))

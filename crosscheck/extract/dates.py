@@ -248,10 +248,14 @@ ANAPHORIC = re.compile(
     r"(?P<named>(?i:day|week|month|quarter|year))\b"
     r"|\b(?i:the)\s+(?:(?i:same)\s+)?(?P<by>(?i:year|month|quarter))[-\s](?i:ago|earlier)\s+"
     r"(?P<named2>(?i:day|week|month|quarter|half|year|period))\b"
-    r"|\b(?:(?i:later|earlier)\s+)?(?i:that|the\s+same)\s+(?:(?i:same)\s+)?"
+    r"|\b(?:(?i:later|earlier)\s+)?(?:(?P<that>(?i:that))|(?i:the\s+same))\s+(?:(?i:same)\s+)?"
     r"(?P<same>(?i:day|morning|afternoon|evening|night|week|month|year))\b(?![-\w])"
-    r"(?!\s+(?i:after|by|to)\s+(?P=same))"  # "year after year", "day by day": no date
+    r"(?!\s+(?i:after|by|to)\s+(?i:day|morning|afternoon|evening|night|week|month|year)\b)"  # "year after year"
 )
+#: Before "the next <unit>": a stretch of time ahead ("over the next year"), not a date.
+_SPAN_AHEAD_BEFORE = re.compile(r"\b(?:over|in|within|during|for)\s+$", re.IGNORECASE)
+#: After it: a rough stretch ("the next day or two", "the next week or so").
+_SPAN_AHEAD_AFTER = re.compile(r"^\s+or\s+(?:so|two|three|\d)\b", re.IGNORECASE)
 #: A weekday, with an optional "last"/"next"/"this" inside the span; "Thursdays" (a habit)
 #: does not match.
 WEEKDAY = re.compile(rf"\b(?P<rel>(?i:last|next|this)\s+)?(?P<wd>{_WEEKDAY})\b(?!s\b)")
@@ -728,6 +732,12 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
     return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")
 
 
+def _determiner_of(doc, at: int, noun_at: int) -> bool:
+    """Whether the token at character ``at`` is a determiner of the token at ``noun_at``."""
+    tok = next((t for t in doc if t.idx == at), None)
+    return tok is not None and tok.dep_ == "det" and tok.head.idx == noun_at
+
+
 def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     """Candidates of one sentence; overlapping ones are settled by the caller."""
     text = sentence.text
@@ -841,6 +851,11 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in AGO.finditer(text):
         add(m, lambda m=m: _resolve_ago(m.group("n"), m.group("unit"), anchor))
     for m in ANAPHORIC.finditer(text):
+        if (m.group("dir2") or "").lower() == "next" and (
+                _SPAN_AHEAD_BEFORE.search(text, 0, m.start()) or _SPAN_AHEAD_AFTER.match(text, m.end())):
+            continue  # "over the next year", "the next day or two": time ahead, no date
+        if m.group("that") and not _determiner_of(doc(), m.start("that"), m.start("same")):
+            continue  # "said that morning commutes ...": the conjunction, no date
         start = m.start() + (4 if text[m.start():m.start() + 4].lower() == "the " else 0)
         add(m, lambda ref, m=m: _resolve_anaphoric(m, ref, anchor), (start, m.end()), anaphoric=True)
     for m in WEEKDAY.finditer(text):

@@ -101,10 +101,10 @@ def _phrase(noun: Token) -> str:
 
 
 def _noun(t: Token) -> bool:
-    """Whether ``t`` works as a noun: tagged one, or tagged a verb where the parse gives it a
-    noun's dependency (the tagger and the parser of a statistical pipeline disagree at times:
-    "caught <n> passes" with "passes" a verb, yet the object of "caught" and counted by a
-    ``nummod``, which only a noun takes)."""
+    """Whether ``t`` works as a noun: tagged one, or tagged a verb where the parser gives it a
+    dependency only a noun takes (``NOMINAL_DEPS``): the tagger and the parser of a
+    statistical pipeline disagree at times ("caught <n> passes" with "passes" tagged a verb,
+    yet the object of "caught")."""
     return t.pos_ in ("NOUN", "PROPN") or t.pos_ == "VERB" and t.dep_ in NOMINAL_DEPS
 
 

@@ -152,6 +152,11 @@ def seed_facts():
     return by_family, space, speakers
 
 
+def _dense(sim) -> np.ndarray:
+    """Every entry of a ``Similarity``, as an n x n array."""
+    return np.vstack(list(sim.bands(range(sim.n), range(sim.n))))
+
+
 def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypatch):
     """Pairs across two blocks are zero in the whole family's similarity, and a block on its
     own (given the family's order in sentence and heads) gets the whole family's entries;
@@ -170,10 +175,10 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
         for f in by_family.get("date", []):
             dates.setdefault((f.article, f.sentence), []).append(f)
         options = {"dates_by_sentence": dates} if numeric else {}
-        whole = _similarity(family, facts, space, speakers, roles=roles, **options)
+        whole = _dense(_similarity(family, facts, space, speakers, roles=roles, **options))
         monkeypatch.setattr(settings, "SIMILARITY_ROWS", 3)
-        assert np.allclose(whole, _similarity(family, facts, space, speakers, roles=roles, **options), rtol=0,
-                           atol=1e-12)
+        assert np.allclose(whole, _dense(_similarity(family, facts, space, speakers, roles=roles, **options)),
+                           rtol=0, atol=1e-12)
         monkeypatch.undo()
         rank, size = _rank_in_sentence(facts)
         heads = _heads_in_sentence(facts, [_head(f) for f in facts]) if numeric else None
@@ -181,8 +186,9 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
         block_of = np.zeros(len(facts), dtype=np.int64)
         for b, block in enumerate(blocks):
             block_of[block] = b
-            part = _similarity(family, [facts[i] for i in block], space, speakers, roles=[roles[i] for i in block],
-                               order=(rank[block], size[block]), heads_in_sentence=heads, **options)
+            part = _dense(_similarity(family, [facts[i] for i in block], space, speakers,
+                                      roles=[roles[i] for i in block], order=(rank[block], size[block]),
+                                      heads_in_sentence=heads, **options))
             assert np.allclose(part, whole[np.ix_(block, block)], rtol=0, atol=1e-12)
         assert not whole[block_of[:, None] != block_of[None, :]].any()
         checked += len(blocks) > 1 and (whole > 0).any()

@@ -689,9 +689,18 @@ def _similarity(
     across the whole family: ``order`` (each fact's ``_rank_in_sentence``) and
     ``heads_in_sentence`` (see ``_head_mismatch_rows``), found from ``facts`` when not given; so
     a block of the family (``_blocks``) gets the entries the whole family would. No n x n
-    array is made: see ``Similarity``."""
+    array is made beyond ``settings.SIMILARITY_DENSE_UP_TO`` facts: see ``Similarity``."""
     feat = _features(family, facts, space, sent_speakers, anchors, roles, order, heads_in_sentence, dates_by_sentence)
-    return Similarity(feat.n, lambda rows, cols: _similarity_rows(feat, rows, cols), settings.ALIGN_MIN_SIMILARITY[family])
+    low = settings.ALIGN_MIN_SIMILARITY[family]
+    if feat.n > settings.SIMILARITY_DENSE_UP_TO:
+        return Similarity(feat.n, lambda rows, cols: _similarity_rows(feat, rows, cols), low)
+    # a block this small is held whole, a band of rows at a time: read, not computed again
+    sim = np.empty((feat.n, feat.n))
+    everyone = np.arange(feat.n)
+    for start in range(0, feat.n, settings.SIMILARITY_ROWS):
+        sim[start : start + settings.SIMILARITY_ROWS] = _similarity_rows(
+            feat, everyone[start : start + settings.SIMILARITY_ROWS], everyone)
+    return Similarity.of(sim, low)
 
 
 class Similarity:

@@ -192,6 +192,10 @@ MEMO_TEXT_CHARS = 2000
 SIMILARITY_ROWS = 512
 #: ... and at most this many entries (fewer rows in a block of many facts).
 SIMILARITY_CELLS = 1 << 20
+#: A block of up to this many facts holds its whole similarity (n x n, 72 MB at 3,000): an
+#: entry read twice is not computed twice. A larger one keeps the pairs grouping can join
+#: and computes the rest when read (``crosscheck.align.Similarity``; issue 12).
+SIMILARITY_DENSE_UP_TO = 3000
 
 # --- report.json -----------------------------------------------------------------------
 #: Above this many outlets, report.json gives the outlet-pair scores as a compact table

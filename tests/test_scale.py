@@ -55,8 +55,17 @@ def _story(outlets: int, seed: int = 3) -> tuple[list[Article], dict[str, list[F
 def test_pair_table_reads_as_records_in_combination_order():
     rng = np.random.default_rng(1)
     labels = ("A", "B", "C", "D", "E")
-    arrays = [np.triu(rng.integers(0, 4, (5, 5)), 1) for _ in range(4)]
-    table = PairTable(labels, *arrays)
+    groups, arrays = [], np.zeros((4, 5, 5), dtype=np.int64)  # what the groups add, summed by hand
+    for _ in range(12):
+        outlets = rng.permutation(5)[: rng.integers(2, 6)]
+        codes = np.triu(rng.integers(0, 4, (len(outlets), len(outlets))), 1).astype(np.int8)
+        codes = codes + codes.T
+        groups.append((outlets, codes))
+        for p, q in combinations(range(len(outlets)), 2):
+            i, j = sorted((outlets[p], outlets[q]))
+            arrays[0, i, j] += 1
+            arrays[codes[p, q], i, j] += codes[p, q] > 0
+    table = PairTable(labels, groups)
     records = list(table)
     assert len(table) == len(records) == 10
     assert [(p.a, p.b) for p in records] == list(combinations(labels, 2))
@@ -177,6 +186,7 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
         options = {"dates_by_sentence": dates} if numeric else {}
         whole = _dense(_similarity(family, facts, space, speakers, roles=roles, **options))
         monkeypatch.setattr(settings, "SIMILARITY_ROWS", 3)
+        monkeypatch.setattr(settings, "SIMILARITY_DENSE_UP_TO", 0)  # computed when read
         assert np.allclose(whole, _dense(_similarity(family, facts, space, speakers, roles=roles, **options)),
                            rtol=0, atol=1e-12)
         monkeypatch.undo()
@@ -193,3 +203,60 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
         assert not whole[block_of[:, None] != block_of[None, :]].any()
         checked += len(blocks) > 1 and (whole > 0).any()
     assert checked  # at least one family of the seeds is split into blocks with pairs to compare
+
+
+def _one_line_story(articles: int, seed: int = 5) -> list[Fact]:
+    """The count facts of ``articles`` one-sentence articles (made by hand: no parse), one
+    block; their sentences are words drawn from a fixed vocabulary, so that most pairs are
+    unlike and some alike."""
+    rng = random.Random(seed)
+    words = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(300)]
+    facts = []
+    for i in range(articles):
+        n, thing = rng.randint(2, 900), rng.choice(words)
+        sentence = f"The {' '.join(rng.sample(words, 5))} {n} {thing} {' '.join(rng.sample(words, 4))}."
+        start = sentence.index(f" {n} ") + 1
+        facts.append(Fact(f"a{i}:1", f"a{i}", "count", str(n), start, start + len(str(n)), sentence,
+                          {"low": n, "high": n, "item": thing, "head": thing, "qualifier": None}))
+    return facts
+
+
+def test_alignment_memory_grows_with_the_facts_not_their_square(monkeypatch):
+    """Issue 12: 10,000 one-line articles made one block of 20,000 facts, and its n x n
+    similarity ran out of 6 GB. The alignment keeps the pairs it can join and computes the
+    rest when read: the peak of aligning twice the facts is about twice, not four times (bands
+    of a few rows, so that an n x n array would show)."""
+    import tracemalloc
+
+    from crosscheck.align import align
+
+    monkeypatch.setattr(settings, "SIMILARITY_ROWS", 32)
+    monkeypatch.setattr(settings, "SIMILARITY_DENSE_UP_TO", 0)
+    peaks = {}
+    for n in (700, 1400):
+        facts = _one_line_story(n)
+        align(facts)  # the memos of words filled, as in a run's long-lived process
+        tracemalloc.start()
+        groups = align(facts)
+        peaks[n] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert any(len(g.facts) > 1 for g in groups)  # some facts are grouped
+    # the n x n similarity made the peak grow 2.8 times here (set SIMILARITY_DENSE_UP_TO to 1400)
+    assert peaks[1400] < 2.4 * peaks[700], peaks
+
+
+def test_kept_pairs_and_entries_read_later_are_the_dense_similarity():
+    """``Similarity`` keeps the pairs at or above the bar, in row order, and gives any block of
+    entries as the dense array holds them."""
+    from crosscheck.align import Similarity
+
+    rng = np.random.default_rng(4)
+    dense = rng.random((40, 40)) * 0.5
+    sim = Similarity.of(dense, 0.3)
+    i, j = np.nonzero(np.triu(dense >= 0.3, k=1))
+    assert np.array_equal(sim.i, i) and np.array_equal(sim.j, j) and np.array_equal(sim.value, dense[i, j])
+    rows, cols = [3, 1, 30], [0, 5, 39, 7]
+    assert sim.mean(rows, cols) == dense[np.ix_(rows, cols)].mean()
+    assert np.array_equal(sim.row_max(rows, cols), dense[np.ix_(rows, cols)].max(axis=1))
+    others, values = sim.partners(7)
+    assert sorted(others.tolist()) == sorted(set(np.flatnonzero(dense[7] >= 0.3)) | set(np.flatnonzero(dense[:, 7] >= 0.3)) - {7})

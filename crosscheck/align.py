@@ -47,7 +47,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from crosscheck import settings
-from crosscheck.context import ContextSpace, content_words, find_acronyms, stem, stems
+from crosscheck.context import ContextSpace, SparseVectors, content_words, find_acronyms, stem, stems
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.extract.quotes import find_quotations
@@ -583,11 +583,14 @@ class _Features:
     time: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
-def _distinct_vectors(space: ContextSpace, docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+def _distinct_vectors(space: ContextSpace, docs: list[list[str]]) -> tuple[np.ndarray | SparseVectors, np.ndarray]:
     """The vectors of the distinct documents, and each document's row among them: a story
-    of many outlets repeats its sentences."""
+    of many outlets repeats its sentences. Beyond ``settings.SIMILARITY_DENSE_UP_TO`` documents
+    (one long article's sentences) as terms and weights, not a documents x vocabulary array."""
     rows: dict[tuple[str, ...], int] = {}
     of = np.array([rows.setdefault(tuple(d), len(rows)) for d in docs], dtype=np.int64)
+    if len(docs) > settings.SIMILARITY_DENSE_UP_TO:
+        return space.sparse_vectors([list(d) for d in rows]), of
     return space.vectors([list(d) for d in rows]), of
 
 
@@ -776,6 +779,10 @@ def _pair(x: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray
 def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Dot products of the rows' vectors with the columns'; for a band of rows against every
     fact, once per distinct pair."""
+    if isinstance(vectors, SparseVectors):
+        mine, inverse = np.unique(of[rows], return_inverse=True)
+        theirs, back = np.unique(of[cols], return_inverse=True)
+        return vectors.cosines(mine, theirs).take(back.reshape(-1), axis=1).take(inverse.reshape(-1), axis=0)
     if len(cols) < len(of) or not np.array_equal(cols, np.arange(len(of))):
         return vectors[of[rows]] @ vectors[of[cols]].T  # a few entries
     mine, inverse = np.unique(of[rows], return_inverse=True)

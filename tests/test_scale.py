@@ -258,5 +258,6 @@ def test_kept_pairs_and_entries_read_later_are_the_dense_similarity():
     rows, cols = [3, 1, 30], [0, 5, 39, 7]
     assert sim.mean(rows, cols) == dense[np.ix_(rows, cols)].mean()
     assert np.array_equal(sim.row_max(rows, cols), dense[np.ix_(rows, cols)].max(axis=1))
-    others, values = sim.partners(7)
-    assert sorted(others.tolist()) == sorted(set(np.flatnonzero(dense[7] >= 0.3)) | set(np.flatnonzero(dense[:, 7] >= 0.3)) - {7})
+    others, values = sim.partners(7)  # its pairs (k, 7) and (7, k), each with its kept value
+    kept = {k: dense[min(k, 7), max(k, 7)] for k in range(40) if k != 7 and dense[min(k, 7), max(k, 7)] >= 0.3}
+    assert dict(zip(others.tolist(), values.tolist())) == kept

@@ -22,7 +22,9 @@ read as the names they stand for ("the WHO" / "the World Health Organization").
 A story of many outlets is compared block by block: facts of two roles, currencies or
 dimensions can never be grouped (their similarity is zero), so each block is compared,
 clustered and settled on its own (``_blocks``), its similarity computed a band of rows at a
-time from per-fact features, each distinct context and item compared once (``_similarity``).
+time from per-fact features, each distinct context and item compared once (``_similarity``);
+a large block keeps only the pairs that can be grouped and computes any other entry when it
+is read (``Similarity``), so that memory does not grow with the square of its facts.
 
 A conflict is then settled as a claim about sides (``_settle_sides``): the value most articles
 give is established, and a differing side stays only where its sentences are alike to the
@@ -555,7 +557,8 @@ class _Features:
     rank: np.ndarray | None = None
     size: np.ndarray | None = None
     anchors: _Anchors | None = None
-    item_sim: np.ndarray | None = None  # distinct items x distinct items, 0-1
+    items: list[str] | None = None  # the distinct items
+    item_sim: np.ndarray | None = None  # distinct items x distinct items, 0-1 (a small block)
     item_of: np.ndarray | None = None
     has_item: np.ndarray | None = None
     things: np.ndarray | None = None
@@ -581,6 +584,11 @@ class _Features:
     span: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # start, end, known
     written: np.ndarray | None = None
     time: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+
+def _item_sim(a: list[str], b: list[str]) -> np.ndarray:
+    """How alike two items are, 0-1 (rapidfuzz's token set ratio), ``a`` x ``b``."""
+    return process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
 
 
 def _distinct_vectors(space: ContextSpace, docs: list[list[str]]) -> tuple[np.ndarray | SparseVectors, np.ndarray]:
@@ -619,7 +627,9 @@ def _features(
         distinct = sorted(set(items))
         index = {x: k for k, x in enumerate(distinct)}
         feat.item_of = np.array([index[x] for x in items], dtype=np.int64)
-        feat.item_sim = process.cdist(distinct, distinct, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+        feat.items = distinct
+        if len(facts) <= settings.SIMILARITY_DENSE_UP_TO:  # else compared when read (``_item_sim``)
+            feat.item_sim = _item_sim(distinct, distinct)
         feat.has_item = np.array([bool(x) for x in items], dtype=bool)
         heads = [_head(f) for f in facts]
         feat.things = _codes([h if h != "age" else "" for h in heads])
@@ -717,10 +727,11 @@ class Similarity:
     j) are kept, found a band of rows at a time, and the rest is computed again when read
     (``entries``), from the per-fact features: memory grows with the facts and the pairs that
     can be joined, not with n x n (issue 12: a story of 10,000 one-line articles). ``entries``
-    gives ``rows`` x ``cols``; a dense array (``Similarity.of``) serves as well."""
+    gives ``rows`` x ``cols``; a dense array serves as well (``Similarity.of``: ``_similarity``
+    holds a block of up to ``settings.SIMILARITY_DENSE_UP_TO`` facts whole)."""
 
     def __init__(self, n: int, entries, low: float):
-        self.n, self.entries, self.low = n, entries, low
+        self.n, self.entries = n, entries
         found = [], [], []
         # bands as before (``settings.SIMILARITY_ROWS``), fewer rows for a large block
         step = max(1, min(settings.SIMILARITY_ROWS, settings.SIMILARITY_CELLS // max(n, 1)))
@@ -749,7 +760,7 @@ class Similarity:
 
     @classmethod
     def of(cls, sim: np.ndarray, low: float) -> Similarity:
-        """A dense array's similarity (as tests give it)."""
+        """A dense array's similarity (a small block's, or a test's)."""
         return cls(len(sim), lambda rows, cols: sim[np.ix_(rows, cols)], low)
 
     def bands(self, rows: Sequence[int], cols: Sequence[int]) -> Iterable[np.ndarray]:
@@ -805,7 +816,13 @@ def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.
     if feat.anchors is not None:
         sim = sim + settings.ANCHOR_BONUS * feat.anchors.band(rows, cols)
     if family in ("count", "money", "measure"):
-        item_sim = feat.item_sim[feat.item_of[rows][:, None], feat.item_of[cols][None, :]]
+        if feat.item_sim is not None:
+            item_sim = feat.item_sim[feat.item_of[rows][:, None], feat.item_of[cols][None, :]]
+        else:
+            mine, inverse = np.unique(feat.item_of[rows], return_inverse=True)
+            theirs, back = np.unique(feat.item_of[cols], return_inverse=True)
+            item_sim = _item_sim([feat.items[k] for k in mine.tolist()], [feat.items[k] for k in theirs.tolist()])
+            item_sim = item_sim[inverse.reshape(-1)][:, back.reshape(-1)]
         item_sim[~feat.has_item[rows], :] = 0.0
         item_sim[:, ~feat.has_item[cols]] = 0.0
         # The same head noun is the same thing, however the phrases around it differ (the

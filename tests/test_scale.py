@@ -169,7 +169,8 @@ def _dense(sim) -> np.ndarray:
 def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypatch):
     """Pairs across two blocks are zero in the whole family's similarity, and a block on its
     own (given the family's order in sentence and heads) gets the whole family's entries;
-    bands of a few rows or of many give the same array. Equal up to the last bits of float
+    bands of a few rows or of many, held whole or computed when read (terms and weights for
+    the contexts, items compared per band), give the same array. Equal up to the last bits of float
     rounding: BLAS sums a dot product in an order that depends on the shape of the product
     (so did the n x n product before blocks and bands)."""
     from crosscheck.align import _blocks, _head, _heads_in_sentence, _rank_in_sentence, _role, _similarity

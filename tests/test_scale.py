@@ -80,7 +80,7 @@ def test_pair_table_reads_as_records_in_combination_order():
         table[10]
 
 
-def test_compact_pair_table_holds_the_records(monkeypatch):
+def test_compact_pair_table_holds_the_records(monkeypatch, tmp_path):
     articles, facts = _story(8)
     report = analyse(articles, lambda a: facts[a.id])
     records = report_dict(report)
@@ -101,6 +101,14 @@ def test_compact_pair_table_holds_the_records(monkeypatch):
                                                                       key=lambda p: (p["a"], p["b"]))
     assert compact == {**records, "scores": records["scores"]}
     assert any(p["conflict"] for p in expanded) and any(p["agree"] for p in expanded)
+    # written as it is made (the table's lines generated), the same text
+    from crosscheck.render.json import dumps, write_json
+    from crosscheck.render.markdown import render_markdown, write_markdown
+
+    assert write_json(report, tmp_path).read_text(encoding="utf-8") == dumps(report)
+    assert write_markdown(report, tmp_path).read_text(encoding="utf-8") == render_markdown(report)
+    md = render_markdown(report)  # many outlets: the pair scores in report.json, values in one column
+    assert "`scores.pair_table`" in md and "| Group | Values | Verdict | Evidence |" in md
 
 
 def _copies_every_pair(articles: list[Article]) -> dict[str, tuple[str, ...]]:

@@ -22,7 +22,9 @@ read as the names they stand for ("the WHO" / "the World Health Organization").
 A story of many outlets is compared block by block: facts of two roles, currencies or
 dimensions can never be grouped (their similarity is zero), so each block is compared,
 clustered and settled on its own (``_blocks``), its similarity computed a band of rows at a
-time from per-fact features, each distinct context and item compared once (``_similarity``).
+time from per-fact features, each distinct context and item compared once (``_similarity``);
+a large block keeps only the pairs that can be grouped and computes any other entry when it
+is read (``Similarity``), so that memory does not grow with the square of its facts.
 
 A conflict is then settled as a claim about sides (``_settle_sides``): the value most articles
 give is established, and a differing side stays only where its sentences are alike to the
@@ -47,7 +49,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from crosscheck import settings
-from crosscheck.context import ContextSpace, content_words, find_acronyms, stem, stems
+from crosscheck.context import ContextSpace, SparseVectors, content_words, find_acronyms, stem, stems
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.extract.quotes import find_quotations
@@ -416,7 +418,7 @@ def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> b
     return bool(years[0] and years[1] and years[0] != years[1])
 
 
-def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: list[int],
+def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: list[int],
            published: dict | None = None) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
@@ -431,8 +433,13 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
     kind = facts[side[0]].kind
     bar = settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME
 
+    closest: dict[int, float] = {}  # each fact's most alike fact of the other side
+
     def alike(i: int, other: list[int]) -> bool:
-        return float(sim[i, other].max()) >= bar
+        if i not in closest:
+            mine = established if i in established else side
+            closest.update(zip(mine, sim.row_max(mine, other).tolist()))
+        return closest[i] >= bar
 
     if kind == "date":
         words = [frozenset().union(*(_event_words(facts[i]) for i in group)) for group in (established, side)]
@@ -456,7 +463,7 @@ def _claim(facts: list[Fact], sim: np.ndarray, established: list[int], side: lis
     if years[0] != years[1]:
         return [], []
     if kind == "count" and all(claim) and not _count_identity(facts, claim) \
-            and float(sim[np.ix_(claim[0], claim[1])].max()) < bar:
+            and float(sim.row_max(claim[0], claim[1]).max()) < bar:
         return [], []
     return claim
 
@@ -543,18 +550,37 @@ def _places(f: Fact) -> frozenset[str]:
     return frozenset(x for x in (f.frame.scope if f.frame else ()) if x.startswith("place:"))
 
 
-def _anchored(facts: list[Fact], anchors: Iterable[tuple[tuple[str, str], ...]]) -> np.ndarray:
-    """n x n: whether two facts' sentences hold facts of another kind aligned together
-    (``anchors``: the sentences of each group aligned, as (article, sentence) keys)."""
-    codes: dict[tuple[str, str], int] = {}
-    key_code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts], dtype=np.int64)
-    linked = np.zeros((len(codes), len(codes)), dtype=bool)
-    for keys in anchors:
-        found = [codes[k] for k in keys if k in codes]
-        if len(found) > 1:
-            linked[np.ix_(found, found)] = True
-    np.fill_diagonal(linked, False)  # a sentence is not its own anchor
-    return linked[np.ix_(key_code, key_code)]
+class _Anchors:
+    """Whether two facts' sentences hold facts of another kind aligned together (``anchors``:
+    the sentences of each group aligned, as (article, sentence) keys): ``[i, j]`` for a pair,
+    ``band(rows, cols)`` for many. A sentence is not its own anchor. Held as the groups of
+    each sentence, not n x n."""
+
+    def __init__(self, facts: list[Fact], anchors: Iterable[tuple[tuple[str, str], ...]]):
+        codes: dict[tuple[str, str], int] = {}
+        self.code = np.array([codes.setdefault((f.article, f.sentence), len(codes)) for f in facts], dtype=np.int64)
+        self.groups: list[set[int]] = [set() for _ in codes]  # each sentence's groups
+        self.members: list[list[int]] = []  # each group's sentences
+        for keys in anchors:
+            found = [codes[k] for k in keys if k in codes]
+            if len(found) > 1:
+                for c in found:
+                    self.groups[c].add(len(self.members))
+                self.members.append(found)
+
+    def __getitem__(self, pair: tuple[int, int]) -> bool:
+        a, b = self.code[pair[0]], self.code[pair[1]]
+        return bool(a != b and not self.groups[a].isdisjoint(self.groups[b]))
+
+    def band(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        mine, inverse = np.unique(self.code[rows], return_inverse=True)
+        theirs, back = np.unique(self.code[cols], return_inverse=True)
+        linked = np.zeros((len(mine), len(theirs)), dtype=bool)
+        for r, a in enumerate(mine.tolist()):
+            partners = np.array([c for g in self.groups[a] for c in self.members[g] if c != a], dtype=np.int64)
+            at = np.minimum(np.searchsorted(theirs, partners), len(theirs) - 1)
+            linked[r, at[theirs[at] == partners]] = True
+        return linked[inverse.reshape(-1)][:, back.reshape(-1)]
 
 
 def _blocks(family: str, facts: list[Fact], roles: list[str]) -> list[list[int]]:
@@ -591,8 +617,9 @@ class _Features:
     near_of: np.ndarray | None = None
     rank: np.ndarray | None = None
     size: np.ndarray | None = None
-    anchors: np.ndarray | None = None
-    item_sim: np.ndarray | None = None  # distinct items x distinct items, 0-1
+    anchors: _Anchors | None = None
+    items: list[str] | None = None  # the distinct items
+    item_sim: np.ndarray | None = None  # distinct items x distinct items, 0-1 (a small block)
     item_of: np.ndarray | None = None
     has_item: np.ndarray | None = None
     things: np.ndarray | None = None
@@ -620,11 +647,19 @@ class _Features:
     time: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
-def _distinct_vectors(space: ContextSpace, docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+def _item_sim(a: list[str], b: list[str]) -> np.ndarray:
+    """How alike two items are, 0-1 (rapidfuzz's token set ratio), ``a`` x ``b``."""
+    return process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+
+
+def _distinct_vectors(space: ContextSpace, docs: list[list[str]]) -> tuple[np.ndarray | SparseVectors, np.ndarray]:
     """The vectors of the distinct documents, and each document's row among them: a story
-    of many outlets repeats its sentences."""
+    of many outlets repeats its sentences. Beyond ``settings.SIMILARITY_DENSE_UP_TO`` documents
+    (one long article's sentences) as terms and weights, not a documents x vocabulary array."""
     rows: dict[tuple[str, ...], int] = {}
     of = np.array([rows.setdefault(tuple(d), len(rows)) for d in docs], dtype=np.int64)
+    if len(docs) > settings.SIMILARITY_DENSE_UP_TO:
+        return space.sparse_vectors([list(d) for d in rows]), of
     return space.vectors([list(d) for d in rows]), of
 
 
@@ -636,7 +671,7 @@ def _spans(spans: list[tuple[int, int] | None]) -> tuple[np.ndarray, np.ndarray,
 
 
 def _features(
-    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None,
+    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: _Anchors | None = None,
     roles: list[str] | None = None, order: tuple[np.ndarray, np.ndarray] | None = None,
     heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, dates_by_sentence: dict | None = None,
 ) -> _Features:
@@ -653,7 +688,9 @@ def _features(
         distinct = sorted(set(items))
         index = {x: k for k, x in enumerate(distinct)}
         feat.item_of = np.array([index[x] for x in items], dtype=np.int64)
-        feat.item_sim = process.cdist(distinct, distinct, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+        feat.items = distinct
+        if len(facts) <= settings.SIMILARITY_DENSE_UP_TO:  # else compared when read (``_item_sim``)
+            feat.item_sim = _item_sim(distinct, distinct)
         feat.has_item = np.array([bool(x) for x in items], dtype=bool)
         heads = [_head(f) for f in facts]
         feat.things = _codes([h if h != "age" else "" for h in heads])
@@ -713,94 +750,178 @@ def _features(
 
 
 def _similarity(
-    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: np.ndarray | None = None,
+    family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: _Anchors | None = None,
     roles: list[str] | None = None, order: tuple[np.ndarray, np.ndarray] | None = None,
     heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, dates_by_sentence: dict | None = None,
-) -> np.ndarray:
-    """Pairwise similarity of facts of one family (n x n), zero within an article and
-    between facts of two roles (``roles``: each fact's ``_role``, found here if not given);
-    with ``dates_by_sentence``, figures whose sentences are dated far apart are less alike
+) -> Similarity:
+    """Pairwise similarity of facts of one family, zero within an article and between facts
+    of two roles (``roles``: each fact's ``_role``, found here if not given); with
+    ``dates_by_sentence``, figures whose sentences are dated far apart are less alike
     (``settings.TIME_MISMATCH_FACTOR``).
 
     Each entry depends on its two facts only, given what is read from the facts' sentences
     across the whole family: ``order`` (each fact's ``_rank_in_sentence``) and
     ``heads_in_sentence`` (see ``_head_mismatch_rows``), found from ``facts`` when not given; so
-    a block of the family (``_blocks``) gets the entries the whole family would. It is
-    computed ``settings.SIMILARITY_ROWS`` rows at a time: the only n x n array is the result."""
+    a block of the family (``_blocks``) gets the entries the whole family would. No n x n
+    array is made beyond ``settings.SIMILARITY_DENSE_UP_TO`` facts: see ``Similarity``."""
     feat = _features(family, facts, space, sent_speakers, anchors, roles, order, heads_in_sentence, dates_by_sentence)
+    low = settings.ALIGN_MIN_SIMILARITY[family]
+    if feat.n > settings.SIMILARITY_DENSE_UP_TO:
+        return Similarity(feat.n, lambda rows, cols: _similarity_rows(feat, rows, cols), low)
+    # a block this small is held whole, a band of rows at a time: read, not computed again
     sim = np.empty((feat.n, feat.n))
+    everyone = np.arange(feat.n)
     for start in range(0, feat.n, settings.SIMILARITY_ROWS):
-        rows = np.arange(start, min(feat.n, start + settings.SIMILARITY_ROWS))
-        sim[rows] = _similarity_rows(feat, rows)
-    return sim
+        sim[start : start + settings.SIMILARITY_ROWS] = _similarity_rows(
+            feat, everyone[start : start + settings.SIMILARITY_ROWS], everyone)
+    return Similarity.of(sim, low)
 
 
-def _pair(x: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``x`` of the rows as a column and of every fact as a row, to compare by broadcasting."""
-    return x[rows][:, None], x[None, :]
+class Similarity:
+    """The similarity of a block of facts, kept as the pairs grouping can join and computed on
+    demand for any other entry.
+
+    Grouping (``_grow_groups``) takes, best first, the pairs at or above the grouping bar
+    (``low``); every other reading is of a few rows and columns: a fact against the facts of
+    one article (a best match, an agreeing alternative), or two groups' members against each
+    other (the mean a merge and a claim about sides ask). So the pairs at or above ``low`` (i <
+    j) are kept, found a band of rows at a time, and the rest is computed again when read
+    (``entries``), from the per-fact features: memory grows with the facts and the pairs that
+    can be joined, not with n x n (issue 12: a story of 10,000 one-line articles). ``entries``
+    gives ``rows`` x ``cols``; a dense array serves as well (``Similarity.of``: ``_similarity``
+    holds a block of up to ``settings.SIMILARITY_DENSE_UP_TO`` facts whole)."""
+
+    def __init__(self, n: int, entries, low: float):
+        self.n, self.entries = n, entries
+        found = [], [], []
+        # bands as before (``settings.SIMILARITY_ROWS``), fewer rows for a large block
+        step = max(1, min(settings.SIMILARITY_ROWS, settings.SIMILARITY_CELLS // max(n, 1)))
+        everyone = np.arange(n)
+        for start in range(0, n, step):
+            rows = everyone[start : start + step]
+            band = entries(rows, everyone)
+            r, c = np.nonzero(band >= low)
+            upper = c > rows[r]
+            found[0].append(rows[r[upper]])
+            found[1].append(c[upper])
+            found[2].append(band[r[upper], c[upper]])
+        self.i, self.j, self.value = (np.concatenate(x) for x in found)
+        self._by: np.ndarray | None = None  # the kept pairs by fact (``partners``), when asked
+
+    def partners(self, x: int) -> tuple[np.ndarray, np.ndarray]:
+        """The facts kept in a pair with ``x`` and the pairs' values (the entry of the pair's
+        first fact's row: the two entries of a pair differ by float rounding only)."""
+        if self._by is None:
+            ends = np.concatenate([self.i, self.j])
+            self._by = np.argsort(ends, kind="stable")
+            self._start = np.searchsorted(ends[self._by], np.arange(self.n + 1))
+        at = self._by[self._start[x] : self._start[x + 1]]
+        pair = at % len(self.i)
+        return np.where(at < len(self.i), self.j[pair], self.i[pair]), self.value[pair]
+
+    @classmethod
+    def of(cls, sim: np.ndarray, low: float) -> Similarity:
+        """A dense array's similarity (a small block's, or a test's)."""
+        return cls(len(sim), lambda rows, cols: sim[np.ix_(rows, cols)], low)
+
+    def bands(self, rows: Sequence[int], cols: Sequence[int]) -> Iterable[np.ndarray]:
+        """``rows`` x ``cols``, a band of rows at a time (``settings.SIMILARITY_CELLS`` entries)."""
+        rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        step = max(1, settings.SIMILARITY_CELLS // max(len(cols), 1))
+        for start in range(0, len(rows), step):
+            yield self.entries(rows[start : start + step], cols)
+
+    def mean(self, rows: Sequence[int], cols: Sequence[int]) -> float:
+        """The mean entry of ``rows`` x ``cols`` (summed band by band beyond one band)."""
+        bands = self.bands(rows, cols)
+        if len(rows) * len(cols) <= settings.SIMILARITY_CELLS:
+            return float(next(iter(bands)).mean())
+        return sum(float(b.sum()) for b in bands) / (len(rows) * len(cols))
+
+    def row_max(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Each row's largest entry over ``cols``."""
+        return np.concatenate([b.max(axis=1) for b in self.bands(rows, cols)])
 
 
-def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Dot products of the rows' vectors with every fact's, once per distinct pair."""
+def _pair(x: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``x`` of the rows as a column and of the columns as a row, to compare by broadcasting."""
+    return x[rows][:, None], x[cols][None, :]
+
+
+def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Dot products of the rows' vectors with the columns'; for a band of rows against every
+    fact, once per distinct pair."""
+    if isinstance(vectors, SparseVectors):
+        mine, inverse = np.unique(of[rows], return_inverse=True)
+        theirs, back = np.unique(of[cols], return_inverse=True)
+        return vectors.cosines(mine, theirs).take(back.reshape(-1), axis=1).take(inverse.reshape(-1), axis=0)
+    if len(cols) < len(of) or not np.array_equal(cols, np.arange(len(of))):
+        return vectors[of[rows]] @ vectors[of[cols]].T  # a few entries
     mine, inverse = np.unique(of[rows], return_inverse=True)
     return (vectors[mine] @ vectors.T).take(of, axis=1).take(inverse.reshape(-1), axis=0)
 
 
-def _similarity_rows(feat: _Features, rows: np.ndarray) -> np.ndarray:
-    """The rows ``rows`` of the similarity (see ``_similarity``); every step is the one the
-    n x n computation takes, in the same order, on a band of rows."""
+def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The entries ``rows`` x ``cols`` of the similarity (see ``_similarity``); every step is
+    the one the n x n computation takes, in the same order, on those entries."""
     family = feat.family
-    sim = _cosines(feat.ctx, feat.ctx_of, rows)
+    sim = _cosines(feat.ctx, feat.ctx_of, rows, cols)
     if family != "speech":
         w = settings.LOCAL_WEIGHT
-        sim = (1 - w) * sim + w * _cosines(feat.near, feat.near_of, rows)
+        sim = (1 - w) * sim + w * _cosines(feat.near, feat.near_of, rows, cols)
         # Two values in one sentence have the same context; their order tells them apart.
-        size_r, size_c = _pair(feat.size, rows)
-        rank_r, rank_c = _pair(feat.rank, rows)
+        size_r, size_c = _pair(feat.size, rows, cols)
+        rank_r, rank_c = _pair(feat.rank, rows, cols)
         several = (size_r > 1) & (size_c > 1)
         sim = sim + settings.ORDER_BONUS * (several & (rank_r == rank_c))
     if feat.anchors is not None:
-        sim = sim + settings.ANCHOR_BONUS * feat.anchors[rows]
+        sim = sim + settings.ANCHOR_BONUS * feat.anchors.band(rows, cols)
     if family in ("count", "money", "measure"):
-        item_sim = feat.item_sim[feat.item_of[rows][:, None], feat.item_of[None, :]]
+        if feat.item_sim is not None:
+            item_sim = feat.item_sim[feat.item_of[rows][:, None], feat.item_of[cols][None, :]]
+        else:
+            mine, inverse = np.unique(feat.item_of[rows], return_inverse=True)
+            theirs, back = np.unique(feat.item_of[cols], return_inverse=True)
+            item_sim = _item_sim([feat.items[k] for k in mine.tolist()], [feat.items[k] for k in theirs.tolist()])
+            item_sim = item_sim[inverse.reshape(-1)][:, back.reshape(-1)]
         item_sim[~feat.has_item[rows], :] = 0.0
-        item_sim[:, ~feat.has_item] = 0.0
+        item_sim[:, ~feat.has_item[cols]] = 0.0
         # The same head noun is the same thing, however the phrases around it differ (the
         # extractor gives one head to one thing's names: "tremor" and "quake" are an earthquake).
         # Not for ages: their head says what is measured, the person says whose it is.
-        things_r, things_c = _pair(feat.things, rows)
+        things_r, things_c = _pair(feat.things, rows, cols)
         item_sim = np.maximum(item_sim, (things_r == things_c) & (things_r > 0))
         sim = sim + settings.ITEM_WEIGHT * item_sim
         # Different things counted or priced ("missiles" vs "tests") are less likely one
         # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
-        sim[_head_mismatch_rows(feat, rows)] *= settings.HEAD_MISMATCH_FACTOR
+        sim[_head_mismatch_rows(feat, rows, cols)] *= settings.HEAD_MISMATCH_FACTOR
         # Two ages of one named person are one fact, whatever the sentences around them.
-        person_r, person_c = _pair(feat.person_of, rows)
-        same_person = (person_r >= 0) & (person_c >= 0) & (rows[:, None] != np.arange(feat.n)[None, :])
+        person_r, person_c = _pair(feat.person_of, rows, cols)
+        same_person = (person_r >= 0) & (person_c >= 0) & (rows[:, None] != cols[None, :])
         if same_person.any():
             same_person &= feat.same_person[np.maximum(person_r, 0), np.maximum(person_c, 0)]
         sim = sim + settings.SAME_PERSON_BONUS * same_person
         # The same figure, if it is not a small number many facts share, is evidence of one fact.
-        value_r, value_c = _pair(feat.value, rows)
-        has_r, has_c = _pair(feat.has_value, rows)
+        value_r, value_c = _pair(feat.value, rows, cols)
+        has_r, has_c = _pair(feat.has_value, rows, cols)
         same = (value_r == value_c) & has_r
         # A near figure of the same unit (157 dead and 175 dead) is evidence too, if less:
         # it is how a reader spots two outlets counting one thing differently.
-        x_r, x_c = _pair(feat.value_x, rows)
+        x_r, x_c = _pair(feat.value_x, rows, cols)
         lo, hi = np.minimum(x_r, x_c), np.maximum(x_r, x_c)
         with np.errstate(divide="ignore", invalid="ignore"):
             near = (hi > 0) & (lo >= hi * (1 - settings.NEAR_VALUE_SHARE))
-        unit_r, unit_c = _pair(feat.value_unit, rows)
+        unit_r, unit_c = _pair(feat.value_unit, rows, cols)
         near &= has_r & has_c & (unit_r == unit_c) & ~same
         sim = sim + settings.EQUAL_VALUE_BONUS * same + settings.NEAR_VALUE_BONUS * near
         if family == "measure":
-            d_r, d_c = _pair(feat.dimension, rows)
+            d_r, d_c = _pair(feat.dimension, rows, cols)
             sim[d_r != d_c] = 0.0
         if family == "money":
-            c_r, c_c = _pair(feat.currency, rows)
+            c_r, c_c = _pair(feat.currency, rows, cols)
             sim[c_r != c_c] = 0.0
     if family == "speech":
-        codes_r, codes_c = _pair(feat.speaker, rows)
+        codes_r, codes_c = _pair(feat.speaker, rows, cols)
         same = (codes_r == codes_c) & (codes_r > 0)
         other = (codes_r != codes_c) & (codes_r > 0) & (codes_c > 0)
         # One speaker says many things: the words must overlap before the speaker counts.
@@ -809,19 +930,19 @@ def _similarity_rows(feat: _Features, rows: np.ndarray) -> np.ndarray:
         sim[weak] = 0.0
         # Reported speech put in two different mouths is two claims, not one claim with a
         # disputed speaker: only verbatim quotes can conflict on who said them.
-        st_r, st_c = _pair(feat.statement, rows)
+        st_r, st_c = _pair(feat.statement, rows, cols)
         sim[other & (st_r | st_c)] = 0.0
     elif family == "date" and feat.speakers is not None:
-        sim = sim + settings.SPEAKER_BONUS * ((feat.speakers[rows] @ feat.speakers.T) > 0)
+        sim = sim + settings.SPEAKER_BONUS * ((feat.speakers[rows] @ feat.speakers[cols].T) > 0)
     if family != "speech":
-        role_r, role_c = _pair(feat.role, rows)
+        role_r, role_c = _pair(feat.role, rows, cols)
         sim[role_r != role_c] = 0.0
     if family in ("count", "money", "measure"):
         # Figures whose frames say they are two facts: different predicate classes ("dead"
         # and "missing"), or clauses naming different years.
-        p_r, p_c = _pair(feat.predicate, rows)
+        p_r, p_c = _pair(feat.predicate, rows, cols)
         apart = (p_r != p_c) & (p_r > 0) & (p_c > 0)
-        y_r, y_c = _pair(feat.years_of, rows)
+        y_r, y_c = _pair(feat.years_of, rows, cols)
         dated = (y_r >= 0) & (y_c >= 0)
         if dated.any():
             apart |= dated & feat.years_apart[np.maximum(y_r, 0), np.maximum(y_c, 0)]
@@ -829,41 +950,41 @@ def _similarity_rows(feat: _Features, rows: np.ndarray) -> np.ndarray:
     if family == "date":
         # Dates years apart are two events, not one event misdated, unless both are written
         # out alike ("founded in 1989" / "in 1998": a transposed year).
-        gap = _gap_rows(feat.span, rows)
-        w_r, w_c = _pair(feat.written, rows)
+        gap = _gap_rows(feat.span, rows, cols)
+        w_r, w_c = _pair(feat.written, rows, cols)
         alike = (w_r == w_c) & (w_r > 0)
         sim[(gap > settings.DATE_MAX_GAP_DAYS) & ~alike] = 0.0
-    a_r, a_c = _pair(feat.article, rows)
+    a_r, a_c = _pair(feat.article, rows, cols)
     sim[a_r == a_c] = 0.0
     if feat.time is not None:
         # Figures whose sentences are dated far apart ("62 people died in 1987" and "157
         # people died on Thursday" are two tolls): see ``_fact_time``.
-        sim *= np.where(_gap_rows(feat.time, rows) > settings.TIME_MISMATCH_DAYS, settings.TIME_MISMATCH_FACTOR, 1.0)
+        sim *= np.where(_gap_rows(feat.time, rows, cols) > settings.TIME_MISMATCH_DAYS, settings.TIME_MISMATCH_FACTOR, 1.0)
     return sim
 
 
-def _gap_rows(span: tuple[np.ndarray, np.ndarray, np.ndarray], rows: np.ndarray) -> np.ndarray:
-    """Days between the rows' spans and every fact's (negative when they overlap); -1 where
+def _gap_rows(span: tuple[np.ndarray, np.ndarray, np.ndarray], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Days between the rows' spans and the columns' (negative when they overlap); -1 where
     one is unknown."""
     start, end, known = span
-    gap = np.maximum(start[None, :] - end[rows][:, None], start[rows][:, None] - end[None, :])
-    return np.where(known[rows][:, None] & known[None, :], gap, -1)
+    gap = np.maximum(start[cols][None, :] - end[rows][:, None], start[rows][:, None] - end[cols][None, :])
+    return np.where(known[rows][:, None] & known[cols][None, :], gap, -1)
 
 
-def _head_mismatch_rows(feat: _Features, rows: np.ndarray) -> np.ndarray:
+def _head_mismatch_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Pairs whose head nouns differ ("missiles" and "tests"), unless one fact's head is the
     word an apposition gives the other's thing ("two businessmen" and "two co-defendants,
     businessmen A and B": the other outlet names it that way too) and no other figure of
     that sentence counts it under that name, or one is a toll and the other counts people
     (``TOLL_HEADS``)."""
-    h_r, h_c = _pair(feat.head, rows)
+    h_r, h_c = _pair(feat.head, rows, cols)
     out = (h_r != h_c) & (h_r > 0) & (h_c > 0)
     if not out.any():
         return out
-    t_r, t_c = _pair(feat.toll, rows)
-    p_r, p_c = _pair(feat.people, rows)
+    t_r, t_c = _pair(feat.toll, rows, cols)
+    p_r, p_c = _pair(feat.people, rows, cols)
     out &= ~((t_r & p_c) | (p_r & t_c))
-    o_r, o_c = _pair(feat.other_head, rows)
+    o_r, o_c = _pair(feat.other_head, rows, cols)
     out &= ~((o_r == h_c) | (h_r == o_c))
     return out
 
@@ -895,7 +1016,7 @@ def _days_apart(a: Fact, b: Fact) -> bool:
 
 
 def _cluster(
-    family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None,
+    family: str, facts: list[Fact], sim: Similarity | np.ndarray, anchored: _Anchors | np.ndarray | None = None,
     clash_needs_anchor: bool = False,
 ) -> list[list[int]]:
     """Best-first grouping of facts with at most one fact per article per group.
@@ -907,7 +1028,7 @@ def _cluster(
 
 
 def _grow_groups(
-    family: str, facts: list[Fact], sim: np.ndarray, anchored: np.ndarray | None = None,
+    family: str, facts: list[Fact], sim: Similarity | np.ndarray, anchored: _Anchors | np.ndarray | None = None,
     clash_needs_anchor: bool = False, per_article: Counter | None = None,
 ) -> dict[int, list[int]]:
     """``_cluster``'s groups by the fact each grew from (in that order). ``per_article``
@@ -915,30 +1036,29 @@ def _grow_groups(
     n = len(facts)
     low = settings.ALIGN_MIN_SIMILARITY[family]
     high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
-    # The pairs above the bar, row by row as in the upper triangle (no n^2 / 2 index arrays).
-    ik, jk = np.nonzero(np.triu(sim >= low, k=1))
-    vk = sim[ik, jk]
-    # Best first; ties by position (facts come sorted by article and offset): deterministic.
-    order = np.lexsort((jk, ik, -np.round(vk, 9)))
-    pairs = zip(vk[order].tolist(), ik[order].tolist(), jk[order].tolist())
+    if isinstance(sim, np.ndarray):
+        sim = Similarity.of(sim, low)
+    # The pairs above the bar (i < j, row by row), best first; ties by position (facts come
+    # sorted by article and offset): deterministic.
+    order = np.argsort(-np.round(sim.value, 9), kind="stable")
     art_codes = _codes([f.article for f in facts]) - 1
     if per_article is None:
         per_article = Counter(f.article for f in facts)
     per_article = np.array([per_article[f.article] for f in facts], dtype=np.int64)
     # Each fact's best similarity to any fact of each article: a clashing pair that are
     # each other's best match across their two articles is one fact told two ways. Found
-    # when asked (for a few clashing pairs), not for every fact and article.
-    by_article: dict[int, list[int]] = defaultdict(list)
+    # when asked (for a few clashing pairs), not for every fact and article; a pair's own
+    # similarity is at least ``low``, so only kept pairs can beat it.
+    columns: dict[int, list[int]] = defaultdict(list)  # each article's facts, in order
     for x, a in enumerate(art_codes.tolist()):
-        by_article[a].append(x)
-    columns = {a: np.array(xs, dtype=np.int64) for a, xs in by_article.items()}
+        columns[a].append(x)
 
-    @lru_cache(maxsize=None)
     def best(i: int, a: int) -> float:
-        return float(sim[i, columns[a]].max())
+        others, values = sim.partners(i)
+        return float(values[art_codes[others] == a].max())
 
-    def mutual(i: int, j: int) -> bool:
-        return sim[i, j] >= best(i, int(art_codes[j])) - 1e-9 and sim[i, j] >= best(j, int(art_codes[i])) - 1e-9
+    def mutual(i: int, j: int, s: float) -> bool:
+        return s >= best(i, int(art_codes[j])) - 1e-9 and s >= best(j, int(art_codes[i])) - 1e-9
 
     keys = [compare_key(f) for f in facts] if family != "speech" else []
     compared: dict[tuple, bool | None] = {}
@@ -954,18 +1074,21 @@ def _grow_groups(
         """Whether i has, in j's article, a fact whose value agrees with i's and whose
         similarity to i is nearly that of j (or j has such a fact in i's article)."""
         for x, y in ((i, j), (j, i)):
-            cols = columns[int(art_codes[y])]  # the facts of y's article, in order
-            others = cols[sim[x, cols] >= sim[x, y] - settings.CLASH_ALTERNATIVE_MARGIN]
             same = _same_thing(facts[x], facts[y])  # then only as good a thing counts
-            for k in others.tolist():
-                if k != y and agree(x, k) is True and (not same or _same_thing(facts[x], facts[k])):
+            # the facts of y's article, in order, that would do if as alike
+            others = [k for k in columns[int(art_codes[y])]
+                      if k != y and agree(x, k) is True and (not same or _same_thing(facts[x], facts[k]))]
+            if others:
+                row = next(iter(sim.bands([x], [y] + others)))[0]
+                if (row[1:] >= row[0] - settings.CLASH_ALTERNATIVE_MARGIN).any():
                     return True
         return False
 
     group_of = list(range(n))
+    apart: dict[tuple[int, int], tuple[int, int]] = {}  # groups too unlike to merge, at their sizes then
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
-    for s, i, j in pairs:
+    for s, i, j in _pairs(sim, order):
         gi, gj = group_of[i], group_of[j]
         if gi == gj or not articles[gi].isdisjoint(articles[gj]):
             continue
@@ -986,21 +1109,32 @@ def _grow_groups(
         if s < high and clash:
             evidence = (
                 _same_thing(facts[i], facts[j])
-                or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j))
+                or (family in settings.ALIGN_MUTUAL_BEST_CLASH and mutual(i, j, s))
                 or (_days_apart(facts[i], facts[j]) and s >= settings.DATE_MUTUAL_MIN_SIMILARITY
-                    and per_article[i] > 1 and per_article[j] > 1 and mutual(i, j))
+                    and per_article[i] > 1 and per_article[j] > 1 and mutual(i, j, s))
                 or (anchored is not None and anchored[i, j])
             )
             if not evidence or s < settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]:
                 continue
-        if len(members[gi]) + len(members[gj]) > 2 \
-                and sim[np.ix_(members[gi], members[gj])].mean() < settings.MERGE_MEAN_SHARE * low:
-            continue
+        if len(members[gi]) + len(members[gj]) > 2:
+            sizes = (len(members[gi]), len(members[gj]))
+            if apart.get((gi, gj)) == sizes:
+                continue  # the same two groups as last time, found too unlike then
+            if sim.mean(members[gi], members[gj]) < settings.MERGE_MEAN_SHARE * low:
+                apart[(gi, gj)] = sizes
+                continue
         for k in members[gj]:
             group_of[k] = gi
         members[gi].extend(members.pop(gj))
         articles[gi] |= articles.pop(gj)
     return members
+
+
+def _pairs(sim: Similarity, order: np.ndarray, chunk: int = 1 << 16) -> Iterable[tuple[float, int, int]]:
+    """The kept pairs (value, i, j) in ``order``, a chunk at a time (not one list of all)."""
+    for start in range(0, len(order), chunk):
+        at = order[start : start + chunk]
+        yield from zip(sim.value[at].tolist(), sim.i[at].tolist(), sim.j[at].tolist())
 
 
 def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
@@ -1040,7 +1174,7 @@ def _midpoint(f: Fact) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
-def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[list[int]],
+def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
                   published: dict | None = None):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where its
@@ -1069,9 +1203,8 @@ def _settle_sides(family: str, facts: list[Fact], sim: np.ndarray, groups: list[
         # a value several articles give establishes the fact; one outlet against one other
         # is one pair of evidence, so it needs the conflict bar
         bar = high if len({facts[i].article for i in established}) > 1 else strong
-        others = sorted(sides[1:], key=lambda side: (-float(sim[np.ix_(side, established)].mean()), min(side)))
-        for side in others:
-            mean = float(sim[np.ix_(side, established)].mean())
+        means = [sim.mean(side, established) for side in sides[1:]]
+        for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
             claim = _claim(facts, sim, established, side, published)
             contradicted = _contradicted(facts, established, side)
             if mean >= bar and all(claim) and contradicted and (len(kept) == 1 or _revision(facts, kept + [side], published)):
@@ -1174,8 +1307,8 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                 if needs is not None and bool(roles[block[0]]) != needs:
                     continue
                 part = [fam_facts[i] for i in block]
-                anchored = _anchored(part, anchors) if family == "date" else (
-                    _anchored(part, family_anchors) if needs else None)
+                anchored = _Anchors(part, anchors) if family == "date" else (
+                    _Anchors(part, family_anchors) if needs else None)
                 sim = _similarity(family, part, space, sent_speakers, anchored if family == "date" else None,
                                   roles=[roles[i] for i in block], order=(rank[block], size[block]),
                                   heads_in_sentence=heads, dates_by_sentence=dates_by_sentence if numeric else None)

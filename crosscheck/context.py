@@ -249,6 +249,19 @@ class ContextSpace:
         i = self.vocab.get(token)
         return float(self.idf[i]) if i is not None else math.log(1 + self.n) + 1.0
 
+    def sparse_vectors(self, docs: Sequence[Sequence[str]]) -> SparseVectors:
+        """``vectors`` as each document's terms and weights (no documents x vocabulary array)."""
+        start, terms, weights = [0], [], []
+        for doc in docs:
+            ids = sorted(i for i in (self.vocab.get(t) for t in self._expand(doc)) if i is not None)
+            w = self.idf[ids]
+            norm = float(np.sqrt((w * w).sum())) or 1.0
+            terms.extend(ids)
+            weights.extend((w / norm).tolist())
+            start.append(len(terms))
+        return SparseVectors(np.array(start, dtype=np.int64), np.array(terms, dtype=np.int64),
+                             np.array(weights, dtype=float), len(self.vocab))
+
     def vectors(self, docs: Sequence[Sequence[str]]) -> np.ndarray:
         """Row-normalised binary TF-IDF vectors, one row per document."""
         m = np.zeros((len(docs), len(self.vocab)), dtype=float)
@@ -260,3 +273,39 @@ class ContextSpace:
         norms = np.linalg.norm(m, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return m / norms
+
+
+class SparseVectors:
+    """Row-normalised vectors as each row's terms and weights (``ContextSpace.sparse_vectors``):
+    the contexts of a block of many facts by the vocabulary of a long story would not fit."""
+
+    def __init__(self, start: np.ndarray, terms: np.ndarray, weights: np.ndarray, size: int):
+        self.start, self.terms, self.weights, self.size = start, terms, weights, size
+
+    def __len__(self) -> int:
+        return len(self.start) - 1
+
+    def dense(self, rows: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(rows), self.size))
+        for r, x in enumerate(rows.tolist()):
+            out[r, self.terms[self.start[x] : self.start[x + 1]]] = self.weights[self.start[x] : self.start[x + 1]]
+        return out
+
+    def cosines(self, rows: np.ndarray, cols: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
+        """Dot products of ``rows`` with ``cols`` (rows x cols): the rows' vectors dense, the
+        columns' terms gathered from them, a chunk of columns at a time."""
+        mine = self.dense(rows)
+        out = np.zeros((len(rows), len(cols)))
+        lengths = self.start[cols + 1] - self.start[cols]
+        c = 0
+        while c < len(cols):
+            take = max(1, int(np.searchsorted(np.cumsum(lengths[c:]), chunk)))
+            part = cols[c : c + take]
+            at = np.concatenate([np.arange(self.start[x], self.start[x + 1]) for x in part.tolist()] + [[]]).astype(np.int64)
+            # a column of zeros after the products: a row without terms sums to nothing
+            products = np.concatenate([mine[:, self.terms[at]] * self.weights[at], np.zeros((len(rows), 1))], axis=1)
+            bounds = np.concatenate([[0], np.cumsum(lengths[c : c + take])[:-1]])
+            sums = np.add.reduceat(products, bounds, axis=1)
+            out[:, c : c + take] = np.where(lengths[c : c + take] > 0, sums, 0.0)
+            c += take
+        return out

@@ -225,23 +225,47 @@ class PairScore:
 
 class PairTable(Sequence[PairScore]):
     """Every pair of outlets, as a sequence of ``PairScore`` (labels sorted, pairs in the order
-    of ``itertools.combinations``), held as four outlets x outlets count arrays (upper
-    triangle: row the first label, column the second) rather than one record per pair: a
-    story of 2,000 outlets has two million pairs. Records are made when read."""
+    of ``itertools.combinations``), held as what each group adds to it rather than one record
+    per pair or outlets x outlets arrays: a story of 10,000 outlets has 50 million pairs. Each
+    group is its outlets (indices of ``labels``, each once) and a k x k array of how each two of
+    them relate (``COUNTED``: 0 shared only, 1 agree, 2 conflict, 3 paraphrase); an outlet's
+    counts against the later outlets (``row``) are summed when read, and records made then."""
 
-    def __init__(self, labels: tuple[str, ...], shared: np.ndarray, agree: np.ndarray, conflict: np.ndarray,
-                 paraphrase: np.ndarray):
+    #: The counts a pair of outlets has, in the order of the codes of a group's array (after
+    #: "shared", which every pair of a group adds to).
+    COUNTED = ("agree", "conflict", "paraphrase")
+
+    def __init__(self, labels: tuple[str, ...], groups: Sequence[tuple[np.ndarray, np.ndarray]]):
         self.labels = tuple(labels)
-        self.shared, self.agree, self.conflict, self.paraphrase = shared, agree, conflict, paraphrase
+        self.groups = list(groups)
+        self._of: list[list[int]] = [[] for _ in self.labels]  # each outlet's groups
+        for g, (outlets, _) in enumerate(self.groups):
+            for i in outlets.tolist():
+                self._of[i].append(g)
 
     def __len__(self) -> int:
         n = len(self.labels)
         return n * (n - 1) // 2
 
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Outlet i's counts against every outlet (shared, agree, conflict, paraphrase; only
+        the later outlets' are filled: a pair is counted in its first outlet's row)."""
+        import numpy as np
+
+        counts = np.zeros((4, len(self.labels)), dtype=np.int64)
+        for g in self._of[i]:
+            outlets, codes = self.groups[g]
+            at = int(np.flatnonzero(outlets == i)[0])
+            later = outlets > i
+            counts[0, outlets[later]] += 1
+            for code in (1, 2, 3):
+                counts[code, outlets[later & (codes[at] == code)]] += 1
+        return counts[0], counts[1], counts[2], counts[3]
+
     def __iter__(self) -> Iterator[PairScore]:
         n = len(self.labels)
         for i in range(n):
-            rows = [m[i].tolist() for m in (self.shared, self.agree, self.conflict, self.paraphrase)]
+            rows = [m.tolist() for m in self.row(i)]
             for j in range(i + 1, n):
                 yield self._record(i, j, rows[0][j], rows[1][j], rows[2][j], rows[3][j])
 
@@ -257,20 +281,15 @@ class PairTable(Sequence[PairScore]):
             index -= n - 1 - i
             i += 1
         j = i + 1 + index
-        return self._record(i, j, int(self.shared[i, j]), int(self.agree[i, j]), int(self.conflict[i, j]),
-                            int(self.paraphrase[i, j]))
+        return self._record(i, j, *(int(m[j]) for m in self.row(i)))
 
     def __eq__(self, other: object) -> bool:
         import numpy as np
 
         return isinstance(other, PairTable) and self.labels == other.labels and all(
-            np.array_equal(x, y) for x, y in zip(self.arrays(), other.arrays()))
+            all(np.array_equal(x, y) for x, y in zip(self.row(i), other.row(i))) for i in range(len(self.labels)))
 
     __hash__ = None  # type: ignore[assignment]
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The counts: shared, agree, conflict, paraphrase (outlets x outlets, upper triangle)."""
-        return self.shared, self.agree, self.conflict, self.paraphrase
 
     def _record(self, i: int, j: int, shared: int, agree: int, conflict: int, paraphrase: int) -> PairScore:
         comparable = agree + conflict + paraphrase

@@ -269,7 +269,7 @@ def score(
 
     Relations are computed once per distinct pair of values (``_Relations``) and applied to
     the pairs of a group's members as k x k arrays; the outlet-pair table is summed in numpy
-    arrays (``PairTable``), not one record per pair of outlets."""
+    table holds what each group adds (``PairTable``), not one record per pair of outlets."""
     by_id = {f.id: f for f in facts}
     art = {a.id: a for a in articles}
     label = outlet_labels(articles)
@@ -281,9 +281,8 @@ def score(
 
     labels = sorted(set(label.values()))
     label_index = {la: i for i, la in enumerate(labels)}
-    n_labels = len(labels)
-    counts = np.zeros((4, n_labels, n_labels), dtype=np.int32)  # shared, agree, conflict, paraphrase
-    table_row = {AGREE: 1, CONFLICT: 2, PARAPHRASE: 3}
+    table: list[tuple[np.ndarray, np.ndarray]] = []  # each group's outlets and how each two relate
+    table_code = {AGREE: 1, CONFLICT: 2, PARAPHRASE: 3}  # PairTable.COUNTED
     unit_code = {u: i for i, u in enumerate(sorted(set(unit.values())))}
     relations = _Relations([by_id[i] for g in groups if not g.possible for i in g.facts])
     figure_code: dict[tuple, int] = {}
@@ -317,12 +316,13 @@ def score(
             total_ok += ok
             total += comparable
         li = np.array([label_index[label[m.article]] for m in members], dtype=np.int64)
-        lo, hi = np.minimum(li[iu], li[ju]), np.maximum(li[iu], li[ju])
-        counts[0, lo, hi] += 1  # one group holds one fact per article: no pair twice
         counted = known & (~su | (r == CONFLICT))
-        for code, row in table_row.items():
+        codes = np.zeros((k, k), dtype=np.int8)  # one group holds one fact per article: no pair twice
+        for code, row in table_code.items():
             sel = counted & (r == code)
-            counts[row, lo[sel], hi[sel]] += 1
+            codes[iu[sel], ju[sel]] = codes[ju[sel], iu[sel]] = row
+        if k > 1:
+            table.append((li, codes))
         differences = []
         if kind in ("quote", "statement"):
             # Every pair in a small group; in a large one, each version against the first
@@ -370,7 +370,7 @@ def score(
             )
         )
     overall = round(total_ok / total, 4) if total else None
-    return clusters, PairTable(tuple(labels), counts[0], counts[1], counts[2], counts[3]), overall
+    return clusters, PairTable(tuple(labels), table), overall
 
 
 def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua: np.ndarray,

@@ -187,9 +187,15 @@ DIFF_ALL_PAIRS_UP_TO = 6
 #: (``crosscheck.context.content_words``): a story of many outlets repeats its sentences.
 MEMO_TEXT_CHARS = 2000
 
-#: Rows of the similarity of a family computed at once (``crosscheck.align._similarity``):
-#: its temporaries are this many rows by n columns, not n x n.
+#: Rows of the similarity of a block computed at once (``crosscheck.align.Similarity``):
+#: its temporaries are this many rows by n columns, not n x n ...
 SIMILARITY_ROWS = 512
+#: ... and at most this many entries (fewer rows in a block of many facts).
+SIMILARITY_CELLS = 1 << 20
+#: A block of up to this many facts holds its whole similarity (n x n, 72 MB at 3,000): an
+#: entry read twice is not computed twice. A larger one keeps the pairs grouping can join
+#: and computes the rest when read (``crosscheck.align.Similarity``; issue 12).
+SIMILARITY_DENSE_UP_TO = 3000
 
 # --- report.json -----------------------------------------------------------------------
 #: Above this many outlets, report.json gives the outlet-pair scores as a compact table

@@ -55,8 +55,17 @@ def _story(outlets: int, seed: int = 3) -> tuple[list[Article], dict[str, list[F
 def test_pair_table_reads_as_records_in_combination_order():
     rng = np.random.default_rng(1)
     labels = ("A", "B", "C", "D", "E")
-    arrays = [np.triu(rng.integers(0, 4, (5, 5)), 1) for _ in range(4)]
-    table = PairTable(labels, *arrays)
+    groups, arrays = [], np.zeros((4, 5, 5), dtype=np.int64)  # what the groups add, summed by hand
+    for _ in range(12):
+        outlets = rng.permutation(5)[: rng.integers(2, 6)]
+        codes = np.triu(rng.integers(0, 4, (len(outlets), len(outlets))), 1).astype(np.int8)
+        codes = codes + codes.T
+        groups.append((outlets, codes))
+        for p, q in combinations(range(len(outlets)), 2):
+            i, j = sorted((outlets[p], outlets[q]))
+            arrays[0, i, j] += 1
+            arrays[codes[p, q], i, j] += codes[p, q] > 0
+    table = PairTable(labels, groups)
     records = list(table)
     assert len(table) == len(records) == 10
     assert [(p.a, p.b) for p in records] == list(combinations(labels, 2))
@@ -71,7 +80,7 @@ def test_pair_table_reads_as_records_in_combination_order():
         table[10]
 
 
-def test_compact_pair_table_holds_the_records(monkeypatch):
+def test_compact_pair_table_holds_the_records(monkeypatch, tmp_path):
     articles, facts = _story(8)
     report = analyse(articles, lambda a: facts[a.id])
     records = report_dict(report)
@@ -92,6 +101,14 @@ def test_compact_pair_table_holds_the_records(monkeypatch):
                                                                       key=lambda p: (p["a"], p["b"]))
     assert compact == {**records, "scores": records["scores"]}
     assert any(p["conflict"] for p in expanded) and any(p["agree"] for p in expanded)
+    # written as it is made (the table's lines generated), the same text
+    from crosscheck.render.json import dumps, write_json
+    from crosscheck.render.markdown import render_markdown, write_markdown
+
+    assert write_json(report, tmp_path).read_text(encoding="utf-8") == dumps(report)
+    assert write_markdown(report, tmp_path).read_text(encoding="utf-8") == render_markdown(report)
+    md = render_markdown(report)  # many outlets: the pair scores in report.json, values in one column
+    assert "`scores.pair_table`" in md and "| Group | Values | Verdict | Evidence |" in md
 
 
 def _copies_every_pair(articles: list[Article]) -> dict[str, tuple[str, ...]]:
@@ -152,10 +169,16 @@ def seed_facts():
     return by_family, space, speakers
 
 
+def _dense(sim) -> np.ndarray:
+    """Every entry of a ``Similarity``, as an n x n array."""
+    return np.vstack(list(sim.bands(range(sim.n), range(sim.n))))
+
+
 def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypatch):
     """Pairs across two blocks are zero in the whole family's similarity, and a block on its
     own (given the family's order in sentence and heads) gets the whole family's entries;
-    bands of a few rows or of many give the same array. Equal up to the last bits of float
+    bands of a few rows or of many, held whole or computed when read (terms and weights for
+    the contexts, items compared per band), give the same array. Equal up to the last bits of float
     rounding: BLAS sums a dot product in an order that depends on the shape of the product
     (so did the n x n product before blocks and bands)."""
     from crosscheck.align import _blocks, _head, _heads_in_sentence, _rank_in_sentence, _role, _similarity
@@ -170,10 +193,11 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
         for f in by_family.get("date", []):
             dates.setdefault((f.article, f.sentence), []).append(f)
         options = {"dates_by_sentence": dates} if numeric else {}
-        whole = _similarity(family, facts, space, speakers, roles=roles, **options)
+        whole = _dense(_similarity(family, facts, space, speakers, roles=roles, **options))
         monkeypatch.setattr(settings, "SIMILARITY_ROWS", 3)
-        assert np.allclose(whole, _similarity(family, facts, space, speakers, roles=roles, **options), rtol=0,
-                           atol=1e-12)
+        monkeypatch.setattr(settings, "SIMILARITY_DENSE_UP_TO", 0)  # computed when read
+        assert np.allclose(whole, _dense(_similarity(family, facts, space, speakers, roles=roles, **options)),
+                           rtol=0, atol=1e-12)
         monkeypatch.undo()
         rank, size = _rank_in_sentence(facts)
         heads = _heads_in_sentence(facts, [_head(f) for f in facts]) if numeric else None
@@ -181,9 +205,68 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
         block_of = np.zeros(len(facts), dtype=np.int64)
         for b, block in enumerate(blocks):
             block_of[block] = b
-            part = _similarity(family, [facts[i] for i in block], space, speakers, roles=[roles[i] for i in block],
-                               order=(rank[block], size[block]), heads_in_sentence=heads, **options)
+            part = _dense(_similarity(family, [facts[i] for i in block], space, speakers,
+                                      roles=[roles[i] for i in block], order=(rank[block], size[block]),
+                                      heads_in_sentence=heads, **options))
             assert np.allclose(part, whole[np.ix_(block, block)], rtol=0, atol=1e-12)
         assert not whole[block_of[:, None] != block_of[None, :]].any()
         checked += len(blocks) > 1 and (whole > 0).any()
     assert checked  # at least one family of the seeds is split into blocks with pairs to compare
+
+
+def _one_line_story(articles: int, seed: int = 5) -> list[Fact]:
+    """The count facts of ``articles`` one-sentence articles (made by hand: no parse), one
+    block; their sentences are words drawn from a fixed vocabulary, so that most pairs are
+    unlike and some alike."""
+    rng = random.Random(seed)
+    words = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(300)]
+    facts = []
+    for i in range(articles):
+        n, thing = rng.randint(2, 900), rng.choice(words)
+        sentence = f"The {' '.join(rng.sample(words, 5))} {n} {thing} {' '.join(rng.sample(words, 4))}."
+        start = sentence.index(f" {n} ") + 1
+        facts.append(Fact(f"a{i}:1", f"a{i}", "count", str(n), start, start + len(str(n)), sentence,
+                          {"low": n, "high": n, "item": thing, "head": thing, "qualifier": None}))
+    return facts
+
+
+def test_alignment_memory_grows_with_the_facts_not_their_square(monkeypatch):
+    """Issue 12: 10,000 one-line articles made one block of 20,000 facts, and its n x n
+    similarity ran out of 6 GB. The alignment keeps the pairs it can join and computes the
+    rest when read: the peak of aligning twice the facts is about twice, not four times (bands
+    of a few rows, so that an n x n array would show)."""
+    import tracemalloc
+
+    from crosscheck.align import align
+
+    monkeypatch.setattr(settings, "SIMILARITY_ROWS", 32)
+    monkeypatch.setattr(settings, "SIMILARITY_DENSE_UP_TO", 0)
+    peaks = {}
+    for n in (700, 1400):
+        facts = _one_line_story(n)
+        align(facts)  # the memos of words filled, as in a run's long-lived process
+        tracemalloc.start()
+        groups = align(facts)
+        peaks[n] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert any(len(g.facts) > 1 for g in groups)  # some facts are grouped
+    # the n x n similarity made the peak grow 2.8 times here (set SIMILARITY_DENSE_UP_TO to 1400)
+    assert peaks[1400] < 2.4 * peaks[700], peaks
+
+
+def test_kept_pairs_and_entries_read_later_are_the_dense_similarity():
+    """``Similarity`` keeps the pairs at or above the bar, in row order, and gives any block of
+    entries as the dense array holds them."""
+    from crosscheck.align import Similarity
+
+    rng = np.random.default_rng(4)
+    dense = rng.random((40, 40)) * 0.5
+    sim = Similarity.of(dense, 0.3)
+    i, j = np.nonzero(np.triu(dense >= 0.3, k=1))
+    assert np.array_equal(sim.i, i) and np.array_equal(sim.j, j) and np.array_equal(sim.value, dense[i, j])
+    rows, cols = [3, 1, 30], [0, 5, 39, 7]
+    assert sim.mean(rows, cols) == dense[np.ix_(rows, cols)].mean()
+    assert np.array_equal(sim.row_max(rows, cols), dense[np.ix_(rows, cols)].max(axis=1))
+    others, values = sim.partners(7)  # its pairs (k, 7) and (7, k), each with its kept value
+    kept = {k: dense[min(k, 7), max(k, 7)] for k in range(40) if k != 7 and dense[min(k, 7), max(k, 7)] >= 0.3}
+    assert dict(zip(others.tolist(), values.tolist())) == kept

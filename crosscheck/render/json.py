@@ -11,7 +11,7 @@ from crosscheck import settings
 from crosscheck.models import VERDICTS, PairTable, Report
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: Report, lazy: bool = False) -> dict[str, Any]:
     """The report as plain JSON-ready data (the contract other scripts read)."""
     articles = [
         {
@@ -70,7 +70,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "facts": facts,
         "clusters": clusters,
         "possible_conflicts": list(report.possible_conflicts),
-        "scores": {"overall": report.overall, **_pair_scores(report)},
+        "scores": {"overall": report.overall, **_pair_scores(report, lazy)},
         "warnings": list(report.warnings),
     }
 
@@ -85,9 +85,26 @@ PAIR_TABLE_NOTE = (
 )
 
 
-def _pair_scores(report: Report) -> dict[str, Any]:
+class _Lines(list):
+    """The lines of one count of the compact pair table, made as ``json.dump`` writes them
+    (its encoder, with an indent, iterates a list): 10,000 outlets give 50 million counts."""
+
+    def __init__(self, pairs: PairTable, count: int):
+        super().__init__()
+        self.pairs, self.count = pairs, count
+
+    def __len__(self) -> int:
+        return len(self.pairs.labels)
+
+    def __iter__(self):
+        for i in range(len(self.pairs.labels)):
+            yield " ".join(map(str, self.pairs.row(i)[self.count][i + 1 :].tolist()))
+
+
+def _pair_scores(report: Report, lazy: bool = False) -> dict[str, Any]:
     """``pairs``: one record per pair of outlets; above ``settings.COMPACT_PAIRS_ABOVE_OUTLETS``
-    outlets, ``pair_table`` instead (see ``PAIR_TABLE_NOTE``)."""
+    outlets, ``pair_table`` instead (see ``PAIR_TABLE_NOTE``), its lines made as they are
+    written when ``lazy``."""
     pairs = report.pairs
     labels = sorted({x for p in pairs for x in (p.a, p.b)}) if not isinstance(pairs, PairTable) else pairs.labels
     if len(labels) <= settings.COMPACT_PAIRS_ABOVE_OUTLETS:
@@ -97,8 +114,8 @@ def _pair_scores(report: Report) -> dict[str, Any]:
         raise TypeError("a report of many outlets holds its pairs as a PairTable")
     table: dict[str, Any] = {"form": "compact", "note": PAIR_TABLE_NOTE.format(limit=settings.COMPACT_PAIRS_ABOVE_OUTLETS),
                              "outlets": list(pairs.labels)}
-    for name, counts in zip(("shared", "agree", "conflict", "paraphrase"), pairs.arrays()):
-        table[name] = [" ".join(map(str, counts[i, i + 1 :].tolist())) for i in range(len(labels))]
+    for count, name in enumerate(("shared", "agree", "conflict", "paraphrase")):
+        table[name] = _Lines(pairs, count) if lazy else list(_Lines(pairs, count))
     return {"pair_table": table}
 
 
@@ -107,6 +124,9 @@ def dumps(report: Report) -> str:
 
 
 def write_json(report: Report, out_dir: Path) -> Path:
+    """report.json (``dumps``), written as it is made: a compact pair table is not held whole."""
     path = out_dir / "report.json"
-    path.write_text(dumps(report), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as f:
+        json.dump(report_dict(report, lazy=True), f, ensure_ascii=False, indent=2)
+        f.write("\n")
     return path

@@ -4,8 +4,10 @@ per verdict, conflicts first; quotes as a word diff (~~dropped~~ **added**)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
+from crosscheck import settings
 from crosscheck.models import VERDICTS, Report
 from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings, in_brief
 from crosscheck.render.quotediff import QuoteDiff, cluster_diffs
@@ -55,7 +57,15 @@ def _pct(x: float | None) -> str:
 
 
 def render_markdown(report: Report) -> str:
+    return "\n".join(_lines(report))
+
+
+def _lines(report: Report) -> Iterator[str]:
+    """report.md's lines. A story of more than ``settings.COMPACT_PAIRS_ABOVE_OUTLETS`` outlets
+    gives its outlet-pair scores in report.json only (10,000 outlets make 50 million pairs), and
+    each group's values as one column of the outlets that give one, not a column per outlet."""
     articles = list(report.articles)
+    many = len(articles) > settings.COMPACT_PAIRS_ABOVE_OUTLETS
     labels = outlet_labels(articles)
     facts = {f.id: f for f in report.facts}
     verdicts = Counter(c.verdict for c in report.clusters)
@@ -91,21 +101,34 @@ def render_markdown(report: Report) -> str:
         )
     if report.warnings:
         out += ["", "Warnings:", ""] + [f"- {_cell(w)}" for w in report.warnings]
-    out += ["", "## Agreement between outlets", "", "| Outlets | Shared | Agree | Paraphrase | Conflict | Score |", "|---|---|---|---|---|---|"]
-    for p in report.pairs:
-        out.append(
-            f"| {_cell(p.a)} – {_cell(p.b)} | {p.shared} | {p.agree} | {p.paraphrase} | {p.conflict} | {_pct(p.score)} |"
-        )
+    out += ["", "## Agreement between outlets", ""]
+    if many:
+        out.append(f"{len(articles)} outlets make {len(report.pairs):,} pairs: their scores are in report.json "
+                   "(`scores.pair_table`).")
+    else:
+        out += ["| Outlets | Shared | Agree | Paraphrase | Conflict | Score |", "|---|---|---|---|---|---|"]
+        for p in report.pairs:
+            out.append(
+                f"| {_cell(p.a)} – {_cell(p.b)} | {p.shared} | {p.agree} | {p.paraphrase} | {p.conflict} | {_pct(p.score)} |"
+            )
+    yield from out
+    out = []
     outlet_order = [labels[a.id] for a in articles]
     for verdict in VERDICTS:
         group = [c for c in report.clusters if c.verdict == verdict]
         if not group:
             continue
         out += ["", f"## {TITLES[verdict]} ({len(group)})", ""]
-        out.append("| Group | " + " | ".join(_cell(o) for o in outlet_order) + " | Verdict | Evidence |")
-        out.append("|---" * (len(outlet_order) + 3) + "|")
+        if many:
+            out += ["| Group | Values | Verdict | Evidence |", "|---|---|---|---|"]
+        else:
+            out.append("| Group | " + " | ".join(_cell(o) for o in outlet_order) + " | Verdict | Evidence |")
+            out.append("|---" * (len(outlet_order) + 3) + "|")
         for c in group:
-            values = [_cell(c.values.get(o, "—")) for o in outlet_order]
+            if many:
+                values = ["<br>".join(f"{_cell(o)}: {_cell(v)}" for o, v in c.values.items())]
+            else:
+                values = [_cell(c.values.get(o, "—")) for o in outlet_order]
             evidence = []
             for fid, outlet in zip(c.facts, c.outlets):
                 f = facts[fid]
@@ -123,6 +146,8 @@ def render_markdown(report: Report) -> str:
             out.append(
                 f"| {_inline(c.label or c.topic)} | " + " | ".join(values) + f" | {verdict_text} | " + "<br>".join(evidence) + " |"
             )
+        yield from out
+        out = []
     if report.possible_conflicts:
         out += ["", f"## Possible conflicts ({len(report.possible_conflicts)})", "",
                 "Values that may be one fact told two ways, but whose sentences are not alike enough to say so: "
@@ -145,10 +170,13 @@ def render_markdown(report: Report) -> str:
                 f"{_cell(target.text) if target else '—'} | {_cell(_short(f.sentence))} |"
             )
     out.append("")
-    return "\n".join(out)
+    yield from out
 
 
 def write_markdown(report: Report, out_dir: Path) -> Path:
+    """report.md (``render_markdown``), written a line at a time."""
     path = out_dir / "report.md"
-    path.write_text(render_markdown(report), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as f:
+        for n, line in enumerate(_lines(report)):
+            f.write(f"\n{line}" if n else line)
     return path

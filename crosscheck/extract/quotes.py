@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, insort
+from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -91,6 +92,8 @@ PRONOUN_LOOKBACK = 8
 MIN_STATEMENT_WORDS = 3
 
 _WORD = re.compile(r"[\w'’-]+")
+#: A run of word characters: the keys of a ``_Discourse``'s word index.
+_INDEX_WORD = re.compile(r"\w+")
 
 
 class Quotation(NamedTuple):
@@ -348,6 +351,8 @@ class _Discourse:
         self.refs: dict[tuple[int, int], tuple[dict[str, Any] | None, str]] = {}  # (sentence, token) -> (entry, how)
         self.authors: dict[str, dict[str, Any] | None] = {}  # document noun -> who last wrote one
         self._cues: dict[int, list[Cue]] = {}
+        self._names: dict[str, list[tuple[int, str]]] = {}  # surname -> its full names (``_named``)
+        self._words: dict[str, list[int]] | None = None  # word -> sentences holding it
         self.fed = -1
 
     def doc(self, n: int) -> Doc:
@@ -436,14 +441,31 @@ class _Discourse:
         for at, entry in reversed(self.history):
             if at < pos and entry["kind"] == "named" and entry["name"].split()[-1] == surname and " " in entry["name"]:
                 return entry["name"]
-        word = re.compile(r"\b" + re.escape(surname) + r"\b")
-        hits = [s for s in self.sentences if word.search(s.text)]
-        found = [(s.start + ent.start_char, doc[ent.start : at + 1].text)  # "Petar Holm" also from "Petar Holm's party"
-                 for s, doc in zip(hits, parse_many(s.text for s in hits)) for ent in doc.ents
-                 for at in [next((t.i for t in ent if t.text == surname), -1)]
-                 if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN"]
+        found = self._named(surname)
         before = [name for at, name in found if at < pos]
         return before[-1] if before else (found[0][1] if found else None)
+
+    def _named(self, surname: str) -> list[tuple[int, str]]:
+        """(offset, full name) of each entity of the article that ends a longer name with
+        ``surname``, in text order; found once per surname, among the sentences that hold
+        its first word (an index of the article's words, built once): not a scan of every
+        sentence per mention, which a long article would pay quadratically."""
+        if surname not in self._names:
+            if self._words is None:
+                self._words = defaultdict(list)
+                for k, sent in enumerate(self.sentences):
+                    for w in dict.fromkeys(_INDEX_WORD.findall(sent.text)):
+                        self._words[w].append(k)
+            word = re.compile(r"\b" + re.escape(surname) + r"\b")
+            first = _INDEX_WORD.search(surname)
+            hits = [self.sentences[k] for k in self._words.get(first.group(), [])] if first else []
+            hits = [s for s in hits if word.search(s.text)]
+            self._names[surname] = [  # "Petar Holm" also from "Petar Holm's party"
+                (s.start + ent.start_char, doc[ent.start : at + 1].text)
+                for s, doc in zip(hits, parse_many(s.text for s in hits)) for ent in doc.ents
+                for at in [next((t.i for t in ent if t.text == surname), -1)]
+                if at > ent.start and ent.label_ in SPEAKER_LABELS and doc[at - 1].pos_ == "PROPN"]
+        return self._names[surname]
 
     def _title(self, info: dict[str, Any], pos: int) -> dict[str, Any] | None:
         """The latest mention whose title shares the head of a definite title phrase, else a word."""

@@ -318,7 +318,7 @@ def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], pu
       report's (deixis in reported speech is the speaker's);
     - every date of both sides counted alike from its own report's day ("today" in a report
       of the 14th and "today" in one of the 20th): the sides differ because the reports do.
-    Alike for a side that counts from the date before it (``reference``: "the next day",
+    Alike for a side that counts from the date before it (``reference``: "the next <unit>",
     "that morning"): inside a quotation, or written alike on both sides, the sides differ in
     the date each report gave before, which is where a claim would have to be found. And
     for a day or month told alike whose year one side did not write (``_year_inferred``).
@@ -358,7 +358,7 @@ _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
 def _year_inferred(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether two sides of dates give one day or month of the year, and differ only in a
     year that one side did not write ("April 9" in a report of September, read as this
-    year's, against "April 9" or "April 9, 2012" elsewhere): the year is each report's
+    year's, against "<Month> <d>" or "<Month> <d>, <yyyy>" elsewhere): the year is each report's
     guess from its own date, not what the outlet said."""
     def calendar(i: int) -> tuple | None:
         v = facts[i].value
@@ -397,7 +397,7 @@ def _agent_words(facts: list[Fact], group: list[int]) -> tuple[set[str], set[str
 def _agents_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether both sides name who gives their figure (``Frame.agent``) and share no name
     (``_agent_words``): one team's offer is not another's. A name of one word that spells
-    the other side's initials is an acronym of it ("EU", "the European Union"); two names of
+    the other side's initials is an acronym of it ("ABC", "Alpha Beta Corporation"); two names of
     several words never meet by their initials alone."""
     (w0, i0), (w1, i1) = (_agent_words(facts, group) for group in (established, side))
     return bool(w0 and w1 and not (w0 & w1 or w0 & i1 or i0 & w1))

@@ -381,7 +381,7 @@ _EVENT_POS = frozenset({"VERB", "AUX"})
 
 
 def _multiplicatives(sentence: Sentence) -> list[Mention]:
-    """Counts of times a multiplicative gives ("shot him twice", "was twice delayed"): only
+    """Counts of times a multiplicative gives ("shot him twice", "was twice <verb>ed"): only
     where the parse has it modify a verb; before "as", "what", a determiner or a pronoun it is
     a ratio ("twice as many", "twice the size", "twice what it was"), no count, and after a
     qualifier ("more than twice") no exact one, so none is given."""

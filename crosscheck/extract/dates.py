@@ -237,7 +237,7 @@ UNIT_NAMES = frozenset({"day", "week", "month", "year"})
 #: Granularities from the finest: "that month" after a date of a year names no one month.
 FINENESS = {g: n for n, g in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade"))}
 #: Dates given from the date mentioned before them (anaphoric): "a decade earlier", "five
-#: days later", "the previous decade", "the following day", "the next day", "the year-ago
+#: days later", "the previous decade", "the following day", "the next <unit>", "the year-ago
 #: quarter", "the year-earlier period". ``n``/``unit`` (or ``by``) is the shift, ``named``
 #: the period named. A demonstrative names the period of the date before ("that year",
 #: "later that day", "the same month", "that morning": ``same``), as TimeML's anaphoric
@@ -254,7 +254,7 @@ ANAPHORIC = re.compile(
 )
 #: Before "the next <unit>": a stretch of time ahead ("over the next year"), not a date.
 _SPAN_AHEAD_BEFORE = re.compile(r"\b(?:over|in|within|during|for)\s+$", re.IGNORECASE)
-#: After it: a rough stretch ("the next day or two", "the next week or so").
+#: After it: a rough stretch ("the next <unit> or two", "the next <unit> or so").
 _SPAN_AHEAD_AFTER = re.compile(r"^\s+or\s+(?:so|two|three|\d)\b", re.IGNORECASE)
 #: A weekday, with an optional "last"/"next"/"this" inside the span; "Thursdays" (a habit)
 #: does not match.
@@ -853,7 +853,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in ANAPHORIC.finditer(text):
         if (m.group("dir2") or "").lower() == "next" and (
                 _SPAN_AHEAD_BEFORE.search(text, 0, m.start()) or _SPAN_AHEAD_AFTER.match(text, m.end())):
-            continue  # "over the next year", "the next day or two": time ahead, no date
+            continue  # "over the next <unit>", "the next <unit> or two": time ahead, no date
         if m.group("that") and not _determiner_of(doc(), m.start("that"), m.start("same")):
             continue  # "said that morning commutes ...": the conjunction, no date
         start = m.start() + (4 if text[m.start():m.start() + 4].lower() == "the " else 0)

@@ -338,7 +338,7 @@ def read_frame(fact: Fact, doc: Doc | None) -> Frame | None:
 
 def _refers_back(t: Token) -> bool:
     """Whether ``t`` is a pronoun that refers back beyond its sentence: a third-person
-    personal pronoun ("he", "it", "they") or a demonstrative ("this", "that"), by the
+    personal pronoun ("he", "it", "they"), or a demonstrative one ("this", "that"), by the
     parser's morphology (Universal Dependencies features). "I" and "we" name the speaker,
     and a relative pronoun's antecedent is in its own sentence."""
     kind = t.morph.get("PronType")
@@ -347,7 +347,7 @@ def _refers_back(t: Token) -> bool:
 
 def _anaphoric_subject(doc: Doc, fact: Fact) -> bool:
     """Whether the clause of ``fact`` has a pronoun subject that refers back ("It killed 12",
-    "He had 793 yards")."""
+    "He had <n> yards")."""
     offset = fact.start - fact.sentence_start
     span = tokens_in(doc, offset, offset + len(fact.text))
     if span is None:

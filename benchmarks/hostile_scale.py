@@ -17,8 +17,8 @@ memory (max RSS of the child, its own ``ru_maxrss`` from ``os.wait4``: what
 Figures (2026-11-30, the project's shared 2-core machine, load average 3 to 5; the table in
 docs/many-stories.md): before (3ce7a3c), 10,000 one-line files took more than 5.4 GB and 15
 minutes without finishing, and the 4.9 MB article did not finish in 3,000 s (still in
-extraction); after, 10,000 one-line files: 849 MB, 1,788 s. The long article is bound by
-extraction (about half an hour here).
+extraction); after, 10,000 one-line files: 849 MB, 1,788 s; the 4.9 MB article (10bd04a):
+623 MB, 1,537 s, nearly all of it the parse.
 """
 
 from __future__ import annotations

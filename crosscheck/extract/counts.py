@@ -376,8 +376,6 @@ def _count(
 
 #: A multiplicative word, to find the sentences worth parsing for one.
 _MULTIPLICATIVE = re.compile(r"\b(?:" + "|".join(MULTIPLICATIVE_WORDS) + r")\b", re.IGNORECASE)
-#: Parts of speech a multiplicative counts the times of when it modifies them.
-_EVENT_POS = frozenset({"VERB", "AUX"})
 
 
 def _multiplicatives(sentence: Sentence) -> list[Mention]:
@@ -392,11 +390,12 @@ def _multiplicatives(sentence: Sentence) -> list[Mention]:
     out = []
     for t in parse(sentence.text):
         n = MULTIPLICATIVE_WORDS.get(t.lower_)
+        if not n or t.dep_ != "advmod" or t.head.pos_ not in ("VERB", "AUX"):
+            continue
         after = t.nbor(1) if t.i + 1 < len(t.doc) else None
         before = " ".join(w.lower_ for w in t.doc[max(0, t.i - 3):t.i])
-        if n and t.dep_ == "advmod" and t.head.pos_ in _EVENT_POS and not (
-                after is not None and (after.lower_ in ("as", "what") or after.pos_ in ("DET", "PRON"))
-        ) and not any(before.endswith(q) for q in QUALIFIERS):
+        if not (after is not None and (after.lower_ in ("as", "what") or after.pos_ in ("DET", "PRON"))) \
+                and not any(before.endswith(q) for q in QUALIFIERS):
             value = {"low": n, "high": n, "item": "times", "head": "time", "item_from": "multiplicative",
                      "qualifier": None}
             out.append(Mention("count", sentence.start + t.idx, sentence.start + t.idx + len(t), value))

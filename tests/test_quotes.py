@@ -478,3 +478,23 @@ def test_speaker_of_a_quotation_in_a_real_passage(case):
     q = _quote(case["text"], case["quote"])
     assert q.value["speaker"] == case["speaker"], case["mechanism"]
     assert q.value["speaker_from"] == case.get("how", q.value["speaker_from"])
+
+
+# --- a definite description of an organisation ("the company said") ----------------------------
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an institution is named by its kind: the organisation whose name holds the noun, not the
+    # organisation named last
+    ('Results came from the Varden Electoral Commission. The Larkspur Group disputed them.\n'
+     '"Turnout was high," the commission said.', "Varden Electoral Commission"),
+    # ... and none when no name holds it: the description stays as it is written
+    ('Officers were called to Halvorsen Logistics on Friday.\n"Two men were arrested," the police said.',
+     "the police"),
+    # a business has a name of its own: the organisation named before
+    ('Orbis Software released a patch on Tuesday.\n"Attacks have been limited," the company said.',
+     "Orbis Software"),
+])
+def test_an_organisation_description_is_the_organisation_named_before(text, speaker):
+    q = _quote(text, text.split('"')[1][:12])
+    assert q.value["speaker"] == speaker

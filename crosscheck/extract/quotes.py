@@ -66,6 +66,11 @@ _FORMS = {f for table in (_DATA["verbs"], _DATA["noun_cues"]["verbs"]) for forms
 _CUE_FORM = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r"|according to)\b", re.IGNORECASE)
 #: Title and honorific words that give a gender ("f" or "m"; a word of both kinds reads "f").
 GENDER = {w: kind[0] for kind in ("male", "female") for w in _DATA["gender"][kind]}
+#: Common nouns that name an organisation -> "business" (a firm: named by a name of its own)
+#: or "institution" (a ministry: named by its kind). From WordNet: see the file's header.
+ORGANISATIONS = dict(
+    line.split("\t") for line in resources.files("crosscheck").joinpath("data/organisation_nouns.tsv")
+    .read_text("utf-8").splitlines() if line and not line.startswith("#"))
 
 #: Opening mark -> the marks that close it (a straight quote may close a curly one).
 DOUBLE_MARKS = {"“": "”\"", '"': '"”', "„": "“”\"", "«": "»", "»": "«", "「": "」", "『": "』"}
@@ -307,7 +312,9 @@ def _describe_one(tok: Token) -> dict[str, Any]:
         words = [t for t in phrase if not t.is_punct and t.tag_ != "POS"]
         text = " ".join(t.lower_ if t.dep_ == "det" else t.text for t in words) or tok.text
         gender, document = _gender({t.lemma_.lower() for t in words}), tok.lemma_.lower() in DOCUMENTS
-        return {"kind": "phrase", "name": text, "title": text, "person": False if document else gender and True,
+        organisation = None if gender else ORGANISATIONS.get(tok.lemma_.lower())  # "the company", "the ministry"
+        return {"kind": "phrase", "name": text, "title": text,
+                "person": False if document or organisation else gender and True, "organisation": organisation,
                 "gender": gender, "plural": tok.morph.get("Number") == ["Plur"], "document": document,
                 "head": tok.lemma_.lower(), "words": {t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha},
                 "definite": any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)}
@@ -324,6 +331,7 @@ def _describe_one(tok: Token) -> dict[str, Any]:
     title = _strip([t for t in phrase if t.i < (name[0].i if name else tok.i) and t.tag_ != "PRP$" and t.dep_ != "poss"])
     low = {t.lower_.rstrip(".") for t in title + name[: len(name) > 1]}  # an honorific inside the name too
     return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "plural": False,
+            "organisation": ent is not None and ent.label_ == "ORG" and not person,
             "title": " ".join(t.text for t in title) or None, "person": person or _gender(low) is not None,
             "gender": _gender(low)}
 
@@ -332,6 +340,8 @@ def _agrees(pron: dict[str, Any], e: dict[str, Any] | None) -> bool:
     """Whether a pronoun (or a definite plural phrase of people) can refer to entry ``e``."""
     if e is None or e.get("document"):
         return False
+    if pron.get("organisation"):  # a definite description of an organisation: a named one
+        return bool(e.get("organisation")) and e["kind"] == "named"
     if pron["plural"]:
         return bool(e["plural"]) and (e["person"] or not pron["person"]) or (e["person"] is False and not pron["person"])
     if pron["gender"] == "n" or e["plural"]:
@@ -415,6 +425,8 @@ class _Discourse:
             entry = self.authors.get(info["head"]) if info["document"] else self._title(info, pos)
             if entry is None and info["plural"] and info["person"]:
                 entry = self._antecedent(n, tok, info)  # "both ministers said"
+            elif entry is None and info["organisation"] and not info["plural"]:
+                entry = self._antecedent(n, tok, info)  # "the company said": the organisation named before
         entry = entry or (self._entry(info) if info["kind"] != "pronoun" else None)
         if entry is not None:
             insort(self.history, (pos, entry), key=lambda pe: pe[0])
@@ -434,7 +446,12 @@ class _Discourse:
         found = sorted(((r, e) for r, e in self.mentions.get(n, []) if r[2] < tok.i and doc[r[2]].head.i != tok.head.i), key=rank)
         for m in range(n - 1, max(-1, n - PRONOUN_LOOKBACK - 1), -1):
             found += sorted(self.mentions.get(m, []), key=rank)
-        return next((e for _, e in found if _agrees(info, e)), None)
+        fit = [e for _, e in found if _agrees(info, e)]
+        if info.get("organisation"):  # "the commission": an organisation whose name calls it one; "the
+            # company": else the one named before (a business has a name of its own, an institution its kind)
+            named = next((e for e in fit if info["head"] in e["name"].lower().split()), None)
+            return named or (fit[0] if fit and info["organisation"] == "business" else None)
+        return fit[0] if fit else None
 
     def _full_name(self, surname: str, pos: int) -> str | None:
         """The full name of the nearest person (before ``pos``, else after) named ``surname``."""

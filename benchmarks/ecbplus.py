@@ -51,9 +51,9 @@ SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t
 #: Annotated by reading and not yet looked at: run once per change worth reporting (t28 t33
 #: t43 were this set until their first run, on 40e3077; t06 t25 t30 until theirs, on bde82d1;
 #: t02 t42 t45 until theirs, on 9448943; t13_ecb t18_ecb t30_ecb t10_ecb until theirs, on
-#: 10bd04a; they are seen now). None is left: the next set is annotated by reading from the
-#: `_ecb` folders no gold covers yet, before the tool is run on them.
-HELD_OUT: tuple[str, ...] = ()
+#: 10bd04a; they are seen now). t05_ecb t19_ecb t27_ecb: annotated by reading on 2026-11-30,
+#: not yet run.
+HELD_OUT: tuple[str, ...] = ("t05_ecb", "t19_ecb", "t27_ecb")
 KINDS = ("date", "count", "money", "measure")
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import crosscheck.extract as extract
 import crosscheck.parse as parse_module
+from crosscheck import extract
 from crosscheck.cache import cached
 from crosscheck.extract import extract_facts
 from crosscheck.load import load_corpus

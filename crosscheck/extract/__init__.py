@@ -93,16 +93,16 @@ def _link_framing(facts: list[Fact], index: SentenceIndex) -> list[Fact]:
 
 
 #: Whether ``prefetch_parses`` parses ahead (False only to measure what it saves:
-#: ``benchmarks/compare_speed.py``); the facts are the same either way.
+#: ``benchmarks/many_stories.py --extraction``); the facts are the same either way.
 PREFETCH = True
 
 
 def prefetch_parses(articles: Sequence[Article]) -> None:
     """Parse, ahead and in one batch, every sentence the extractors of ``articles`` will
-    ask ``crosscheck.parse`` for (spaCy parses a batch several times faster per sentence than
-    a few at a time): the article's sentences (counts, measures, dates, frames, framing) and
-    those split around its quotations (quotes). A second, earlier batch parses the quoted
-    words whose parse tells whether they are a quotation, which decides that split.
+    ask ``crosscheck.parse`` for (spaCy parses a sentence in a batch 1.5 to 2 times faster
+    than one or two at a time): the article's sentences (counts, measures, dates, frames,
+    framing) and those split around its quotations (quotes). A second, earlier batch parses
+    the quoted words whose parse tells whether they are a quotation, which decides that split.
 
     What is left to parse on demand: a fact that runs over two sentences (its frame is read
     from the two joined), and what goes beyond half the parse memo (``crosscheck.parse.prefetch``).
@@ -121,7 +121,7 @@ def extract_facts(article: Article) -> list[Fact]:
 
     ``extract_facts.prepare(articles)`` (``prefetch_parses``) readies a batch of articles
     about to be extracted (``crosscheck.pipeline.analyse`` calls it)."""
-    prefetch_parses([article])  # a no-op when ``prepare`` has fetched this article's parses
+    prefetch_parses([article])  # parses nothing when ``prepare`` has fetched its parses
     sentences = split_sentences(article.text)
     index = SentenceIndex(article.text, sentences)
     numeric_extractors, text_extractors = _extractors()

@@ -20,6 +20,12 @@ standard input, ``--jobs`` the cores) and a tenth of it, printing articles/s, th
 memory of the largest process and the peak of all processes together (sampled from /proc):
 memory is bounded by the stories in flight, not by the corpus.
 
+``--extraction`` instead measures, in this process, the extraction of each story (memo of
+parses emptied before each) with the parse prefetch (``crosscheck.extract.prefetch_parses``,
+a batch of all the story's sentences) and without it (each extractor parsing its own few
+sentences), the two in turn, story by story: articles per CPU-second, parse batches
+(``nlp.pipe`` calls) and sentences parsed, and whether the facts are the same.
+
 Run it with ``nice`` on a shared machine; compare the ratios, not the seconds.
 
 Figures from one run on this project's 2-core machine are in docs/many-stories.md.
@@ -222,6 +228,62 @@ def main_large(stories: int, outlets: int) -> None:
               f"{memory.peak / 2**20:.0f} MB")
 
 
+def main_extraction(stories: int, outlets: int) -> None:
+    from datetime import date
+
+    sys.path.insert(0, str(ROOT))  # this checkout's code, as the processes of the other modes run
+
+    from crosscheck import extract, parse
+    from crosscheck.models import Article
+    from crosscheck.pipeline import extract_all
+
+    class Counting:  # the loaded pipeline, its batches and the sentences in them counted
+        def __init__(self, nlp):
+            self.nlp, self.batches, self.sentences = nlp, 0, 0
+
+        def pipe(self, texts, **kw):
+            texts = list(texts)
+            self.batches, self.sentences = self.batches + 1, self.sentences + len(texts)
+            return self.nlp.pipe(texts, **kw)
+
+        def __call__(self, text):
+            self.batches, self.sentences = self.batches + 1, self.sentences + 1
+            return self.nlp(text)
+
+    counting = Counting(parse.nlp())
+    parse.nlp = lambda: counting
+    cpu = {False: 0.0, True: 0.0}
+    batches = {False: 0, True: 0}
+    sentences = {False: 0, True: 0}
+    same = True
+    load = os.getloadavg()[0]
+    for i, (key, records) in enumerate(corpus(stories, outlets)):
+        articles = [Article(id=r["id"], path=f"{key}/{r['id']}.txt", text=r["text"], outlet=r["outlet"],
+                            published=date.fromisoformat(r["published"]) if "published" in r else None)
+                    for r in records]
+        facts = {}
+        for prefetch in ((False, True) if i % 2 else (True, False)):  # in turn: the load drifts
+            extract.PREFETCH = prefetch
+            parse._memo.clear()
+            counting.batches = counting.sentences = 0
+            t = time.process_time()
+            facts[prefetch] = extract_all(articles)
+            cpu[prefetch] += time.process_time() - t
+            batches[prefetch] += counting.batches
+            sentences[prefetch] += counting.sentences
+        same = same and facts[True] == facts[False]
+    extract.PREFETCH = True
+    n = stories * outlets
+    print(f"extraction of {stories} stories x {outlets} outlets ({n} articles), memo of parses emptied before each story "
+          f"(load average {load:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores):")
+    print("                          articles per CPU-second   parse batches per story   sentences parsed per story")
+    for prefetch, label in ((False, "each extractor parses"), (True, "prefetch per story   ")):
+        print(f"  {label}   {n / cpu[prefetch]:8.2f}                 {batches[prefetch] / stories:8.1f}"
+              f"                  {sentences[prefetch] / stories:8.1f}")
+    print(f"  prefetch / without: x{cpu[False] / cpu[True]:.2f} articles per CPU-second, "
+          f"x{batches[False] / max(1, batches[True]):.0f} fewer batches; facts identical: {same}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, help="stories (default 100; 500 with --large)")
@@ -229,10 +291,14 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=10, help="stories run as one process each (default 10)")
     parser.add_argument("--baseline-all", action="store_true", help="run every story as its own process")
     parser.add_argument("--large", action="store_true", help="10,000 articles in 500 stories: articles/s and memory")
+    parser.add_argument("--extraction", action="store_true",
+                        help="extraction with and without the parse prefetch, in this process (default 20 stories)")
     args = parser.parse_args()
     if not ECBPLUS.is_dir():
         sys.exit(f"no ECB+ folder at {ECBPLUS} (set CROSSCHECK_ECBPLUS)")
-    if args.large:
+    if args.extraction:
+        main_extraction(args.stories or 20, args.outlets)
+    elif args.large:
         main_large(args.stories or 500, args.outlets)
     else:
         main_speed(args.stories or 100, args.outlets, None if args.baseline_all else args.sample)

@@ -24,7 +24,7 @@ import sys
 import tempfile
 from dataclasses import asdict, fields
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -263,6 +263,14 @@ def cached(
         # Rebuilt from JSON like a hit, so that a cold and a warm run return equal facts.
         return facts
 
+    inner_prepare = getattr(extractor, "prepare", None)
+
+    def prepare(articles: Sequence[Article]) -> None:
+        """The wrapped extractor's ``prepare`` on the articles without a cache entry."""
+        if inner_prepare is not None:
+            inner_prepare([a for a in articles if broken or not os.path.lexists(entry_path(folder, cache_key(a, code)))])
+
+    extract.prepare = prepare  # type: ignore[attr-defined]
     extract.stats = stats  # type: ignore[attr-defined]
     extract.warnings = warnings  # type: ignore[attr-defined]
     extract.code_hash = code  # type: ignore[attr-defined]

@@ -17,18 +17,20 @@ from crosscheck.load import load_corpus
 from crosscheck.models import Article, Fact, Report
 from crosscheck.score import possible_conflicts, score
 
-#: Signature of a per-article extraction function (the cache wraps ``extract_facts``).
+#: Signature of a per-article extraction function (the cache wraps ``extract_facts``). It
+#: may have a ``prepare(articles)`` attribute, called with the next articles it will be
+#: given, to batch work across them (``extract_facts`` parses their sentences at once).
 Extractor = Callable[[Article], list[Fact]]
+
+#: Articles readied (``prepare``) at a time: their parses are held until they are extracted.
+PREPARE_ARTICLES = 50
 
 
 def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -> Report:
     """Extract, align and score already loaded articles."""
     copies = find_copies(list(articles))
     articles = [replace(a, copy_of=copies.get(a.id, ())) for a in articles]
-    facts: list[Fact] = []
-    for a in articles:
-        facts.extend(extractor(a))
-    facts = _years_from_story(facts)
+    facts = _years_from_story(extract_all(articles, extractor))
     groups = align(facts, [a.text for a in articles], {a.id: a.published for a in articles})
     clusters, pairs, overall = score(articles, facts, groups)
     warnings = []
@@ -47,6 +49,19 @@ def analyse(articles: Sequence[Article], extractor: Extractor = extract_facts) -
         version=__version__,
         warnings=tuple(warnings),
     )
+
+
+def extract_all(articles: Sequence[Article], extractor: Extractor = extract_facts) -> list[Fact]:
+    """The facts of ``articles``, article by article; the extractor readies
+    ``PREPARE_ARTICLES`` of them at a time (its ``prepare``: ``extract_facts`` parses their
+    sentences in one batch)."""
+    facts: list[Fact] = []
+    prepare = getattr(extractor, "prepare", None)
+    for i, a in enumerate(articles):
+        if prepare is not None and i % PREPARE_ARTICLES == 0:
+            prepare(articles[i : i + PREPARE_ARTICLES])
+        facts.extend(extractor(a))
+    return facts
 
 
 def _years_from_story(facts: list[Fact]) -> list[Fact]:

@@ -142,13 +142,23 @@ def _pair(text: str, marks: dict[str, str], taken: list[tuple[int, int]], lines:
     return pairs
 
 
-def _is_fragment(content: str) -> bool:
-    """Whether quoted words are a name, a title or a scare quote rather than a quotation."""
+def _fragment_by_words(content: str) -> bool | None:
+    """Whether quoted words are a fragment when their words alone tell (a mark of exclamation
+    or question, too many words, or one), or None when the parse must tell."""
     words = _WORD.findall(content)
     if re.search(r"[!?]\W*$", content) or len(words) > TITLE_MAX_WORDS:
         return False
     if len(words) <= 1:
         return True
+    return None
+
+
+def _is_fragment(content: str) -> bool:
+    """Whether quoted words are a name, a title or a scare quote rather than a quotation."""
+    by_words = _fragment_by_words(content)
+    if by_words is not None:
+        return by_words
+    words = _WORD.findall(content)
     doc = parse(content)
     clause = any(t.tag_ in CLAUSE_TAGS or t.pos_ == "AUX" for t in doc)
     if len(words) <= FRAGMENT_MAX_WORDS:
@@ -157,17 +167,41 @@ def _is_fragment(content: str) -> bool:
     return title_case and not clause and not re.search(r"[.!?,;:]\W*$", content)
 
 
-def find_quotations(text: str) -> list[Quotation]:
-    """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped."""
+def _quotation_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(open, close, content start, content end) of the paired quotation marks of ``text``."""
     spans = _pair(text, DOUBLE_MARKS, [], QUOTE_MAX_LINES)
     spans += _pair(text, SINGLE_MARKS, spans, QUOTE_MAX_LINES)
-    out: list[Quotation] = []
+    out = []
     for o, c in sorted(spans):
         a = c - len(text[o + 1 : c].lstrip())
         b = a + len(re.sub(r"[\s,;:]+$", "", text[a:c]))
         if a < b:
-            out.append(Quotation(o, c, a, b, _is_fragment(text[a:b])))
+            out.append((o, c, a, b))
     return out
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped."""
+    return [Quotation(o, c, a, b, _is_fragment(text[a:b])) for o, c, a, b in _quotation_spans(text)]
+
+
+def contents_to_parse(text: str) -> list[str]:
+    """The quoted words of ``text`` whose parse tells whether they are a fragment
+    (``find_quotations`` parses them)."""
+    return [text[a:b] for _, _, a, b in _quotation_spans(text) if _fragment_by_words(text[a:b]) is None]
+
+
+def _outer_sentences(text: str, real: list[Quotation]) -> list[Sentence]:
+    """The sentences of ``text`` split around its quotations ``real`` (not inside them)."""
+    return [Sentence(s.start, s.end, text[s.start : s.end]) for s in split_sentences(_mask(text, real))]
+
+
+def sentences_to_parse(text: str) -> list[str]:
+    """The sentences ``extract_quotes`` may parse: those around the quotations, as parsed for
+    quotes (``PARSE_MARKS``) and as written (for names). Their quotation contents must be
+    parsed first (``contents_to_parse``): a fragment does not split sentences around it."""
+    outer = [s.text for s in _outer_sentences(text, [q for q in find_quotations(text) if not q.fragment])]
+    return outer + [t.translate(PARSE_MARKS) for t in outer]
 
 
 def _mask(text: str, quotes: list[Quotation]) -> str:
@@ -594,7 +628,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
     quotes = find_quotations(text)
     real = [q for q in quotes if not q.fragment]
     opens = [q.open for q in quotes]
-    outer = [Sentence(s.start, s.end, text[s.start : s.end]) for s in split_sentences(_mask(text, real))]
+    outer = _outer_sentences(text, real)
     holds = [any(s.start <= q.open < s.end for q in real) for s in outer] + [False]
     todo = [n for n, s in enumerate(outer) if holds[n] or holds[n + 1] or _CUE_FORM.search(s.text)]
     docs = dict(zip(todo, parse_many(outer[n].text.translate(PARSE_MARKS) for n in todo)))

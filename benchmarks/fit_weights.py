@@ -64,8 +64,8 @@ logistic 0.710, 2 clean + 0 mixed, 2/64 (22/64); direct search 0.715, 6 clean + 
 better, and drops the near-value bonus that draws differing values into one group, so the
 conflicts go; no single weight moves pooled B-cubed outside 0.69-0.72. Of the same-family
 pairs, 54% score below the bar with the hand-set weights, and most of them carry no evidence
-any weight could raise: a context cosine median 0.06, no shared near-context word in 91%, no
-item in 80%, the same figure in 8%. The lever is new evidence (the frames), not the weights.
+any weight could raise: a context cosine median 0.06, a near-context cosine under 0.1 in 91%,
+an item similarity under 0.1 in 80%, the same figure in 8%. The lever is new evidence (the frames), not the weights.
 """
 
 from __future__ import annotations

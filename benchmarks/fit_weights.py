@@ -65,7 +65,8 @@ better, and drops the near-value bonus that draws differing values into one grou
 conflicts go; no single weight moves pooled B-cubed outside 0.69-0.72. Of the same-family
 pairs, 54% score below the bar with the hand-set weights, and most of them carry no evidence
 any weight could raise: a context cosine median 0.06, a near-context cosine under 0.1 in 91%,
-an item similarity under 0.1 in 80%, the same figure in 8%. The lever is new evidence (the frames), not the weights.
+an item similarity under 0.1 in 80%, the same figure in 8%. The lever is new evidence (the
+frames), not the weights.
 """
 
 from __future__ import annotations

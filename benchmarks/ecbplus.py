@@ -100,6 +100,13 @@ def score_event(event: str, reports: Path | None, save: Path | None) -> dict:
         (save / event).mkdir(parents=True, exist_ok=True)
         (save / event / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     gold = json.loads(gold_path(event).read_text(encoding="utf-8"))
+    return score_report(report, gold, scorer)
+
+
+def score_report(report: dict, gold: dict, scorer=None) -> dict:
+    """One report's figures against its event's gold (the scorer's, plus mention precision
+    and discrepancy recall counting the possible conflicts)."""
+    scorer = scorer or _scorer()
     out, _ = scorer.score(report, gold)
     out["precision"] = mention_precision(report, gold)
     # discrepancy recall counting the possible conflicts too: each scored as a conflict group

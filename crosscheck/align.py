@@ -861,21 +861,54 @@ def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.nda
     return (vectors[mine] @ vectors.T).take(of, axis=1).take(inverse.reshape(-1), axis=0)
 
 
+#: The weights that combine the similarity's feature columns (``_combine``), as named in
+#: ``crosscheck.settings``: the ones ``benchmarks/fit_weights.py`` fits. The speech weights
+#: (``SAME_SPEAKER_BONUS``, ``OTHER_SPEAKER_PENALTY``) are applied the same way but not fitted.
+WEIGHTS = ("LOCAL_WEIGHT", "ORDER_BONUS", "ANCHOR_BONUS", "ITEM_WEIGHT", "HEAD_MISMATCH_FACTOR", "SAME_PERSON_BONUS",
+           "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR")
+
+
 def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """The entries ``rows`` x ``cols`` of the similarity (see ``_similarity``); every step is
-    the one the n x n computation takes, in the same order, on those entries."""
+    """The entries ``rows`` x ``cols`` of the similarity (see ``_similarity``): the feature
+    columns of those entries (``_similarity_columns``) combined with the weights of
+    ``settings`` (``_combine``)."""
+    return _combine(feat.family, _similarity_columns(feat, rows, cols))
+
+
+def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
+    """The named feature columns of the entries ``rows`` x ``cols``, each an array of that
+    shape, that ``_combine`` weighs into the similarity:
+
+    - ``context``: the TF-IDF cosine of the two facts' sentence contexts;
+    - ``near``: the cosine of their near contexts (the words beside the figure; not speech);
+    - ``order``: two values at the same place among the several values of their sentences;
+    - ``anchor``: dates whose sentences hold other facts aligned together (when given);
+    - ``item``: how alike the things counted, priced or measured are, 0-1 (1 for one head noun);
+    - ``head_mismatch``: figures whose head nouns differ (``_head_mismatch_rows``);
+    - ``same_person``: ages of one named person;
+    - ``equal_value``, ``near_value``: the very same distinctive figure; a figure within
+      ``settings.NEAR_VALUE_SHARE`` of the other, of one unit;
+    - ``speaker``: dates whose sentences name one speaker;
+    - ``same_speaker``, ``other_speaker``: quotes/statements of one speaker, of two named ones;
+    - ``apart``: pairs that can never be one fact (the hard masks: one article, two roles,
+      dimensions, currencies, predicate classes or years, dates years apart, a statement in
+      two mouths); their similarity is 0 whatever the weights;
+    - ``time_apart``: figures whose sentences are dated more than ``settings.TIME_MISMATCH_DAYS``
+      apart (when the sentences' dates are given).
+
+    Every step is the one the n x n computation takes, on those entries only."""
     family = feat.family
-    sim = _cosines(feat.ctx, feat.ctx_of, rows, cols)
+    out: dict[str, np.ndarray] = {"context": _cosines(feat.ctx, feat.ctx_of, rows, cols)}
+    apart = np.zeros((len(rows), len(cols)), dtype=bool)
     if family != "speech":
-        w = settings.LOCAL_WEIGHT
-        sim = (1 - w) * sim + w * _cosines(feat.near, feat.near_of, rows, cols)
+        out["near"] = _cosines(feat.near, feat.near_of, rows, cols)
         # Two values in one sentence have the same context; their order tells them apart.
         size_r, size_c = _pair(feat.size, rows, cols)
         rank_r, rank_c = _pair(feat.rank, rows, cols)
         several = (size_r > 1) & (size_c > 1)
-        sim = sim + settings.ORDER_BONUS * (several & (rank_r == rank_c))
+        out["order"] = several & (rank_r == rank_c)
     if feat.anchors is not None:
-        sim = sim + settings.ANCHOR_BONUS * feat.anchors.band(rows, cols)
+        out["anchor"] = feat.anchors.band(rows, cols)
     if family in ("count", "money", "measure"):
         if feat.item_sim is not None:
             item_sim = feat.item_sim[feat.item_of[rows][:, None], feat.item_of[cols][None, :]]
@@ -890,17 +923,16 @@ def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.
         # extractor gives one head to one thing's names: "tremor" and "quake" are an earthquake).
         # Not for ages: their head says what is measured, the person says whose it is.
         things_r, things_c = _pair(feat.things, rows, cols)
-        item_sim = np.maximum(item_sim, (things_r == things_c) & (things_r > 0))
-        sim = sim + settings.ITEM_WEIGHT * item_sim
+        out["item"] = np.maximum(item_sim, (things_r == things_c) & (things_r > 0))
         # Different things counted or priced ("missiles" vs "tests") are less likely one
         # fact; not ruled out, since outlets name one thing differently ("troops", "soldiers").
-        sim[_head_mismatch_rows(feat, rows, cols)] *= settings.HEAD_MISMATCH_FACTOR
+        out["head_mismatch"] = _head_mismatch_rows(feat, rows, cols)
         # Two ages of one named person are one fact, whatever the sentences around them.
         person_r, person_c = _pair(feat.person_of, rows, cols)
         same_person = (person_r >= 0) & (person_c >= 0) & (rows[:, None] != cols[None, :])
         if same_person.any():
             same_person &= feat.same_person[np.maximum(person_r, 0), np.maximum(person_c, 0)]
-        sim = sim + settings.SAME_PERSON_BONUS * same_person
+        out["same_person"] = same_person
         # The same figure, if it is not a small number many facts share, is evidence of one fact.
         value_r, value_c = _pair(feat.value, rows, cols)
         has_r, has_c = _pair(feat.has_value, rows, cols)
@@ -913,53 +945,85 @@ def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.
             near = (hi > 0) & (lo >= hi * (1 - settings.NEAR_VALUE_SHARE))
         unit_r, unit_c = _pair(feat.value_unit, rows, cols)
         near &= has_r & has_c & (unit_r == unit_c) & ~same
-        sim = sim + settings.EQUAL_VALUE_BONUS * same + settings.NEAR_VALUE_BONUS * near
+        out["equal_value"], out["near_value"] = same, near
         if family == "measure":
             d_r, d_c = _pair(feat.dimension, rows, cols)
-            sim[d_r != d_c] = 0.0
+            apart |= d_r != d_c
         if family == "money":
             c_r, c_c = _pair(feat.currency, rows, cols)
-            sim[c_r != c_c] = 0.0
+            apart |= c_r != c_c
     if family == "speech":
         codes_r, codes_c = _pair(feat.speaker, rows, cols)
-        same = (codes_r == codes_c) & (codes_r > 0)
-        other = (codes_r != codes_c) & (codes_r > 0) & (codes_c > 0)
-        # One speaker says many things: the words must overlap before the speaker counts.
-        weak = sim < settings.SPEECH_MIN_CONTENT
-        sim = sim + settings.SAME_SPEAKER_BONUS * same - settings.OTHER_SPEAKER_PENALTY * other
-        sim[weak] = 0.0
+        out["same_speaker"] = (codes_r == codes_c) & (codes_r > 0)
+        out["other_speaker"] = other = (codes_r != codes_c) & (codes_r > 0) & (codes_c > 0)
         # Reported speech put in two different mouths is two claims, not one claim with a
         # disputed speaker: only verbatim quotes can conflict on who said them.
         st_r, st_c = _pair(feat.statement, rows, cols)
-        sim[other & (st_r | st_c)] = 0.0
+        apart |= other & (st_r | st_c)
     elif family == "date" and feat.speakers is not None:
-        sim = sim + settings.SPEAKER_BONUS * ((feat.speakers[rows] @ feat.speakers[cols].T) > 0)
+        out["speaker"] = (feat.speakers[rows] @ feat.speakers[cols].T) > 0
     if family != "speech":
         role_r, role_c = _pair(feat.role, rows, cols)
-        sim[role_r != role_c] = 0.0
+        apart |= role_r != role_c
     if family in ("count", "money", "measure"):
         # Figures whose frames say they are two facts: different predicate classes ("dead"
         # and "missing"), or clauses naming different years.
         p_r, p_c = _pair(feat.predicate, rows, cols)
-        apart = (p_r != p_c) & (p_r > 0) & (p_c > 0)
+        apart |= (p_r != p_c) & (p_r > 0) & (p_c > 0)
         y_r, y_c = _pair(feat.years_of, rows, cols)
         dated = (y_r >= 0) & (y_c >= 0)
         if dated.any():
             apart |= dated & feat.years_apart[np.maximum(y_r, 0), np.maximum(y_c, 0)]
-        sim[apart] = 0.0
     if family == "date":
         # Dates years apart are two events, not one event misdated, unless both are written
         # out alike ("founded in 1989" / "in 1998": a transposed year).
         gap = _gap_rows(feat.span, rows, cols)
         w_r, w_c = _pair(feat.written, rows, cols)
         alike = (w_r == w_c) & (w_r > 0)
-        sim[(gap > settings.DATE_MAX_GAP_DAYS) & ~alike] = 0.0
+        apart |= (gap > settings.DATE_MAX_GAP_DAYS) & ~alike
     a_r, a_c = _pair(feat.article, rows, cols)
-    sim[a_r == a_c] = 0.0
+    out["apart"] = apart | (a_r == a_c)
     if feat.time is not None:
         # Figures whose sentences are dated far apart ("62 people died in 1987" and "157
         # people died on Thursday" are two tolls): see ``_fact_time``.
-        sim *= np.where(_gap_rows(feat.time, rows, cols) > settings.TIME_MISMATCH_DAYS, settings.TIME_MISMATCH_FACTOR, 1.0)
+        out["time_apart"] = _gap_rows(feat.time, rows, cols) > settings.TIME_MISMATCH_DAYS
+    return out
+
+
+def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] | None = None) -> np.ndarray:
+    """The similarity from its feature columns (``_similarity_columns``): the context cosine,
+    mixed with the near context's (``LOCAL_WEIGHT``), plus a bonus per piece of evidence of
+    one fact (``ORDER_BONUS``, ``ANCHOR_BONUS``, ``ITEM_WEIGHT`` x the item similarity,
+    ``SAME_PERSON_BONUS``, ``EQUAL_VALUE_BONUS``, ``NEAR_VALUE_BONUS``, ``SPEAKER_BONUS``), a
+    factor on figures whose head nouns differ (``HEAD_MISMATCH_FACTOR``, before the value
+    bonuses) and on figures dated apart (``TIME_MISMATCH_FACTOR``, last), zero where the
+    facts can never be one. ``weights`` (by their names in ``WEIGHTS``) override those of
+    ``settings``."""
+    w = {name: getattr(settings, name) for name in WEIGHTS}
+    if weights:
+        w.update(weights)
+    sim = col["context"]
+    if family != "speech":
+        local = w["LOCAL_WEIGHT"]
+        sim = (1 - local) * sim + local * col["near"]
+        sim = sim + w["ORDER_BONUS"] * col["order"]
+    if "anchor" in col:
+        sim = sim + w["ANCHOR_BONUS"] * col["anchor"]
+    if family in ("count", "money", "measure"):
+        sim = sim + w["ITEM_WEIGHT"] * col["item"]
+        sim[col["head_mismatch"]] *= w["HEAD_MISMATCH_FACTOR"]
+        sim = sim + w["SAME_PERSON_BONUS"] * col["same_person"]
+        sim = sim + w["EQUAL_VALUE_BONUS"] * col["equal_value"] + w["NEAR_VALUE_BONUS"] * col["near_value"]
+    if family == "speech":
+        # One speaker says many things: the words must overlap before the speaker counts.
+        weak = sim < settings.SPEECH_MIN_CONTENT
+        sim = sim + settings.SAME_SPEAKER_BONUS * col["same_speaker"] - settings.OTHER_SPEAKER_PENALTY * col["other_speaker"]
+        sim[weak] = 0.0
+    elif "speaker" in col:
+        sim = sim + w["SPEAKER_BONUS"] * col["speaker"]
+    sim[col["apart"]] = 0.0
+    if "time_apart" in col:
+        sim *= np.where(col["time_apart"], w["TIME_MISMATCH_FACTOR"], 1.0)
     return sim
 
 

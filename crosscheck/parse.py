@@ -63,9 +63,20 @@ def _key(text: str) -> str:
     return text[:MAX_PARSE_CHARS]
 
 
+def _sentence(text: str) -> Doc:
+    """``text`` tokenised, as one sentence: the parser may not start another inside it. The
+    sentence splitter (``crosscheck.extract.sentences``) decides where sentences end; left
+    to itself, the parser ends one at an abbreviation ("Msgr. Lee said"), and the
+    attribution after it is cut off from its quotation."""
+    doc = nlp().make_doc(text)
+    for token in doc[1:]:
+        token.is_sent_start = False
+    return doc
+
+
 def _parse_into_memo(todo: list[str]) -> None:
     """Parse ``todo`` (keys not in the memo) in one ``nlp.pipe`` batch into the memo."""
-    for text, doc in zip(todo, nlp().pipe(todo, batch_size=64)):
+    for text, doc in zip(todo, nlp().pipe(map(_sentence, todo), batch_size=64)):
         _memo[text] = doc
         if len(_memo) > _MEMO_SIZE:
             _memo.popitem(last=False)
@@ -92,7 +103,7 @@ def parse_many(texts: Iterable[str]) -> list[Doc]:
     for t in texts:
         doc = _memo.get(t)
         if doc is None:  # evicted within this very batch (a batch larger than the memo)
-            doc = nlp()(t)
+            doc = nlp()(_sentence(t))
         out.append(doc)
     return out
 

@@ -49,6 +49,9 @@ class _Counting:
         self.singles += 1
         return self.nlp(text)
 
+    def make_doc(self, text):  # tokenising only: no parse
+        return self.nlp.make_doc(text)
+
 
 @pytest.fixture
 def counting(monkeypatch) -> _Counting:
@@ -117,3 +120,12 @@ def test_a_prefetch_larger_than_the_memo_fills_half_of_it(counting, monkeypatch)
     monkeypatch.setattr(parse_module, "_MEMO_SIZE", 8192)
     parse_module._memo.clear()
     assert extract_facts(_article()) == facts
+
+
+def test_a_sentence_is_parsed_as_one_sentence():
+    # the parser alone ends a sentence at the abbreviation, cutting the attribution off from
+    # its quotation; the splitter's sentence is kept whole, so the quotation is what is said
+    doc = parse_module.parse('"The plan will work," Msgr. Lee said on Monday.')
+    assert len(list(doc.sents)) == 1
+    said = next(t for t in doc if t.lower_ == "said")
+    assert said.dep_ == "ROOT" and next(t for t in doc if t.lower_ == "work").head == said

@@ -5,6 +5,12 @@ A rule-based splitter in the manner of Punkt's orthographic heuristics (Kiss & S
 followed by closing quotes or brackets) when the next token starts a new sentence
 (an upper-case letter, a digit or an opening quote), unless the word before the stop is
 a known abbreviation or a single initial. A blank line or a line break always ends one.
+
+Abbreviations the list does not know are learnt from the article, after Punkt's type-based
+test and its orthographic one: a short capitalised word that the article writes at least
+twice, each time with a full stop after it and never without one, is an abbreviation when
+no word after those stops is one the article also writes in lower case ("Msgr. Lee ...
+Msgr. Lee": "Lee" is a name; after "... the Bowl. The" comes a word that starts sentences).
 """
 
 from __future__ import annotations
@@ -52,7 +58,31 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LINE_BREAK = re.compile(r"\n")
 
 
-def _is_abbreviation(text: str, stop: int) -> bool:
+#: A short capitalised word, whether a full stop follows it, and the word after that stop
+#: (for ``_learnt_abbreviations``).
+_SHORT_WORD = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\b(?:(\.)\s+[\"'“‘(]?(\w+))?")
+_LOWER_WORD = re.compile(r"\b[a-z]\w*")
+
+
+def _learnt_abbreviations(text: str) -> frozenset[str]:
+    """The short capitalised words of ``text`` that end in an abbreviation's full stop (see
+    the module notes), lower case."""
+    stops: dict[str, int] = {}
+    after: dict[str, set[str]] = {}
+    bare: set[str] = set()
+    for m in _SHORT_WORD.finditer(text):
+        if m.group(2):
+            stops[m.group(1)] = stops.get(m.group(1), 0) + 1
+            after.setdefault(m.group(1), set()).add(m.group(3).lower())
+        elif text[m.end() : m.end() + 1] != ".":
+            bare.add(m.group(1))
+    if not any(n >= 2 for n in stops.values()):
+        return frozenset()
+    lower = set(_LOWER_WORD.findall(text))
+    return frozenset(w.lower() for w, n in stops.items() if n >= 2 and w not in bare and not after[w] & lower)
+
+
+def _is_abbreviation(text: str, stop: int, learnt: frozenset[str] = frozenset()) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
     if text[stop] != ".":
         return False
@@ -60,7 +90,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
-    if word in ABBREVIATIONS:
+    if word in ABBREVIATIONS or word in learnt:
         return True
     # A single capital initial ("John F. Kennedy") or dotted acronym ("U.S.").
     raw = m.group(1)
@@ -76,13 +106,14 @@ def split_sentences(text: str) -> list[Sentence]:
     yield nothing.
     """
     cuts: set[int] = set()
+    learnt = _learnt_abbreviations(text)
     for m in _LINE_BREAK.finditer(text):
         cuts.add(m.end())
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if not _NEXT_STARTS_SENTENCE.match(text, end):
             continue
-        if _is_abbreviation(text, m.start()) and m.end() - m.start() == 1:
+        if _is_abbreviation(text, m.start(), learnt) and m.end() - m.start() == 1:
             continue
         cuts.add(end)
     bounds = [0, *sorted(cuts), len(text)]

@@ -151,8 +151,9 @@ class Fact:
     - measure: ``low``/``high`` (in the canonical ``unit``), ``unit``, ``dimension``,
       ``original_unit``, ``item``, ``qualifier``.
     - quote: ``content`` (the words inside the quotation marks), ``speaker`` (or None),
-      ``speaker_from`` (named|pronoun|title|according_to|none).
-    - statement: ``content`` (the reported clause), ``speaker``, ``verb``.
+      ``speaker_from`` (named|pronoun|title|according_to|none), ``speaker_named`` (whether the
+      speaker is a name, not a description such as "the comedian").
+    - statement: ``content`` (the reported clause), ``speaker``, ``verb``, ``speaker_named``.
     - framing: ``word`` (lower case lemma), ``category`` (hedge|loaded|distancing),
       ``target`` (id of the fact it qualifies, or None).
     """

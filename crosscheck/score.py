@@ -28,7 +28,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from crosscheck import settings
-from crosscheck.align import Group, speaker_key
+from crosscheck.align import Group
+from crosscheck.extract.quotes import GENDER
+from crosscheck.extract.sentences import ABBREVIATIONS
 from crosscheck.antonyms import first_opposite, opposite
 from crosscheck.label import group_label
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairTable
@@ -130,11 +132,37 @@ def word_differences(a: str, b: str) -> tuple[list[str], list[str]]:
     return removed, added
 
 
+#: Titles and honorifics, which are no part of a name ("Ms. Su" is "Su").
+_HONORIFICS = frozenset(GENDER) | ABBREVIATIONS
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower().rstrip(".") not in _HONORIFICS]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names can name one speaker: the same words, whatever the spacing ("Del
+    Giudice", "DelGiudice"); the same last word, the surname, whatever titles and given names
+    come before it ("Constable Tim Fanning", "Stan Fanning"); or a one-word name that is one
+    of the other's words ("Charlie", "Charlie Kafoury")."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb or "".join(wa) == "".join(wb) or wa[-1] == wb[-1]:
+        return True
+    return (len(wa) == 1 or len(wb) == 1) and bool(set(wa) & set(wb))
+
+
+def _speakers_differ(a: Fact, b: Fact) -> bool:
+    """Two speech facts put in two mouths: both speakers are names (a description, "the
+    comedian" or "a statement", may be anyone), and no one could bear both."""
+    if not (a.value.get("speaker_named", True) and b.value.get("speaker_named", True)):
+        return False
+    return not same_name(str(a.speaker or a.value.get("speaker") or ""), str(b.speaker or b.value.get("speaker") or ""))
+
+
 def relation(a: Fact, b: Fact) -> str | None:
     """How two facts of one group relate: agree, conflict, paraphrase, or None (unknown)."""
     if a.kind in ("quote", "statement"):
-        ka, kb = speaker_key(a), speaker_key(b)
-        if ka and kb and ka != kb:
+        if _speakers_differ(a, b):
             return "conflict"
         ca = str(a.value.get("content") or a.text)
         cb = str(b.value.get("content") or b.text)
@@ -226,7 +254,8 @@ def _relation_key(f: Fact) -> tuple:
     """Everything ``relation`` reads of a fact: two facts with one key relate alike to any
     third, so each distinct pair of keys is compared once (many outlets give one value)."""
     if f.kind in ("quote", "statement"):
-        return ("speech", f.kind, speaker_key(f), str(f.value.get("content") or f.text))
+        speaker = str(f.speaker or f.value.get("speaker") or "")
+        return ("speech", f.kind, speaker, f.value.get("speaker_named", True), str(f.value.get("content") or f.text))
     return compare_key(f)
 
 

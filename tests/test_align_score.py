@@ -590,3 +590,18 @@ def test_agents_differ_by_name_and_acronym(a, b, differ):
     facts = [replace(count(f"{x}:1", x, "3", "They sent 3 ships.", 3, "ship"), frame=Frame(agent=agent))
              for x, agent in (("a", a), ("b", b))]
     assert _agents_differ(facts, [0], [1]) is differ
+
+
+def test_a_speaker_conflict_needs_two_names_no_one_could_bear():
+    s = "“The man is an emotional wreck,” the lawyer said."
+    words = "The man is an emotional wreck"
+
+    def q(fid, speaker, named=True):
+        return fact(fid, fid[0], "quote", words, s, speaker=speaker, content=words, speaker_named=named)
+
+    full, first, spaced = q("a:1", "Vin Osterberg"), q("b:1", "Vin"), q("c:1", "Vin Oster Berg")
+    other, described = q("d:1", "Lena Marsh"), q("e:1", "the lawyer", named=False)
+    assert relation(full, first) == "agree"  # a given name alone is one of the full name's words
+    assert relation(full, spaced) == "agree"  # the same name spaced otherwise
+    assert relation(full, described) == "agree"  # a description may be anyone
+    assert relation(full, other) == "conflict"  # two names: the words put in two mouths

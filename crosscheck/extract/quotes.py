@@ -418,7 +418,8 @@ class _Discourse:
             return None
         entry, how = self.refer(n, cue.speaker)
         return {"speaker": entry and entry["name"], "speaker_from": "according_to" if cue.according else how,
-                "speaker_title": entry and entry["title"], "cue": cue.lemma}
+                "speaker_title": entry and entry["title"], "cue": cue.lemma,
+                "speaker_named": entry is not None and entry["kind"] in ("named", "group")}
 
     def refer(self, n: int, tok: Token) -> tuple[dict[str, Any] | None, str]:
         """(entry, speaker_from) of a token of sentence ``n``, read after the sentences before it."""
@@ -652,7 +653,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
                 attr = previous[1]
             last = attr or last
             value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none", "speaker_title": None,
-                     "cue": None, **(attr or {})}
+                     "cue": None, "speaker_named": False, **(attr or {})}
             out.append(Mention("quote", q.start, q.end, value, value["speaker"]))
         near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
         out += _statements(text, at, near, [c for c in cues if c.verb.i not in used], attrs)

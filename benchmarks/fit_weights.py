@@ -102,11 +102,11 @@ L2 = 1e-3
 MIN_SUPPORT = 30
 #: The columns each weight multiplies (see ``score``).
 COLUMNS = ("context", "near", "order", "anchor", "item", "head_mismatch", "same_person", "equal_value",
-           "near_value", "speaker", "time_apart")
+           "near_value", "speaker", "time_apart", "frame_value")
 SUPPORT = {"LOCAL_WEIGHT": None, "ORDER_BONUS": "order", "ANCHOR_BONUS": "anchor", "ITEM_WEIGHT": "item",
            "HEAD_MISMATCH_FACTOR": "head_mismatch", "SAME_PERSON_BONUS": "same_person",
            "EQUAL_VALUE_BONUS": "equal_value", "NEAR_VALUE_BONUS": "near_value", "SPEAKER_BONUS": "speaker",
-           "TIME_MISMATCH_FACTOR": "time_apart"}
+           "TIME_MISMATCH_FACTOR": "time_apart", "FRAME_VALUE_BONUS": "frame_value"}
 
 
 # --- the stories: facts once, pairs and labels -----------------------------------------
@@ -181,7 +181,8 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
     a = ((1 - local) * p["context"] + local * p["near"] + w["ORDER_BONUS"] * p["order"]
          + w["ANCHOR_BONUS"] * p["anchor"] + w["ITEM_WEIGHT"] * p["item"])
     b = (w["SAME_PERSON_BONUS"] * p["same_person"] + w["EQUAL_VALUE_BONUS"] * p["equal_value"]
-         + w["NEAR_VALUE_BONUS"] * p["near_value"] + w["SPEAKER_BONUS"] * p["speaker"])
+         + w["NEAR_VALUE_BONUS"] * p["near_value"] + w["SPEAKER_BONUS"] * p["speaker"]
+         + w["FRAME_VALUE_BONUS"] * p["frame_value"])
     s = ft * (fh * a + b)
     d = {
         "LOCAL_WEIGHT": ft * fh * (p["near"] - p["context"]),
@@ -193,6 +194,7 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
         "EQUAL_VALUE_BONUS": ft * p["equal_value"],
         "NEAR_VALUE_BONUS": ft * p["near_value"],
         "SPEAKER_BONUS": ft * p["speaker"],
+        "FRAME_VALUE_BONUS": ft * p["frame_value"],
         "TIME_MISMATCH_FACTOR": p["time_apart"] * (fh * a + b),
     }
     return s, d
@@ -278,7 +280,12 @@ SEARCH = {
     "NEAR_VALUE_BONUS": (0.0, 0.05, 0.2, 0.3),
     "SPEAKER_BONUS": (0.0, 0.075, 0.3),
     "TIME_MISMATCH_FACTOR": (0.25, 0.75, 1.0),
+    "FRAME_VALUE_BONUS": (0.1, 0.2, 0.3, 0.45),
 }
+
+
+#: The weights ``--only`` limits the search to (all when empty).
+ONLY: set[str] = set()
 
 
 def candidates() -> list[dict[str, float]]:
@@ -286,6 +293,8 @@ def candidates() -> list[dict[str, float]]:
     shipped = {name: getattr(settings, name) for name in WEIGHTS}
     out = [shipped]
     for name, values in SEARCH.items():
+        if ONLY and name not in ONLY:
+            continue
         out += [dict(shipped, **{name: v}) for v in values if v != shipped[name]]
     return out
 
@@ -385,7 +394,7 @@ def write(w: dict[str, float], path: Path = SETTINGS) -> None:
     if not block:
         raise SystemExit(f"{path}: no block fitted by benchmarks/fit_weights.py (see the docstring of write)")
     inner = block.group(0)
-    for name in WEIGHTS:
+    for name in (n for n in WEIGHTS if not ONLY or n in ONLY):  # with --only, the weights searched
         inner, n = re.subn(rf"^{name} = .*$", f"{name} = {round(w[name], 3)}", inner, flags=re.M)
         if n != 1:
             raise SystemExit(f"{path}: no single line for {name} in the fitted block")
@@ -399,7 +408,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--search", action="store_true",
                     help="instead of the logistic fit, the direct search of the weights on B-cubed (SEARCH)")
     ap.add_argument("--events", help="comma-separated events (default: dev and seen held-out)")
+    ap.add_argument("--only", help="comma-separated weights: search only these (with --search)")
     args = ap.parse_args(argv)
+    ONLY.update(args.only.split(",") if args.only else ())
     if not (ecbplus.DATASET / "score_facts.py").is_file():
         print(f"ECB+ dataset not found at {ecbplus.DATASET} (set CROSSCHECK_ECBPLUS)", file=sys.stderr)
         return 2

@@ -516,6 +516,19 @@ def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
     return rank, size
 
 
+def _unanchored(f: Fact) -> bool:
+    """A date no report's day anchors (a weekday in an undated report), as written."""
+    return not f.value.get("anchored", True) and bool(f.value.get("expression"))
+
+
+def _exact(f: Fact) -> tuple | None:
+    """A figure's one value with its unit or currency, small numbers too; None for a range."""
+    low, high = f.value.get("low"), f.value.get("high")
+    if low is None or low != high:
+        return None
+    return (f.value.get("unit") or f.value.get("currency") or "", round(float(low), 6))
+
+
 def _span(d: Fact) -> tuple[int, int] | None:
     """A date fact's first and last day as ordinals; None when it is unanchored."""
     v = d.value
@@ -638,6 +651,9 @@ class _Features:
     speaker: np.ndarray | None = None
     statement: np.ndarray | None = None
     speakers: np.ndarray | None = None  # facts x speakers of their sentence (dates)
+    events: np.ndarray | None = None  # facts x the words of their events (dates)
+    exact: np.ndarray | None = None  # codes of one exact value (0: a range or none)
+    said: np.ndarray | None = None  # codes of what the frame says of a figure (class or lemma)
     role: np.ndarray | None = None
     predicate: np.ndarray | None = None
     years_apart: np.ndarray | None = None  # distinct year sets x distinct, bool
@@ -725,6 +741,8 @@ def _features(
         if family == "money":
             feat.currency = _codes([f.value.get("currency") for f in facts])
         feat.predicate = _codes([_predicate_class(f) for f in facts])
+        feat.said = _codes([_predicate_class(f) or (f.frame.predicate if f.frame is not None else "") for f in facts])
+        feat.exact = _codes([_exact(f) for f in facts])
         years = [_years(f) for f in facts]
         sets = sorted({y for y in years if y}, key=sorted)
         yindex = {y: k for k, y in enumerate(sets)}
@@ -744,6 +762,14 @@ def _features(
                 for k in _sentence_speakers(f, sent_speakers):
                     m[r, col[k]] = 1.0
             feat.speakers = m
+        words = [_event_words(f) for f in facts]
+        vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}
+        if vocabulary:
+            m = np.zeros((len(facts), len(vocabulary)))
+            for r, ws in enumerate(words):
+                m[r, [vocabulary[w] for w in ws]] = 1.0
+            feat.events = m
+        feat.exact = _codes([_span(f) or (_unanchored(f) and ("written", f.value["expression"])) for f in facts])
         feat.span = _spans([_span(f) for f in facts])
         feat.written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
     return feat
@@ -865,7 +891,7 @@ def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.nda
 #: ``crosscheck.settings``: the ones ``benchmarks/fit_weights.py`` fits. The speech weights
 #: (``SAME_SPEAKER_BONUS``, ``OTHER_SPEAKER_PENALTY``) are applied the same way but not fitted.
 WEIGHTS = ("LOCAL_WEIGHT", "ORDER_BONUS", "ANCHOR_BONUS", "ITEM_WEIGHT", "HEAD_MISMATCH_FACTOR", "SAME_PERSON_BONUS",
-           "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR")
+           "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR", "FRAME_VALUE_BONUS")
 
 
 def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -889,6 +915,9 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
     - ``equal_value``, ``near_value``: the very same distinctive figure; a figure within
       ``settings.NEAR_VALUE_SHARE`` of the other, of one unit;
     - ``speaker``: dates whose sentences name one speaker;
+    - ``frame_value``: the same value (one day, or one weekday as written in undated reports;
+      one figure, small ones too) with the same frame (a date's event sharing a word, a
+      predicate class standing for its verbs; what is said of a figure, its class or lemma);
     - ``same_speaker``, ``other_speaker``: quotes/statements of one speaker, of two named ones;
     - ``apart``: pairs that can never be one fact (the hard masks: one article, two roles,
       dimensions, currencies, predicate classes or years, dates years apart, a statement in
@@ -962,6 +991,17 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
         apart |= other & (st_r | st_c)
     elif family == "date" and feat.speakers is not None:
         out["speaker"] = (feat.speakers[rows] @ feat.speakers[cols].T) > 0
+    if feat.exact is not None:
+        # The same value with the same frame: one day of one event ("the quake struck"), one
+        # figure of which one thing is said ("12 injured"), however the sentences differ.
+        e_r, e_c = _pair(feat.exact, rows, cols)
+        same_value = (e_r == e_c) & (e_r > 0)
+        if family == "date":
+            events = feat.events if feat.events is not None else np.zeros((feat.n, 0))
+            out["frame_value"] = same_value & ((events[rows] @ events[cols].T) > 0)
+        elif feat.said is not None:
+            s_r, s_c = _pair(feat.said, rows, cols)
+            out["frame_value"] = same_value & (s_r == s_c) & (s_r > 0)
     if family != "speech":
         role_r, role_c = _pair(feat.role, rows, cols)
         apart |= role_r != role_c
@@ -994,7 +1034,8 @@ def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] 
     """The similarity from its feature columns (``_similarity_columns``): the context cosine,
     mixed with the near context's (``LOCAL_WEIGHT``), plus a bonus per piece of evidence of
     one fact (``ORDER_BONUS``, ``ANCHOR_BONUS``, ``ITEM_WEIGHT`` x the item similarity,
-    ``SAME_PERSON_BONUS``, ``EQUAL_VALUE_BONUS``, ``NEAR_VALUE_BONUS``, ``SPEAKER_BONUS``), a
+    ``SAME_PERSON_BONUS``, ``EQUAL_VALUE_BONUS``, ``NEAR_VALUE_BONUS``, ``SPEAKER_BONUS``,
+    ``FRAME_VALUE_BONUS``), a
     factor on figures whose head nouns differ (``HEAD_MISMATCH_FACTOR``, before the value
     bonuses) and on figures dated apart (``TIME_MISMATCH_FACTOR``, last), zero where the
     facts can never be one. ``weights`` (by their names in ``WEIGHTS``) override those of
@@ -1021,6 +1062,8 @@ def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] 
         sim[weak] = 0.0
     elif "speaker" in col:
         sim = sim + w["SPEAKER_BONUS"] * col["speaker"]
+    if "frame_value" in col:
+        sim = sim + w["FRAME_VALUE_BONUS"] * col["frame_value"]
     sim[col["apart"]] = 0.0
     if "time_apart" in col:
         sim *= np.where(col["time_apart"], w["TIME_MISMATCH_FACTOR"], 1.0)

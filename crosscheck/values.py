@@ -99,7 +99,8 @@ def _interval(fact: Fact) -> tuple[date, date] | None:
 
 
 #: The value fields ``compatible`` reads (with the fact's kind and text, see ``compare_key``).
-COMPARED_FIELDS = ("low", "high", "unit", "currency", "scope", "over_a_span", "per", "anchored", "start", "end")
+COMPARED_FIELDS = ("low", "high", "unit", "currency", "scope", "over_a_span", "per", "anchored", "start", "end",
+                   "expression")
 _MISSING = object()
 
 
@@ -115,6 +116,9 @@ def compatible(a: Fact, b: Fact) -> bool | None:
     kind = a.kind
     if kind == "date":
         ia, ib = _interval(a), _interval(b)
+        if ia is None and ib is None and a.value.get("expression") and not a.value.get("anchored") \
+                and not b.value.get("anchored") and a.value.get("expression") == b.value.get("expression"):
+            return True  # one weekday or deictic day in two undated reports: can be one day, not told apart
         if ia is None or ib is None:
             return None
         return ia[0] <= ib[1] and ib[0] <= ia[1]

@@ -605,3 +605,20 @@ def test_a_speaker_conflict_needs_two_names_no_one_could_bear():
     assert relation(full, spaced) == "agree"  # the same name spaced otherwise
     assert relation(full, described) == "agree"  # a description may be anyone
     assert relation(full, other) == "conflict"  # two names: the words put in two mouths
+
+
+def _weekday(fid, article, text, sentence):
+    """A weekday in an undated report: no day anchors it."""
+    return fact(fid, article, "date", text, sentence, start=None, end=None, granularity="day", anchored=False,
+                relative=True, expression=text.lower())
+
+
+def test_one_weekday_in_two_undated_reports_can_be_one_day_and_groups():
+    a = _weekday("a:1", "a", "Friday", "The fire destroyed the chapel on Friday, officials said.")
+    b = _weekday("b:1", "b", "Friday", "Investigators said the chapel fire began late on Friday.")
+    c = _weekday("c:1", "c", "Saturday", "Investigators said the chapel fire began late on Saturday.")
+    assert compatible(a, b) is True  # can be one day: nothing tells them apart
+    assert compatible(a, c) is None  # two weekdays of unknown weeks: no verdict either way
+    groups = align([a, b, c])
+    together = [g for g in groups if {"a:1", "b:1"} <= set(g.facts)]
+    assert together and "c:1" not in together[0].facts

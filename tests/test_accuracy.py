@@ -40,7 +40,13 @@ FLOORS = {
     # claimed only between figures whose frames say what they are of, or whose sentences read
     # as one, above a fitted confidence bar (2026-11-29): a changed figure below it is listed
     # as a possible conflict instead (0.93 counting those, the second floor).
-    "mutation_recall": {"value": 0.49, "quote": 0.87},
+    # 0.48 since the frames' evidence of one fact (FRAME_VALUE_BONUS, 2026-11-30, raised
+    # leave-one-out B-cubed on real coverage 0.711 -> 0.731, one mixed conflict fewer): when a
+    # mutation changes one of two mentions of a figure in an article, the other article's
+    # figure now groups with the unchanged mention (one value, one frame) and the changed one
+    # is a possible conflict (4 of 235 so lost, 2 scope changes gained; the second floor is
+    # unchanged; alignment F1 on tests/gold 0.870 -> 0.879).
+    "mutation_recall": {"value": 0.48, "quote": 0.87},
     "mutation_recall_with_possible": {"value": 0.92, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).

@@ -992,7 +992,7 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
     elif family == "date" and feat.speakers is not None:
         out["speaker"] = (feat.speakers[rows] @ feat.speakers[cols].T) > 0
     if feat.exact is not None:
-        # The same value with the same frame: one day of one event ("the quake struck"), one
+        # The same value with the same frame: one day of one event ("the dam burst"), one
         # figure of which one thing is said ("12 injured"), however the sentences differ.
         e_r, e_c = _pair(feat.exact, rows, cols)
         same_value = (e_r == e_c) & (e_r > 0)

@@ -143,7 +143,7 @@ def _name_words(name: str) -> list[str]:
 def same_name(a: str, b: str) -> bool:
     """Whether two names can name one speaker: the same words, whatever the spacing ("Del
     Giudice", "DelGiudice"); the same last word, the surname, whatever titles and given names
-    come before it ("Constable Tim Fanning", "Stan Fanning"); or a one-word name that is one
+    come before it ("Sergeant Ana Ruiz", "Al Ruiz"); or a one-word name that is one
     of the other's words ("Charlie", "Charlie Kafoury")."""
     wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb or "".join(wa) == "".join(wb) or wa[-1] == wb[-1]:

@@ -461,7 +461,7 @@ class _Discourse:
             if entry is None and info["plural"] and info["person"]:
                 entry = self._antecedent(n, tok, info)  # "both ministers said"
             elif entry is None and info["organisation"] and not info["plural"]:
-                entry = self._antecedent(n, tok, info)  # "the company said": the organisation named before
+                entry = self._antecedent(n, tok, info)  # "the <business noun> said": the organisation named before
         entry = entry or (self._entry(info) if info["kind"] != "pronoun" else None)
         if entry is not None:
             insort(self.history, (pos, entry), key=lambda pe: pe[0])

@@ -137,7 +137,13 @@ _HONORIFICS = frozenset(GENDER) | ABBREVIATIONS
 
 
 def _name_words(name: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower().rstrip(".") not in _HONORIFICS]
+    """The words of a name, lower case, without its titles, honorifics and abbreviations,
+    except that a title word after a given name is the surname ("Stephen King", "Martin
+    Luther King Jr.")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", name)]
+    while words and words[-1] in ABBREVIATIONS:  # "Jr.", "Inc."
+        words.pop()
+    return [w for k, w in enumerate(words) if w not in _HONORIFICS or 0 < k == len(words) - 1]
 
 
 def same_name(a: str, b: str) -> bool:

@@ -4,7 +4,10 @@
 true: date intervals that overlap, ranges that overlap (a plain number is a range of
 width zero widened by the rounding its written precision allows), money of the same
 currency and scope. It returns None where the values cannot be compared (an unanchored
-date, two currencies), so that no verdict is drawn from a guess.
+date, two currencies), so that no verdict is drawn from a guess; one exception: two dates
+that no report's day anchors, written alike ("Friday", "yesterday", "last week" in two
+undated reports), are taken as compatible (True: they can be one day, and nothing tells
+them apart), so that they group and agree, never conflict.
 """
 
 from __future__ import annotations
@@ -118,7 +121,7 @@ def compatible(a: Fact, b: Fact) -> bool | None:
         ia, ib = _interval(a), _interval(b)
         if ia is None and ib is None and a.value.get("expression") and not a.value.get("anchored") \
                 and not b.value.get("anchored") and a.value.get("expression") == b.value.get("expression"):
-            return True  # one weekday or deictic day in two undated reports: can be one day, not told apart
+            return True  # one unanchored expression in two undated reports: can be one day, not told apart
         if ia is None or ib is None:
             return None
         return ia[0] <= ib[1] and ib[0] <= ia[1]

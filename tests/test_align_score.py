@@ -11,7 +11,7 @@ from crosscheck.align import align, find_copies
 from crosscheck.extract.frames import FRAMED_KINDS, read_frame
 from crosscheck.models import Article, Fact
 from crosscheck.parse import parse
-from crosscheck.score import relation, score, word_differences
+from crosscheck.score import relation, same_name, score, word_differences
 from crosscheck.values import compatible, display
 
 
@@ -605,6 +605,17 @@ def test_a_speaker_conflict_needs_two_names_no_one_could_bear():
     assert relation(full, spaced) == "agree"  # the same name spaced otherwise
     assert relation(full, described) == "agree"  # a description may be anyone
     assert relation(full, other) == "conflict"  # two names: the words put in two mouths
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Bob King", "Robert King", True),  # a title word after a given name is the surname
+    ("Don King", "Don Johnson", False),
+    ("Martin Luther King Jr.", "Martin Luther King", True),
+    ("Gov. Jerry Brown", "Brown", True),  # a title before the name is no part of it
+    ("Prince Harry", "Prince William", False),
+])
+def test_a_title_word_that_ends_a_name_is_its_surname(a, b, same):
+    assert same_name(a, b) is same
 
 
 def _weekday(fid, article, text, sentence):

@@ -494,6 +494,9 @@ def test_speaker_of_a_quotation_in_a_real_passage(case):
     # a business has a name of its own: the organisation named before
     ('Orbis Software released a patch on Tuesday.\n"Attacks have been limited," the company said.',
      "Orbis Software"),
+    # ... but not when the sentence before names two: either may be meant (the buyer or the seller)
+    ('Orbis Software sold its browser unit to Dunmore Systems on Tuesday.\n"The sale is complete," the company said.',
+     "the company"),
 ])
 def test_an_organisation_description_is_the_organisation_named_before(text, speaker):
     q = _quote(text, text.split('"')[1][:12])

@@ -476,17 +476,22 @@ class _Discourse:
         return entry
 
     def _antecedent(self, n: int, tok: Token, info: dict[str, Any]) -> dict[str, Any] | None:
-        """Hobbs's search (see the module notes) for what a pronoun refers to."""
+        """Hobbs's search (see the module notes) for what a pronoun, or a definite description of
+        people or of an organisation, refers to."""
         doc, rank = self.doc(n), (lambda mention: mention[0])
-        found = sorted(((r, e) for r, e in self.mentions.get(n, []) if r[2] < tok.i and doc[r[2]].head.i != tok.head.i), key=rank)
+        found = [(n, e) for _, e in sorted(((r, e) for r, e in self.mentions.get(n, [])
+                                              if r[2] < tok.i and doc[r[2]].head.i != tok.head.i), key=rank)]
         for m in range(n - 1, max(-1, n - PRONOUN_LOOKBACK - 1), -1):
-            found += sorted(self.mentions.get(m, []), key=rank)
-        fit = [e for _, e in found if _agrees(info, e)]
+            found += [(m, e) for _, e in sorted(self.mentions.get(m, []), key=rank)]
+        fit = [(m, e) for m, e in found if _agrees(info, e)]
         if info.get("organisation"):  # "the commission": an organisation whose name calls it one; "the
-            # company": else the one named before (a business has a name of its own, an institution its kind)
-            named = next((e for e in fit if info["head"] in e["name"].lower().split()), None)
-            return named or (fit[0] if fit and info["organisation"] == "business" else None)
-        return fit[0] if fit else None
+            # company": else the one named before (a business has a name of its own, an institution its kind),
+            # when the nearest sentence that names one names no other ("Boeing sold jets to Ryanair. ... the
+            # airline said": either may be meant, and the description stays as written)
+            named = next((e for _, e in fit if info["head"] in e["name"].lower().split()), None)
+            nearest = {e["name"] for m, e in fit if m == fit[0][0]} if fit else set()
+            return named or (fit[0][1] if len(nearest) == 1 and info["organisation"] == "business" else None)
+        return fit[0][1] if fit else None
 
     def _full_name(self, surname: str, pos: int) -> str | None:
         """The full name of the nearest person (before ``pos``, else after) named ``surname``."""

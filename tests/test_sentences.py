@@ -57,3 +57,8 @@ def test_an_abbreviation_the_list_lacks_is_learnt_from_the_article():
     # abbreviation
     text = "The team lost to Gaza. The coach left. Then came Gaza. Then the season ended."
     assert len(split_sentences(text)) == 4
+
+
+def test_a_place_ending_two_sentences_before_two_names_is_no_abbreviation():
+    text = "Ministers met in Oslo. Hansen said the talks went well. Later they flew from Oslo. Berg stayed."
+    assert len(split_sentences(text)) == 4

@@ -7,15 +7,17 @@ followed by closing quotes or brackets) when the next token starts a new sentenc
 a known abbreviation or a single initial. A blank line or a line break always ends one.
 
 Abbreviations the list does not know are learnt from the article, after Punkt's type-based
-test and its orthographic one: a short capitalised word that the article writes at least
-twice, each time with a full stop after it and never without one, is an abbreviation when
-no word after those stops is one the article also writes in lower case ("Msgr. Lee ...
-Msgr. Lee": "Lee" is a name; after "... the Bowl. The" comes a word that starts sentences).
+test and its orthographic one: a short capitalised word that the article writes always with
+a full stop after it, and at least twice before one same word, is an abbreviation when no
+word after those stops is one the article also writes in lower case ("Msgr. Lee ... Msgr.
+Lee": "Lee" is a name; after "... the Bowl. The" comes a word that starts sentences; a place
+that ends two sentences is followed by two different words).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_right
 
 from crosscheck.models import Sentence
@@ -67,19 +69,20 @@ _LOWER_WORD = re.compile(r"\b[a-z]\w*")
 def _learnt_abbreviations(text: str) -> frozenset[str]:
     """The short capitalised words of ``text`` that end in an abbreviation's full stop (see
     the module notes), lower case."""
-    stops: dict[str, int] = {}
-    after: dict[str, set[str]] = {}
+    after: dict[str, Counter[str]] = {}
     bare: set[str] = set()
     for m in _SHORT_WORD.finditer(text):
         if m.group(2):
-            stops[m.group(1)] = stops.get(m.group(1), 0) + 1
-            after.setdefault(m.group(1), set()).add(m.group(3).lower())
+            after.setdefault(m.group(1), Counter())[m.group(3).lower()] += 1
         elif text[m.end() : m.end() + 1] != ".":
             bare.add(m.group(1))
-    if not any(n >= 2 for n in stops.values()):
+    # a title comes back before the name it goes with: one word after the stop twice at least
+    # ("Msgr. Lee ... Msgr. Lee"; a place ending two sentences is followed by two others)
+    named = [w for w, words in after.items() if w not in bare and max(words.values()) >= 2]
+    if not named:
         return frozenset()
     lower = set(_LOWER_WORD.findall(text))
-    return frozenset(w.lower() for w, n in stops.items() if n >= 2 and w not in bare and not after[w] & lower)
+    return frozenset(w.lower() for w in named if not set(after[w]) & lower)
 
 
 def _is_abbreviation(text: str, stop: int, learnt: frozenset[str] = frozenset()) -> bool:

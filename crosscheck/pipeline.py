@@ -64,12 +64,19 @@ def extract_all(articles: Sequence[Article], extractor: Extractor = extract_fact
     return facts
 
 
+#: Granularities of a date that place a story in time, for the year of its year-less dates.
+STORY_TIME_GRANULARITIES = ("day", "week", "month")
+
+
 def _years_from_story(facts: list[Fact]) -> list[Fact]:
     """Dates written without a year in an article with no publication date ("Sunday,
     November 27") take their year from the story: the other articles' anchored dates
-    (``crosscheck.extract.dates.year_from_story``), marked inferred."""
+    (``crosscheck.extract.dates.year_from_story``), marked inferred. Only dates that place
+    the story in time count, a day, week or month: a year alone is as often a modifier or
+    history ("the 1996 bombing", "1980's style") as when the story happens."""
     story = [(f.value.get("start"), f.value.get("end")) for f in facts
-             if f.kind == "date" and f.value.get("anchored") and not f.value.get("inferred")]
+             if f.kind == "date" and f.value.get("anchored") and not f.value.get("inferred")
+             and f.value.get("granularity") in STORY_TIME_GRANULARITIES]
     out = []
     for f in facts:
         filled = year_from_story(f.value, story) if f.kind == "date" and f.value.get("year_from") == "story" else None

@@ -489,3 +489,17 @@ def test_a_part_of_the_day_of_the_report_is_that_day():
 ])
 def test_demonstrative_and_next_that_name_no_date(text):
     assert [span for span, _ in dates(text, date(2013, 4, 1))] == ["May 4, 2011"]
+
+
+def test_only_a_day_week_or_month_gives_the_story_its_year():
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    def dec9(report):
+        return next(f for f in report.facts if f.kind == "date" and f.text == "Dec. 9").value
+
+    one = Article(id="a", path="a.txt", text="The utility cut power to the valley on Dec. 9, officials said.")
+    dated = Article(id="b", path="b.txt", text="Crews restored power on March 3, 2019, the utility said.")
+    modifier = Article(id="c", path="c.txt", text="The old grid, a design of the 1996 plan, failed again.")
+    assert dec9(analyse([one, dated]))["start"] == "2018-12-09"  # the nearest Dec. 9 to a day of the story
+    assert not dec9(analyse([one, modifier])).get("anchored")  # a year alone does not say when the story is

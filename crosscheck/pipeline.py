@@ -73,7 +73,7 @@ def _years_from_story(facts: list[Fact]) -> list[Fact]:
     November 27") take their year from the story: the other articles' anchored dates
     (``crosscheck.extract.dates.year_from_story``), marked inferred. Only dates that place
     the story in time count, a day, week or month: a year alone is as often a modifier or
-    history ("the 1996 bombing", "1980's style") as when the story happens."""
+    history ("the <yyyy> <event>", a decade written "<yyyy>'s") as when the story happens."""
     story = [(f.value.get("start"), f.value.get("end")) for f in facts
              if f.kind == "date" and f.value.get("anchored") and not f.value.get("inferred")
              and f.value.get("granularity") in STORY_TIME_GRANULARITIES]

@@ -55,7 +55,7 @@ from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
-from crosscheck.values import compare_key, compatible
+from crosscheck.values import compare_key, compatible, unanchored
 
 #: Fact kinds aligned together; a group holds facts of one family.
 FAMILIES = {
@@ -516,11 +516,6 @@ def _rank_in_sentence(facts: list[Fact]) -> tuple[np.ndarray, np.ndarray]:
     return rank, size
 
 
-def _unanchored(f: Fact) -> bool:
-    """A date no report's day anchors (a weekday in an undated report), as written."""
-    return not f.value.get("anchored", True) and bool(f.value.get("expression"))
-
-
 def _exact(f: Fact) -> tuple | None:
     """A figure's one value with its unit or currency, small numbers too; None for a range."""
     low, high = f.value.get("low"), f.value.get("high")
@@ -769,7 +764,7 @@ def _features(
             for r, ws in enumerate(words):
                 m[r, [vocabulary[w] for w in ws]] = 1.0
             feat.events = m
-        feat.exact = _codes([_span(f) or (_unanchored(f) and ("written", f.value["expression"])) for f in facts])
+        feat.exact = _codes([_span(f) or (unanchored(f) and ("written", f.value["expression"])) for f in facts])
         feat.span = _spans([_span(f) for f in facts])
         feat.written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
     return feat

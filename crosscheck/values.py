@@ -114,13 +114,17 @@ def compare_key(fact: Fact) -> tuple[str, str, str]:
     return fact.kind, fact.text, repr(tuple(fact.value.get(k, _MISSING) for k in COMPARED_FIELDS))
 
 
+def unanchored(f: Fact) -> bool:
+    """A date no report's day anchors (a weekday in an undated report), as written."""
+    return not f.value.get("anchored", True) and bool(f.value.get("expression"))
+
+
 def compatible(a: Fact, b: Fact) -> bool | None:
     """Whether the values of two same-kind facts can both be true (None: can't tell)."""
     kind = a.kind
     if kind == "date":
         ia, ib = _interval(a), _interval(b)
-        if ia is None and ib is None and a.value.get("expression") and not a.value.get("anchored") \
-                and not b.value.get("anchored") and a.value.get("expression") == b.value.get("expression"):
+        if unanchored(a) and unanchored(b) and a.value["expression"] == b.value["expression"]:
             return True  # one unanchored expression in two undated reports: can be one day, not told apart
         if ia is None or ib is None:
             return None

@@ -17,8 +17,8 @@ that ends two sentences is followed by two different words).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_right
+from collections import Counter
 
 from crosscheck.models import Sentence
 

@@ -47,15 +47,16 @@ DEV = ("t14", "t18", "t20", "t22", "t23", "t24", "t38")
 #: Annotated for this project by reading, held out when first run, looked at since (their
 #: first-run figures are in docs/accuracy.md); the fitted thresholds are fitted on DEV + SEEN.
 SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t25", "t30", "t02", "t42", "t45",
-        "t13_ecb", "t18_ecb", "t30_ecb", "t10_ecb", "t05_ecb", "t19_ecb", "t27_ecb")
+        "t13_ecb", "t18_ecb", "t30_ecb", "t10_ecb", "t05_ecb", "t19_ecb", "t27_ecb",
+        "t14_ecb", "t20_ecb", "t38_ecb", "t25_ecb", "t33_ecb", "t43_ecb")
 #: Annotated by reading and not yet looked at: run once per change worth reporting (t28 t33
 #: t43 were this set until their first run, on 40e3077; t06 t25 t30 until theirs, on bde82d1;
 #: t02 t42 t45 until theirs, on 9448943; t13_ecb t18_ecb t30_ecb t10_ecb until theirs, on
-#: 10bd04a; t05_ecb t19_ecb t27_ecb until theirs, on cfbe6d3; they are seen now). None is
-#: left: the next set is annotated by reading from the folders no gold covers yet (t01 t02
-#: t09 t14 t20 t22 t23 t24 t25 t28 t31 t33 t34 t38 t39 t40 t42 t43 t45 `_ecb`, t01 t05
-#: `_ecbplus`), before the tool is run on them.
-HELD_OUT: tuple[str, ...] = ("t14_ecb", "t20_ecb", "t38_ecb", "t25_ecb", "t33_ecb", "t43_ecb")
+#: 10bd04a; t05_ecb t19_ecb t27_ecb until theirs, on cfbe6d3; t14 t20 t38 t25 t33 t43 `_ecb`
+#: until theirs, on a7baaf1, after which the conflicts of t38_ecb and t25_ecb were read;
+#: they are seen now). t28 t22 t42 `_ecb` and t01 `_ecbplus` were first run on a7baaf1
+#: (figures only, nothing looked at) and are run again once at the end of a change.
+HELD_OUT: tuple[str, ...] = ("t28_ecb", "t22_ecb", "t42_ecb", "t01_ecbplus")
 KINDS = ("date", "count", "money", "measure")
 
 

@@ -558,6 +558,20 @@ def _places(f: Fact) -> frozenset[str]:
     return frozenset(x for x in (f.frame.scope if f.frame else ()) if x.startswith("place:"))
 
 
+def _whens(f: Fact) -> frozenset[str]:
+    return frozenset(x for x in (f.frame.scope if f.frame else ()) if x.startswith("when:"))
+
+
+def _times_differ(a: Fact, b: Fact) -> bool:
+    """Whether the sentences of two figures name times in words that have nothing in common
+    ("548 yards this season", "498 yards since Week 11"; the frame's ``when:`` items): two
+    quantities, not one told two ways. Days the extractor anchored are not among them (see
+    ``_fact_time``: dated figures are compared by their days, and a revision is one quantity
+    over time)."""
+    wa, wb = _whens(a), _whens(b)
+    return bool(wa and wb and not wa & wb)
+
+
 class _Anchors:
     """Whether two facts' sentences hold facts of another kind aligned together (``anchors``:
     the sentences of each group aligned, as (article, sentence) keys): ``[i, j]`` for a pair,
@@ -1206,6 +1220,8 @@ def _grow_groups(
         if clash and family != "speech" and _places(facts[i]) and _places(facts[j]) \
                 and not _places(facts[i]) & _places(facts[j]):
             continue  # figures of two places (a district's toll, another town's quake) do not conflict
+        if clash and family != "speech" and _times_differ(facts[i], facts[j]):
+            continue  # figures of two times named in words are two quantities
         if clash and clash_needs_anchor and not (anchored is not None and anchored[i, j]):
             continue  # an earlier value's conflict needs the figures it goes with aligned
         if s < high and clash:

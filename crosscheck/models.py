@@ -100,7 +100,9 @@ class Frame:
       for killed / died / death toll, "missing", "injured", "cost", ...) or, when no class
       holds it, the governing word's lemma.
     - ``role``: one of ``NUMBER_ROLES`` for a figure, ``DATE_FRAME_ROLES`` for a date.
-    - ``scope``: the years and places the fact's clause names ("year:2003", "place:Bam").
+    - ``scope``: the years, other times and places the fact's clause names ("year:2003",
+      "when:this season", "place:Bam"; ``date:<first>/<last>`` for the days of the sentence
+      before, when a pronoun subject continues it).
     - ``event``: for a date, the event it dates, as lemmas (subject, verb, object: "quake strike").
     - ``agent``: for a figure, the names (people, organisations, groups) in the subject of the
       clause that gives it, or in the "by" phrase of a passive: who offered, paid or counted

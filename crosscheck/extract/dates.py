@@ -230,6 +230,33 @@ RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
     r"(?P<unit>(?i:week|weekend|month|quarter|year))\b"
 )
+#: "the weekend", "at the weekend", "over the weekend": the one the tense points to.
+THE_WEEKEND = re.compile(r"\b(?i:the)\s+(?i:weekend)\b(?!\s+(?i:of|before|after)\b)")
+#: A period running up to the report: "the past week", "the last two months", "the past
+#: year" (TimeML's rolling periods); not "the last week of June" (a part of something).
+ROLLING_PERIOD = re.compile(
+    rf"\b(?i:the)\s+(?i:past|last)\s+(?:{_COUNT}\s+)?(?P<unit>(?i:day|week|month|year|decade))s?\b"
+    r"(?!\s+(?i:of|or)\b)(?![-\w])"
+)
+#: "earlier in the day", "later in the week": the period of the date before it, or of the
+#: report's day when none was given.
+IN_THE_PERIOD = re.compile(
+    r"\b(?P<dir>(?i:earlier|later))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year))\b"
+)
+#: A date given from an event: "a day after", "the day before", "two weeks before the
+#: shooting", "six months prior". Said alone it is counted from the date before it; before
+#: an event it is counted from that event, which this grammar does not date (unanchored).
+EVENT_RELATIVE = re.compile(
+    rf"\b(?:{_COUNT}|(?P<one>(?i:a|an|one|the)))\s+(?P<unit>(?i:day|week|month|year))s?\s+"
+    r"(?P<dir>(?i:before|after|prior))\b"
+)
+#: A season of a sport or a trade, named from now: "this season", "last season", "the
+#: off-season", "next season"; which one it is, the report's day does not say (unanchored).
+PLAY_SEASON = re.compile(
+    r"\b(?:(?P<rel>(?i:this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous))\s+"
+    r"(?:(?i:regular|NFL|NBA|MLB|NHL)\s+)?(?P<s>(?i:season|off-?season|pre-?season|post-?season))"
+    r"|(?P<the>(?i:the|this|last|next))\s+(?P<off>(?i:off-?season|pre-?season|post-?season)))\b"
+)
 #: "two days ago", "a year ago", "3 weeks ago".
 AGO = re.compile(rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")
 #: Calendar units a demonstrative date names as they are; a part of a day names its day.
@@ -426,6 +453,8 @@ def _group_tense(verb, prospective: bool) -> str | None:
     if modals:  # "will", "would", "must" + base verb; "would have", "must have" are past
         return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
     if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
+        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
+            return "past"  # a perfect infinitive is before its matrix verb: "is said to have died"
         matrix = verb.head
         if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "<be> going to" + a verb
             return "future"
@@ -653,6 +682,51 @@ def _resolve_period(rel: str, unit: str, anchor: date | None) -> Resolution:
     return (start, end), granularity, True, {}
 
 
+def _resolve_weekend(anchor: date | None, tense: Callable[[], str | None]) -> Resolution:
+    """"the weekend": the last one for a past tense, the next one for a future tense, else
+    the nearest (the one just past early in the week, the one ahead late in it)."""
+    if anchor is None:
+        return None, "week", True, {}
+    mode = _mode(None, tense())
+    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # the last Saturday, or today
+    if anchor.weekday() < 5 and (mode == "future" or (mode == "nearest" and anchor.weekday() >= 3)):
+        saturday += timedelta(days=7)
+    return (saturday, saturday + timedelta(days=1)), "week", True, {}
+
+
+def _resolve_rolling(n: str | None, unit: str, anchor: date | None) -> Resolution:
+    """"the past <n> <unit>s": the stretch of that length that ends on the report's day."""
+    unit = unit.lower()
+    if anchor is None:
+        return None, unit, True, {}
+    by = _count(n) if n else 1
+    if unit == "decade":
+        by, unit = by * 10, "year"
+    start, _ = _shift((anchor, anchor), -by, unit)
+    return (start, anchor), unit, True, {}
+
+
+def _resolve_in_the_period(unit: str, ref: tuple[Bounds, str] | None, anchor: date | None) -> Resolution:
+    unit = unit.lower()
+    if ref is not None and FINENESS.get(ref[1], len(FINENESS)) <= FINENESS[unit]:
+        return _period_of(ref[0][0], unit), unit, True, {"reference": "previous date"}
+    if anchor is None:
+        return None, unit, True, {}
+    return _period_of(anchor, unit), unit, True, {}
+
+
+def _resolve_event_relative(m: re.Match, alone: bool, ref: tuple[Bounds, str] | None) -> Resolution:
+    unit = m.group("unit").lower()
+    if not alone or ref is None:
+        return None, unit, True, {"reference": "event"}
+    by = (1 if m.group("one") else _count(m.group("n"))) * (1 if m.group("dir").lower() == "after" else -1)
+    bounds, granularity = ref
+    try:
+        return _shift(bounds, by, unit), granularity, True, {"reference": "previous date"}
+    except (ValueError, OverflowError):
+        return None, granularity, True, {"reference": "previous date"}
+
+
 def _count(n: str) -> int:
     return int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
 
@@ -850,6 +924,17 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         add(m, lambda m=m: _resolve_period(m.group("rel"), m.group("unit"), anchor))
     for m in AGO.finditer(text):
         add(m, lambda m=m: _resolve_ago(m.group("n"), m.group("unit"), anchor))
+    for m in THE_WEEKEND.finditer(text):
+        add(m, lambda m=m: _resolve_weekend(anchor, tense(*m.span())))
+    for m in ROLLING_PERIOD.finditer(text):
+        add(m, lambda m=m: _resolve_rolling(m.group("n"), m.group("unit"), anchor))
+    for m in IN_THE_PERIOD.finditer(text):
+        add(m, lambda ref, m=m: _resolve_in_the_period(m.group("unit"), ref, anchor), anaphoric=True)
+    for m in EVENT_RELATIVE.finditer(text):
+        alone = not re.match(r"\s*[A-Za-z0-9'’]", text[m.end():])  # nothing it is counted from follows
+        add(m, lambda ref, m=m, alone=alone: _resolve_event_relative(m, alone, ref), anaphoric=True)
+    for m in PLAY_SEASON.finditer(text):
+        add(m, lambda: (None, "season", True, {}))
     for m in ANAPHORIC.finditer(text):
         if (m.group("dir2") or "").lower() == "next" and (
                 _SPAN_AHEAD_BEFORE.search(text, 0, m.start()) or _SPAN_AHEAD_AFTER.match(text, m.end())):

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
     from spacy.tokens import Doc, Span, Token
 
+from crosscheck.extract.dates import DATELINE
 from crosscheck.models import Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
 
@@ -381,7 +382,9 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
     docs = dict(zip((f.sentence for f in framed), parse_many(f.sentence for f in framed)))
     starts = [st.start for st in sentences] if sentences else []
     dates_at: dict[int, list[Fact]] = {}
+    facts_at: dict[int, list[Fact]] = {}
     for f in facts:
+        facts_at.setdefault(f.sentence_start, []).append(f)
         if f.kind == "date":
             dates_at.setdefault(f.sentence_start, []).append(f)
     out = []
@@ -398,5 +401,38 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             if 0 < k <= len(sentences):
                 prev = sentences[k - 1]
                 frame = _inherited(frame, parse(prev.text), dates_at.get(prev.start, []))
+        if frame is not None and f.kind != "date" and doc is not None:
+            frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
         out.append(replace(f, frame=frame) if frame is not None else f)
     return out
+
+
+def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame:
+    """``frame`` with the times its sentence names in words, as ``when:<words>`` items of its
+    scope: the named entities of the parse labelled DATE ("this season", "since Week 11",
+    "on Sunday" in an undated report). Of the whole sentence, not of the clause: a time
+    phrase is often hung on the wrong verb. Left out: an entity that is a fact of its own
+    (a duration or an age the parse labels DATE, a date the extractor anchored: those are
+    compared as values and days) unless it is a date no day anchors, and a dateline (the
+    report's own date, no time of the story)."""
+    line = DATELINE.match(doc.text)
+    skip = [(o.start - o.sentence_start, o.end - o.sentence_start) for o in others
+            if not (o.kind == "date" and not o.value.get("anchored"))]
+    skip.append((fact.start - fact.sentence_start, fact.end - fact.sentence_start))
+    if line is not None:
+        skip.append(line.span())
+    times = set()
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(a < ent.end_char and ent.start_char < b for a, b in skip):
+            continue
+        words = " ".join(w.lower_ for w in ent if not w.is_punct)
+        if words and not _is_year_words(words):
+            times.add("when:" + words)
+    if not times:
+        return frame
+    return replace(frame, scope=tuple(sorted(set(frame.scope) | times)))
+
+
+def _is_year_words(words: str) -> bool:
+    """A year alone ("2004"): the clause's years are ``year:`` items already."""
+    return words.isdigit() and YEARS[0] <= int(words) <= YEARS[1]

@@ -53,3 +53,51 @@ def test_pronoun_subject_takes_the_years_of_the_sentence_before(case):
     scope = set(framed.frame.scope)
     assert set(case["has"]) <= scope, scope
     assert not set(case.get("not", [])) & scope, scope
+
+
+# --- the times a figure's sentence names in words (``when:`` items of its scope) ----------------
+
+
+def _whens(text: str, published=None) -> dict[str, list[str]]:
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    article = Article(id="a", path="a.txt", text=text, published=published,
+                      published_from="metadata" if published else "unknown")
+    return {f.text: [s for s in f.frame.scope if s.startswith("when:")]
+            for f in extract_facts(article) if f.kind != "date" and f.frame is not None}
+
+
+def test_times_in_words_are_part_of_the_scope():
+    # t25_ecb (ECB+, CC BY 3.0): one player's season against another's run since a week
+    assert _whens("He has 548 rushing yards, 28 receptions and 258 receiving yards this season.")["548"] \
+        == ["when:this season"]
+    assert _whens("Since Week 11, Thomas has eight touchdowns on 498 rushing yards and 176 receiving yards.")["498"] \
+        == ["when:week 11"]
+
+
+def test_durations_ages_anchored_days_and_datelines_are_no_times_in_words():
+    from datetime import date
+
+    # a duration and an age the parse labels DATE are facts of their own
+    assert _whens("Judge Marta Sollen said Rehn, 58, had accepted 1.2 million euros in bribes over six "
+                  "years in office.")["1.2 million euros"] == []
+    # the dateline is the report's own date
+    assert _whens("PORT ALVAR, May 14 (MPA) - A court in Port Alvar sentenced the former mayor to seven "
+                  "years in prison.", date(2019, 5, 14))["seven years"] == []
+    # a day the extractor anchors is compared as a day; unanchored, it is compared as words
+    assert _whens("The quake killed 12 people on Sunday, officials said.", date(2008, 12, 18))["12"] == []
+    assert _whens("The quake killed 12 people on Sunday, officials said.")["12"] == ["when:sunday"]
+
+
+def test_figures_of_two_times_in_words_do_not_conflict():
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    texts = {"a": "Bush has 548 rushing yards, 28 receptions and 258 receiving yards this season.",
+             "b": "Since Week 11, Thomas has eight touchdowns on 498 rushing yards and 176 receiving yards."}
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t) for k, t in texts.items()])
+    facts = {f.id: f for f in report.facts}
+    for c in report.clusters:
+        if c.verdict == "conflict":
+            assert {facts[i].text for i in c.facts}.isdisjoint({"548", "498", "258", "176"})

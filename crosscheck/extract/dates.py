@@ -254,7 +254,7 @@ EVENT_RELATIVE = re.compile(
 #: off-season", "next season"; which one it is, the report's day does not say (unanchored).
 PLAY_SEASON = re.compile(
     r"\b(?:(?P<rel>(?i:this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous))\s+"
-    r"(?:(?i:regular|NFL|NBA|MLB|NHL)\s+)?(?P<s>(?i:season|off-?season|pre-?season|post-?season))"
+    r"(?P<s>(?i:season|off-?season|pre-?season|post-?season))"
     r"|(?P<the>(?i:the|this|last|next))\s+(?P<off>(?i:off-?season|pre-?season|post-?season)))\b"
 )
 #: "two days ago", "a year ago", "3 weeks ago".

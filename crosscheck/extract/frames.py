@@ -417,7 +417,7 @@ def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame
     report's own date, no time of the story)."""
     line = DATELINE.match(doc.text)
     skip = [(o.start - o.sentence_start, o.end - o.sentence_start) for o in others
-            if not (o.kind == "date" and not o.value.get("anchored"))]
+            if o.kind in FRAMED_KINDS and not (o.kind == "date" and not o.value.get("anchored"))]
     skip.append((fact.start - fact.sentence_start, fact.end - fact.sentence_start))
     if line is not None:
         skip.append(line.span())

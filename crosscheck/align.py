@@ -423,7 +423,7 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
-    both sides name the same years and no two different agents, and counts share more than
+    both sides name the same years and times in words (``_whens``) and no two different agents, and counts share more than
     the noun counted (``_count_identity``) or read as one sentence; for a date, facts whose
     event shares a word with the other side's events. A fact whose frame leaves this unknown takes part only where its sentence
     reads as the other side's (``settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME``: one report's
@@ -460,7 +460,8 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
 
     claim = ([i for i in established if takes_part(i, side)], [i for i in side if takes_part(i, established)])
     years = [_group_years(facts, group) for group in claim]
-    if years[0] != years[1]:
+    whens = [frozenset().union(*(_whens(facts[i]) for i in group)) for group in claim]
+    if years[0] != years[1] or whens[0] != whens[1]:
         return [], []
     if kind == "count" and all(claim) and not _count_identity(facts, claim) \
             and float(sim.row_max(claim[0], claim[1]).max()) < bar:

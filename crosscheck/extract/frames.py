@@ -423,7 +423,8 @@ def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame
         skip.append(line.span())
     times = set()
     for ent in doc.ents:
-        if ent.label_ != "DATE" or any(a < ent.end_char and ent.start_char < b for a, b in skip):
+        if ent.label_ != "DATE" or any(a < ent.end_char and ent.start_char < b for a, b in skip) \
+                or not _time_point(ent):
             continue
         words = " ".join(w.lower_ for w in ent if not w.is_punct)
         if words and not _is_year_words(words):
@@ -431,6 +432,21 @@ def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame
     if not times:
         return frame
     return replace(frame, scope=tuple(sorted(set(frame.scope) | times)))
+
+
+#: Time units whose count makes a length of time ("six years", "a seven-year-old").
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"})
+
+
+def _time_point(ent: Span) -> bool:
+    """Whether a DATE entity names when, not how long or how often: not a count of time
+    units ("six years", "seven-year-old", unless counted from something: "two years ago",
+    "30 hours after"), not a repetition ("every winter", "each year")."""
+    if ent[0].lower_ in ("every", "each"):
+        return False
+    counted = any(t.like_num and any(u.lemma_.lower() in DURATION_UNITS for u in ent.doc[t.i + 1: min(t.i + 4, ent.end)])
+                  for t in ent)
+    return not counted or any(t.lower_ in ("ago", "after", "before", "later", "earlier") for t in ent)
 
 
 def _is_year_words(words: str) -> bool:

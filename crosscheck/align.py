@@ -41,7 +41,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -1448,9 +1448,48 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                         keys = tuple((f.article, f.sentence) for f in members)
                         anchors.append(keys)
                         family_anchors.append(keys)
+    groups = _one_group_per_interval(groups, {f.id: f for f in by_family.get("date", [])}, space)
     order = {"date": 0, "count": 1, "money": 2, "measure": 3, "speech": 4}
     groups.sort(key=lambda g: (order[g.family], g.facts))
     return groups
+
+
+def _interval(f: Fact) -> tuple[str, str] | None:
+    v = f.value
+    return (v["start"], v["end"]) if v.get("anchored") and v.get("start") and v.get("end") else None
+
+
+def _one_group_per_interval(groups: list[Group], dates: dict[str, Fact], space: ContextSpace) -> list[Group]:
+    """Date groups whose every member gives one and the same anchored interval, made one
+    group where their events may be one (``_events_meet``): grouping allows one fact per
+    article, so an article's repeats of its day ("on Thursday", "Thursday's attack") and
+    groups split on wording stay apart otherwise, while a day can hold two events told
+    apart by the parse (a quake and a pledge of aid on one Friday). Groups with sides
+    (values that differ) and possible conflicts are left as they are. Measured on the ECB+
+    fact gold: B-cubed dev 0.69 -> 0.71, seen 0.74 -> 0.75 (without the events' test 0.73 and
+    0.76, but the written gold's alignment F1 fell 0.88 -> 0.83: its days hold two events)."""
+    merged: dict[tuple[str, str], list[int]] = {}
+    out: list[Group] = []
+    for g in groups:
+        spans = {_interval(dates[i]) for i in g.facts} if g.family == "date" and not g.sides and not g.possible else {None}
+        span = spans.pop() if len(spans) == 1 else None
+        host = next((k for k in merged.get(span, ()) if _events_meet(out[k], g, dates)), None) if span else None
+        if span is None:
+            out.append(g)
+        elif host is not None:
+            facts = sorted((dates[i] for i in out[host].facts + g.facts), key=lambda f: (f.article, f.start))
+            out[host] = replace(out[host], facts=tuple(f.id for f in facts), topic=topic_label(facts, space))
+        else:
+            merged.setdefault(span, []).append(len(out))
+            out.append(g)
+    return out
+
+
+def _events_meet(a: Group, b: Group, dates: dict[str, Fact]) -> bool:
+    """Whether two groups' dates may date one event: their events share a word, or one
+    group's events are unknown (the parse gave none)."""
+    wa, wb = (frozenset().union(*(_event_words(dates[i]) for i in g.facts)) for g in (a, b))
+    return not wa or not wb or bool(wa & wb)
 
 
 def _shingles(text: str, k: int) -> set[str]:

@@ -180,7 +180,10 @@ class Fact:
 class Cluster:
     """A group of facts from different articles that speak of the same thing.
 
-    ``verdict`` is one of ``VERDICTS``; ``score`` is the cluster's agreement in [0, 1].
+    ``facts`` and ``outlets`` run in step (the outlet of each fact); an outlet appears more
+    than once where its article dates one day several times (see
+    ``crosscheck.align._one_group_per_interval``); it counts once. ``verdict`` is one of
+    ``VERDICTS``; ``score`` is the cluster's agreement in [0, 1].
     ``values`` maps each outlet label to the display value it gives. ``differences`` lists
     the word-level differences of a paraphrase (``{"a": ..., "b": ..., "removed": [...],
     "added": [...]}``); ``over_time`` is set on conflicts whose values move with the

@@ -324,7 +324,11 @@ def score(
     total_ok = total = 0
     clusters: list[Cluster] = []
     for n, g in enumerate((g for g in groups if not g.possible), 1):
-        members = [by_id[i] for i in g.facts]
+        every = [by_id[i] for i in g.facts]
+        # an article's repeats of one date (``crosscheck.align``) are listed, but each
+        # article is counted once: its first fact stands for it
+        firsts: set[str] = set()
+        members = [m for m in every if not (m.article in firsts or firsts.add(m.article))]
         k = len(members)
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
         rm = relations.matrix(members)
@@ -381,7 +385,7 @@ def score(
             timeline, over_time = _timeline(members, art, label, same_day_conflict)
         framing = [
             {"outlet": label[fr.article], "word": fr.value.get("word"), "fact": fr.id, "target": m.id}
-            for m in members
+            for m in every
             for fr in framing_of.get(m.id, [])
         ]
         clusters.append(
@@ -389,8 +393,8 @@ def score(
                 id=f"c{n}",
                 kind=kind,
                 topic=g.topic,
-                facts=tuple(m.id for m in members),
-                outlets=tuple(label[m.article] for m in members),
+                facts=tuple(m.id for m in every),
+                outlets=tuple(label[m.article] for m in every),
                 verdict=verdict,
                 score=cscore,
                 values={label[m.article]: display(m) for m in members},

@@ -220,6 +220,14 @@ def test_weekday_future():
     assert interval("The new council must meet for the first time by January 4.")[1] == "2018-01-04"
 
 
+def test_a_perfect_infinitive_is_past_unless_its_verb_looks_ahead():
+    # Wednesday article: "is said to have died Saturday" is the Saturday before; "is
+    # expected to have reopened by Friday" is a future perfect, the Friday to come
+    assert interval("He is said to have died Saturday.", WED)[1] == "2018-03-17"
+    assert interval("The bridge is expected to have reopened by Friday.", WED)[1] == "2018-03-23"
+    assert interval("Crews are scheduled to have finished the work by Friday.", WED)[1] == "2018-03-23"
+
+
 def test_weekday_with_future_elsewhere_in_sentence_is_past():
     text = "The new law will hurt farmers, the opposition leader said on Thursday."
     assert interval(text)[1] == "2017-12-28"

@@ -453,9 +453,13 @@ def _group_tense(verb, prospective: bool) -> str | None:
     if modals:  # "will", "would", "must" + base verb; "would have", "must have" are past
         return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
     if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
-        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
-            return "past"  # a perfect infinitive is before its matrix verb: "is said to have died"
         matrix = verb.head
+        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
+            # a perfect infinitive is before its matrix verb ("is said to have died"), unless
+            # that verb looks ahead: "is expected to have reopened by Friday" (a future perfect)
+            if prospective or matrix.lemma_.lower() in PROSPECTIVE:
+                return _group_tense(matrix, True)
+            return "past"
         if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "<be> going to" + a verb
             return "future"
         # A to-infinitive is ahead of its matrix verb: ahead of now if that verb is not past.

@@ -228,6 +228,12 @@ def test_a_perfect_infinitive_is_past_unless_its_verb_looks_ahead():
     assert interval("Crews are scheduled to have finished the work by Friday.", WED)[1] == "2018-03-23"
 
 
+def test_the_day_before_yesterday_and_after_tomorrow_are_two_days_off():
+    assert interval("The day before yesterday, the storm hit.") == (
+        "The day before yesterday", "2017-12-28", "2017-12-28", "day")
+    assert interval("Talks resume the day after tomorrow.")[1:3] == ("2018-01-01", "2018-01-01")
+
+
 def test_weekday_with_future_elsewhere_in_sentence_is_past():
     text = "The new law will hurt farmers, the opposition leader said on Thursday."
     assert interval(text)[1] == "2017-12-28"

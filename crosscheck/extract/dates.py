@@ -221,9 +221,10 @@ HOLIDAY = re.compile(
     + "|".join(re.escape(n) for n in sorted(HOLIDAYS, key=len, reverse=True))
     + rf")(?![\w'’])(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s+[A-Z])"
 )
-#: Deictic days.
+#: Deictic days; "the day before yesterday" and "the day after tomorrow" are two days off.
 RELATIVE_DAY = re.compile(
-    r"\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b")
+    r"\b(?i:(?:the\s+day\s+before\s+)?yesterday|today|(?:the\s+day\s+after\s+)?tomorrow|tonight|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening))\b")
 #: "last week", "this month", "later this <unit>", "next quarter"; not "the last fortnight"
 #: (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
@@ -664,7 +665,9 @@ def _resolve_relative_day(word: str, anchor: date | None) -> Resolution:
         # Evening before a morning edition, or of the day itself: both days.
         return (anchor - timedelta(days=1), anchor), "day", True, {"deictic": True}
     # "this morning", "this afternoon", "this evening": a part of the day of the report
-    offset = 0 if word.startswith("this ") else {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    offset = 0 if word.startswith("this ") else {
+        "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+        "the day before yesterday": -2, "the day after tomorrow": 2}[word]
     d = anchor + timedelta(days=offset)
     return (d, d), "day", True, {"deictic": True}
 

@@ -251,6 +251,9 @@ EVENT_RELATIVE = re.compile(
     rf"\b(?:{_COUNT}|(?P<one>(?i:a|an|one|the)))\s+(?P<unit>(?i:day|week|month|year))s?\s+"
     r"(?P<dir>(?i:before|after|prior))\b"
 )
+#: What follows an ``EVENT_RELATIVE`` match when it is counted from something named after it
+#: ("the day after the storm", "a day after he was shot"); matched in place, at the match's end.
+_COUNTED_FROM = re.compile(r"\s*[A-Za-z0-9'’]")
 #: A season of a sport or a trade, named from now: "this season", "last season", "the
 #: off-season", "next season"; which one it is, the report's day does not say (unanchored).
 PLAY_SEASON = re.compile(
@@ -938,7 +941,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in IN_THE_PERIOD.finditer(text):
         add(m, lambda ref, m=m: _resolve_in_the_period(m.group("unit"), ref, anchor), anaphoric=True)
     for m in EVENT_RELATIVE.finditer(text):
-        alone = not re.match(r"\s*[A-Za-z0-9'’]", text[m.end():])  # nothing it is counted from follows
+        alone = not _COUNTED_FROM.match(text, m.end())  # nothing it is counted from follows
         add(m, lambda ref, m=m, alone=alone: _resolve_event_relative(m, alone, ref), anaphoric=True)
     for m in PLAY_SEASON.finditer(text):
         add(m, lambda: (None, "season", True, {}))

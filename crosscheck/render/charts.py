@@ -217,7 +217,7 @@ def agreement_matrix(report: Report) -> Figure:
             cells[index[p.b], index[p.a]] = p
     cmap = matplotlib.colormaps[AGREEMENT_CMAP]
     font = 9 if n <= 6 else 7
-    own = Counter(o for c in report.clusters for o in c.outlets)
+    own = Counter(o for c in report.clusters for o in set(c.outlets))  # groups, not facts
     rgba = np.ones((n, n, 4))
     for i in range(n):
         for j in range(n):

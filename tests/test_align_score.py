@@ -697,3 +697,20 @@ def test_an_outlet_listed_twice_in_a_group_is_one_outlet_in_the_pdf_the_matrix_a
     d = diff(old, new, 1.0)
     assert [(m["outlet"], m["after"]) for m in d["groups"]["values_moved"]] == [("a", "2013-03-07")]
     assert format_text(d).count("value moved") == 1
+
+
+def test_a_day_anchored_from_the_story_is_no_time_in_words_and_figures_of_it_still_conflict():
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    texts = {  # b has no publication date: its "March 3" takes its year from the story
+        "a": ("The earthquake struck the coastal town on March 3 and killed 12 people, officials said.", date(2013, 3, 5)),
+        "b": ("The earthquake struck the coastal town on March 3 and killed 15 people, officials said.", None),
+        "c": ("The earthquake struck the coastal town on March 3 and killed 12 people, police said.", date(2013, 3, 5)),
+    }
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, outlet=k.upper(), published=p,
+                              published_from="metadata" if p else None) for k, (t, p) in texts.items()])
+    b_count = next(f for f in report.facts if f.article == "b" and f.kind == "count")
+    assert not any(x.startswith("when:") for x in b_count.frame.scope)  # as a's and c's anchored March 3
+    [deaths] = [c for c in report.clusters if c.kind == "count"]
+    assert deaths.verdict == "conflict" and sorted(deaths.outlets) == ["A", "B", "C"]

@@ -385,9 +385,10 @@ def _outlets(g: dict) -> list[str]:
 
 
 def _values(g: dict) -> list[dict[str, str]]:
-    """One ``{"outlet", "value"}`` per member, by outlet."""
-    return sorted(({"outlet": m["outlet"], "value": m["value"]} for m in g["members"]),
-                  key=lambda v: (v["outlet"], v["value"]))
+    """One ``{"outlet", "value"}`` per outlet and value, by outlet (an article that dates one
+    day twice is two members with one value)."""
+    pairs = {(m["outlet"], m["value"]) for m in g["members"]}
+    return [{"outlet": o, "value": v} for o, v in sorted(pairs)]
 
 
 def _conflict_record(g: dict) -> dict[str, Any]:
@@ -473,10 +474,11 @@ def diff(old: dict[str, Any], new: dict[str, Any], max_drop: float, fail_on_poss
                  "outlets_added": gained, "values": _values(n)}
             )
         old_value = {m["article"]: (m["outlet"], m["value"]) for m in o["members"]}
-        for m in sorted(n["members"], key=lambda m: m["article"]):
-            was = old_value.get(m["article"])
-            if was is not None and was[1] != m["value"]:
-                moved.append({**base, "outlet": m["outlet"], "before": was[1], "after": m["value"]})
+        now_value = {m["article"]: (m["outlet"], m["value"]) for m in n["members"]}  # an article once
+        for article, (outlet, value) in sorted(now_value.items()):
+            was = old_value.get(article)
+            if was is not None and was[1] != value:
+                moved.append({**base, "outlet": outlet, "before": was[1], "after": value})
     for n in new_groups:
         if n["verdict"] == "conflict":
             conflicts.append(_conflict_record(n))

@@ -78,10 +78,30 @@ def _years_from_story(facts: list[Fact]) -> list[Fact]:
              if f.kind == "date" and f.value.get("anchored") and not f.value.get("inferred")
              and f.value.get("granularity") in STORY_TIME_GRANULARITIES]
     out = []
+    anchored: dict[tuple[str, int], list[tuple[str, ...]]] = {}  # (article, sentence) -> the dates' words
     for f in facts:
         filled = year_from_story(f.value, story) if f.kind == "date" and f.value.get("year_from") == "story" else None
         out.append(replace(f, value=filled) if filled else f)
-    return out
+        if filled:
+            anchored.setdefault((f.article, f.sentence_start), []).append(_words(f.text))
+    return [_without_times(f, anchored[(f.article, f.sentence_start)])
+            if (f.article, f.sentence_start) in anchored and f.frame is not None else f for f in out]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in (w.strip(",;:()[]\"“”'‘’") for w in text.lower().split()) if w)
+
+
+def _without_times(f: Fact, dates: list[tuple[str, ...]]) -> Fact:
+    """``f`` without the times in words (``when:`` items, ``crosscheck.extract.frames``) that
+    name a date of its sentence now anchored from the story: an anchored day is compared as
+    a day, never as words (a dated report's "March 3" is no ``when:`` item either)."""
+    def names_one(item: str) -> bool:
+        words = _words(item[len("when:"):])
+        return any(words[i : i + len(d)] == d for d in dates if d for i in range(len(words) - len(d) + 1))
+
+    scope = tuple(x for x in f.frame.scope if not (x.startswith("when:") and names_one(x)))
+    return f if scope == f.frame.scope else replace(f, frame=replace(f.frame, scope=scope))
 
 
 def compare(paths: Sequence[str], metadata: str | None = None, extractor: Extractor = extract_facts) -> Report:

@@ -659,3 +659,58 @@ def test_an_articles_repeats_of_one_day_join_its_group_and_two_events_of_one_day
     # the budget's Thursday is another event of the same day
     budget = next(i for i in facts if facts[i].kind == "date" and "budget" in facts[i].sentence)
     assert budget not in shooting.facts
+
+
+def _one_day_told_twice_by_a():
+    """The report of the test above: a dates the shooting's Thursday twice."""
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    day = date(2013, 3, 15)
+    texts = {
+        "a": "A gunman opened fire at the plant on Thursday. Police said the gunman opened fire on Thursday.",
+        "b": "A gunman opened fire at a food plant on Thursday, police said.",
+        "c": "A gunman opened fire at the plant on Thursday. The governor signed the budget on Thursday.",
+    }
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, published=day, published_from="metadata")
+                      for k, t in texts.items()])
+    shooting = next(c for c in report.clusters if c.kind == "date" and c.outlets.count("a") == 2)
+    return report, shooting
+
+
+def test_an_outlet_listed_twice_in_a_group_is_one_outlet_in_the_pdf_the_matrix_and_a_check():
+    import copy
+
+    from crosscheck.baseline import build_baseline, diff, format_text
+    from crosscheck.render import charts, pdf
+
+    report, shooting = _one_day_told_twice_by_a()
+    assert any(line.text.startswith("3 outlets ·") for line in pdf.cluster_block(report, shooting))
+    fig = charts.agreement_matrix(report)
+    own = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_text().endswith("groups")]  # the diagonal
+    assert own == [f"{sum(o in c.outlets for c in report.clusters)}\ngroups" for o in charts.outlet_labels(report)]
+    old = build_baseline(report)
+    new = copy.deepcopy(old)
+    group = next(g for g in new["groups"] if [m["article"] for m in g["members"]].count("a") == 2)
+    for m in group["members"]:
+        m["value"] = "2013-03-07" if m["article"] == "a" else m["value"]
+    d = diff(old, new, 1.0)
+    assert [(m["outlet"], m["after"]) for m in d["groups"]["values_moved"]] == [("a", "2013-03-07")]
+    assert format_text(d).count("value moved") == 1
+
+
+def test_a_day_anchored_from_the_story_is_no_time_in_words_and_figures_of_it_still_conflict():
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    texts = {  # b has no publication date: its "March 3" takes its year from the story
+        "a": ("The earthquake struck the coastal town on March 3 and killed 12 people, officials said.", date(2013, 3, 5)),
+        "b": ("The earthquake struck the coastal town on March 3 and killed 15 people, officials said.", None),
+        "c": ("The earthquake struck the coastal town on March 3 and killed 12 people, police said.", date(2013, 3, 5)),
+    }
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, outlet=k.upper(), published=p,
+                              published_from="metadata" if p else None) for k, (t, p) in texts.items()])
+    b_count = next(f for f in report.facts if f.article == "b" and f.kind == "count")
+    assert not any(x.startswith("when:") for x in b_count.frame.scope)  # as a's and c's anchored March 3
+    [deaths] = [c for c in report.clusters if c.kind == "count"]
+    assert deaths.verdict == "conflict" and sorted(deaths.outlets) == ["A", "B", "C"]

@@ -220,6 +220,20 @@ def test_weekday_future():
     assert interval("The new council must meet for the first time by January 4.")[1] == "2018-01-04"
 
 
+def test_a_perfect_infinitive_is_past_unless_its_verb_looks_ahead():
+    # Wednesday article: "is said to have died Saturday" is the Saturday before; "is
+    # expected to have reopened by Friday" is a future perfect, the Friday to come
+    assert interval("He is said to have died Saturday.", WED)[1] == "2018-03-17"
+    assert interval("The bridge is expected to have reopened by Friday.", WED)[1] == "2018-03-23"
+    assert interval("Crews are scheduled to have finished the work by Friday.", WED)[1] == "2018-03-23"
+
+
+def test_the_day_before_yesterday_and_after_tomorrow_are_two_days_off():
+    assert interval("The day before yesterday, the storm hit.") == (
+        "The day before yesterday", "2017-12-28", "2017-12-28", "day")
+    assert interval("Talks resume the day after tomorrow.")[1:3] == ("2018-01-01", "2018-01-01")
+
+
 def test_weekday_with_future_elsewhere_in_sentence_is_past():
     text = "The new law will hurt farmers, the opposition leader said on Thursday."
     assert interval(text)[1] == "2017-12-28"
@@ -440,7 +454,8 @@ def test_anaphoric_reference_is_the_last_date_given_on_its_own():
 
 
 @pytest.mark.parametrize("unit", ["on Monday ", "December 19, ", "a year earlier ", "the third quarter ",
-                                  "Christmas ", "Monday, Oct. 26 "])
+                                  "Christmas ", "Monday, Oct. 26 ", "a day after ", "the past two weeks ",
+                                  "the weekend ", "earlier in the day ", "this season "])
 def test_hostile_sentence_finishes_fast(unit):
     import time
 

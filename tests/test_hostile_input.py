@@ -55,6 +55,19 @@ def test_a_publication_date_at_the_ends_of_the_calendar_gives_a_report(tmp_path,
             assert date.fromisoformat(f["value"]["start"]) <= date.fromisoformat(f["value"]["end"])
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_charts_and_pdf_of_a_publication_date_at_the_ends_of_the_calendar(tmp_path, capsys, published):
+    # the timeline's window and margins ran past year 1 / 9999: an OverflowError, then
+    # Matplotlib's "dates must be between year 0001 and 9999"
+    folder = _write(tmp_path / "in", {
+        "a.md": f"---\noutlet: A\npublished: {published}\n---\n{STORY} It ended yesterday.\n",
+        "b.md": f"---\noutlet: B\npublished: 2020-05-05\n---\n{STORY}\n",
+    })
+    code, _, err = _run(capsys, "compare", folder, "--out", tmp_path / "out", "--format", "png,pdf", "--no-cache")
+    assert code == 0, err
+    assert (tmp_path / "out" / "timeline.png").stat().st_size > 0 and (tmp_path / "out" / "report.pdf").exists()
+
+
 @pytest.mark.parametrize("digits", [400, 5000])
 def test_absurdly_long_numbers_are_no_quantities_and_never_a_crash(digits):
     text = f"The council approved {'7' * digits} projects worth ${'3' * digits} million and 12 homes."

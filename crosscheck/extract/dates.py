@@ -221,9 +221,10 @@ HOLIDAY = re.compile(
     + "|".join(re.escape(n) for n in sorted(HOLIDAYS, key=len, reverse=True))
     + rf")(?![\w'’])(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s+[A-Z])"
 )
-#: Deictic days.
+#: Deictic days; "the day before yesterday" and "the day after tomorrow" are two days off.
 RELATIVE_DAY = re.compile(
-    r"\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b")
+    r"\b(?i:(?:the\s+day\s+before\s+)?yesterday|today|(?:the\s+day\s+after\s+)?tomorrow|tonight|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening))\b")
 #: "last week", "this month", "later this <unit>", "next quarter"; not "the last fortnight"
 #: (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
@@ -250,6 +251,9 @@ EVENT_RELATIVE = re.compile(
     rf"\b(?:{_COUNT}|(?P<one>(?i:a|an|one|the)))\s+(?P<unit>(?i:day|week|month|year))s?\s+"
     r"(?P<dir>(?i:before|after|prior))\b"
 )
+#: What follows an ``EVENT_RELATIVE`` match when it is counted from something named after it
+#: ("the day after the storm", "a day after he was shot"); matched in place, at the match's end.
+_COUNTED_FROM = re.compile(r"\s*[A-Za-z0-9'’]")
 #: A season of a sport or a trade, named from now: "this season", "last season", "the
 #: off-season", "next season"; which one it is, the report's day does not say (unanchored).
 PLAY_SEASON = re.compile(
@@ -453,9 +457,13 @@ def _group_tense(verb, prospective: bool) -> str | None:
     if modals:  # "will", "would", "must" + base verb; "would have", "must have" are past
         return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
     if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
-        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
-            return "past"  # a perfect infinitive is before its matrix verb: "is said to have died"
         matrix = verb.head
+        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
+            # a perfect infinitive is before its matrix verb ("is said to have died"), unless
+            # that verb looks ahead: "is expected to have reopened by Friday" (a future perfect)
+            if prospective or matrix.lemma_.lower() in PROSPECTIVE:
+                return _group_tense(matrix, True)
+            return "past"
         if matrix.lemma_ == "go" and matrix.tag_ == "VBG":  # "<be> going to" + a verb
             return "future"
         # A to-infinitive is ahead of its matrix verb: ahead of now if that verb is not past.
@@ -660,7 +668,9 @@ def _resolve_relative_day(word: str, anchor: date | None) -> Resolution:
         # Evening before a morning edition, or of the day itself: both days.
         return (anchor - timedelta(days=1), anchor), "day", True, {"deictic": True}
     # "this morning", "this afternoon", "this evening": a part of the day of the report
-    offset = 0 if word.startswith("this ") else {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    offset = 0 if word.startswith("this ") else {
+        "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+        "the day before yesterday": -2, "the day after tomorrow": 2}[word]
     d = anchor + timedelta(days=offset)
     return (d, d), "day", True, {"deictic": True}
 
@@ -931,7 +941,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in IN_THE_PERIOD.finditer(text):
         add(m, lambda ref, m=m: _resolve_in_the_period(m.group("unit"), ref, anchor), anaphoric=True)
     for m in EVENT_RELATIVE.finditer(text):
-        alone = not re.match(r"\s*[A-Za-z0-9'’]", text[m.end():])  # nothing it is counted from follows
+        alone = not _COUNTED_FROM.match(text, m.end())  # nothing it is counted from follows
         add(m, lambda ref, m=m, alone=alone: _resolve_event_relative(m, alone, ref), anaphoric=True)
     for m in PLAY_SEASON.finditer(text):
         add(m, lambda: (None, "season", True, {}))

@@ -217,7 +217,7 @@ def agreement_matrix(report: Report) -> Figure:
             cells[index[p.b], index[p.a]] = p
     cmap = matplotlib.colormaps[AGREEMENT_CMAP]
     font = 9 if n <= 6 else 7
-    own = Counter(o for c in report.clusters for o in c.outlets)
+    own = Counter(o for c in report.clusters for o in set(c.outlets))  # groups, not facts
     rgba = np.ones((n, n, 4))
     for i in range(n):
         for j in range(n):
@@ -474,7 +474,8 @@ def timeline(report: Report) -> Figure:
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     pad = max(span_days * 0.04, 1.5)
-    ax.set_xlim(_day(lo_day) - pad, _day(hi_day) + 1 + pad)
+    # within the years Matplotlib can draw (1 to 9999), as the dates are
+    ax.set_xlim(max(_day(lo_day) - pad, _day(date.min)), min(_day(hi_day) + 1 + pad, _day(date.max)))
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -513,7 +514,9 @@ def _focus_window(published: list[date], intervals: list[tuple[date, date]]) -> 
         lo = hi = mids[len(mids) // 2]
     else:
         return date.min, date.max
-    return (lo - timedelta(days=TIMELINE_DAYS_BEFORE), hi + timedelta(days=TIMELINE_DAYS_AFTER))
+    # never past the ends of the calendar (a publication date of 0001-01-01 or 9999-12-31)
+    return (lo - timedelta(days=min(TIMELINE_DAYS_BEFORE, (lo - date.min).days)),
+            hi + timedelta(days=min(TIMELINE_DAYS_AFTER, (date.max - hi).days)))
 
 
 def _unplaced_notes(outlets: list[str], loose: list[tuple[str, Fact]],

@@ -309,7 +309,8 @@ def cluster_block(report: Report, cluster: Cluster) -> list[Line]:
     colour = charts.VERDICT_COLOURS.get(cluster.verdict, charts.OTHER_COLOUR)
     lines = paragraph(f"[{cluster.verdict}] {charts.group_name(cluster)}",
                       size=11, weight="bold", gap=12, swatch=colour)
-    lines += paragraph(f"{len(cluster.outlets)} outlet{'s' if len(cluster.outlets) != 1 else ''}"
+    n = len(set(cluster.outlets))  # an outlet that dates one day twice is listed twice, counted once
+    lines += paragraph(f"{n} outlet{'s' if n != 1 else ''}"
                        f" · agreement {charts.score_text(cluster.score)}", size=8, colour=MUTED)
     if cluster.over_time:
         lines += paragraph("The values change with the publication date: later reports may "

@@ -55,7 +55,7 @@ SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t
 #: 10bd04a; t05_ecb t19_ecb t27_ecb until theirs, on cfbe6d3; t14 t20 t38 t25 t33 t43 `_ecb`
 #: until theirs, on a7baaf1, after which the conflicts of t38_ecb and t25_ecb were read;
 #: they are seen now). t28 t22 t42 `_ecb` and t01 `_ecbplus` were first run on a7baaf1
-#: (figures only, nothing looked at) and are run again once at the end of a change.
+#: and on 301a8f8 (figures only, nothing looked at): still held out; run once at the end of a change.
 HELD_OUT: tuple[str, ...] = ("t28_ecb", "t22_ecb", "t42_ecb", "t01_ecbplus")
 KINDS = ("date", "count", "money", "measure")
 

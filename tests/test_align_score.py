@@ -635,34 +635,8 @@ def test_one_weekday_in_two_undated_reports_can_be_one_day_and_groups():
     assert together and "c:1" not in together[0].facts
 
 
-def test_an_articles_repeats_of_one_day_join_its_group_and_two_events_of_one_day_stay_apart():
-    from datetime import date
-
-    from crosscheck.models import Article
-    from crosscheck.pipeline import analyse
-
-    day = date(2013, 3, 15)
-    texts = {
-        "a": "A gunman opened fire at the plant on Thursday. Police said the gunman opened fire on Thursday.",
-        "b": "A gunman opened fire at a food plant on Thursday, police said.",
-        "c": "A gunman opened fire at the plant on Thursday. The governor signed the budget on Thursday.",
-    }
-    report = analyse([Article(id=k, path=f"{k}.txt", text=t, published=day, published_from="metadata")
-                      for k, t in texts.items()])
-    facts = {f.id: f for f in report.facts}
-    dates = [c for c in report.clusters if c.kind == "date"]
-    shooting = next(c for c in dates if any(facts[i].article == "b" for i in c.facts))
-    # both of a's dates of the shooting are in the one group, and it counts a once
-    assert sorted(facts[i].article for i in shooting.facts).count("a") == 2
-    assert shooting.outlets == tuple(facts[i].article for i in shooting.facts)  # in step with the facts
-    assert sorted(shooting.values) == ["a", "b", "c"] and shooting.verdict == "agree"
-    # the budget's Thursday is another event of the same day
-    budget = next(i for i in facts if facts[i].kind == "date" and "budget" in facts[i].sentence)
-    assert budget not in shooting.facts
-
-
 def _one_day_told_twice_by_a():
-    """The report of the test above: a dates the shooting's Thursday twice."""
+    """A report in which a dates the shooting's Thursday twice, and c dates a budget on it too."""
     from crosscheck.models import Article
     from crosscheck.pipeline import analyse
 
@@ -676,6 +650,18 @@ def _one_day_told_twice_by_a():
                       for k, t in texts.items()])
     shooting = next(c for c in report.clusters if c.kind == "date" and c.outlets.count("a") == 2)
     return report, shooting
+
+
+def test_an_articles_repeats_of_one_day_join_its_group_and_two_events_of_one_day_stay_apart():
+    report, shooting = _one_day_told_twice_by_a()
+    facts = {f.id: f for f in report.facts}
+    # both of a's dates of the shooting are in the one group, and it counts a once
+    assert sorted(facts[i].article for i in shooting.facts) == ["a", "a", "b", "c"]
+    assert shooting.outlets == tuple(facts[i].article for i in shooting.facts)  # in step with the facts
+    assert sorted(shooting.values) == ["a", "b", "c"] and shooting.verdict == "agree"
+    # the budget's Thursday is another event of the same day
+    budget = next(i for i in facts if facts[i].kind == "date" and "budget" in facts[i].sentence)
+    assert budget not in shooting.facts
 
 
 def test_an_outlet_listed_twice_in_a_group_is_one_outlet_in_the_pdf_the_matrix_and_a_check():

@@ -1011,9 +1011,10 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
     publication line are skipped. Anaphoric dates are resolved in reading order against
     the last date before them.
 
-    Notes: not handled are dates relative to another event ("the day before the vote",
-    "two weeks after the election"), and fiscal years that do not follow the calendar
-    year ("fiscal 1990" is read as the calendar year 1990).
+    A date counted from an event ("the day before the vote", "two weeks after the election")
+    is found but left unanchored (``reference: "event"``): the event is not dated here.
+    Not handled: fiscal years that do not follow the calendar year ("fiscal 1990" is read as
+    the calendar year 1990).
     """
     anchor = article.published
     text = article.text

@@ -565,7 +565,7 @@ def _whens(f: Fact) -> frozenset[str]:
 
 def _times_differ(a: Fact, b: Fact) -> bool:
     """Whether the sentences of two figures name times in words that have nothing in common
-    ("548 yards this season", "498 yards since Week 11"; the frame's ``when:`` items): two
+    ("900 yards this season" and "700 yards since round 3"; the frame's ``when:`` items): two
     quantities, not one told two ways. Days the extractor anchored are not among them (see
     ``_fact_time``: dated figures are compared by their days, and a revision is one quantity
     over time)."""

@@ -231,28 +231,28 @@ RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
     r"(?P<unit>(?i:week|weekend|month|quarter|year))\b"
 )
-#: "the weekend", "at the weekend", "over the weekend": the one the tense points to.
+#: "the weekend" (after any preposition): the one the tense points to.
 THE_WEEKEND = re.compile(r"\b(?i:the)\s+(?i:weekend)\b(?!\s+(?i:of|before|after)\b)")
-#: A period running up to the report: "the past week", "the last two months", "the past
+#: A period running up to the report: "the past three days", "the last two months", "the past
 #: year" (TimeML's rolling periods); not "the last week of June" (a part of something).
 ROLLING_PERIOD = re.compile(
     rf"\b(?i:the)\s+(?i:past|last)\s+(?:{_COUNT}\s+)?(?P<unit>(?i:day|week|month|year|decade))s?\b"
     r"(?!\s+(?i:of|or)\b)(?![-\w])"
 )
-#: "earlier in the day", "later in the week": the period of the date before it, or of the
+#: "later in the week", "earlier in the month": the period of the date before it, or of the
 #: report's day when none was given.
 IN_THE_PERIOD = re.compile(
     r"\b(?P<dir>(?i:earlier|later))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year))\b"
 )
-#: A date given from an event: "a day after", "the day before", "two weeks before the
-#: shooting", "six months prior". Said alone it is counted from the date before it; before
+#: A date given from an event: "four days after", "a week before", "two weeks before the
+#: vote", "a year prior". Said alone it is counted from the date before it; before
 #: an event it is counted from that event, which this grammar does not date (unanchored).
 EVENT_RELATIVE = re.compile(
     rf"\b(?:{_COUNT}|(?P<one>(?i:a|an|one|the)))\s+(?P<unit>(?i:day|week|month|year))s?\s+"
     r"(?P<dir>(?i:before|after|prior))\b"
 )
 #: What follows an ``EVENT_RELATIVE`` match when it is counted from something named after it
-#: ("the day after the storm", "a day after he was shot"); matched in place, at the match's end.
+#: ("four days after the storm", "a week after he was elected"); matched in place, at the match's end.
 _COUNTED_FROM = re.compile(r"\s*[A-Za-z0-9'’]")
 #: A season of a sport or a trade, named from now: "this season", "last season", "the
 #: off-season", "next season"; which one it is, the report's day does not say (unanchored).

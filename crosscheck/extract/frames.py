@@ -409,7 +409,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
 
 def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame:
     """``frame`` with the times its sentence names in words, as ``when:<words>`` items of its
-    scope: the named entities of the parse labelled DATE ("this season", "since Week 11",
+    scope: the named entities of the parse labelled DATE ("this season", "since round 3",
     "on Sunday" in an undated report). Of the whole sentence, not of the clause: a time
     phrase is often hung on the wrong verb. Left out: an entity that is a fact of its own
     (a duration or an age the parse labels DATE, a date the extractor anchored: those are
@@ -440,8 +440,8 @@ DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", 
 
 def _time_point(ent: Span) -> bool:
     """Whether a DATE entity names when, not how long or how often: not a count of time
-    units ("six years", "seven-year-old", unless counted from something: "two years ago",
-    "30 hours after"), not a repetition ("every winter", "each year")."""
+    units ("six years", "seven-year-old", unless counted from something: "nine years ago",
+    "ten days after"), not a repetition ("every winter", "each year")."""
     if ent[0].lower_ in ("every", "each"):
         return False
     counted = any(t.like_num and any(u.lemma_.lower() in DURATION_UNITS for u in ent.doc[t.i + 1: min(t.i + 4, ent.end)])

@@ -381,12 +381,9 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
     framed = [f for f in facts if f.kind in FRAMED_KINDS]
     docs = dict(zip((f.sentence for f in framed), parse_many(f.sentence for f in framed)))
     starts = [st.start for st in sentences] if sentences else []
-    dates_at: dict[int, list[Fact]] = {}
     facts_at: dict[int, list[Fact]] = {}
     for f in facts:
         facts_at.setdefault(f.sentence_start, []).append(f)
-        if f.kind == "date":
-            dates_at.setdefault(f.sentence_start, []).append(f)
     out = []
     for f in facts:
         if f.kind not in FRAMED_KINDS:
@@ -400,7 +397,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             k = bisect_left(starts, f.sentence_start)
             if 0 < k <= len(sentences):
                 prev = sentences[k - 1]
-                frame = _inherited(frame, parse(prev.text), dates_at.get(prev.start, []))
+                frame = _inherited(frame, parse(prev.text), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
         out.append(replace(f, frame=frame) if frame is not None else f)

@@ -84,11 +84,41 @@ class _Written(NamedTuple):
     text: str
 
 
+def _written_point(fact: Fact) -> float | None:
+    """The one figure a fact writes, where it writes one: a plain figure ("700 metres",
+    its range the rounding of what was written) or an approximation of one ("about 600",
+    the range its qualifier made, ``crosscheck.extract.numbers.qualify``); None for a range,
+    a bound ("at least 50") or a vague word."""
+    v = fact.value
+    low, high = v.get("low"), v.get("high")
+    if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
+        return None
+    qualifier = QUALIFIERS.get(str(v.get("qualifier") or "").lower())
+    if low == high and qualifier is None:
+        return float(low)
+    if qualifier == "approx" and len(_NUMERAL.findall(fact.text)) <= 1:
+        return (float(low) + float(high)) / 2
+    return None
+
+
+def _inside(x: float, low: float, high: float) -> bool:
+    """Whether ``x`` lies in the range (a figure's rounding is half-open, an exact one closed)."""
+    return low - 1e-9 <= x <= high + 1e-9 if low == high else low - 1e-9 <= x < high - 1e-9
+
+
 def _ranges_overlap(a: Fact, b: Fact) -> bool:
-    """Overlap of two value ranges. A rounded figure covers a half-open interval ("1.2"
-    is 1.15 up to, not including, 1.25), so "1.2" and "1.3" do not meet at 1.25."""
+    """Whether two figures can be one value. Two figures that each write one number ("about
+    600", "700 metres", "12 miles", "20 km") are one where either's number lies within the
+    other's range (the rounding of what was written, or the width of "about"): each says
+    where the value is, and ranges that merely touch at their edges ("about 600" is at most
+    660, "700" rounded at least 650) say two values. Other ranges ("10 to 12", "at least
+    50") are one where they overlap; a rounded figure covers a half-open interval ("1.2" is
+    1.15 up to, not including, 1.25), so "1.2" and "1.3" do not meet at 1.25."""
     la, ha = _range(a)
     lb, hb = _range(b)
+    pa, pb = _written_point(a), _written_point(b)
+    if pa is not None and pb is not None:
+        return pa == pb or _inside(pa, lb, hb) or _inside(pb, la, ha)
     if la == ha or lb == hb:  # an exact value against a range: closed intervals
         return la <= hb + 1e-9 and lb <= ha + 1e-9
     return la < hb - 1e-9 and lb < ha - 1e-9
@@ -103,7 +133,7 @@ def _interval(fact: Fact) -> tuple[date, date] | None:
 
 #: The value fields ``compatible`` reads (with the fact's kind and text, see ``compare_key``).
 COMPARED_FIELDS = ("low", "high", "unit", "currency", "scope", "over_a_span", "per", "anchored", "start", "end",
-                   "expression")
+                   "expression", "qualifier")
 _MISSING = object()
 
 

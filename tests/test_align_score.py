@@ -456,6 +456,25 @@ def test_converted_measures_agree_within_the_rounding_of_what_was_written(a, a_k
     assert compatible(measure(a, a_km, a_unit), measure(b, b_km, b_unit)) is agree
 
 
+@pytest.mark.parametrize("a, b, agree", [
+    ("about 600 metres", "some 700 metres", False),    # two approximations, each near its own figure
+    ("about 600 metres", "around 650 metres", True),   # 650 is within "about 600"
+    ("about 600 metres", "700 metres", False),         # "700" rounded reaches 650, "about 600" 660: they only touch
+    ("about 600 metres", "650 metres", True),
+    ("about 10 minutes", "nine minutes", True),        # an exact figure within the approximation
+    ("about 2,900 people", "some 3,400 people", False),
+])
+def test_two_figures_are_one_only_when_one_is_near_the_others_figure(a, b, agree):
+    from crosscheck.extract.numbers import find_quantities
+
+    def fact(text):
+        q = find_quantities(text)[0]
+        return Fact("x", "a", "measure", text, 0, len(text), text,
+                    {"low": q.low, "high": q.high, "unit": "x", "qualifier": q.qualifier})
+
+    assert compatible(fact(a), fact(b)) is agree
+
+
 def test_a_side_not_alike_to_the_established_value_is_a_possible_conflict_not_a_conflict():
     # Three outlets agree on a toll in alike sentences; a fourth gives another figure in a
     # sentence about something else: listed apart, never a conflict.

@@ -423,9 +423,10 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
-    both sides name the same years and times in words (``_whens``) and no two different agents, and counts share more than
-    the noun counted (``_count_identity``) or read as one sentence; for a date, facts whose
-    event shares a word with the other side's events. A fact whose frame leaves this unknown takes part only where its sentence
+    both sides name the same years and times in words (``_whens``), both or neither name
+    whose figure it is, and no two different agents, and counts share more than
+    the noun counted (``_count_identity``) or read as one sentence; for a date, facts that
+    date an event (not a statement) and whose event shares a word with the other side's events. A fact whose frame leaves this unknown takes part only where its sentence
     reads as the other side's (``settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME``: one report's
     sentence with a figure changed). When the differing side has no known slot, the
     established side's known slots are the reference. ([], []) when no claim stands.
@@ -442,6 +443,10 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
         return closest[i] >= bar
 
     if kind == "date":
+        # a date of a statement ("told reporters on Friday") is when a source spoke, and
+        # sources speak more than once: it takes no part in a claim about one fact
+        established, side = ([i for i in group if facts[i].frame is None or facts[i].frame.role != "statement"]
+                             for group in (established, side))
         words = [frozenset().union(*(_event_words(facts[i]) for i in group)) for group in (established, side)]
         claim = ([i for i in established if _event_words(facts[i]) & words[1] or alike(i, side)],
                  [i for i in side if _event_words(facts[i]) & words[0] or alike(i, established)])
@@ -463,6 +468,8 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     whens = [frozenset().union(*(_whens(facts[i]) for i in group)) for group in claim]
     if years[0] != years[1] or whens[0] != whens[1]:
         return [], []
+    if bool(_agent_words(facts, claim[0])[0]) != bool(_agent_words(facts, claim[1])[0]):
+        return [], []  # one side says whose figure it is, the other not: one team's offer, or another's
     if kind == "count" and all(claim) and not _count_identity(facts, claim) \
             and float(sim.row_max(claim[0], claim[1]).max()) < bar:
         return [], []
@@ -1293,20 +1300,33 @@ def _midpoint(f: Fact) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
+def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int]], high: float,
+            strong: float) -> bool:
+    """Whether a claim (``_claim``: the facts of two sides that tell one fact differently)
+    stands on its own facts, the rest of the group left as context: its differing side's
+    sentences are, on average over every pair with its established side, as alike as a clash
+    with other evidence needs (``high``), or, where one article gives the established value
+    (one pair of evidence), as a conflict needs (``strong``); and the differing value
+    contradicts the established facts (``_contradicted``). A stray figure in the group ("as
+    many as 20 people had been inside the bank" beside "12 people were injured") neither
+    lowers the claim's likeness nor, as a ceiling, absorbs its differing value."""
+    established, side = claim
+    bar = high if len({facts[i].article for i in established}) > 1 else strong
+    return sim.mean(side, established) >= bar and _contradicted(facts, established, side)
+
+
 def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
                   published: dict | None = None):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
-    articles give is the established value; another side stays in the group only where its
-    facts' sentences are, on average over every pair with the established side, as alike as
-    a clash with other evidence needs (``settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE``),
-    or, where only one article gives the established value (one pair of evidence), as a
-    conflict needs (``settings.ALIGN_MIN_SIMILARITY_CONFLICT``), and where it contradicts most
-    of the established articles (``_contradicted``); the closest such side stays, and a further side only where the sides read as one figure
-    revised from report to report (``_revision``): otherwise a third value is more often
-    another fact mixed in. Best-first grouping joins
-    a stray figure through its one closest neighbour; the mean over all pairs asks the whole
-    established fact. A side that falls short leaves the group (a group of its own) and, if
-    it reaches the grouping bar, is listed as a possible conflict. Yields (members, sides,
+    articles give is the established value; another side stays in the group only where the
+    frames make a claim that the two tell one fact differently (``_claim``) and the claim
+    stands on its own facts (``_stands``: alike enough, over every pair of its two sides,
+    and contradicted); the closest such side stays, and a further side only where the sides
+    read as one figure revised from report to report (``_revision``): otherwise a third
+    value is more often another fact mixed in. The confidence is the claim's likeness (the
+    mean over its pairs), the lowest over its sides. A side that falls short leaves the
+    group (a group of its own) and, if its sentences reach the grouping bar on average over
+    the whole established side, is listed as a possible conflict. Yields (members, sides,
     confidence, possible)."""
     high = settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]
     strong = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
@@ -1319,18 +1339,16 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         sides.sort(key=lambda side: (-len({facts[i].article for i in side}), min(side)))
         established, kept, confidence = sides[0], [sides[0]], 1.0
         claims: list[tuple[list[int], list[int]]] = []
-        # a value several articles give establishes the fact; one outlet against one other
-        # is one pair of evidence, so it needs the conflict bar
-        bar = high if len({facts[i].article for i in established}) > 1 else strong
         means = [sim.mean(side, established) for side in sides[1:]]
         for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
             claim = _claim(facts, sim, established, side, published)
-            contradicted = _contradicted(facts, established, side)
-            if mean >= bar and all(claim) and contradicted and (len(kept) == 1 or _revision(facts, kept + [side], published)):
+            if all(claim) and _stands(facts, sim, claim, high, strong) \
+                    and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
                 claims.append(claim)
-                confidence = min(confidence, mean)
+                confidence = min(confidence, sim.mean(claim[1], claim[0]))
                 continue
+            contradicted = _contradicted(facts, established, side)
             yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
                     _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"

@@ -107,6 +107,9 @@ class Frame:
     - ``agent``: for a figure, the names (people, organisations, groups) in the subject of the
       clause that gives it, or in the "by" phrase of a passive: who offered, paid or counted
       ("the Nationals offered $160 million"); a figure of another agent is another fact.
+    - ``revised``: for a figure, its sentence gives it as the value a quantity changed to
+      ("the death toll rose to 10", "fell from 64 to 58"): the report itself says the
+      figure moves over time.
     """
 
     thing: str = ""
@@ -115,6 +118,7 @@ class Frame:
     scope: tuple[str, ...] = ()
     event: str = ""
     agent: tuple[str, ...] = ()
+    revised: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The slots that are known, for report.json."""
@@ -127,6 +131,8 @@ class Frame:
             d["scope"] = list(self.scope)
         if self.agent:
             d["agent"] = list(self.agent)
+        if self.revised:
+            d["revised"] = True
         return d
 
 
@@ -187,7 +193,9 @@ class Cluster:
     ``values`` maps each outlet label to the display value it gives. ``differences`` lists
     the word-level differences of a paraphrase (``{"a": ..., "b": ..., "removed": [...],
     "added": [...]}``); ``over_time`` is set on conflicts whose values move with the
-    publication date (None where it does not apply).
+    publication date, or that a report itself gives as revised ("the toll rose to 10"; None
+    where it does not apply); ``timeline`` lists a conflict's values in order of
+    publication, those of undated reports last (``published`` null).
     """
 
     id: str

@@ -474,10 +474,13 @@ def _numeric_mid(f: Fact) -> float | None:
 
 
 def _timeline(members, art, label, same_day_conflict: bool) -> tuple[list[dict], bool | None]:
-    """Values in order of publication, and whether they move with the date (over_time).
+    """Values in order of publication (those of undated reports last, ``published`` null),
+    and whether they move with the date (over_time).
 
     Only figures can move with the date (a toll that rises day by day): every clash must be
-    between articles of different days, and the figures must rise, or fall, with the date.
+    between articles of different days, and the figures must rise, or fall, with the date;
+    or a report says itself that the figure moved ("the toll rose to 10": ``Frame.revised``)
+    to a value at one end of those given, whatever the days.
     """
     dated = [m for m in members if art[m.article].published]
     dated.sort(key=lambda m: (art[m.article].published, m.article))
@@ -485,8 +488,18 @@ def _timeline(members, art, label, same_day_conflict: bool) -> tuple[list[dict],
         {"outlet": label[m.article], "published": art[m.article].published.isoformat(),
          "value": display(m), "fact": m.id}
         for m in dated
+    ] + [  # then the undated reports' values, published null
+        {"outlet": label[m.article], "published": None, "value": display(m), "fact": m.id}
+        for m in members if not art[m.article].published
     ]
-    if members[0].kind not in ("count", "money", "measure") or len(dated) < len(members):
+    if members[0].kind not in ("count", "money", "measure"):
+        return timeline, False
+    mids = {m.id: _numeric_mid(m) for m in members}
+    ends = {min(x for x in mids.values() if x is not None), max(x for x in mids.values() if x is not None)} \
+        if any(x is not None for x in mids.values()) else set()
+    if any(m.frame is not None and m.frame.revised and mids[m.id] in ends for m in members):
+        return timeline, True
+    if len(dated) < len(members):
         return timeline, False
     if len({art[m.article].published for m in dated}) < 2:
         return timeline, False

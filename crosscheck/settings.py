@@ -95,9 +95,9 @@ ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE = {
 #: event) to take part in a conflict's claim: its sentence must read as the other side's,
 #: as one report's sentence with a figure changed does.
 CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME = 0.8
-#: Least confidence (the mean similarity of a conflict's sides) for a claim to be reported
+#: Least confidence (the mean similarity of the facts of a conflict's claim) for it to be reported
 #: as a conflict; below it, the claim is listed as a possible conflict.
-CONFLICT_MIN_CONFIDENCE = 0.65
+CONFLICT_MIN_CONFIDENCE = 0.6
 # --- end of fitted values ------------------------------------------------------------
 #: Let a clashing pair below the conflict bar group anyway when each fact is the other's
 #: best match in the other article (mutual nearest neighbours). Not for dates: two stories

@@ -489,6 +489,25 @@ def test_a_side_not_alike_to_the_established_value_is_a_possible_conflict_not_a_
 
 
 
+def test_a_stray_figure_in_the_group_neither_weakens_nor_absorbs_the_claim():
+    # Two outlets give the injured in alike sentences, 12 against 18; a third figure of
+    # people with no known predicate ("as many as 20 ... inside the store") joins the group.
+    # The claim is made by the facts whose frames say what they count: as a ceiling, the
+    # stray would take in 18, and it would lower the claim's likeness; it does neither.
+    a = "Police said 12 people were injured in the clashes near the port."
+    b = "Firefighters said as many as 20 people had been inside the store near the port."
+    c = "Police said 18 people had been injured in the clashes near the port and 9 arrested."
+    facts = [count("a:1", "a", "12", a, 12, "people"),
+             fact("b:1", "b", "count", "as many as 20", b, low=0, high=20, head="people", item="people",
+                  qualifier="as many as"),
+             count("c:1", "c", "18", c, 18, "people")]
+    groups = align(facts)
+    claims = [g for g in groups if g.sides and not g.possible]
+    assert [sorted(x for side in g.sides for x in side) for g in claims] == [["a:1", "c:1"]], groups
+    clusters, _, _ = score([art(x, x.upper()) for x in "abc"], facts, groups)
+    assert [c.verdict for c in clusters if "c:1" in c.facts] == ["conflict"]
+
+
 def test_figures_of_two_named_agents_make_no_conflict():
     # "New York" is shared; the team is not (the last word of each name decides)
     s1 = "The New York Yankees offered 160 million dollars to the pitcher on Monday, his agent said."
@@ -497,6 +516,28 @@ def test_figures_of_two_named_agents_make_no_conflict():
     b = fact("b:1", "b", "money", "180 million dollars", s2, low=180e6, high=180e6, currency="USD")
     assert a.frame.agent == ("new york yankees",) and b.frame.agent == ("new york mets",)
     assert not [g for g in align([a, b]) if g.sides and not g.possible]
+
+
+def test_a_figure_whose_agent_one_side_names_and_the_other_not_makes_no_conflict():
+    # one report says whose offer it is, the other does not: it may be another team's
+    s1 = "The Yankees offered 160 million dollars to the pitcher on Monday, his agent said."
+    s2 = "The pitcher was offered 180 million dollars on Monday, his agent said."
+    a = fact("a:1", "a", "money", "160 million dollars", s1, low=160e6, high=160e6, currency="USD")
+    b = fact("b:1", "b", "money", "180 million dollars", s2, low=180e6, high=180e6, currency="USD")
+    assert a.frame.agent == ("yankees",) and not b.frame.agent
+    assert not [g for g in align([a, b]) if g.sides and not g.possible]
+
+
+def test_a_report_that_says_its_figure_rose_makes_the_conflict_a_revision():
+    # the later figure is given as what the toll rose to: over time, whatever the days
+    s1 = "The death toll from the storm in the coastal villages was three, the governor said on Monday."
+    s2 = "The death toll from the storm in the coastal villages rose to 10, the governor said on Monday."
+    facts = [count("a:1", "a", "three", s1, 3, "people"), count("b:1", "b", "10", s2, 10, "people")]
+    assert facts[1].frame.revised and not facts[0].frame.revised
+    groups = align(facts)
+    clusters, _, _ = score([art("a", "A"), art("b", "B")], facts, groups)
+    conflicts = [c for c in clusters if c.verdict == "conflict"]
+    assert conflicts and all(c.over_time for c in conflicts)
 
 
 def test_a_figure_within_the_ceiling_most_outlets_give_refines_it_and_a_figure_above_a_floor_does_not():

@@ -101,3 +101,17 @@ def test_figures_of_two_times_in_words_do_not_conflict():
     for c in report.clusters:
         if c.verdict == "conflict":
             assert {facts[i].text for i in c.facts}.isdisjoint({"548", "498", "258", "176"})
+
+
+def test_a_preposition_with_a_predicate_class_of_its_own_says_what_the_amount_is():
+    # The parser hangs "worth" from "taking" here (tests/gold/court); climbing past it, the
+    # amount was read as taken. "worth" has a class of its own (cost), and the amount is one.
+    sentence = ("A court in Port Alvar on Tuesday sentenced the city's former mayor, Tomas Rehn, to seven "
+                "years in prison for taking bribes from construction companies in exchange for municipal "
+                "contracts worth 41 million euros.")
+    doc = parse(sentence)
+    worth = next(t for t in doc if t.text == "worth")
+    assert worth.head.text == "taking"  # the misattachment this guards against
+    start = sentence.index("41 million euros")
+    fact = Fact("t:1", "t", "money", "41 million euros", start, start + 16, sentence, {}, None)
+    assert read_frame(fact, doc).predicate == "cost"

@@ -223,6 +223,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         role = "change"  # "rose by 12"
     elif arg.dep_ in ("npadvmod", "dobj") and _lemma(arg.head) in changes and arg.head.pos_ == "VERB":
         role = "change"  # "rose 12 percent"
+    # the value a quantity changed to: "the toll rose to 10", "fell from 64 to 58"
+    revised = prep is not None and _lemma(prep) == "to" and _lemma(prep.head) in changes
     if fact.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
             and noun.head.pos_ == "NOUN" and noun.i < noun.head.i:
         role = "capacity"  # "a 600-seat ferry", "a 12-member panel"
@@ -247,8 +249,9 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN", "NUM") and first.head.i != first.i:
         first = first.head
     gov = first.head
-    while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP"):
-        gov = gov.head
+    classes = predicate_classes()
+    while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP") and _lemma(gov) not in classes:
+        gov = gov.head  # up from "to", "of", ...; a preposition with a class of its own says it ("worth")
     if first.dep_ in ARGUMENT_DEPS and gov.i != first.i:
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
         if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
@@ -264,7 +267,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     predicate, word = _predicate(candidates)
     head = _clause_head(arg)
     return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span),
-                 agent=_agent(head, span))
+                 agent=_agent(head, span), revised=revised)
 
 
 def _subjects(verb: Token) -> list[Token]:

@@ -360,7 +360,7 @@ def _group(report: Report, c: Cluster, order: int, articles: dict[str, Article],
     if c.reason:
         notes.append(c.reason)
     if c.over_time:
-        notes.append("the values change with the publication date: later reports may be "
+        notes.append("the values were revised over time: later reports may be "
                      "updates rather than contradictions")
     out.append(f"<p class=muted>{escape(' · '.join(notes))}</p>")
     if c.sides:

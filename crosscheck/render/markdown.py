@@ -138,8 +138,8 @@ def _lines(report: Report) -> Iterator[str]:
                 evidence.insert(0, "*sides*: " + " against ".join(
                     f"{_cell(side['value'])} ({_cell(', '.join(side['outlets']))})" for side in c.sides))
             if c.over_time:
-                evidence.append("*values move with the publication date*: " + _cell(
-                    " → ".join(f"{t['published']} {t['value']}" for t in c.timeline)))
+                evidence.append("*values revised over time, in order of publication*: " + _cell(
+                    " → ".join(f"{t['published'] or 'undated'} {t['value']}" for t in c.timeline)))
             for fr in c.framing:
                 evidence.append(f"*framing ({_cell(fr['outlet'])})*: {_cell(fr['word'])}")
             verdict_text = c.verdict + (" (over time)" if c.over_time else "")

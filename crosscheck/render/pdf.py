@@ -313,7 +313,7 @@ def cluster_block(report: Report, cluster: Cluster) -> list[Line]:
     lines += paragraph(f"{n} outlet{'s' if n != 1 else ''}"
                        f" · agreement {charts.score_text(cluster.score)}", size=8, colour=MUTED)
     if cluster.over_time:
-        lines += paragraph("The values change with the publication date: later reports may "
+        lines += paragraph("The values were revised over time: later reports may "
                            "be updates rather than contradictions.", size=8.5, colour=MUTED,
                            gap=2)
     for step in cluster.timeline:

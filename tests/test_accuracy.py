@@ -25,7 +25,8 @@ FLOORS = {
     "extraction_strict_f1": {"date": 0.95, "money": 0.99, "count": 0.99, "measure": 0.95, "quote": 0.91, "overall": 0.95},
     # 0.89 until claims below the fitted confidence bar (2026-11-29) left their groups as
     # possible conflicts: a figure told two ways with unlike sentences is two groups now
-    "alignment_f1": 0.86,
+    # 0.87 since a claim stands on its own facts (2026-11-30): measured 0.885
+    "alignment_f1": 0.87,
     # 0.91 until a conflict became a claim about sides (2026-11-29): a side whose sentences are
     # not, on average, as alike as the established side's now leaves the group (the quake
     # story's "Thursday" against three "Friday"s); on real coverage that doubled conflict
@@ -33,7 +34,9 @@ FLOORS = {
     # 0.84 since the fitted confidence bar (2026-11-29): a gold conflict told in unlike
     # sentences is a possible conflict (leave-one-story-out on real coverage, the bar took
     # conflict precision to 1.00; docs/accuracy.md)
-    "verdict_accuracy": 0.84,
+    # 0.87 since (2026-11-30) the court's contract value ("worth") and verdict day are
+    # conflicts again: measured 60/68 = 0.88
+    "verdict_accuracy": 0.87,
     # value: 0.94 until figures took their roles and identity from the parse (2026-11-29):
     # 0.91 since (0.93, then a lone outlet against one other needs the conflict bar), a
     # regression recorded in docs/accuracy.md and on the frames issue. 0.50 since a conflict is
@@ -46,7 +49,8 @@ FLOORS = {
     # figure now groups with the unchanged mention (one value, one frame) and the changed one
     # is a possible conflict (4 of 235 so lost, 2 scope changes gained; the second floor is
     # unchanged; alignment F1 on tests/gold 0.870 -> 0.879).
-    "mutation_recall": {"value": 0.48, "quote": 0.87},
+    # 0.52 since a claim stands on its own facts (2026-11-30): measured 126/235 = 0.536
+    "mutation_recall": {"value": 0.52, "quote": 0.87},
     "mutation_recall_with_possible": {"value": 0.92, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).

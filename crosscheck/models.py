@@ -106,7 +106,9 @@ class Frame:
     - ``event``: for a date, the event it dates, as lemmas (subject, verb, object: "quake strike").
     - ``agent``: for a figure, the names (people, organisations, groups) in the subject of the
       clause that gives it, or in the "by" phrase of a passive: who offered, paid or counted
-      ("the Nationals offered $160 million"); a figure of another agent is another fact.
+      ("the Nationals offered $160 million"), or, where a pronoun subject continues the
+      sentence before ("He also caught 12 passes"), the names in that sentence's subject; a
+      figure of another agent is another fact.
     - ``revised``: for a figure, its sentence gives it as the value a quantity changed to
       ("the death toll rose to 10", "fell from 64 to 58"): the report itself says the
       figure moves over time.

@@ -53,6 +53,8 @@ def test_pronoun_subject_takes_the_years_of_the_sentence_before(case):
     scope = set(framed.frame.scope)
     assert set(case["has"]) <= scope, scope
     assert not set(case.get("not", [])) & scope, scope
+    if "agent" in case:  # and the names of the previous sentence's subject, as its agent
+        assert list(framed.frame.agent) == case["agent"], framed.frame
 
 
 # --- the times a figure's sentence names in words (``when:`` items of its scope) ----------------

@@ -361,15 +361,20 @@ def _anaphoric_subject(doc: Doc, fact: Fact) -> bool:
 
 def _inherited(frame: Frame, previous: Doc, dates: list[Fact]) -> Frame:
     """``frame`` with the years and places of the previous sentence, and its dates as
-    ``date:<first day>/<last day>`` items, added to its scope."""
+    ``date:<first day>/<last day>`` items, added to its scope; and, where the frame names no
+    agent, the names in the subject of the previous sentence's main clause as its agent (the
+    pronoun continues that subject: "Smith ran for 90 yards. He also caught 12 passes")."""
     extra = set(frame.scope)
+    agent = frame.agent
     root = next((t for t in previous if t.head.i == t.i), None)
     if root is not None:
         extra.update(_scope(root, root, previous[0:0]))
+        if not agent:
+            agent = _agent(root, previous[0:0])
     for d in dates:
         if d.value.get("start") and d.value.get("end"):
             extra.add(f"date:{d.value['start']}/{d.value['end']}")
-    return replace(frame, scope=tuple(sorted(extra)))
+    return replace(frame, scope=tuple(sorted(extra)), agent=agent)
 
 
 def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> list[Fact]:
@@ -378,7 +383,8 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
 
     With the article's ``sentences``, a figure whose clause has a pronoun subject that refers
     back ("It destroyed 40 homes", after a sentence on an earlier storm) also takes the scope
-    of the sentence before (``_inherited``): its years, places and dates. Centering theory
+    of the sentence before (``_inherited``): its years, places and dates, and, naming no agent
+    of its own, the names in that sentence's subject as its agent. Centering theory
     (Grosz, Joshi & Weinstein, 1995): a pronoun subject continues the previous sentence's
     centre."""
     framed = [f for f in facts if f.kind in FRAMED_KINDS]

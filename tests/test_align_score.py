@@ -463,6 +463,11 @@ def test_converted_measures_agree_within_the_rounding_of_what_was_written(a, a_k
     ("about 600 metres", "650 metres", True),
     ("about 10 minutes", "nine minutes", True),        # an exact figure within the approximation
     ("about 2,900 people", "some 3,400 people", False),
+    ("about 10 minutes", "eleven minutes", True),      # both ends of "about 10" are within it
+    ("some 40 metres", "44 metres", True),
+    ("about -10 degrees", "-9 degrees", True),
+    # a range in words is no one figure: it overlaps "about 40" (36 to 44) from 36 to 39
+    ("about thirty to thirty-eight minutes", "about 40 minutes", True),
 ])
 def test_two_figures_are_one_only_when_one_is_near_the_others_figure(a, b, agree):
     from crosscheck.extract.numbers import find_quantities

@@ -545,6 +545,25 @@ def test_a_report_that_says_its_figure_rose_makes_the_conflict_a_revision():
     assert conflicts and all(c.over_time for c in conflicts)
 
 
+def test_a_figure_given_as_revised_is_no_revision_where_a_later_report_gives_another():
+    # the toll "rose to 10" on the 1st; a report of the 2nd says three, one of the 3rd ten:
+    # the 2nd's three is no earlier stage of the count, and the values do not move with the date
+    s1 = "The death toll from the storm in the coastal villages rose to 10, the governor said on Monday."
+    s2 = "The death toll from the storm in the coastal villages was three, the governor said on Monday."
+    s3 = "The death toll from the storm in the coastal villages was 10, the governor said on Monday."
+    facts = [count("a:1", "a", "10", s1, 10, "people"), count("b:1", "b", "three", s2, 3, "people"),
+             count("c:1", "c", "10", s3, 10, "people")]
+    assert facts[0].frame.revised
+    arts = [art("a", "A", date(2024, 3, 1)), art("b", "B", date(2024, 3, 2)), art("c", "C", date(2024, 3, 3))]
+    clusters, _, _ = score(arts, facts, align(facts))
+    conflicts = [c for c in clusters if c.verdict == "conflict"]
+    assert conflicts and not any(c.over_time for c in conflicts)
+    # undated, the report of three may come before the toll rose: a revision
+    clusters, _, _ = score([art("a", "A"), art("b", "B"), art("c", "C")], facts, align(facts))
+    conflicts = [c for c in clusters if c.verdict == "conflict"]
+    assert conflicts and all(c.over_time for c in conflicts)
+
+
 def test_a_figure_within_the_ceiling_most_outlets_give_refines_it_and_a_figure_above_a_floor_does_not():
     from crosscheck.align import _contradicted
 

@@ -564,6 +564,23 @@ def test_a_figure_given_as_revised_is_no_revision_where_a_later_report_gives_ano
     assert conflicts and all(c.over_time for c in conflicts)
 
 
+def test_a_side_of_statement_dates_only_makes_no_claim():
+    # the dates of statements take no part in a claim: with the differing side's all such,
+    # no claim stands (and the event's date is not compared with an empty side)
+    import numpy as np
+
+    from crosscheck.align import Similarity, _claim
+
+    s1 = "The cabinet approved the new budget plan on Tuesday, the finance minister said."
+    s2 = "The cabinet approved the new budget plan, the finance minister told reporters on Wednesday."
+    a = day("a:1", "a", "on Tuesday", s1, "2024-03-05")
+    b = day("b:1", "b", "on Wednesday", s2, "2024-03-06")
+    assert a.frame.role == "event" and b.frame.role == "statement"
+    sim = Similarity.of(np.array([[1.0, 0.9], [0.9, 1.0]]), 0.5)
+    assert _claim([a, b], sim, [0], [1]) == ([], [])
+    assert _claim([a, b], sim, [1], [0]) == ([], [])
+
+
 def test_a_figure_within_the_ceiling_most_outlets_give_refines_it_and_a_figure_above_a_floor_does_not():
     from crosscheck.align import _contradicted
 

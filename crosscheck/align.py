@@ -447,6 +447,8 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
         # sources speak more than once: it takes no part in a claim about one fact
         established, side = ([i for i in group if facts[i].frame is None or facts[i].frame.role != "statement"]
                              for group in (established, side))
+        if not established or not side:
+            return [], []  # a side of statements' dates only: no claim (and no facts to compare with)
         words = [frozenset().union(*(_event_words(facts[i]) for i in group)) for group in (established, side)]
         claim = ([i for i in established if _event_words(facts[i]) & words[1] or alike(i, side)],
                  [i for i in side if _event_words(facts[i]) & words[0] or alike(i, established)])

@@ -473,6 +473,17 @@ def _numeric_mid(f: Fact) -> float | None:
     return (float(low) + float(high)) / 2
 
 
+def _revised_last(m, members, mids: dict, ends: set, art) -> bool:
+    """Whether a report gives its figure as what the quantity changed to ("the toll rose to
+    10": ``Frame.revised``), the figure is at one end of those given, and no report dated
+    after it gives another: a later report's other figure is no earlier stage of the count."""
+    if m.frame is None or not m.frame.revised or mids[m.id] not in ends:
+        return False
+    day = art[m.article].published
+    return not day or all(mids[o.id] == mids[m.id] for o in members
+                          if art[o.article].published and art[o.article].published > day)
+
+
 def _timeline(members, art, label, same_day_conflict: bool) -> tuple[list[dict], bool | None]:
     """Values in order of publication (those of undated reports last, ``published`` null),
     and whether they move with the date (over_time).
@@ -480,7 +491,8 @@ def _timeline(members, art, label, same_day_conflict: bool) -> tuple[list[dict],
     Only figures can move with the date (a toll that rises day by day): every clash must be
     between articles of different days, and the figures must rise, or fall, with the date;
     or a report says itself that the figure moved ("the toll rose to 10": ``Frame.revised``)
-    to a value at one end of those given, whatever the days.
+    to a value at one end of those given, whatever the days, and no later report gives
+    another (``_revised_last``).
     """
     dated = [m for m in members if art[m.article].published]
     dated.sort(key=lambda m: (art[m.article].published, m.article))
@@ -497,7 +509,7 @@ def _timeline(members, art, label, same_day_conflict: bool) -> tuple[list[dict],
     mids = {m.id: _numeric_mid(m) for m in members}
     ends = {min(x for x in mids.values() if x is not None), max(x for x in mids.values() if x is not None)} \
         if any(x is not None for x in mids.values()) else set()
-    if any(m.frame is not None and m.frame.revised and mids[m.id] in ends for m in members):
+    if any(_revised_last(m, members, mids, ends, art) for m in members):
         return timeline, True
     if len(dated) < len(members):
         return timeline, False

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from crosscheck import settings
 from crosscheck.extract.money import PERIODS
-from crosscheck.extract.numbers import QUALIFIERS
+from crosscheck.extract.numbers import QUALIFIERS, find_quantities
 from crosscheck.models import Fact
 
 #: Currency symbols for display; anything else is shown by its ISO code.
@@ -84,26 +84,39 @@ class _Written(NamedTuple):
     text: str
 
 
-def _written_point(fact: Fact) -> float | None:
-    """The one figure a fact writes, where it writes one: a plain figure ("700 metres",
-    its range the rounding of what was written) or an approximation of one ("about 600",
-    the range its qualifier made, ``crosscheck.extract.numbers.qualify``); None for a range,
-    a bound ("at least 50") or a vague word."""
+def _written_point(fact: Fact) -> tuple[float, bool] | None:
+    """The one figure a fact writes, where it writes one, and whether the range it stands
+    for is closed: a plain figure ("700 metres", its range the rounding of what was written,
+    half-open unless exact) or an approximation of one ("about 600", the closed range its
+    qualifier made, ``crosscheck.extract.numbers.qualify``); None for a range ("about ten to
+    twelve" too), a bound ("at least 50") or a vague word."""
     v = fact.value
     low, high = v.get("low"), v.get("high")
     if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
         return None
     qualifier = QUALIFIERS.get(str(v.get("qualifier") or "").lower())
     if low == high and qualifier is None:
-        return float(low)
-    if qualifier == "approx" and len(_NUMERAL.findall(fact.text)) <= 1:
-        return (float(low) + float(high)) / 2
+        return float(low), False
+    if qualifier == "approx" and _one_number(fact.text):
+        return (float(low) + float(high)) / 2, True
     return None
 
 
-def _inside(x: float, low: float, high: float) -> bool:
-    """Whether ``x`` lies in the range (a figure's rounding is half-open, an exact one closed)."""
-    return low - 1e-9 <= x <= high + 1e-9 if low == high else low - 1e-9 <= x < high - 1e-9
+@lru_cache(maxsize=65536)
+def _one_number(written: str) -> bool:
+    """Whether a figure is written as one number ("about 400", "about ten"), not as a range
+    ("about 400 to 500", "about ten to twelve")."""
+    found = find_quantities(written)
+    return len(_NUMERAL.findall(written)) <= 1 and len(found) <= 1 and not any(q.is_range for q in found)
+
+
+def _inside(x: float, low: float, high: float, closed: bool) -> bool:
+    """Whether ``x`` lies in the range: a written figure's rounding is half-open ("1.2" is
+    1.15 up to, not including, 1.25); an exact figure, and the width an approximation's
+    qualifier gives ("about 10" is 9 to 11, both included), are closed."""
+    if closed or low == high:
+        return low - 1e-9 <= x <= high + 1e-9
+    return low - 1e-9 <= x < high - 1e-9
 
 
 def _ranges_overlap(a: Fact, b: Fact) -> bool:
@@ -118,7 +131,7 @@ def _ranges_overlap(a: Fact, b: Fact) -> bool:
     lb, hb = _range(b)
     pa, pb = _written_point(a), _written_point(b)
     if pa is not None and pb is not None:
-        return pa == pb or _inside(pa, lb, hb) or _inside(pb, la, ha)
+        return pa[0] == pb[0] or _inside(pa[0], lb, hb, pb[1]) or _inside(pb[0], la, ha, pa[1])
     if la == ha or lb == hb:  # an exact value against a range: closed intervals
         return la <= hb + 1e-9 and lb <= ha + 1e-9
     return la < hb - 1e-9 and lb < ha - 1e-9

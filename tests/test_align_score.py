@@ -463,6 +463,11 @@ def test_converted_measures_agree_within_the_rounding_of_what_was_written(a, a_k
     ("about 600 metres", "650 metres", True),
     ("about 10 minutes", "nine minutes", True),        # an exact figure within the approximation
     ("about 2,900 people", "some 3,400 people", False),
+    ("about 10 minutes", "eleven minutes", True),      # both ends of "about 10" are within it
+    ("some 40 metres", "44 metres", True),
+    ("about -10 degrees", "-9 degrees", True),
+    # a range in words is no one figure: it overlaps "about 40" (36 to 44) from 36 to 39
+    ("about thirty to thirty-eight minutes", "about 40 minutes", True),
 ])
 def test_two_figures_are_one_only_when_one_is_near_the_others_figure(a, b, agree):
     from crosscheck.extract.numbers import find_quantities
@@ -538,6 +543,42 @@ def test_a_report_that_says_its_figure_rose_makes_the_conflict_a_revision():
     clusters, _, _ = score([art("a", "A"), art("b", "B")], facts, groups)
     conflicts = [c for c in clusters if c.verdict == "conflict"]
     assert conflicts and all(c.over_time for c in conflicts)
+
+
+def test_a_figure_given_as_revised_is_no_revision_where_a_later_report_gives_another():
+    # the toll "rose to 10" on the 1st; a report of the 2nd says three, one of the 3rd ten:
+    # the 2nd's three is no earlier stage of the count, and the values do not move with the date
+    s1 = "The death toll from the storm in the coastal villages rose to 10, the governor said on Monday."
+    s2 = "The death toll from the storm in the coastal villages was three, the governor said on Monday."
+    s3 = "The death toll from the storm in the coastal villages was 10, the governor said on Monday."
+    facts = [count("a:1", "a", "10", s1, 10, "people"), count("b:1", "b", "three", s2, 3, "people"),
+             count("c:1", "c", "10", s3, 10, "people")]
+    assert facts[0].frame.revised
+    arts = [art("a", "A", date(2024, 3, 1)), art("b", "B", date(2024, 3, 2)), art("c", "C", date(2024, 3, 3))]
+    clusters, _, _ = score(arts, facts, align(facts))
+    conflicts = [c for c in clusters if c.verdict == "conflict"]
+    assert conflicts and not any(c.over_time for c in conflicts)
+    # undated, the report of three may come before the toll rose: a revision
+    clusters, _, _ = score([art("a", "A"), art("b", "B"), art("c", "C")], facts, align(facts))
+    conflicts = [c for c in clusters if c.verdict == "conflict"]
+    assert conflicts and all(c.over_time for c in conflicts)
+
+
+def test_a_side_of_statement_dates_only_makes_no_claim():
+    # the dates of statements take no part in a claim: with the differing side's all such,
+    # no claim stands (and the event's date is not compared with an empty side)
+    import numpy as np
+
+    from crosscheck.align import Similarity, _claim
+
+    s1 = "The cabinet approved the new budget plan on Tuesday, the finance minister said."
+    s2 = "The cabinet approved the new budget plan, the finance minister told reporters on Wednesday."
+    a = day("a:1", "a", "on Tuesday", s1, "2024-03-05")
+    b = day("b:1", "b", "on Wednesday", s2, "2024-03-06")
+    assert a.frame.role == "event" and b.frame.role == "statement"
+    sim = Similarity.of(np.array([[1.0, 0.9], [0.9, 1.0]]), 0.5)
+    assert _claim([a, b], sim, [0], [1]) == ([], [])
+    assert _claim([a, b], sim, [1], [0]) == ([], [])
 
 
 def test_a_figure_within_the_ceiling_most_outlets_give_refines_it_and_a_figure_above_a_floor_does_not():

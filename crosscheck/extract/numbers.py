@@ -540,6 +540,22 @@ def _number_value(m: re.Match) -> tuple[float, bool] | None:
     return None if value is None else (value, True)
 
 
+_COMPOUND_AFTER = re.compile(r"-[^\W\d_]")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
+
+
+def _compound_scale(text: str, m: re.Match) -> bool:
+    """Whether a scale word set apart from its number by a space opens a compound adjective
+    of the noun counted ("two million-dollar homes": two homes of a million dollars each),
+    not the number's scale: a scale joined by a hyphen ("$2.6-million", "two-million-euro"),
+    after a currency prefix ("$2 million-a-year") or after an article ("a 10 million-euro
+    fund") is the number's."""
+    if text[m.end("scale") - len(m.group("scale")) - 1] == "-" or not _COMPOUND_AFTER.match(text, m.end("scale")):
+        return False
+    before = text[max(0, m.start() - 12) : m.start()]
+    return not (_PREFIX_BEFORE.search(before) or _ARTICLE_BEFORE.search(before))
+
+
 def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]:
     """(start, end, value, scale word, is_word) of each written number, in order."""
     out = []
@@ -561,6 +577,8 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
             end = m.start("abbr_space")
             abbr = None
         scale = m.group("scale").lower() if m.group("scale") else None
+        if scale and _compound_scale(text, m):
+            end, scale = len(text[: m.start("scale")].rstrip()), None
         if m.group("dozen"):
             value *= DOZEN  # "3 dozen", as "three dozen"
         if scale:

@@ -126,3 +126,16 @@ def test_every_conflict_and_paraphrase_has_its_one_sentence_statement(folder):
     for p in report.possible_conflicts:
         text = said[("possible", p["id"])]
         assert all(side["value"] in text for side in p["sides"]), text
+
+
+def test_an_undated_value_of_a_revision_is_said_apart_not_as_the_latest():
+    from dataclasses import replace as _replace
+
+    from crosscheck.render.findings import findings
+
+    report = _report()
+    c1 = next(c for c in report.clusters if c.id == "c1")
+    undated = _replace(c1, timeline=c1.timeline + ({"outlet": "Hill Times", "published": None, "value": "3 people"},))
+    report = _replace(report, clusters=tuple(undated if c.id == "c1" else c for c in report.clusters))
+    text = next(f.text for f in findings(report) if f.group == "c1")
+    assert "River Post says 14 people (2024-05-07), undated, Hill Times says 3 people" in text, text

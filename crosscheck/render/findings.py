@@ -75,7 +75,12 @@ def _label(c: Cluster) -> str:
 def _conflict(c: Cluster) -> str:
     about = subject(_label(c))
     if c.over_time and c.timeline:
-        parts = [_says([t["outlet"]], t["value"], t.get("published") or "") for t in c.timeline]
+        parts = [_says([t["outlet"]], t["value"], t["published"]) for t in c.timeline if t.get("published")]
+        undated = [_says([t["outlet"]], t["value"]) for t in c.timeline if not t.get("published")]
+        if undated and parts:  # not in the order of time: said apart
+            parts.append("undated, " + ", ".join(undated))
+        elif undated:
+            parts = undated
         return f"Conflict on {about}: " + ", ".join(parts) + " — updated over time."
     if c.sides:
         parts = [_says(s["outlets"], s["value"]) for s in c.sides]

@@ -208,6 +208,8 @@ def main_speed(stories: int, outlets: int, sample: int | None) -> None:
     print(f"  --stories --jobs 2                {n / t2:6.1f}  ({t2:6.1f} s)  x{n / t2 / one:4.1f}    "
           f"{n / c2:6.1f}  x{n / c2 / one_cpu:4.1f}")
     print(f"  --jobs 2 / --jobs 1 (wall): x{t1 / t2:.2f}; outputs byte-identical: {same}")
+    print(f"  cores kept busy (CPU seconds / wall seconds): one process per story {c_one / t_one:.2f}, "
+          f"--jobs 1 {c1 / t1:.2f}, --jobs 2 {c2 / t2:.2f} (2 when it has both cores to itself)")
 
 
 def main_large(stories: int, outlets: int) -> None:

@@ -1525,21 +1525,31 @@ def find_copies(articles: list[Article]) -> dict[str, tuple[str, ...]]:
     least = settings.COPY_MIN_JACCARD
     df = Counter(s for shingles in sh for s in shingles)
     rarity = {s: r for r, s in enumerate(sorted(df, key=lambda s: (df[s], s)))}
-    index: dict[str, list[int]] = defaultdict(list)
+    # Each article's shingles as their ranks, rarest first, in one flat array (row j is
+    # flat[starts[j]:starts[j + 1]]): a pair's shared shingles are counted in numpy.
+    rows = [np.sort(np.fromiter(map(rarity.__getitem__, s), dtype=np.int64, count=len(s))) for s in sh]
+    sizes = np.array([len(r) for r in rows], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    mark = np.zeros(len(rarity), dtype=np.int64)  # 1 on the shingles of the article in hand
+    index: dict[int, list[int]] = defaultdict(list)
     copies: dict[str, list[str]] = defaultdict(list)
-    for j, shingles in enumerate(sh):
-        ranked = sorted(shingles, key=rarity.__getitem__)
+    for j, ranked in enumerate(rows):
         shared = max(0, math.ceil(least * len(ranked) - 1e-9))  # a lower bound, to err towards more candidates
-        prefix = ranked[: len(ranked) - shared + 1]
+        prefix = ranked[: len(ranked) - shared + 1].tolist()
         earlier = [np.asarray(index[s], dtype=np.int64) for s in prefix if s in index]
         for s in prefix:
             index[s].append(j)
         if not earlier:
             continue
-        for i in np.unique(np.concatenate(earlier)).tolist():  # each earlier article once
-            common = len(sh[i] & shingles)
-            union = len(sh[i]) + len(shingles) - common
-            if union and common / union >= least:
-                copies[articles[i].id].append(articles[j].id)
-                copies[articles[j].id].append(articles[i].id)
+        candidates = np.unique(np.concatenate(earlier))  # each earlier article once, in order
+        lengths = sizes[candidates]
+        offsets = np.concatenate(([0], np.cumsum(lengths[:-1])))
+        positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts[candidates] - offsets, lengths)
+        mark[ranked] = 1
+        common = np.add.reduceat(mark[flat[positions]], offsets)
+        mark[ranked] = 0
+        for i in candidates[common / (lengths + len(ranked) - common) >= least].tolist():
+            copies[articles[i].id].append(articles[j].id)
+            copies[articles[j].id].append(articles[i].id)
     return {k: tuple(sorted(v)) for k, v in copies.items()}

@@ -94,19 +94,18 @@ def _stems_memo(text: str) -> tuple[str, ...]:
 
 
 def _content_words(text: str) -> list[str]:
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group(0)
-        lw = w.lower().replace("’", "'")
-        if lw.endswith("'s"):
-            lw = lw[:-2]
-        if _is_acronym(w):
-            out.append(w)  # "US" is not the pronoun "us", nor "WHO" the stopword
-            continue
-        if lw in STOPWORDS or lw in VALUE_WORDS or len(lw) < 2:
-            continue
-        out.append(w)
-    return out
+    return [w for w in _WORD.findall(text) if _is_content_word(w)]
+
+
+@lru_cache(maxsize=65536)
+def _is_content_word(w: str) -> bool:
+    """Whether the word ``w`` (as written) is a content word (memoised: words repeat)."""
+    if _is_acronym(w):
+        return True  # "US" is not the pronoun "us", nor "WHO" the stopword
+    lw = w.lower().replace("’", "'")
+    if lw.endswith("'s"):
+        lw = lw[:-2]
+    return not (lw in STOPWORDS or lw in VALUE_WORDS or len(lw) < 2)
 
 
 def _is_acronym(word: str) -> bool:

@@ -254,10 +254,10 @@ class PairTable(Sequence[PairScore]):
     def __init__(self, labels: tuple[str, ...], groups: Sequence[tuple[np.ndarray, np.ndarray]]):
         self.labels = tuple(labels)
         self.groups = list(groups)
-        self._of: list[list[int]] = [[] for _ in self.labels]  # each outlet's groups
+        self._of: list[list[tuple[int, int]]] = [[] for _ in self.labels]  # each outlet's (group, place in it)
         for g, (outlets, _) in enumerate(self.groups):
-            for i in outlets.tolist():
-                self._of[i].append(g)
+            for at, i in enumerate(outlets.tolist()):
+                self._of[i].append((g, at))
 
     def __len__(self) -> int:
         n = len(self.labels)
@@ -268,15 +268,18 @@ class PairTable(Sequence[PairScore]):
         the later outlets' are filled: a pair is counted in its first outlet's row)."""
         import numpy as np
 
-        counts = np.zeros((4, len(self.labels)), dtype=np.int64)
-        for g in self._of[i]:
+        n = len(self.labels)
+        others, relations = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int8)]
+        for g, at in self._of[i]:  # the later outlets of each of its groups, and how i relates to them
             outlets, codes = self.groups[g]
-            at = int(np.flatnonzero(outlets == i)[0])
             later = outlets > i
-            counts[0, outlets[later]] += 1
-            for code in (1, 2, 3):
-                counts[code, outlets[later & (codes[at] == code)]] += 1
-        return counts[0], counts[1], counts[2], counts[3]
+            others.append(outlets[later])
+            relations.append(codes[at][later])
+        other, relation = np.concatenate(others).astype(np.int64), np.concatenate(relations)
+        shared = np.bincount(other, minlength=n).astype(np.int64)
+        agree, conflict, paraphrase = (np.bincount(other[relation == code], minlength=n).astype(np.int64)
+                                       for code in (1, 2, 3))
+        return shared, agree, conflict, paraphrase
 
     def __iter__(self) -> Iterator[PairScore]:
         n = len(self.labels)

@@ -19,6 +19,7 @@ live link, a tracking image or raw HTML, or make JUnit XML that does not parse.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 #: Control characters: C0 (but for none), DEL, C1, and the Unicode line and paragraph
@@ -62,7 +63,13 @@ _AUTOLINK = re.compile(r"(?i)(?<=\bwww)\.|(?<=\bhttps)(?=:)|(?<=\bhttp)(?=:)|(?<
 def markdown_text(text: Any) -> str:
     """``text`` as Markdown that renders as exactly this text on one line: no link, image,
     emphasis, code, raw HTML or autolink, and no table cell broken."""
-    text = printable(" ".join(str(text).split()))
+    return _markdown_text(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _markdown_text(text: str) -> str:
+    """``markdown_text`` of a string (memoised: a story's outlets repeat their sentences and values)."""
+    text = printable(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), text)
     return _AUTOLINK.sub(lambda m: "&#64;" if m.group() == "@" else ("&#46;" if m.group() == "." else "\\"), text)

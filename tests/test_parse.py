@@ -129,3 +129,18 @@ def test_a_sentence_is_parsed_as_one_sentence():
     assert len(list(doc.sents)) == 1
     said = next(t for t in doc if t.lower_ == "said")
     assert said.dep_ == "ROOT" and next(t for t in doc if t.lower_ == "work").head == said
+
+
+def test_a_parse_is_kept_without_its_tensor_and_reads_as_before(monkeypatch):
+    # the memo holds a sentence's parse, not tok2vec's per-token floats (about half its
+    # memory); the tags, dependencies, lemmas and entities are those of the full pipeline
+    monkeypatch.setattr(parse_module, "_memo", OrderedDict())
+    text = "Mayor Ilse Varnholt said on Tuesday that 40 homes in Dravec were destroyed."
+    full = parse_module.nlp()(parse_module._sentence(text))
+    assert full.tensor.size > 0
+    for doc in (parse_module.parse(text), parse_module.parse_many([text + " Twice."])[0]):
+        assert doc.tensor.size == 0
+    kept = parse_module.parse(text)
+    assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in kept] == [
+        (t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in full]
+    assert [(e.text, e.label_) for e in kept.ents] == [(e.text, e.label_) for e in full.ents]

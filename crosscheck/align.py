@@ -419,7 +419,8 @@ def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> b
 
 
 def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: list[int],
-           published: dict | None = None) -> tuple[list[int], list[int]]:
+           published: dict | None = None, days: dict[int, tuple[int, int] | None] | None = None
+           ) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
@@ -470,12 +471,25 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     whens = [frozenset().union(*(_whens(facts[i]) for i in group)) for group in claim]
     if years[0] != years[1] or whens[0] != whens[1]:
         return [], []
+    if days is not None and _days_differ([days[i] for i in claim[0]], [days[i] for i in claim[1]]):
+        return [], []  # the days the two sides' sentences name (or one side's only) tell them apart
     if bool(_agent_words(facts, claim[0])[0]) != bool(_agent_words(facts, claim[1])[0]):
         return [], []  # one side says whose figure it is, the other not: one team's offer, or another's
     if kind == "count" and all(claim) and not _count_identity(facts, claim) \
             and float(sim.row_max(claim[0], claim[1]).max()) < bar:
         return [], []
     return claim
+
+
+def _days_differ(a: list[tuple[int, int] | None], b: list[tuple[int, int] | None]) -> bool:
+    """Whether two sides of figures stand at different times by the days their sentences
+    name (``_fact_time``): one side names days and the other none ("more than 200 set off
+    Wednesday night" against "nearly 100 set off", in a report of Monday's march), or no day
+    of one side meets a day of the other."""
+    da, db = [x for x in a if x is not None], [x for x in b if x is not None]
+    if bool(da) != bool(db):
+        return True
+    return bool(da) and not any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db)
 
 
 def _contradicted(facts: list[Fact], established: list[int], side: list[int]) -> bool:
@@ -1318,7 +1332,7 @@ def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int
 
 
 def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
-                  published: dict | None = None):
+                  published: dict | None = None, days: dict[int, tuple[int, int] | None] | None = None):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where the
     frames make a claim that the two tell one fact differently (``_claim``) and the claim
@@ -1343,7 +1357,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         claims: list[tuple[list[int], list[int]]] = []
         means = [sim.mean(side, established) for side in sides[1:]]
         for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
-            claim = _claim(facts, sim, established, side, published)
+            claim = _claim(facts, sim, established, side, published, days)
             if all(claim) and _stands(facts, sim, claim, high, strong) \
                     and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
@@ -1455,7 +1469,8 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                                                   per_article=per_article).items():
                     idx = sorted(members)
                     items = [(idx, [], None, False)] if family == "speech" else list(
-                        _settle_sides(family, part, sim, [idx], published))
+                        _settle_sides(family, part, sim, [idx], published,
+                                      {i: _fact_time(part[i], dates_by_sentence) for i in idx} if numeric else None))
                     settled.append((block[root], part, items))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:

@@ -419,7 +419,7 @@ def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> b
 
 
 def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: list[int],
-           published: dict | None = None, days: dict[int, tuple[int, int] | None] | None = None
+           published: dict | None = None, days: dict[int, tuple[int, int, bool] | None] | None = None
            ) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
@@ -471,7 +471,7 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     whens = [frozenset().union(*(_whens(facts[i]) for i in group)) for group in claim]
     if years[0] != years[1] or whens[0] != whens[1]:
         return [], []
-    if days is not None and _days_differ([days[i] for i in claim[0]], [days[i] for i in claim[1]]):
+    if days is not None and _days_differ(facts, claim, days):
         return [], []  # the days the two sides' sentences name (or one side's only) tell them apart
     if bool(_agent_words(facts, claim[0])[0]) != bool(_agent_words(facts, claim[1])[0]):
         return [], []  # one side says whose figure it is, the other not: one team's offer, or another's
@@ -481,15 +481,30 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     return claim
 
 
-def _days_differ(a: list[tuple[int, int] | None], b: list[tuple[int, int] | None]) -> bool:
-    """Whether two sides of figures stand at different times by the days their sentences
-    name (``_fact_time``): one side names days and the other none ("more than 200 set off
-    Wednesday night" against "nearly 100 set off", in a report of Monday's march), or no day
-    of one side meets a day of the other."""
-    da, db = [x for x in a if x is not None], [x for x in b if x is not None]
-    if bool(da) != bool(db):
-        return True
-    return bool(da) and not any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db)
+def _claim_time(f: Fact, dates_by_sentence: dict, published: dict | None) -> tuple[int, int, bool] | None:
+    """When a figure stands, for a claim: the days its sentence names (``_fact_time``; named:
+    True), else any day up to its report's (a figure no day is named for was known when it
+    was reported, and may recap an earlier day; named: False), else unknown (None)."""
+    named = _fact_time(f, dates_by_sentence)
+    if named is not None:
+        return named[0], named[1], True
+    day = (published or {}).get(f.article)
+    return (1, day.toordinal(), False) if day is not None else None
+
+
+def _days_differ(facts: list[Fact], claim: tuple[list[int], list[int]],
+                 days: dict[int, tuple[int, int, bool] | None]) -> bool:
+    """Whether the two sides of a claim stand at different times (``_claim_time``): no day of
+    one side meets a day of the other, and a sentence names one of them ("more than 200 set
+    off" on a Wednesday night against "nearly 100 set off" in the Monday before). Figures
+    dated only by their reports' days, or given as revised ("rose to 10"), may be one figure
+    revised over time; unknown times tell nothing."""
+    da, db = ([days[i] for i in group if days.get(i) is not None] for group in claim)
+    if not (da and db) or any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db):
+        return False
+    named = any(x[2] for x in da + db)
+    revised = any(facts[i].frame is not None and facts[i].frame.revised for group in claim for i in group)
+    return named and not revised
 
 
 def _contradicted(facts: list[Fact], established: list[int], side: list[int]) -> bool:
@@ -1332,7 +1347,7 @@ def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int
 
 
 def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
-                  published: dict | None = None, days: dict[int, tuple[int, int] | None] | None = None):
+                  published: dict | None = None, days: dict[int, tuple[int, int, bool] | None] | None = None):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where the
     frames make a claim that the two tell one fact differently (``_claim``) and the claim
@@ -1470,7 +1485,8 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                     idx = sorted(members)
                     items = [(idx, [], None, False)] if family == "speech" else list(
                         _settle_sides(family, part, sim, [idx], published,
-                                      {i: _fact_time(part[i], dates_by_sentence) for i in idx} if numeric else None))
+                                      {i: _claim_time(part[i], dates_by_sentence, published) for i in idx}
+                                      if numeric else None))
                     settled.append((block[root], part, items))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:

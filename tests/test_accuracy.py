@@ -49,8 +49,10 @@ FLOORS = {
     # figure now groups with the unchanged mention (one value, one frame) and the changed one
     # is a possible conflict (4 of 235 so lost, 2 scope changes gained; the second floor is
     # unchanged; alignment F1 on tests/gold 0.870 -> 0.879).
-    # 0.52 since a claim stands on its own facts (2026-11-30): measured 126/235 = 0.536
-    "mutation_recall": {"value": 0.52, "quote": 0.87},
+    # 0.52 since a claim stands on its own facts (2026-11-30): measured 126/235 = 0.536;
+    # 0.50 since a claim needs its figures to stand at times that can meet (2026-11-30, after
+    # a held-out story's crowds of two nights made a conflict): measured 121/235 = 0.515
+    "mutation_recall": {"value": 0.50, "quote": 0.87},
     "mutation_recall_with_possible": {"value": 0.92, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).

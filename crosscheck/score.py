@@ -432,12 +432,14 @@ def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua:
 
 
 def _side_values(g: Group, by_id: dict[str, Fact], label: dict[str, str]) -> tuple[dict[str, Any], ...]:
-    """The sides of a conflict: each value with the facts (and outlets) that give it."""
+    """The sides of a conflict: each value with the facts (and outlets) that give it, and
+    each fact's own value as it displays (``values``: a side holds values that can all be
+    true, "at least 50" and "70", told apart for the reader)."""
     out = []
     for side in g.sides:
         facts = [by_id[i] for i in side]
         out.append({"value": display(facts[0]), "facts": [f.id for f in facts],
-                    "outlets": [label[f.article] for f in facts]})
+                    "outlets": [label[f.article] for f in facts], "values": [display(f) for f in facts]})
     return tuple(out)
 
 
@@ -453,6 +455,7 @@ def possible_conflicts(articles: list[Article], facts: list[Fact], groups: list[
             members = [by_id[i] for i in side]
             sides.append({"value": display(members[0]), "facts": [f.id for f in members],
                           "outlets": [label[f.article] for f in members],
+                          "values": [display(f) for f in members],
                           "sentences": [f.sentence for f in members]})
         out.append({"id": f"p{n}", "kind": by_id[g.facts[0]].kind, "topic": g.topic,
                     "label": group_label([by_id[i] for i in g.facts], g.topic), "confidence": g.confidence,

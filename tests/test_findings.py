@@ -139,3 +139,19 @@ def test_an_undated_value_of_a_revision_is_said_apart_not_as_the_latest():
     report = _replace(report, clusters=tuple(undated if c.id == "c1" else c for c in report.clusters))
     text = next(f.text for f in findings(report) if f.group == "c1")
     assert "River Post says 14 people (2024-05-07), undated, Hill Times says 3 people" in text, text
+
+
+def test_a_side_says_each_outlet_with_its_own_value():
+    # a side holds values that can all be true ("at least 50", "70"); the reader sees which
+    # outlet gave which, not the side's first value for all
+    from dataclasses import replace as _replace
+
+    report = _report()
+    c1 = next(c for c in report.clusters if c.id == "c1")
+    sided = _replace(c1, over_time=False, sides=(
+        {"value": "≥12 people", "facts": ["a:1", "c:1"], "outlets": ["Coast Daily", "Hill Times"],
+         "values": ["≥12 people", "13 people"]},
+        {"value": "14 people", "facts": ["b:1"], "outlets": ["River Post"], "values": ["14 people"]}))
+    report = _replace(report, clusters=tuple(sided if c.id == "c1" else c for c in report.clusters))
+    text = next(f.text for f in findings(report) if f.group == "c1")
+    assert "Coast Daily says ≥12 people, Hill Times says 13 people; River Post says 14 people" in text, text

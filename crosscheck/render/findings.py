@@ -60,6 +60,21 @@ def _says(outlets: list[str], value: str, when: str = "") -> str:
     return f"{outlet_list(outlets)} say{'s' if n == 1 else ''} {_cut(value)}" + (f" ({when})" if when else "")
 
 
+def side_text(side: dict) -> str:
+    """A side's values as a reader should see them: each distinct value its facts give
+    ("≥50 people / 70 people"), not its first fact's alone."""
+    return " / ".join(dict.fromkeys(side.get("values") or [side["value"]]))
+
+
+def _side_says(side: dict) -> str:
+    """Who gives which value of a side, each outlet with its own value."""
+    values = side.get("values") or [side["value"]] * len(side["outlets"])
+    by_value: dict[str, list[str]] = {}
+    for outlet, value in zip(side["outlets"], values):
+        by_value.setdefault(value, []).append(outlet)
+    return ", ".join(_says(outlets, value) for value, outlets in by_value.items())
+
+
 def _by_value(c: Cluster) -> list[tuple[str, list[str]]]:
     """(value, outlets giving it), values in the order outlets first give them."""
     out: dict[str, list[str]] = {}
@@ -83,7 +98,7 @@ def _conflict(c: Cluster) -> str:
             parts = undated
         return f"Conflict on {about}: " + ", ".join(parts) + " — updated over time."
     if c.sides:
-        parts = [_says(s["outlets"], s["value"]) for s in c.sides]
+        parts = [_side_says(s) for s in c.sides]
     else:
         parts = [_says(outlets, value) for value, outlets in _by_value(c)]
     tail = f" ({c.reason})" if c.kind in ("quote", "statement") and c.reason else ""
@@ -120,7 +135,7 @@ def _agree(c: Cluster) -> str:
 
 def _possible(p: dict) -> str:
     about = subject(p.get("label") or group_label([], p.get("topic", "")))
-    parts = "; ".join(_says(s["outlets"], s["value"]) for s in p["sides"])
+    parts = "; ".join(_side_says(s) for s in p["sides"])
     return (f"Possible conflict on {about}, to check: {parts} — their sentences are only "
             f"{100 * p['confidence']:.0f}% alike, so this may be one figure told two ways, or two figures.")
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from crosscheck.label import split_label
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, Report
 from crosscheck.render import charts, pdf
-from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings
+from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings, side_text
 from crosscheck.render.quotediff import QuoteDiff, cluster_diffs
 
 #: Inline style sheet; verdict colours are the charts' (Okabe-Ito).
@@ -365,7 +365,7 @@ def _group(report: Report, c: Cluster, order: int, articles: dict[str, Article],
     out.append(f"<p class=muted>{escape(' · '.join(notes))}</p>")
     if c.sides:
         out.append("<p>Sides: " + " against ".join(
-            f"<b>{escape(s['value'])}</b> ({escape(', '.join(s['outlets']))})" for s in c.sides) + "</p>")
+            f"<b>{escape(side_text(s))}</b> ({escape(', '.join(s['outlets']))})" for s in c.sides) + "</p>")
     cards = []
     by_article = {a.id: a for a in articles.values()}
     for outlet, fs in facts.items():
@@ -417,8 +417,9 @@ def _groups(report: Report) -> list[str]:
                        f"{escape(p.get('label') or p['topic'])}</b> <span class=muted>· "
                        f"sentences {100 * p['confidence']:.0f}% alike</span></p><ul>")
             for side in p["sides"]:
-                for o, sentence in zip(side["outlets"], side["sentences"]):
-                    out.append(f"<li><b>{escape(o)}</b>: {escape(side['value'])} — "
+                values = side.get("values") or [side["value"]] * len(side["outlets"])
+                for o, value, sentence in zip(side["outlets"], values, side["sentences"]):
+                    out.append(f"<li><b>{escape(o)}</b>: {escape(value)} — "
                                f"{escape(' '.join(sentence.split()))}</li>")
             out.append("</ul></div>")
         out.append("</section>")

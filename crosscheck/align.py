@@ -495,9 +495,9 @@ def _claim_time(f: Fact, dates_by_sentence: dict, published: dict | None) -> tup
 def _days_differ(facts: list[Fact], claim: tuple[list[int], list[int]],
                  days: dict[int, tuple[int, int, bool] | None]) -> bool:
     """Whether the two sides of a claim stand at different times (``_claim_time``): no day of
-    one side meets a day of the other, and a sentence names one of them ("more than 200 set
-    off" on a Wednesday night against "nearly 100 set off" in the Monday before). Figures
-    dated only by their reports' days, or given as revised ("rose to 10"), may be one figure
+    one side meets a day of the other, and a sentence names one of them ("300 marched" on
+    a Friday night against "120 marched" in a report of the Tuesday before). Figures
+    dated only by their reports' days, or given as revised ("rose to 14"), may be one figure
     revised over time; unknown times tell nothing."""
     da, db = ([days[i] for i in group if days.get(i) is not None] for group in claim)
     if not (da and db) or any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db):
@@ -1338,8 +1338,8 @@ def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int
     sentences are, on average over every pair with its established side, as alike as a clash
     with other evidence needs (``high``), or, where one article gives the established value
     (one pair of evidence), as a conflict needs (``strong``); and the differing value
-    contradicts the established facts (``_contradicted``). A stray figure in the group ("as
-    many as 20 people had been inside the bank" beside "12 people were injured") neither
+    contradicts the established facts (``_contradicted``). A stray figure in the group ("up to
+    30 people were in the hall" beside "9 people were hurt") neither
     lowers the claim's likeness nor, as a ceiling, absorbs its differing value."""
     established, side = claim
     bar = high if len({facts[i].article for i in established}) > 1 else strong

@@ -110,7 +110,7 @@ class Frame:
       sentence before ("He also caught 12 passes"), the names in that sentence's subject; a
       figure of another agent is another fact.
     - ``revised``: for a figure, its sentence gives it as the value a quantity changed to
-      ("the death toll rose to 10", "fell from 64 to 58"): the report itself says the
+      ("the toll rose to 14", "fell from 64 to 58"): the report itself says the
       figure moves over time.
     """
 
@@ -195,7 +195,7 @@ class Cluster:
     ``values`` maps each outlet label to the display value it gives. ``differences`` lists
     the word-level differences of a paraphrase (``{"a": ..., "b": ..., "removed": [...],
     "added": [...]}``); ``over_time`` is set on conflicts whose values move with the
-    publication date, or that a report itself gives as revised ("the toll rose to 10"; None
+    publication date, or that a report itself gives as revised ("the toll rose to 14"; None
     where it does not apply); ``timeline`` lists a conflict's values in order of
     publication, those of undated reports last (``published`` null).
     """

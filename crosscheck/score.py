@@ -434,7 +434,7 @@ def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua:
 def _side_values(g: Group, by_id: dict[str, Fact], label: dict[str, str]) -> tuple[dict[str, Any], ...]:
     """The sides of a conflict: each value with the facts (and outlets) that give it, and
     each fact's own value as it displays (``values``: a side holds values that can all be
-    true, "at least 50" and "70", told apart for the reader)."""
+    true, "at least 40" and "55", told apart for the reader)."""
     out = []
     for side in g.sides:
         facts = [by_id[i] for i in side]
@@ -493,7 +493,7 @@ def _timeline(members, art, label, same_day_conflict: bool) -> tuple[list[dict],
 
     Only figures can move with the date (a toll that rises day by day): every clash must be
     between articles of different days, and the figures must rise, or fall, with the date;
-    or a report says itself that the figure moved ("the toll rose to 10": ``Frame.revised``)
+    or a report says itself that the figure moved ("the toll rose to 14": ``Frame.revised``)
     to a value at one end of those given, whatever the days, and no later report gives
     another (``_revised_last``).
     """

@@ -86,10 +86,10 @@ class _Written(NamedTuple):
 
 def _written_point(fact: Fact) -> tuple[float, bool] | None:
     """The one figure a fact writes, where it writes one, and whether the range it stands
-    for is closed: a plain figure ("700 metres", its range the rounding of what was written,
-    half-open unless exact) or an approximation of one ("about 600", the closed range its
+    for is closed: a plain figure ("400 metres", its range the rounding of what was written,
+    half-open unless exact) or an approximation of one ("about 300", the closed range its
     qualifier made, ``crosscheck.extract.numbers.qualify``); None for a range ("about ten to
-    twelve" too), a bound ("at least 50") or a vague word."""
+    twelve" too), a bound ("at least 40") or a vague word."""
     v = fact.value
     low, high = v.get("low"), v.get("high")
     if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
@@ -121,11 +121,11 @@ def _inside(x: float, low: float, high: float, closed: bool) -> bool:
 
 def _ranges_overlap(a: Fact, b: Fact) -> bool:
     """Whether two figures can be one value. Two figures that each write one number ("about
-    600", "700 metres", "12 miles", "20 km") are one where either's number lies within the
+    300", "400 metres", "12 miles", "20 km") are one where either's number lies within the
     other's range (the rounding of what was written, or the width of "about"): each says
-    where the value is, and ranges that merely touch at their edges ("about 600" is at most
-    660, "700" rounded at least 650) say two values. Other ranges ("10 to 12", "at least
-    50") are one where they overlap; a rounded figure covers a half-open interval ("1.2" is
+    where the value is, and ranges that merely touch at their edges ("about 300" is at most
+    330, "400" rounded at least 350) say two values. Other ranges ("10 to 12", "at least
+    40") are one where they overlap; a rounded figure covers a half-open interval ("1.2" is
     1.15 up to, not including, 1.25), so "1.2" and "1.3" do not meet at 1.25."""
     la, ha = _range(a)
     lb, hb = _range(b)

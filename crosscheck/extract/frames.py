@@ -223,7 +223,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         role = "change"  # "rose by 12"
     elif arg.dep_ in ("npadvmod", "dobj") and _lemma(arg.head) in changes and arg.head.pos_ == "VERB":
         role = "change"  # "rose 12 percent"
-    # the value a quantity changed to: "the toll rose to 10", "fell from 64 to 58"
+    # the value a quantity changed to: "the toll rose to 14", "fell from 64 to 58"
     revised = prep is not None and _lemma(prep) == "to" and _lemma(prep.head) in changes
     if fact.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
             and noun.head.pos_ == "NOUN" and noun.i < noun.head.i:
@@ -236,7 +236,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         elif c.dep_ == "prep" and _lemma(c) == "per" and any(_lemma(o) in rates for o in c.children):
             role = "rate"  # "$4 million per day" (not "per household": that is per unit)
     # What is said of it: the noun's own words first, then its governing word and that
-    # word's complements ("remain missing", "confirmed dead", "the toll rose to 10").
+    # word's complements ("remain missing", "confirmed dead", "the toll rose to 14").
     candidates: list[Token] = []
     if noun is not None:
         candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun]
@@ -255,7 +255,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     if first.dep_ in ARGUMENT_DEPS and gov.i != first.i:
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
         if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
-            thing = _phrase(subject)  # "the death toll rose to 10": the toll is what 10 is
+            thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]

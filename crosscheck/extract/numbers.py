@@ -547,9 +547,9 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 def _compound_scale(text: str, m: re.Match) -> bool:
     """Whether a scale word set apart from its number by a space opens a compound adjective
     of the noun counted ("two million-dollar homes": two homes of a million dollars each),
-    not the number's scale: a scale joined by a hyphen ("$2.6-million", "two-million-euro"),
+    not the number's scale: a scale joined by a hyphen ("$4.5-million", "three-million-euro"),
     after a currency prefix ("$2 million-a-year") or after an article ("a 10 million-euro
-    fund") is the number's."""
+    fund") belongs to the number."""
     if text[m.end("scale") - len(m.group("scale")) - 1] == "-" or not _COMPOUND_AFTER.match(text, m.end("scale")):
         return False
     before = text[max(0, m.start() - 12) : m.start()]

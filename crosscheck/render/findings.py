@@ -62,7 +62,7 @@ def _says(outlets: list[str], value: str, when: str = "") -> str:
 
 def side_text(side: dict) -> str:
     """A side's values as a reader should see them: each distinct value its facts give
-    ("≥50 people / 70 people"), not its first fact's alone."""
+    ("≥40 people / 55 people"), not its first fact's alone."""
     return " / ".join(dict.fromkeys(side.get("values") or [side["value"]]))
 
 

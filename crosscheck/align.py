@@ -419,13 +419,12 @@ def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> b
 
 
 def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: list[int],
-           published: dict | None = None, days: dict[int, tuple[int, int, bool] | None] | None = None
-           ) -> tuple[list[int], list[int]]:
+           published: dict | None = None, dates_by_sentence: dict | None = None) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
-    both sides name the same years and times in words (``_whens``), both or neither name
-    whose figure it is, and no two different agents, and counts share more than
+    both sides name the same years and times in words (``_whens``) and stand at times that
+    can meet (``_days_differ``), both or neither name whose figure it is, and no two different agents, and counts share more than
     the noun counted (``_count_identity``) or read as one sentence; for a date, facts that
     date an event (not a statement) and whose event shares a word with the other side's events. A fact whose frame leaves this unknown takes part only where its sentence
     reads as the other side's (``settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME``: one report's
@@ -471,8 +470,8 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     whens = [frozenset().union(*(_whens(facts[i]) for i in group)) for group in claim]
     if years[0] != years[1] or whens[0] != whens[1]:
         return [], []
-    if days is not None and _days_differ(facts, claim, days):
-        return [], []  # the days the two sides' sentences name (or one side's only) tell them apart
+    if dates_by_sentence is not None and _days_differ(facts, claim, dates_by_sentence, published):
+        return [], []  # the two sides stand at times that cannot meet
     if bool(_agent_words(facts, claim[0])[0]) != bool(_agent_words(facts, claim[1])[0]):
         return [], []  # one side says whose figure it is, the other not: one team's offer, or another's
     if kind == "count" and all(claim) and not _count_identity(facts, claim) \
@@ -492,14 +491,15 @@ def _claim_time(f: Fact, dates_by_sentence: dict, published: dict | None) -> tup
     return (1, day.toordinal(), False) if day is not None else None
 
 
-def _days_differ(facts: list[Fact], claim: tuple[list[int], list[int]],
-                 days: dict[int, tuple[int, int, bool] | None]) -> bool:
+def _days_differ(facts: list[Fact], claim: tuple[list[int], list[int]], dates_by_sentence: dict,
+                 published: dict | None) -> bool:
     """Whether the two sides of a claim stand at different times (``_claim_time``): no day of
     one side meets a day of the other, and a sentence names one of them ("300 marched" on
     a Friday night against "120 marched" in a report of the Tuesday before). Figures
     dated only by their reports' days, or given as revised ("rose to 14"), may be one figure
     revised over time; unknown times tell nothing."""
-    da, db = ([days[i] for i in group if days.get(i) is not None] for group in claim)
+    da, db = ([t for t in (_claim_time(facts[i], dates_by_sentence, published) for i in group) if t is not None]
+              for group in claim)
     if not (da and db) or any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db):
         return False
     named = any(x[2] for x in da + db)
@@ -1347,7 +1347,7 @@ def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int
 
 
 def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
-                  published: dict | None = None, days: dict[int, tuple[int, int, bool] | None] | None = None):
+                  published: dict | None = None, dates_by_sentence: dict | None = None):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where the
     frames make a claim that the two tell one fact differently (``_claim``) and the claim
@@ -1372,7 +1372,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         claims: list[tuple[list[int], list[int]]] = []
         means = [sim.mean(side, established) for side in sides[1:]]
         for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
-            claim = _claim(facts, sim, established, side, published, days)
+            claim = _claim(facts, sim, established, side, published, dates_by_sentence)
             if all(claim) and _stands(facts, sim, claim, high, strong) \
                     and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
@@ -1485,8 +1485,7 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                     idx = sorted(members)
                     items = [(idx, [], None, False)] if family == "speech" else list(
                         _settle_sides(family, part, sim, [idx], published,
-                                      {i: _claim_time(part[i], dates_by_sentence, published) for i in idx}
-                                      if numeric else None))
+                                      dates_by_sentence if numeric else None))
                     settled.append((block[root], part, items))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:

@@ -450,13 +450,8 @@ def possible_conflicts(articles: list[Article], facts: list[Fact], groups: list[
     label = outlet_labels(articles)
     out = []
     for n, g in enumerate((g for g in groups if g.possible), 1):
-        sides = []
-        for side in g.sides:
-            members = [by_id[i] for i in side]
-            sides.append({"value": display(members[0]), "facts": [f.id for f in members],
-                          "outlets": [label[f.article] for f in members],
-                          "values": [display(f) for f in members],
-                          "sentences": [f.sentence for f in members]})
+        sides = [{**shown, "sentences": [by_id[i].sentence for i in side]}
+                 for shown, side in zip(_side_values(g, by_id, label), g.sides)]
         out.append({"id": f"p{n}", "kind": by_id[g.facts[0]].kind, "topic": g.topic,
                     "label": group_label([by_id[i] for i in g.facts], g.topic), "confidence": g.confidence,
                     "sides": sides})

@@ -161,8 +161,11 @@ class Fact:
     - measure: ``low``/``high`` (in the canonical ``unit``), ``unit``, ``dimension``,
       ``original_unit``, ``item``, ``qualifier``.
     - quote: ``content`` (the words inside the quotation marks), ``speaker`` (or None),
-      ``speaker_from`` (named|pronoun|title|according_to|none), ``speaker_named`` (whether the
-      speaker is a name, not a description such as "the comedian").
+      ``speaker_from`` (named|according_to: read in the quotation's own sentence; pronoun|title:
+      resolved from a pronoun or a description; previous: the attribution of the sentence
+      before, continued; none), ``speaker_named`` (whether the speaker is a name, not a
+      description such as "the comedian"), ``clause`` (whether the quoted words hold a finite
+      verb: a remark, not a phrase such as "for the coming years").
     - statement: ``content`` (the reported clause), ``speaker``, ``verb``, ``speaker_named``.
     - framing: ``word`` (lower case lemma), ``category`` (hedge|loaded|distancing),
       ``target`` (id of the fact it qualifies, or None).

@@ -157,19 +157,30 @@ def same_name(a: str, b: str) -> bool:
     return (len(wa) == 1 or len(wb) == 1) and bool(set(wa) & set(wb))
 
 
-def _speakers_differ(a: Fact, b: Fact) -> bool:
-    """Two speech facts put in two mouths: both speakers are names (a description, "the
-    comedian" or "a statement", may be anyone), and no one could bear both."""
-    if not (a.value.get("speaker_named", True) and b.value.get("speaker_named", True)):
+#: Where a speaker is read in the quotation's own sentence, not followed from a pronoun, a
+#: description or the sentence before (``Fact.value['speaker_from']``).
+_READ_HERE = frozenset({"named", "according_to"})
+
+
+def _speakers_clash(a: Fact, b: Fact) -> bool:
+    """One remark put in two mouths: both speakers are names read in the remark's own
+    sentence (one followed from a pronoun, a description or the sentence before may be a
+    wrong turn of the resolution, not the outlet's), the remark is a clause (a phrase such
+    as "for the coming years" is anyone's), and no one could bear both names. The caller has
+    found the words one remark ("not guilty" read as "innocent", a word or two changed)."""
+    va, vb = a.value, b.value
+    if not (va.get("speaker_named", True) and vb.get("speaker_named", True)):
         return False
-    return not same_name(str(a.speaker or a.value.get("speaker") or ""), str(b.speaker or b.value.get("speaker") or ""))
+    if va.get("speaker_from", "named") not in _READ_HERE or vb.get("speaker_from", "named") not in _READ_HERE:
+        return False
+    if not (va.get("clause", True) and vb.get("clause", True)):
+        return False
+    return not same_name(str(a.speaker or va.get("speaker") or ""), str(b.speaker or vb.get("speaker") or ""))
 
 
 def relation(a: Fact, b: Fact) -> str | None:
     """How two facts of one group relate: agree, conflict, paraphrase, or None (unknown)."""
     if a.kind in ("quote", "statement"):
-        if _speakers_differ(a, b):
-            return "conflict"
         ca = str(a.value.get("content") or a.text)
         cb = str(b.value.get("content") or b.text)
         ta, tb = _tokens(ca), _tokens(cb)
@@ -179,10 +190,15 @@ def relation(a: Fact, b: Fact) -> str | None:
         # to fall"); any other turn is a reversal (two opposites are a remark twice reversed,
         # not the same remark: "we want peace, not war" / "we want war, not peace").
         pa, pb = _polar(ta), _polar(tb)
+        same_remark = a.kind == b.kind and fuzz.ratio(" ".join(pa), " ".join(pb)) >= settings.SAME_REMARK
+        if same_remark and _speakers_clash(a, b):
+            return "conflict"
         flips, pb = _opposites(pa, pb)
         negated = (_negations(pa) > 0) != (_negations(pb) > 0)
         if flips or negated:
-            bar = settings.OPPOSITE_SAME_WORDS if flips else settings.NEGATION_SAME_WORDS
+            # a negation reverses a remark only where it is all that differs: "was not one
+            # person but a combination" corrects, it does not deny, "was a combination"
+            bar = settings.SAME_REMARK if flips else settings.QUOTE_SAME_WORDS
             cancel = flips == 1 and negated
             if fuzz.ratio(_without_negation(pa), _without_negation(pb)) >= bar and not cancel:
                 return "conflict"
@@ -261,7 +277,9 @@ def _relation_key(f: Fact) -> tuple:
     third, so each distinct pair of keys is compared once (many outlets give one value)."""
     if f.kind in ("quote", "statement"):
         speaker = str(f.speaker or f.value.get("speaker") or "")
-        return ("speech", f.kind, speaker, f.value.get("speaker_named", True), str(f.value.get("content") or f.text))
+        v = f.value
+        return ("speech", f.kind, speaker, v.get("speaker_named", True), v.get("speaker_from", "named"),
+                v.get("clause", True), str(v.get("content") or f.text))
     return compare_key(f)
 
 

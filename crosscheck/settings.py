@@ -177,20 +177,16 @@ COPY_MIN_JACCARD = 0.5
 COPY_SHINGLE = 3
 
 # --- quotes (crosscheck.score) ---------------------------------------------------------
-#: Word-level similarity (rapidfuzz token ratio, 0-100) at or above which two quotes by
-#: the same speaker are the same words (verdict agree) rather than a paraphrase.
+#: Word-level similarity (rapidfuzz token ratio, 0-100) at or above which two quotes are
+#: the same words: agree by one speaker, and, negations left out, one remark reversed when
+#: only one side negates ("will connect" / "will not connect"). Below it, a paraphrase.
 QUOTE_SAME_WORDS = 97
 
-#: Similarity (rapidfuzz ratio, 0-100) of two quotes' words, negations left out, at or above
-#: which a quote with a negation and one without are one remark reversed ("will connect" /
-#: "will not connect"): a conflict. High, so that a negation beside other changed words
-#: is not taken for a reversal. ("Not guilty" is read as "innocent" first: see below.)
-NEGATION_SAME_WORDS = 95
-
-#: Similarity (rapidfuzz ratio, 0-100) of two quotes' words, a pair of opposites made one
-#: ("guilty" / "innocent", see ``crosscheck.antonyms``), at or above which the two are one
-#: remark reversed: a conflict. Below it, the opposites may sit in two different remarks.
-OPPOSITE_SAME_WORDS = 90
+#: Similarity (rapidfuzz ratio, 0-100) of two quotes' words at or above which they are one
+#: remark with a word or two changed: a pair of opposites made one ("guilty" / "innocent",
+#: see ``crosscheck.antonyms``), the remark reversed (a conflict); by two named speakers,
+#: the remark put in two mouths (a conflict). Below it they may be two remarks.
+SAME_REMARK = 90
 
 #: Groups of quotes up to this size list the differing words of every pair of versions;
 #: larger ones list each version against the first only.

@@ -655,10 +655,11 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             attr = cue and (attrs.get(cue.verb.i) or model.attribution(n, cue))
             used |= {cue.verb.i} if adjacent else set()
             if cue is None and q is mine[0] and previous and "\n\n" not in text[previous[0] : q.open]:
-                attr = previous[1]
+                attr = dict(previous[1], speaker_from="previous") if previous[1]["speaker"] else previous[1]
             last = attr or last
+            clause = any(doc[i].tag_ in CLAUSE_TAGS or doc[i].pos_ == "AUX" for i in idx)
             value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none", "speaker_title": None,
-                     "cue": None, "speaker_named": False, **(attr or {})}
+                     "cue": None, "speaker_named": False, **(attr or {}), "clause": clause}
             out.append(Mention("quote", q.start, q.end, value, value["speaker"]))
         near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
         out += _statements(text, at, near, [c for c in cues if c.verb.i not in used], attrs)
@@ -675,7 +676,8 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         words = " ".join(_WORD.findall(m.value["content"].lower()))
         v = m.value.get("speaker_from") == "none" and next((v for w, v in said if words in w or w in words), None)
         if v:
-            out[i] = Mention("quote", m.start, m.end, {**v, "content": m.value["content"]}, v["speaker"])
+            out[i] = Mention("quote", m.start, m.end, {**v, "content": m.value["content"], "clause": m.value["clause"]},
+                             v["speaker"])
     kept: list[Mention] = []
     for m in sorted(out, key=lambda m: (m.start, -m.end, m.kind)):  # a statement inside another is dropped
         if m.kind == "quote" or not any(o.kind == "statement" and o.start <= m.start and m.end <= o.end for o in kept):

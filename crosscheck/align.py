@@ -418,6 +418,38 @@ def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> b
     return bool(years[0] and years[1] and years[0] != years[1])
 
 
+#: Roles whose figure stands beside another of the same thing in one report as a revision's
+#: end ("up from 10", "rose by 4"), not as a second quantity.
+_REVISION_ROLES = frozenset({"earlier", "change"})
+
+
+def _told_both(by_head: dict[str, list[Fact]] | None, facts: list[Fact], established: list[int],
+               side: list[int]) -> bool:
+    """Whether one report gives a figure of each side for the same thing (``_head``, and
+    ``_slot`` where known), as two figures: an outlet that writes "14 goals" of one player and "9 goals" of another tells
+    two quantities apart, so that two outlets' 14 and 9 goals make no claim of one quantity
+    told differently. A figure that is a revision's end ("up from 10", "rose to 14") does not
+    count; nor does one whose value fits both sides."""
+    if not by_head:
+        return False
+    sides = [list({compare_key(facts[i]): facts[i] for i in group}.values()) for group in (established, side)]
+    slots = {_slot(facts[i]) for i in established + side} - {None}
+    seen: dict[str, set[int]] = defaultdict(set)
+    for head in sorted({_head(facts[i]) for i in established + side} - {""}):
+        for f in by_head.get(head, ()):
+            if f.frame is not None and (f.frame.revised or f.frame.role in _REVISION_ROLES):
+                continue
+            slot = _slot(f)
+            if slot and slots and not any(_slots_agree(slot, r) for r in slots):
+                continue  # of the same noun, but said of something else (another's age)
+            fits = [any(compatible(f, x) is True for x in group) for group in sides]
+            if fits[0] != fits[1]:
+                seen[f.article].add(0 if fits[0] else 1)
+                if len(seen[f.article]) == 2:
+                    return True
+    return False
+
+
 def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: list[int],
            published: dict | None = None, dates_by_sentence: dict | None = None) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
@@ -1347,12 +1379,14 @@ def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int
 
 
 def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
-                  published: dict | None = None, dates_by_sentence: dict | None = None):
+                  published: dict | None = None, dates_by_sentence: dict | None = None,
+                  by_head: dict[str, list[Fact]] | None = None):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where the
-    frames make a claim that the two tell one fact differently (``_claim``) and the claim
-    stands on its own facts (``_stands``: alike enough, over every pair of its two sides,
-    and contradicted); the closest such side stays, and a further side only where the sides
+    frames make a claim that the two tell one fact differently (``_claim``), no report gives
+    both values as two figures of the thing (``_told_both``, over the family's facts
+    ``by_head``), and the claim stands on its own facts (``_stands``: alike enough, over
+    every pair of its two sides, and contradicted); the closest such side stays, and a further side only where the sides
     read as one figure revised from report to report (``_revision``): otherwise a third
     value is more often another fact mixed in. The confidence is the claim's likeness (the
     mean over its pairs), the lowest over its sides. A side that falls short leaves the
@@ -1373,7 +1407,8 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         means = [sim.mean(side, established) for side in sides[1:]]
         for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
             claim = _claim(facts, sim, established, side, published, dates_by_sentence)
-            if all(claim) and _stands(facts, sim, claim, high, strong) \
+            told_both = family != "date" and _told_both(by_head, facts, established, side)
+            if all(claim) and not told_both and _stands(facts, sim, claim, high, strong) \
                     and (len(kept) == 1 or _revision(facts, kept + [side], published)):
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
                 claims.append(claim)
@@ -1383,9 +1418,9 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
                     _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
-                    else _told_apart(facts, established, side)):
+                    else told_both or _told_apart(facts, established, side)):
                 # (dates that differ only in the day each report counts from, or figures the
-                # frames tell apart, are not in doubt)
+                # frames or one report tell apart, are not in doubt)
                 yield sorted(established + side), [established, side], round(mean, 4), True
         if len(kept) > 1 and confidence < settings.CONFLICT_MIN_CONFIDENCE:
             # a claim whose sentences are less alike than the fitted bar: listed, not called
@@ -1460,6 +1495,9 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
         roles = [_role(f) for f in fam_facts] if family != "speech" else [""] * len(fam_facts)
         rank, size = _rank_in_sentence(fam_facts)
         heads = _heads_in_sentence(fam_facts, [_head(f) for f in fam_facts]) if numeric else None
+        by_head: dict[str, list[Fact]] = defaultdict(list)
+        for f in fam_facts if numeric else ():
+            by_head[_head(f)].append(f)
         blocks = _blocks(family, fam_facts, roles)
         # Figures themselves first, then those that depend on one ("down from <n>" goes
         # with "41 seats"): two earlier values conflict only where the figures they go
@@ -1485,7 +1523,7 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                     idx = sorted(members)
                     items = [(idx, [], None, False)] if family == "speech" else list(
                         _settle_sides(family, part, sim, [idx], published,
-                                      dates_by_sentence if numeric else None))
+                                      dates_by_sentence if numeric else None, by_head))
                     settled.append((block[root], part, items))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:

@@ -854,3 +854,17 @@ def test_a_day_anchored_from_the_story_is_no_time_in_words_and_figures_of_it_sti
     assert not any(x.startswith("when:") for x in b_count.frame.scope)  # as a's and c's anchored March 3
     [deaths] = [c for c in report.clusters if c.kind == "count"]
     assert deaths.verdict == "conflict" and sorted(deaths.outlets) == ["A", "B", "C"]
+
+
+def test_an_outlet_that_gives_both_values_tells_two_quantities_apart():
+    def pulled(fid, n, place):
+        return count(fid, fid[0], str(n), f"Rescuers pulled {n} people alive from the rubble of the {place} on Sunday.",
+                     n, "people")
+
+    told = [pulled("a:1", 14, "hotel"), pulled("c:1", 14, "hotel"), pulled("b:1", 9, "hotel")]
+    groups = align(told)
+    assert any(g.sides for g in groups) or any(g.possible for g in groups)  # 14 against 9: in doubt
+    # the first outlet gives 9 too, of another rescue: the figures are two quantities
+    other = count("a:2", "a", "9", "Across town, firefighters pulled 9 people from a flooded basement.", 9, "people")
+    groups = align([*told, other])
+    assert not any(g.sides for g in groups) and not any(g.possible for g in groups)

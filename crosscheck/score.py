@@ -165,7 +165,8 @@ _READ_HERE = frozenset({"named", "according_to"})
 def _speakers_clash(a: Fact, b: Fact) -> bool:
     """One remark put in two mouths: both speakers are names read in the remark's own
     sentence (one followed from a pronoun, a description or the sentence before may be a
-    wrong turn of the resolution, not the outlet's), the remark is a clause (a phrase such
+    wrong turn of the resolution, not the outlet's), neither a title of the other's
+    (``_a_title_of``), the remark is a clause (a phrase such
     as "for the coming years" is anyone's), and no one could bear both names. The caller has
     found the words one remark ("not guilty" read as "innocent", a word or two changed)."""
     va, vb = a.value, b.value
@@ -175,7 +176,18 @@ def _speakers_clash(a: Fact, b: Fact) -> bool:
         return False
     if not (va.get("clause", True) and vb.get("clause", True)):
         return False
-    return not same_name(str(a.speaker or va.get("speaker") or ""), str(b.speaker or vb.get("speaker") or ""))
+    na, nb = str(a.speaker or va.get("speaker") or ""), str(b.speaker or vb.get("speaker") or "")
+    if _a_title_of(na, vb.get("speaker_title")) or _a_title_of(nb, va.get("speaker_title")):
+        return False
+    return not same_name(na, nb)
+
+
+def _a_title_of(name: str, title: str | None) -> bool:
+    """Whether a speaker's "name" is only words of another speaker's title (a title taken
+    for the name: "Secretary" said, where another outlet names "Interior Secretary Ana
+    Ruiz")."""
+    words = set(re.findall(r"[^\W\d_]+", name.lower()))
+    return bool(words) and words <= set(re.findall(r"[^\W\d_]+", (title or "").lower()))
 
 
 def relation(a: Fact, b: Fact) -> str | None:
@@ -279,7 +291,7 @@ def _relation_key(f: Fact) -> tuple:
         speaker = str(f.speaker or f.value.get("speaker") or "")
         v = f.value
         return ("speech", f.kind, speaker, v.get("speaker_named", True), v.get("speaker_from", "named"),
-                v.get("clause", True), str(v.get("content") or f.text))
+                v.get("speaker_title"), v.get("clause", True), str(v.get("content") or f.text))
     return compare_key(f)
 
 

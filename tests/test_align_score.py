@@ -743,6 +743,10 @@ def test_a_speaker_conflict_needs_the_same_remark_read_in_its_own_sentence():
     # a word changed is still the remark; other words by another name may be two remarks
     assert relation(ruiz, q("b:1", "Tomas Bell", "The bridge will reopen by May")) == "conflict"
     assert relation(ruiz, q("b:1", "Tomas Bell", "The old bridge stays shut until the summer")) == "paraphrase"
+    # a title taken for a name is the titled speaker's
+    titled = fact("b:1", "b", "quote", words, s, speaker="Ana Ruiz", content=words, speaker_named=True,
+                  speaker_from="named", speaker_title="Transport Secretary")
+    assert relation(q("a:1", "Secretary"), titled) == "agree"
     # a phrase without a finite verb is anyone's
     phrase = "for the coming years"
     assert relation(q("a:1", "Ana Ruiz", phrase, clause=False), q("b:1", "Tomas Bell", phrase, clause=False)) == "agree"

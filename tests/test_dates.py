@@ -444,6 +444,10 @@ def test_year_less_date_without_publication_date_asks_the_story():
     _, v = one("The storm reached the coast on November 27.", published=None)
     assert year_from_story(v, [("2011-12-02", "2011-12-02")])["start"] == "2011-11-27"
     assert year_from_story(v, []) is None
+    # A month of history the story recalls is no reference for its own days: the year most
+    # of its dates fall in is (the latest of a tie).
+    history = [("1989-11-01", "1989-11-30"), ("2011-12-02", "2011-12-02")]
+    assert year_from_story(v, history)["start"] == "2011-11-27"
 
 
 def test_anaphoric_reference_is_the_last_date_given_on_its_own():

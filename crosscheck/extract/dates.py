@@ -44,6 +44,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -1065,16 +1066,22 @@ def _in_range(resolve: Callable[..., Resolution | None], *args) -> Resolution | 
 def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> dict[str, Any] | None:
     """Fill the year of an unanchored year-less date (``value["year_from"] == "story"``)
     from the anchored dates of the story it belongs to (``(start, end)`` ISO pairs from
-    all its articles): the occurrence nearest to one of them, and, when a weekday was
+    all its articles): the occurrence nearest to one of those within a year of the year
+    most of them fall in, and, when a weekday was
     written ("Tuesday, March 5"), one that falls on that weekday. The result is marked
     ``anchored`` and ``inferred``; None when the story has no anchored date (or no year
     fits the weekday). The extractor sees one article; the caller that holds the story
     (the pipeline) applies this."""
     if value.get("year_from") != "story" or "month" not in value:
         return None
-    days = sorted({date.fromisoformat(d) for pair in story for d in pair if d})
-    if not days:
+    pairs = sorted({(date.fromisoformat(a), date.fromisoformat(b)) for a, b in story if a and b})
+    if not pairs:
         return None
+    # the story's year: the one most of its dates fall in (the latest of a tie); a date of
+    # history it recalls ("the November <yyyy> uprising") is no reference for its own days
+    years = Counter(a.year for a, _ in pairs)
+    story_year = max(years, key=lambda y: (years[y], y))
+    days = sorted({d for pair in pairs for d in pair if abs(pair[0].year - story_year) <= 1})
     month, day, weekday = value["month"], value.get("day"), value.get("weekday")
     best: tuple[int, Bounds] | None = None
     for ref in days:

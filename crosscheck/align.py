@@ -451,7 +451,7 @@ def _told_both(by_head: dict[str, list[Fact]] | None, facts: list[Fact], establi
 
 
 def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: list[int],
-           published: dict | None = None, dates_by_sentence: dict | None = None) -> tuple[list[int], list[int]]:
+           published: dict | None = None, days_by_sentence: dict | None = None) -> tuple[list[int], list[int]]:
     """The facts of two sides whose frames make the claim that they tell one fact
     differently; the rest stay in the group as context. For a figure: the facts whose slot is
     known and agrees with the differing side's (which must agree among themselves), when
@@ -502,7 +502,7 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     whens = [frozenset().union(*(_whens(facts[i]) for i in group)) for group in claim]
     if years[0] != years[1] or whens[0] != whens[1]:
         return [], []
-    if dates_by_sentence is not None and _days_differ(facts, claim, dates_by_sentence, published):
+    if days_by_sentence is not None and _days_differ(facts, claim, days_by_sentence, published):
         return [], []  # the two sides stand at times that cannot meet
     if bool(_agent_words(facts, claim[0])[0]) != bool(_agent_words(facts, claim[1])[0]):
         return [], []  # one side says whose figure it is, the other not: one team's offer, or another's
@@ -512,25 +512,25 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     return claim
 
 
-def _claim_time(f: Fact, dates_by_sentence: dict, published: dict | None) -> tuple[int, int, bool] | None:
+def _claim_time(f: Fact, days_by_sentence: dict, published: dict | None) -> tuple[int, int, bool] | None:
     """When a figure stands, for a claim: the days its sentence names (``_fact_time``; named:
     True), else any day up to its report's (a figure no day is named for was known when it
     was reported, and may recap an earlier day; named: False), else unknown (None)."""
-    named = _fact_time(f, dates_by_sentence)
+    named = _fact_time(f, days_by_sentence)
     if named is not None:
         return named[0], named[1], True
     day = (published or {}).get(f.article)
     return (1, day.toordinal(), False) if day is not None else None
 
 
-def _days_differ(facts: list[Fact], claim: tuple[list[int], list[int]], dates_by_sentence: dict,
+def _days_differ(facts: list[Fact], claim: tuple[list[int], list[int]], days_by_sentence: dict,
                  published: dict | None) -> bool:
     """Whether the two sides of a claim stand at different times (``_claim_time``): no day of
     one side meets a day of the other, and a sentence names one of them ("300 marched" on
     a Friday night against "120 marched" in a report of the Tuesday before). Figures
     dated only by their reports' days, or given as revised ("rose to 14"), may be one figure
     revised over time; unknown times tell nothing."""
-    da, db = ([t for t in (_claim_time(facts[i], dates_by_sentence, published) for i in group) if t is not None]
+    da, db = ([t for t in (_claim_time(facts[i], days_by_sentence, published) for i in group) if t is not None]
               for group in claim)
     if not (da and db) or any(x[0] <= y[1] and y[0] <= x[1] for x in da for y in db):
         return False
@@ -612,10 +612,11 @@ def _date_hull(dates: list[Fact]) -> tuple[int, int] | None:
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 
-def _fact_time(f: Fact, dates_by_sentence: dict) -> tuple[int, int] | None:
-    """When a figure stands: the span of its sentence's dates, or, where it has none, of the
-    dates its frame took from the sentence before ("It destroyed 40 homes")."""
-    hull = _date_hull(dates_by_sentence.get((f.article, f.sentence), []))
+def _fact_time(f: Fact, days_by_sentence: dict) -> tuple[int, int] | None:
+    """When a figure stands: the span of its sentence's dates (``days_by_sentence``: (article,
+    sentence) -> ``_date_hull`` of its dates), or, where it has none, of the dates its frame
+    took from the sentence before ("It destroyed 40 homes")."""
+    hull = days_by_sentence.get((f.article, f.sentence))
     if hull is not None or f.frame is None:
         return hull
     spans = [x[5:].split("/") for x in f.frame.scope if x.startswith("date:")]
@@ -769,7 +770,7 @@ def _spans(spans: list[tuple[int, int] | None]) -> tuple[np.ndarray, np.ndarray,
 def _features(
     family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: _Anchors | None = None,
     roles: list[str] | None = None, order: tuple[np.ndarray, np.ndarray] | None = None,
-    heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, dates_by_sentence: dict | None = None,
+    heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, days_by_sentence: dict | None = None,
 ) -> _Features:
     ctx, ctx_of = _distinct_vectors(space, [_context_stems(f) for f in facts])
     feat = _Features(family, len(facts), ctx, ctx_of, _codes([f.article for f in facts]), anchors=anchors)
@@ -828,8 +829,8 @@ def _features(
         yindex = {y: k for k, y in enumerate(sets)}
         feat.years_of = np.array([yindex[y] if y else -1 for y in years], dtype=np.int64)
         feat.years_apart = np.array([[not (x & y) for y in sets] for x in sets], dtype=bool).reshape(len(sets), len(sets))
-        if dates_by_sentence is not None:
-            feat.time = _spans([_fact_time(f, dates_by_sentence) for f in facts])
+        if days_by_sentence is not None:
+            feat.time = _spans([_fact_time(f, days_by_sentence) for f in facts])
     if family == "speech":
         feat.speaker = _codes([speaker_key(f) for f in facts])
         feat.statement = np.array([f.kind == "statement" for f in facts], dtype=bool)
@@ -858,11 +859,11 @@ def _features(
 def _similarity(
     family: str, facts: list[Fact], space: ContextSpace, sent_speakers, anchors: _Anchors | None = None,
     roles: list[str] | None = None, order: tuple[np.ndarray, np.ndarray] | None = None,
-    heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, dates_by_sentence: dict | None = None,
+    heads_in_sentence: dict[tuple[str, str], set[str]] | None = None, days_by_sentence: dict | None = None,
 ) -> Similarity:
     """Pairwise similarity of facts of one family, zero within an article and between facts
     of two roles (``roles``: each fact's ``_role``, found here if not given); with
-    ``dates_by_sentence``, figures whose sentences are dated far apart are less alike
+    ``days_by_sentence``, figures whose sentences are dated far apart are less alike
     (``settings.TIME_MISMATCH_FACTOR``).
 
     Each entry depends on its two facts only, given what is read from the facts' sentences
@@ -870,7 +871,7 @@ def _similarity(
     ``heads_in_sentence`` (see ``_head_mismatch_rows``), found from ``facts`` when not given; so
     a block of the family (``_blocks``) gets the entries the whole family would. No n x n
     array is made beyond ``settings.SIMILARITY_DENSE_UP_TO`` facts: see ``Similarity``."""
-    feat = _features(family, facts, space, sent_speakers, anchors, roles, order, heads_in_sentence, dates_by_sentence)
+    feat = _features(family, facts, space, sent_speakers, anchors, roles, order, heads_in_sentence, days_by_sentence)
     low = settings.ALIGN_MIN_SIMILARITY[family]
     if feat.n > settings.SIMILARITY_DENSE_UP_TO:
         return Similarity(feat.n, lambda rows, cols: _similarity_rows(feat, rows, cols), low)
@@ -1379,7 +1380,7 @@ def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int
 
 
 def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
-                  published: dict | None = None, dates_by_sentence: dict | None = None,
+                  published: dict | None = None, days_by_sentence: dict | None = None,
                   by_head: dict[str, list[Fact]] | None = None):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where the
@@ -1406,7 +1407,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         claims: list[tuple[list[int], list[int]]] = []
         means = [sim.mean(side, established) for side in sides[1:]]
         for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
-            claim = _claim(facts, sim, established, side, published, dates_by_sentence)
+            claim = _claim(facts, sim, established, side, published, days_by_sentence)
             told_both = family != "date" and _told_both(by_head, facts, established, side)
             if all(claim) and not told_both and _stands(facts, sim, claim, high, strong) \
                     and (len(kept) == 1 or _revision(facts, kept + [side], published)):
@@ -1484,6 +1485,8 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
     dates_by_sentence: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in by_family.get("date", []):
         dates_by_sentence[(f.article, f.sentence)].append(f)
+    # each sentence's span of days, once (an article may repeat one sentence many times)
+    days_by_sentence = {key: _date_hull(dates) for key, dates in dates_by_sentence.items()}
     groups: list[Group] = []
     # Sentences that hold facts aligned together, one tuple per group: an event told in each.
     anchors: list[tuple[tuple[str, str], ...]] = []
@@ -1517,13 +1520,13 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                     _Anchors(part, family_anchors) if needs else None)
                 sim = _similarity(family, part, space, sent_speakers, anchored if family == "date" else None,
                                   roles=[roles[i] for i in block], order=(rank[block], size[block]),
-                                  heads_in_sentence=heads, dates_by_sentence=dates_by_sentence if numeric else None)
+                                  heads_in_sentence=heads, days_by_sentence=days_by_sentence if numeric else None)
                 for root, members in _grow_groups(family, part, sim, anchored, clash_needs_anchor=bool(needs),
                                                   per_article=per_article).items():
                     idx = sorted(members)
                     items = [(idx, [], None, False)] if family == "speech" else list(
                         _settle_sides(family, part, sim, [idx], published,
-                                      dates_by_sentence if numeric else None, by_head))
+                                      days_by_sentence if numeric else None, by_head))
                     settled.append((block[root], part, items))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:

@@ -181,7 +181,7 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
     the contexts, items compared per band), give the same array. Equal up to the last bits of float
     rounding: BLAS sums a dot product in an order that depends on the shape of the product
     (so did the n x n product before blocks and bands)."""
-    from crosscheck.align import _blocks, _head, _heads_in_sentence, _rank_in_sentence, _role, _similarity
+    from crosscheck.align import _blocks, _date_hull, _head, _heads_in_sentence, _rank_in_sentence, _role, _similarity
 
     by_family, space, speakers = seed_facts
     checked = 0
@@ -192,7 +192,7 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
         dates = {}
         for f in by_family.get("date", []):
             dates.setdefault((f.article, f.sentence), []).append(f)
-        options = {"dates_by_sentence": dates} if numeric else {}
+        options = {"days_by_sentence": {k: _date_hull(v) for k, v in dates.items()}} if numeric else {}
         whole = _dense(_similarity(family, facts, space, speakers, roles=roles, **options))
         monkeypatch.setattr(settings, "SIMILARITY_ROWS", 3)
         monkeypatch.setattr(settings, "SIMILARITY_DENSE_UP_TO", 0)  # computed when read

@@ -130,8 +130,14 @@ def extract_facts(article: Article) -> list[Fact]:
         numeric.extend(sorted(extractor(article, sentences), key=lambda m: (m.start, m.end)))
     # A wire dateline's date ("DRAVEC, May 4 -") is when the story was filed, shown with the
     # article; as a fact it would pit every outlet's filing day against the others'.
-    datelines = [(st.start, st.start + dateline_end(st.text)) for st in sentences]
-    numeric = [m for m in numeric if not (m.kind == "date" and any(a <= m.start < b for a, b in datelines))]
+    datelines = [(st.start, st.start + end) for st in sentences if (end := dateline_end(st.text))]
+    starts = [a for a, _ in datelines]
+
+    def in_dateline(at: int) -> bool:  # sentences do not overlap: the one starting last before ``at``
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < datelines[k][1]
+
+    numeric = [m for m in numeric if not (m.kind == "date" and in_dateline(m.start))]
     mentions = _settle_numeric(numeric)
     for extractor in text_extractors:
         mentions.extend(extractor(article, sentences))

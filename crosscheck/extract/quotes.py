@@ -679,9 +679,11 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             out[i] = Mention("quote", m.start, m.end, {**v, "content": m.value["content"], "clause": m.value["clause"]},
                              v["speaker"])
     kept: list[Mention] = []
+    reach = -1  # the furthest end of a statement kept: all of them start before the next mention
     for m in sorted(out, key=lambda m: (m.start, -m.end, m.kind)):  # a statement inside another is dropped
-        if m.kind == "quote" or not any(o.kind == "statement" and o.start <= m.start and m.end <= o.end for o in kept):
+        if m.kind == "quote" or m.end > reach:
             kept.append(m)
+            reach = max(reach, m.end) if m.kind == "statement" else reach
     return kept
 
 

@@ -183,11 +183,22 @@ def _speakers_clash(a: Fact, b: Fact) -> bool:
 
 
 def _a_title_of(name: str, title: str | None) -> bool:
-    """Whether a speaker's "name" is only words of another speaker's title (a title taken
-    for the name: "Secretary" said, where another outlet names "Interior Secretary Ana
-    Ruiz")."""
+    """Whether a speaker's "name" is only words of another speaker's title, its head among
+    them (a title taken for the name: "Secretary" said, where another outlet names
+    "Fisheries Secretary Ana Ruiz"; not "Ortiz" against "Ortiz spokesman": a name in a title
+    is someone else's)."""
     words = set(re.findall(r"[^\W\d_]+", name.lower()))
-    return bool(words) and words <= set(re.findall(r"[^\W\d_]+", (title or "").lower()))
+    titled = re.findall(r"[^\W\d_]+", (title or "").lower())
+    return bool(words and titled) and titled[-1] in words and words <= set(titled)
+
+
+def _named_apart(members: list[Fact]) -> bool:
+    """Whether a group of speech gives names no one could bear both (its verdict then rests on
+    the words: one of the names was followed from a pronoun, a description or the sentence
+    before, or the words are no remark of their own)."""
+    names = sorted({str(f.speaker or f.value.get("speaker") or "") for f in members
+                    if f.kind in ("quote", "statement") and f.value.get("speaker_named", True)} - {""})
+    return any(not same_name(a, b) for k, a in enumerate(names) for b in names[k + 1:])
 
 
 def relation(a: Fact, b: Fact) -> str | None:
@@ -227,11 +238,14 @@ def relation(a: Fact, b: Fact) -> str | None:
     return "agree" if ok else "conflict"
 
 
-def _reason(kind: str, verdict: str, copies_only: bool = False) -> str:
+def _reason(kind: str, verdict: str, copies_only: bool = False, speakers_differ: bool = False) -> str:
     if copies_only and verdict == "agree":
         return "reported only by copies of one story: not independent corroboration"
     if verdict == "single-source":
         return "reported by one source only"
+    if kind in ("quote", "statement") and speakers_differ and verdict in ("agree", "paraphrase"):
+        words = "same words" if verdict == "agree" else "different words"
+        return f"{words}; given to different speakers, not each named beside the quote"
     if kind in ("quote", "statement"):
         return {
             "conflict": "different speakers or opposite meaning",
@@ -432,7 +446,7 @@ def score(
                 over_time=over_time,
                 timeline=tuple(timeline),
                 framing=tuple(framing),
-                reason=_reason(kind, verdict, copies_only=len(units) < 2),
+                reason=_reason(kind, verdict, copies_only=len(units) < 2, speakers_differ=_named_apart(members)),
                 sides=_side_values(g, by_id, label) if verdict == "conflict" else (),
                 confidence=g.confidence if verdict == "conflict" and g.sides else None,
                 label=group_label(members, g.topic),

@@ -747,6 +747,14 @@ def test_a_speaker_conflict_needs_the_same_remark_read_in_its_own_sentence():
     titled = fact("b:1", "b", "quote", words, s, speaker="Ana Ruiz", content=words, speaker_named=True,
                   speaker_from="named", speaker_title="Transport Secretary")
     assert relation(q("a:1", "Secretary"), titled) == "agree"
+    aide = fact("b:1", "b", "quote", words, s, speaker="Jo Brandt", content=words, speaker_named=True,
+                speaker_from="named", speaker_title="Ruiz spokesman")
+    assert relation(q("a:1", "Ruiz"), aide) == "conflict"  # a name in a title is someone else's
+    # the verdict rests on the words where a name was followed, and the reason says so
+    arts = [art("a", "Daily"), art("b", "Wire")]
+    pair = [ruiz, q("b:1", "Tomas Bell", how="pronoun")]
+    (c,) = score(arts, pair, align(pair))[0]
+    assert c.verdict == "agree" and c.reason == "same words; given to different speakers, not each named beside the quote"
     # a phrase without a finite verb is anyone's
     phrase = "for the coming years"
     assert relation(q("a:1", "Ana Ruiz", phrase, clause=False), q("b:1", "Tomas Bell", phrase, clause=False)) == "agree"

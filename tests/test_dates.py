@@ -448,6 +448,10 @@ def test_year_less_date_without_publication_date_asks_the_story():
     # of its dates fall in is (the latest of a tie).
     history = [("1989-11-01", "1989-11-30"), ("2011-12-02", "2011-12-02")]
     assert year_from_story(v, history)["start"] == "2011-11-27"
+    # by mention: the story's days told many times outweigh three days of history
+    told = [("2011-11-25", "2011-11-25")] * 6 + [("2011-11-26", "2011-11-26")] * 3
+    history = [(f"1989-11-{d}", f"1989-11-{d}") for d in ("14", "17", "25")]
+    assert year_from_story(v, told + history)["start"] == "2011-11-27"
 
 
 def test_anaphoric_reference_is_the_last_date_given_on_its_own():

@@ -416,6 +416,12 @@ def test_apposition_before_the_verb():
     assert q.value["speaker"] == "Jon Okafor"
 
 
+def test_according_to_a_pronoun_is_a_speaker_followed_not_named():
+    text = 'Mayor Jo Lind met the engineer Tomas Bell on Monday. According to him, "the bridge will reopen in May."'
+    q = _quote(text, "the bridge")
+    assert q.value["speaker_from"] == "pronoun"
+
+
 def test_according_to_a_named_organisation_inside_a_document():
     text = "The ferry carried 300 passengers, according to a statement from the Northern Shipping Company."
     (s,) = _statements(text)

@@ -1079,7 +1079,7 @@ def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> 
         return None
     # the story's year: the one most of its dates fall in (the latest of a tie); a date of
     # history it recalls ("the November <yyyy> uprising") is no reference for its own days
-    years = Counter(a.year for a, _ in pairs)
+    years = Counter(date.fromisoformat(a).year for a, b in story if a and b)  # by mention: a date told often weighs
     story_year = max(years, key=lambda y: (years[y], y))
     days = sorted({d for pair in pairs for d in pair if abs(pair[0].year - story_year) <= 1})
     month, day, weekday = value["month"], value.get("day"), value.get("weekday")

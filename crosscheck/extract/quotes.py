@@ -417,7 +417,7 @@ class _Discourse:
         if cue is None or cue.speaker is None:
             return None
         entry, how = self.refer(n, cue.speaker)
-        return {"speaker": entry and entry["name"], "speaker_from": "according_to" if cue.according else how,
+        return {"speaker": entry and entry["name"], "speaker_from": "according_to" if cue.according and how != "pronoun" else how,
                 "speaker_title": entry and entry["title"], "cue": cue.lemma,
                 "speaker_named": entry is not None and entry["kind"] in ("named", "group")}
 

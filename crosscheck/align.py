@@ -426,10 +426,10 @@ _REVISION_ROLES = frozenset({"earlier", "change"})
 def _told_both(by_head: dict[str, list[Fact]] | None, facts: list[Fact], established: list[int],
                side: list[int]) -> bool:
     """Whether one report gives a figure of each side for the same thing (``_head``, and
-    ``_slot`` where known), as two figures: an outlet that writes "14 goals" of one player and "9 goals" of another tells
-    two quantities apart, so that two outlets' 14 and 9 goals make no claim of one quantity
-    told differently. A figure that is a revision's end ("up from 10", "rose to 14") does not
-    count; nor does one whose value fits both sides."""
+    ``_slot`` where known), as two figures: an outlet that writes "14 goals" of one player
+    and "9 goals" of another tells two quantities apart, so that two outlets' 14 and 9 goals
+    make no claim of one quantity told differently. A figure that is a revision's end ("up
+    from 10", "rose to 14") does not count; nor does one whose value fits both sides."""
     if not by_head:
         return False
     sides = [list({compare_key(facts[i]): facts[i] for i in group}.values()) for group in (established, side)]

@@ -193,12 +193,14 @@ def _a_title_of(name: str, title: str | None) -> bool:
 
 
 def _named_apart(members: list[Fact]) -> bool:
-    """Whether a group of speech gives names no one could bear both (its verdict then rests on
-    the words: one of the names was followed from a pronoun, a description or the sentence
-    before, or the words are no remark of their own)."""
-    names = sorted({str(f.speaker or f.value.get("speaker") or "") for f in members
-                    if f.kind in ("quote", "statement") and f.value.get("speaker_named", True)} - {""})
-    return any(not same_name(a, b) for k, a in enumerate(names) for b in names[k + 1:])
+    """Whether a group of speech gives names no one could bear both, neither a title of the
+    other's (its verdict then rests on the words: one of the names was followed from a
+    pronoun, a description or the sentence before, or the words are no remark of their own)."""
+    names = sorted({(str(f.speaker or f.value.get("speaker") or ""), str(f.value.get("speaker_title") or ""))
+                    for f in members if f.kind in ("quote", "statement") and f.value.get("speaker_named", True)
+                    and (f.speaker or f.value.get("speaker"))})
+    return any(not (same_name(a, b) or _a_title_of(a, tb) or _a_title_of(b, ta))
+               for k, (a, ta) in enumerate(names) for b, tb in names[k + 1:])
 
 
 def relation(a: Fact, b: Fact) -> str | None:
@@ -245,7 +247,7 @@ def _reason(kind: str, verdict: str, copies_only: bool = False, speakers_differ:
         return "reported by one source only"
     if kind in ("quote", "statement") and speakers_differ and verdict in ("agree", "paraphrase"):
         words = "same words" if verdict == "agree" else "different words"
-        return f"{words}; given to different speakers, not each named beside the quote"
+        return f"{words}; the speakers differ, but one was inferred or the words are a common phrase"
     if kind in ("quote", "statement"):
         return {
             "conflict": "different speakers or opposite meaning",

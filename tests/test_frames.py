@@ -117,3 +117,15 @@ def test_a_preposition_with_a_predicate_class_of_its_own_says_what_the_amount_is
     start = sentence.index("41 million euros")
     fact = Fact("t:1", "t", "money", "41 million euros", start, start + 16, sentence, {}, None)
     assert read_frame(fact, doc).predicate == "cost"
+
+
+def test_an_earlier_counts_noun_gives_way_to_the_noun_the_parse_finds():
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    text = "Rioters smashed 40 shop windows in the square.\nTwo other buildings were set on fire later."
+    counts = [f for f in extract_facts(Article("a", "a.txt", text, "x", "metadata", None, "none")) if f.kind == "count"]
+    two = next(f for f in counts if f.text == "Two")
+    # the words after "Two" are no noun to the text rules ("other ..."), which take the
+    # earlier count's; the parse reads the noun the number modifies, as written
+    assert (two.value["item"], two.value["head"], two.value["item_from"]) == ("buildings", "building", "parse")

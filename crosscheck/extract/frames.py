@@ -409,8 +409,27 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
                 frame = _inherited(frame, parse(prev.text), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
+        if frame is not None and frame.thing and f.value.get("item_from") == "antecedent":
+            # the parse found what the figure counts in its own sentence ("two other
+            # buildings", "20 more people"): an earlier count's noun, guessed where the
+            # words after the number gave none, gives way
+            f = replace(f, value=dict(f.value, item=_written(doc, f, frame.thing), head=frame.thing.split()[-1],
+                                      item_from="parse"))
         out.append(replace(f, frame=frame) if frame is not None else f)
     return out
+
+
+def _written(doc: Doc, fact: Fact, thing: str) -> str:
+    """The frame's ``thing`` (lemmas) as the sentence writes it ("two other buildings":
+    "buildings"): the nearest token to the figure with its head's lemma, with its compounds."""
+    lemma = thing.split()[-1]
+    at = fact.start - fact.sentence_start
+    heads = [t for t in doc if _lemma(t) == lemma]
+    if not heads:
+        return thing
+    head = min(heads, key=lambda t: (abs(t.idx - at), t.i))
+    parts = sorted([c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head], key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
 
 
 def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame:

@@ -218,3 +218,17 @@ def test_signs_fractions_and_scale_letters(text, values):
     got = [(q.low, q.high) for q in find_quantities(text)]
     want = [v if isinstance(v, tuple) else (v, v) for v in values]
     assert got == [pytest.approx(w) for w in want]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Witnesses can call the incident room on 0161 496 0123 or 0300 123 1234.", []),
+    ("Readers abroad can reach the desk on +44 20 7946 0958.", []),
+    ("The hotline, (503) 555-0142 or 1-800-555-0199, opens at nine.", [9.0]),
+    # scores, ranges and years are no telephone numbers
+    ("The Hawks won 88-79 before 12,400 fans, and 300-400 more watched in 2008-2009.",
+     [88.0, 79.0, 12400.0, 300.0, 2008.0]),
+])
+def test_telephone_numbers_are_no_quantities(text, kept):
+    from crosscheck.extract.numbers import find_quantities
+
+    assert [q.low for q in find_quantities(text)] == kept

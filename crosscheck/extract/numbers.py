@@ -556,12 +556,25 @@ def _compound_scale(text: str, m: re.Match) -> bool:
     return not (_PREFIX_BEFORE.search(before) or _ARTICLE_BEFORE.search(before))
 
 
+#: A telephone number, in the notations of ITU-T E.123 (national: a trunk "0" and groups,
+#: "0845 125 2222"; international: "+44 845 125 2222") and of the North American Numbering
+#: Plan ("(206) 448-8160", "800-800-3855", "1-800-555-0100"): an identifier, no quantity.
+_TELEPHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[ -]?(?:\(0\))?\d{2,5}(?:[ -]\d{2,8})+"
+    r"|0\d{2,4}(?:[ -]\d{3,8})+"
+    r"|(?:1-)?\(?\d{3}\)?[ -]\d{3}-\d{4})(?!\w|[.,]\d)")
+
+
 def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]:
-    """(start, end, value, scale word, is_word) of each written number, in order."""
+    """(start, end, value, scale word, is_word) of each written number, in order; none of a
+    telephone number (``_TELEPHONE``)."""
     out = []
+    phones = [m.span() for m in _TELEPHONE.finditer(text)] if any(c.isdigit() for c in text) else []
     for m in _NUMBER_RE.finditer(text):
         if m.group("digits") and len(m.group("digits")) > MAX_NUMBER_DIGITS:
             continue  # an identifier, a hash or a table run together, not a quantity
+        if phones and any(a <= m.start() < b for a, b in phones):
+            continue
         parsed = _number_value(m)
         if parsed is None:
             if m.group("frac"):  # not a fraction: its two numbers, as written

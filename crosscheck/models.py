@@ -84,7 +84,8 @@ class Mention:
 #: facts. "identifier" figures ("Flight 370") are no quantity and are dropped at extraction.
 NUMBER_ROLES = ("total", "part", "whole", "increment", "earlier", "change", "difference", "capacity", "rate",
                 "identifier")
-#: Roles of a date: it dates the reported event, or a statement about it ("the minister spoke on Friday").
+#: Roles of a date: it dates the reported event, or a statement about it ("the minister spoke on Friday");
+#: a date word inside a name ("USA Today") is read as an "identifier" and dropped at extraction.
 DATE_FRAME_ROLES = ("event", "statement")
 
 

@@ -129,3 +129,14 @@ def test_an_earlier_counts_noun_gives_way_to_the_noun_the_parse_finds():
     # the words after "Two" are no noun to the text rules ("other ..."), which take the
     # earlier count's; the parse reads the noun the number modifies, as written
     assert (two.value["item"], two.value["head"], two.value["item_from"]) == ("buildings", "building", "parse")
+
+
+def test_a_date_word_inside_a_name_is_no_date():
+    from datetime import date
+
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    text = "The mayor told USA Today on Monday that the bridge would reopen.\nIt reopened today."
+    article = Article("a", "a.txt", text, "x", "metadata", date(2024, 3, 6), "metadata")
+    assert [f.text for f in extract_facts(article) if f.kind == "date"] == ["Monday", "today"]

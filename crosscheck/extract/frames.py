@@ -298,7 +298,16 @@ def _agent(verb: Token, own: Span) -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n))
 
 
+#: Entity labels (spaCy's OntoNotes scheme) of names a date word can be part of ("USA Today"):
+#: inside a longer name the word names, it does not date (a date the tagger labels as a name
+#: on its own, "16 Sep 2013" as a product, stays a date).
+NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"})
+
+
 def _date_frame(fact: Fact, span: Span) -> Frame:
+    name = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if name is not None and name.label_ in NAME_LABELS and (name.start, name.end) != (span.start, span.end):
+        return Frame(role="identifier")  # a word of a longer name: dropped, like "Flight 370"
     d = span.root
     gov = d.head
     while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP"):

@@ -300,7 +300,7 @@ def _agent(verb: Token, own: Span) -> tuple[str, ...]:
 
 #: Entity labels (spaCy's OntoNotes scheme) of names a date word can be part of ("USA Today"):
 #: inside a longer name the word names, it does not date (a date the tagger labels as a name
-#: on its own, "16 Sep 2013" as a product, stays a date).
+#: on its own, "2 Mar 2021" as a product, stays a date).
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"})
 
 
@@ -419,8 +419,8 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
         if frame is not None and frame.thing and f.value.get("item_from") == "antecedent":
-            # the parse found what the figure counts in its own sentence ("two other
-            # buildings", "20 more people"): an earlier count's noun, guessed where the
+            # the parse found what the figure counts in its own sentence ("three other
+            # cars", "12 more pupils"): an earlier count's noun, guessed where the
             # words after the number gave none, gives way
             f = replace(f, value=dict(f.value, item=_written(doc, f, frame.thing), head=frame.thing.split()[-1],
                                       item_from="parse"))
@@ -429,8 +429,8 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
 
 
 def _written(doc: Doc, fact: Fact, thing: str) -> str:
-    """The frame's ``thing`` (lemmas) as the sentence writes it ("two other buildings":
-    "buildings"): the nearest token to the figure with its head's lemma, with its compounds."""
+    """The frame's ``thing`` (lemmas) as the sentence writes it ("three other cars":
+    "cars"): the nearest token to the figure with its head's lemma, with its compounds."""
     lemma = thing.split()[-1]
     at = fact.start - fact.sentence_start
     heads = [t for t in doc if _lemma(t) == lemma]

@@ -557,7 +557,7 @@ def _compound_scale(text: str, m: re.Match) -> bool:
 
 
 #: A telephone number, in the notations of ITU-T E.123 (national: a trunk "0" and groups,
-#: "0845 125 2222"; international: "+44 845 125 2222") and of the North American Numbering
+#: "0161 496 0123"; international: "+44 161 496 0123") and of the North American Numbering
 #: Plan ("(206) 448-8160", "800-800-3855", "1-800-555-0100"): an identifier, no quantity.
 _TELEPHONE = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[ -]?(?:\(0\))?\d{2,5}(?:[ -]\d{2,8})+"

@@ -298,15 +298,15 @@ def _agent(verb: Token, own: Span) -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n))
 
 
-#: Entity labels (spaCy's OntoNotes scheme) of names a date word can be part of ("USA Today"):
-#: inside a longer name the word names, it does not date (a date the tagger labels as a name
-#: on its own, "2 Mar 2021" as a product, stays a date).
-NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"})
+#: Entity labels (spaCy's OntoNotes scheme) that are no names: times, amounts and events. A
+#: date word inside a longer entity of any other label ("USA Today") names, it does not date
+#: (a date the tagger labels as a name on its own, "2 Mar 2021" as a product, stays a date).
+NOT_NAME_LABELS = TIME_LABELS | {"PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT"}
 
 
 def _date_frame(fact: Fact, span: Span) -> Frame:
     name = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if name is not None and name.label_ in NAME_LABELS and (name.start, name.end) != (span.start, span.end):
+    if name is not None and name.label_ not in NOT_NAME_LABELS and (name.start, name.end) != (span.start, span.end):
         return Frame(role="identifier")  # a word of a longer name: dropped, like "Flight 370"
     d = span.root
     gov = d.head

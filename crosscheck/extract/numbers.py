@@ -13,6 +13,7 @@ import json
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -570,10 +571,12 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
     telephone number (``_TELEPHONE``)."""
     out = []
     phones = [m.span() for m in _TELEPHONE.finditer(text)] if any(c.isdigit() for c in text) else []
+    phone_starts = [a for a, _ in phones]
     for m in _NUMBER_RE.finditer(text):
         if m.group("digits") and len(m.group("digits")) > MAX_NUMBER_DIGITS:
             continue  # an identifier, a hash or a table run together, not a quantity
-        if phones and any(a <= m.start() < b for a, b in phones):
+        k = bisect_right(phone_starts, m.start()) - 1  # the phone number starting last before it
+        if k >= 0 and m.start() < phones[k][1]:
             continue
         parsed = _number_value(m)
         if parsed is None:

@@ -612,7 +612,7 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
     return out
 
 
-def _prefix_and_qualifier(text: str, start: int) -> tuple[int, str | None, str | None]:
+def prefix_and_qualifier(text: str, start: int) -> tuple[int, str | None, str | None]:
     """Extend a number's start over a currency prefix and a qualifier before it."""
     prefix = None
     head = text[max(0, start - 12) : start]
@@ -660,7 +660,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if s < used_until:
             i += 1
             continue
-        start, prefix, qualifier = _prefix_and_qualifier(text, s)
+        start, prefix, qualifier = prefix_and_qualifier(text, s)
         low = high = value
         num_start, num_end, is_range = s, e, False
         # A range: "10-12", "10 to 12", "8- to 16-metre", "between $1bn and $2bn", "5% to
@@ -739,7 +739,7 @@ def _vague_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
     taken = [(q.start, q.end) for q in found]
     for m in _VAGUE_RE.finditer(text):
         lo, hi = VAGUE_PLURALS[m.group("vague").lower()]
-        start, prefix, qualifier = _prefix_and_qualifier(text, m.start())
+        start, prefix, qualifier = prefix_and_qualifier(text, m.start())
         out.append(
             Quantity(start, m.end(), m.start(), m.end(), float(lo), float(lo), float(hi),
                      m.group("vague").lower(), prefix, None, True, True, True)

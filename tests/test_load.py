@@ -292,10 +292,36 @@ def test_detect_outlet_only_in_lead():
         ("2019-07-04\nText.", None, (date(2019, 7, 4), "byline")),
         ("PARIS, February 30 (AFP) - Odd.", 2023, (None, "unknown")),
         ("The vote on March 3, 2020 was close.", None, (None, "unknown")),
+        # the stamps of web pages: a time first, an ordinal day, a dash, a label of any words
+        ("Flood warning\n9:15am UK, Tuesday 3 May 2016\nText.", None, (date(2016, 5, 3), "byline")),
+        ("Flood warning\nposted Feb 2nd, 2019 at 4:10 PM\nText.", None, (date(2019, 2, 2), "byline")),
+        ("Flood warning\nFRIDAY, OCTOBER 9TH, 2020 AT 11:02 AM\nText.", None, (date(2020, 10, 9), "byline")),
+        ("Flood warning\nOctober 9-2020 at 16:40\nText.", None, (date(2020, 10, 9), "byline")),
+        ("Flood warning\nPage created: Oct 9, 2020 at 8:10 AM CET\nText.", None, (date(2020, 10, 9), "byline")),
+        ("Flood warning\nModified time: October 10, 2020 02:15\nPublished October 9, 2020\nText.", None,
+         (date(2020, 10, 9), "byline")),
+        ("Flood warning\nReleased 2020-10-09 05:08:35 GMT\nText.", None, (date(2020, 10, 9), "byline")),
+        ("Flood warning\n(6:20 am CET, Oct 9th 2020)\nText.", None, (date(2020, 10, 9), "byline")),
+        # figures only ("10/9/2020") are read in no order; prose and a headline are no stamps
+        ("Flood warning\n10/9/2020 @ 10:05AM\nText.", None, (None, "unknown")),
+        ("Flood warning\nRivers rose in the valley on October 9, 2020.\nText.", None, (None, "unknown")),
+        ("Floods hit valley, October 9, 2020\nText.", None, (None, "unknown")),
     ],
 )
 def test_detect_published(text, year, expected):
     assert detect_published(text, year) == expected
+
+
+def test_stamp_lines_are_not_facts():
+    """A publication or update line dates the report, it is no fact of the story: its date
+    is not extracted, while the same date in prose is."""
+    from crosscheck.extract import extract_facts
+    from crosscheck.load import article_from_text
+
+    text = ("Flood warning\n9:15am UK, Tuesday 3 May 2016\n"
+            "Rivers rose in the valley on Monday, May 2, 2016, officials said.\n")
+    facts = extract_facts(article_from_text("stamp.txt", "stamp", text))
+    assert [f.text for f in facts if f.kind == "date"] == ["Monday, May 2, 2016"]
 
 
 def test_date_from_url():

@@ -963,10 +963,10 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
 def _metadata_spans(text: str) -> list[tuple[int, int]]:
     """Datelines and the publication / "Updated ..." lines of the lead: the article's own
     dates, read by the loader (crosscheck.load.detect), never facts of the story."""
-    from crosscheck.load.detect import STAMP_LINE, lead
+    from crosscheck.load.detect import stamp_lines
 
     spans = [m.span() for m in DATELINE.finditer(text)]
-    spans.extend(m.span() for m in STAMP_LINE.finditer(lead(text)))
+    spans.extend((s.start, s.end) for s in stamp_lines(text))
     return sorted(spans)
 
 

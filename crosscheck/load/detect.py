@@ -11,6 +11,7 @@ The text itself is never changed: detection only reports what it found.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 #: How many non-blank lines from the top count as the lead. A headline, a standfirst
@@ -71,18 +72,64 @@ JOB_WORDS = frozenset(
     "columnist contributor contributing producer analyst special senior chief bureau "
     "published updated posted".split()
 )
-#: A line in the lead that dates the story: "Published March 21, 2018", "Updated 0713 GMT
-#: (1513 HKT) December 28, 2017", "21 March 2018", "2018-03-21". Publication first.
-STAMP_LINE = re.compile(
-    rf"^{HS}*(?:(?P<kind>published|posted|first published|updated|last updated)\b[^\n]{{0,40}}?"
-    rf"|(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?{HS}+)?)"
-    rf"(?:{DATE}|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
-    rf"[^\n\w]{{0,3}}(?:{HS}*(?:at{HS}+)?\d{{1,2}}[:.]\d{{2}}[^\n]{{0,20}})?"
-    # ... or the date, then the stamp: "3 March 2019 Last updated at 09:40 GMT", "Tuesday, Mar 5,
-    # 2019 | Updated 7:15 PM EST"
-    rf"(?:{HS}*[|·•]?{HS}*(?:last{HS}+)?(?:updated|posted|published)\b[^\n]{{0,30}})?{HS}*$",
-    re.M | re.I,
+#: A day and month with the spellings of web page stamps as well: an ordinal suffix ("May
+#: 3rd", "3RD"), a dash before the year ("October 9-2019"), or the ISO form.
+STAMP_DATE = re.compile(
+    rf"(?:(?P<month>{MONTH}){HS}+(?P<day>\d{{1,2}})(?i:st|nd|rd|th)?(?:,?{HS}+|-)(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?i:st|nd|rd|th)?{HS}+(?P<month2>{MONTH}),?{HS}+(?P<year2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?![\d:])"
 )
+#: What else a stamp line holds besides its date: times of day ("9:15am", "0840", "at 6:02
+#: PM"), weekdays ("Tue", "Friday,"), the preposition of a date ("on"), time zones and other
+#: abbreviations in capitals ("GMT", "CET", "UK"), numbers and punctuation.
+STAMP_FILLER = re.compile(
+    r"(?i:\b(?:at|on)\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?|\b\d{4}\b)(?:\s*(?i:[ap]\.?m\b\.?))?"
+    r"|\b(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?"
+    r"|\b(?i:on|at)\b|\b[A-Z]{2,5}\b|[^\w\s]|\d+"
+)
+#: Words a stamp line may hold besides its date and fillers: a label ("Published", "Last
+#: updated", "Page created:", "Modified time:") or a place in capitals. A line with more is
+#: prose ("The vote on March 3, 2020 was close"), whose date is a fact.
+STAMP_MAX_WORDS = 2
+#: A label that makes a line a stamp wherever it stands, the headline's line too.
+STAMP_LABEL = re.compile(r"\b(?i:published|posted|updated)\b")
+#: The label of a line that gives an update, not the publication.
+UPDATE_LABEL = re.compile(r"(?i:updat|edit|modif|revis)")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A line of the lead that dates the report itself ("Published March 21, 2018",
+    "9:15am UK, Tuesday 3 May 2016", "posted Feb 2nd, 2019 at 4:10 PM"): its span in
+    the text, the date's match in ``STAMP_DATE`` and whether it gives an update."""
+
+    start: int
+    end: int
+    date: re.Match
+    update: bool
+
+
+def stamp_lines(text: str) -> list[Stamp]:
+    """The publication and update lines of the lead of ``text`` (``Stamp``): lines that are a
+    date with at most a time, a weekday, a zone and ``STAMP_MAX_WORDS`` words of label; on the
+    first line (the headline's place) nothing but the date and its fillers, unless it holds a
+    publishing label (``STAMP_LABEL``)."""
+    out = []
+    first = True
+    for line in re.finditer(r"[^\n]+", lead(text)):
+        body = line.group()
+        if not body.strip():
+            continue
+        dates = list(STAMP_DATE.finditer(body))
+        if dates:
+            rest = "".join(body[a:b] for a, b in zip([0] + [m.end() for m in dates], [m.start() for m in dates] + [len(body)]))
+            words = STAMP_FILLER.sub(" ", rest).split()
+            if len(words) <= (0 if first and not STAMP_LABEL.search(body) else STAMP_MAX_WORDS):
+                out.append(Stamp(line.start(), line.end(), dates[0], bool(UPDATE_LABEL.search(rest))))
+        first = False
+    return out
+
+
 #: A date in a URL path: ".../2017/12/28/...", the convention of most news CMSs.
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?:/|$)")
 
@@ -183,16 +230,15 @@ def detect_published(text: str, year: int | None = None) -> tuple[date | None, s
     unknown (``(None, "unknown")``): a year is never guessed.
     """
     top = lead(text)
-    stamps = [m for m in STAMP_LINE.finditer(top)]
-    stamps.sort(key=lambda m: (bool(m.group("kind")) and "updated" in m.group("kind").lower(), m.start()))
-    for m in stamps:
+    for stamp in sorted(stamp_lines(text), key=lambda s: (s.update, s.start)):
+        m = stamp.date
         if m.group("iso"):
             try:
                 return date.fromisoformat(m.group("iso")), "byline"
             except ValueError:  # "2018-13-45": not a date
                 continue
-        found = _make_date(*_date_parts(m))
-        if found:
+        found = _make_date(*_date_parts(m)) if (m.group("month") or m.group("month2")) else None
+        if found:  # (a date in figures only, "3/27/2012", is read in no order: no date)
             return found, "byline"
     for pattern in (PAREN_CREDIT, SLASH_CREDIT, PLAIN_DATELINE):
         m = pattern.search(top)

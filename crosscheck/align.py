@@ -51,6 +51,7 @@ from rapidfuzz import fuzz, process
 from crosscheck import settings
 from crosscheck.context import ContextSpace, SparseVectors, content_words, find_acronyms, stem, stems
 from crosscheck.extract.frames import predicate_classes
+from crosscheck.extract.measures import DAYS_PER_YEAR
 from crosscheck.extract.numbers import QUALIFIERS
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
@@ -408,11 +409,33 @@ def _group_years(facts: list[Fact], group: list[int]) -> frozenset[str]:
     return frozenset().union(*(_years(facts[i]) for i in group))
 
 
-def _told_apart(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+def _ages_agree(facts: list[Fact], established: list[int], side: list[int], published: dict | None) -> bool:
+    """Whether two sides of ages are one birth told at different times: an age is counted
+    from birth to the day it is reported, so "27" in a report of one year and "29" in a
+    report two years on fit one person (each age "n" puts the birth between n + 1 and n
+    years before its report's day). Judged on the ages whose reports are dated, at least
+    one on each side."""
+    if not published or facts[side[0]].value.get("head") != "age":
+        return False
+
+    def births(group: list[int]) -> list[tuple[float, float]]:
+        out = []
+        for i in group:
+            day, low, high = published.get(facts[i].article), facts[i].value.get("low"), facts[i].value.get("high")
+            if day is not None and isinstance(low, (int, float)) and isinstance(high, (int, float)):
+                out.append((day.toordinal() - high - DAYS_PER_YEAR, day.toordinal() - low))
+        return out
+
+    a, b = births(established), births(side)
+    return bool(a and b) and all(x[0] <= y[1] and y[0] <= x[1] for x in a for y in b)
+
+
+def _told_apart(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None) -> bool:
     """Whether the frames show two sides of figures to be two facts, not one in doubt: two
-    different agents give them (``_agents_differ``), or both sides' clauses name years and
-    not the same ones (two seasons' statistics, two years' tolls)."""
-    if _agents_differ(facts, established, side):
+    different agents give them (``_agents_differ``), both sides' clauses name years and
+    not the same ones (two seasons' statistics, two years' tolls), or they are ages of one
+    birth reported at different times (``_ages_agree``)."""
+    if _agents_differ(facts, established, side) or _ages_agree(facts, established, side, published):
         return True
     years = [_group_years(facts, group) for group in (established, side)]
     return bool(years[0] and years[1] and years[0] != years[1])
@@ -485,7 +508,7 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
         claim = ([i for i in established if _event_words(facts[i]) & words[1] or alike(i, side)],
                  [i for i in side if _event_words(facts[i]) & words[0] or alike(i, established)])
         return ([], []) if all(claim) and _anchor_shift(facts, *claim, published) else claim
-    if _agents_differ(facts, established, side):
+    if _agents_differ(facts, established, side) or _ages_agree(facts, established, side, published):
         return [], []
     slots = {i: _slot(facts[i]) for i in established + side}
     # the differing side says what it is of; the established facts that say the same join it
@@ -1419,7 +1442,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
                     _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
-                    else told_both or _told_apart(facts, established, side)):
+                    else told_both or _told_apart(facts, established, side, published)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames or one report tell apart, are not in doubt)
                 yield sorted(established + side), [established, side], round(mean, 4), True

@@ -414,20 +414,24 @@ def _ages_agree(facts: list[Fact], established: list[int], side: list[int], publ
     from birth to the day it is reported, so "27" in a report of one year and "29" in a
     report two years on fit one person (each age "n" puts the birth between n + 1 and n
     years before its report's day). Judged on the ages whose reports are dated, at least
-    one on each side."""
+    one on each side, and only for reports ``settings.AGE_REPORTS_APART_DAYS`` apart or more:
+    58 and 59 in reports a week apart fit one birth only if the birthday fell in that week,
+    which is less likely than one report being wrong."""
     if not published or facts[side[0]].value.get("head") != "age":
         return False
 
-    def births(group: list[int]) -> list[tuple[float, float]]:
+    def births(group: list[int]) -> list[tuple[int, float, float]]:
         out = []
         for i in group:
             day, low, high = published.get(facts[i].article), facts[i].value.get("low"), facts[i].value.get("high")
             if day is not None and isinstance(low, (int, float)) and isinstance(high, (int, float)):
-                out.append((day.toordinal() - high - DAYS_PER_YEAR, day.toordinal() - low))
+                out.append((day.toordinal(), day.toordinal() - high - DAYS_PER_YEAR, day.toordinal() - low))
         return out
 
     a, b = births(established), births(side)
-    return bool(a and b) and all(x[0] <= y[1] and y[0] <= x[1] for x in a for y in b)
+    if not (a and b) or min(abs(x[0] - y[0]) for x in a for y in b) < settings.AGE_REPORTS_APART_DAYS:
+        return False  # reported within months: a birthday between is less likely than an error
+    return all(x[1] <= y[2] and y[1] <= x[2] for x in a for y in b)
 
 
 def _told_apart(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None) -> bool:

@@ -117,6 +117,11 @@ TIME_MISMATCH_FACTOR = 0.5
 #: Days apart beyond which two dates are "apart" for that: a month, so that outlets that
 #: disagree by a day or a week on one event's date are still seen as telling one event.
 TIME_MISMATCH_DAYS = 31
+#: Least time between two reports for a person's two ages in them to be read as one birth
+#: (``crosscheck.align._ages_agree``): half a year, from which on a birthday between the
+#: two reports is likelier than not (it falls in any given stretch of d days with chance
+#: d/365 for a birth day spread evenly over the year).
+AGE_REPORTS_APART_DAYS = 183
 #: A clashing pair is not grouped when one of the two has, in the other's article, a fact
 #: that agrees with it and is within this margin as similar: with evidence that close, the
 #: agreeing match is as likely, and a conflict is claimed only where it is clearly the one.

@@ -250,3 +250,23 @@ def test_a_multiplicative_counts_times_only_where_it_modifies_a_verb(text, found
 
     facts = extract_facts(Article("a", "a.txt", text, None, published=date(2013, 4, 1)))
     assert [f.text for f in facts if f.kind == "count" and f.value.get("item_from") == "multiplicative"] == found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare "one" that a predicate is said of counts ("killing one": ECB+ t18, 18_3ecbplus)
+        ("A man suspected of shooting three people, killing one, at an accounting firm was arrested.",
+         ["three", "one"]),
+        ("Two people died and one was wounded.", ["Two", "one"]),
+        ("One man was killed and one injured.", ["One", "one"]),
+        # a pronoun: with a determiner, "of", a relative clause, or said of nothing counted
+        ("One of the victims died.", []),
+        ("No one was hurt in the blast.", []),
+        ("He is the one who called the police.", []),
+        ("The neighbours blamed one another.", []),
+        ("One said the fire was set on purpose.", []),
+    ],
+)
+def test_a_bare_one_counts_only_what_is_said_of_it(text, expected):
+    assert spans(text) == expected

@@ -210,12 +210,40 @@ def _is_day_of_month(text: str, q: Quantity) -> bool:
     return bool(ends_at(_MONTH_BEFORE, text, q.start, WORD_BEFORE_CHARS) or _MONTH_AFTER.match(text[q.end :]))
 
 
-def _is_one_idiom(text: str, q: Quantity) -> bool:
+def _is_one_idiom(sentence: Sentence, text: str, q: Quantity, whole: Quantity) -> bool:
+    """Whether a "one" is no count of one: without a noun, unless the parse reads it as what
+    a predicate is said of (``_one_said_of``); with one, in the idioms of the lists above."""
     if not (q.is_word and q.value == 1 and not q.is_range):
         return False
-    return bool(
-        _ONE_IDIOM_AFTER.match(text[q.end :]) or ends_at(_ONE_IDIOM_BEFORE, text, q.start, WORD_BEFORE_CHARS)
-    ) or not noun_phrase_after(text, q.end)[0]
+    if not noun_phrase_after(text, q.end)[0]:
+        return not _one_said_of(sentence, whole)
+    return bool(_ONE_IDIOM_AFTER.match(text[q.end :]) or ends_at(_ONE_IDIOM_BEFORE, text, q.start, WORD_BEFORE_CHARS))
+
+
+#: Dependency labels of a numeral that stands for what it counts in its clause.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "attr"})
+
+
+def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
+    """Whether a bare "one" (no noun after it) counts what its clause says was done to it:
+    a numeral argument of a verb or adjective with a predicate class ("killing one", "one
+    injured", "one died"; ``data/predicates.tsv``), with no determiner, "of" or relative
+    clause of its own ("the one who", "one another", "one of the victims": a pronoun)."""
+    from crosscheck.extract.frames import predicate_classes
+    from crosscheck.parse import parse, tokens_in
+
+    span = tokens_in(parse(sentence.text), q.num_start, q.num_end)
+    if span is None or len(span) != 1:
+        return False
+    one = span[0]
+    if one.pos_ != "NUM" or one.dep_ not in _ARGUMENT_DEPS:
+        return False
+    if any(c.dep_ in ("det", "relcl", "prep", "acl") for c in one.children):
+        return False
+    head = one.head
+    while head.dep_ == "conj" and head.head.i != head.i and head.pos_ == one.pos_:
+        head = head.head  # "one man was killed and one injured": the conjunct's own verb
+    return head.lemma_.lower() in predicate_classes()
 
 
 def _in_pp(text: str, start: int) -> bool:
@@ -314,7 +342,7 @@ def _count_in_window(
         mention.value["tally"] = True  # one side of a score: never a name's number ("Drake 65-53")
         return mention, in_pp
     if not q.is_vague and (
-        _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(text, q)
+        _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(sentence, text, q, whole)
     ):
         return None
     noun_pos = q.end

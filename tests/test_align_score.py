@@ -258,6 +258,10 @@ def test_two_ages_of_one_person_reported_years_apart_are_one_birth():
     assert told({"a": date(2019, 5, 3), "b": date(2019, 5, 4), "c": date(2019, 5, 4)})
     # reported two years on, 63 is the age the first reports' 61 has become: no conflict
     assert not told({"a": date(2019, 5, 3), "b": date(2019, 5, 4), "c": date(2021, 6, 1)})
+    # one year more a few days later is one report wrong, not likely a birthday between
+    c = age("c:1", "c", "62", sentence.format(62), 62, "Ingrid Halvorsen")
+    assert told({"a": date(2019, 5, 3), "b": date(2019, 5, 4), "c": date(2019, 5, 9)})
+    assert not told({"a": date(2019, 5, 3), "b": date(2019, 5, 4), "c": date(2020, 2, 1)})
 
 
 def test_a_thing_counted_under_two_names_groups_when_one_outlet_gives_both():

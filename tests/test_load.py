@@ -302,6 +302,9 @@ def test_detect_outlet_only_in_lead():
          (date(2020, 10, 9), "byline")),
         ("Flood warning\nReleased 2020-10-09 05:08:35 GMT\nText.", None, (date(2020, 10, 9), "byline")),
         ("Flood warning\n(6:20 am CET, Oct 9th 2020)\nText.", None, (date(2020, 10, 9), "byline")),
+        ("FRIDAY, OCTOBER 9, 2020\nFlood warning\nText.", None, (date(2020, 10, 9), "byline")),
+        ("Posted: Oct 9, 2020 8:20 AM ET Last Updated: Oct 10, 2020 8:10 PM ET\nText.", None,
+         (date(2020, 10, 9), "byline")),
         # figures only ("10/9/2020") are read in no order; prose and a headline are no stamps
         ("Flood warning\n10/9/2020 @ 10:05AM\nText.", None, (None, "unknown")),
         ("Flood warning\nRivers rose in the valley on October 9, 2020.\nText.", None, (None, "unknown")),
@@ -310,6 +313,21 @@ def test_detect_outlet_only_in_lead():
 )
 def test_detect_published(text, year, expected):
     assert detect_published(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    "line, stamp",
+    [
+        ("Oct. 9 5:46 PM EST", True),  # no year: a stamp when nothing else is on the line
+        ("Updated Friday, Oct 9 at 5:53 PM", True),  # ... or with a label
+        ("Oct. 9: the talks begin", False),
+        ("Talks resume on Oct. 9", False),
+    ],
+)
+def test_a_stamp_without_a_year(line, stamp):
+    from crosscheck.load.detect import stamp_lines
+
+    assert bool(stamp_lines("Flood warning\n" + line + "\nText.")) is stamp
 
 
 def test_stamp_lines_are_not_facts():

@@ -79,20 +79,27 @@ STAMP_DATE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?i:st|nd|rd|th)?{HS}+(?P<month2>{MONTH}),?{HS}+(?P<year2>\d{{4}})"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?![\d:])"
 )
+#: The same without a year ("Mar. 8", "Jan 5"): a stamp only with a label or nothing else.
+STAMP_DAY = re.compile(
+    rf"(?:(?P<month>{MONTH}){HS}+(?P<day>\d{{1,2}})(?i:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?i:st|nd|rd|th)?{HS}+(?P<month2>{MONTH}))(?![\d:])"
+    r"(?P<year>)(?P<year2>)(?P<iso>)"  # (empty: the groups STAMP_DATE's readers ask for)
+)
 #: What else a stamp line holds besides its date: times of day ("9:15am", "0840", "at 6:02
-#: PM"), weekdays ("Tue", "Friday,"), the preposition of a date ("on"), time zones and other
-#: abbreviations in capitals ("GMT", "CET", "UK"), numbers and punctuation.
+#: PM"), weekdays ("Tue", "FRIDAY,"), the preposition of a date ("on"), words in capitals
+#: (zones, places and labels as pages print them: "GMT", "UK", "LISBON", "PUBLISHED"),
+#: numbers and punctuation.
 STAMP_FILLER = re.compile(
     r"(?i:\b(?:at|on)\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?|\b\d{4}\b)(?:\s*(?i:[ap]\.?m\b\.?))?"
-    r"|\b(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?"
-    r"|\b(?i:on|at)\b|\b[A-Z]{2,5}\b|[^\w\s]|\d+"
+    r"|\b(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\.?"
+    r"|\b(?i:on|at)\b|\b[A-Z]{2,}\b|[^\w\s]|\d+"
 )
-#: Words a stamp line may hold besides its date and fillers: a label ("Published", "Last
-#: updated", "Page created:", "Modified time:") or a place in capitals. A line with more is
-#: prose ("The vote on March 3, 2020 was close"), whose date is a fact.
-STAMP_MAX_WORDS = 2
 #: A label that makes a line a stamp wherever it stands, the headline's line too.
 STAMP_LABEL = re.compile(r"\b(?i:published|posted|updated)\b")
+#: Words a stamp line may hold besides its date, its fillers and its labels: the rest of a
+#: label ("Last updated", "Page created:", "Modified time:"). A line with more is prose
+#: ("The vote on March 3, 2020 was close"), whose date is a fact.
+STAMP_MAX_WORDS = 2
 #: The label of a line that gives an update, not the publication.
 UPDATE_LABEL = re.compile(r"(?i:updat|edit|modif|revis)")
 
@@ -112,19 +119,21 @@ class Stamp:
 def stamp_lines(text: str) -> list[Stamp]:
     """The publication and update lines of the lead of ``text`` (``Stamp``): lines that are a
     date with at most a time, a weekday, a zone and ``STAMP_MAX_WORDS`` words of label; on the
-    first line (the headline's place) nothing but the date and its fillers, unless it holds a
-    publishing label (``STAMP_LABEL``)."""
+    first line (the headline's place), or with a date without a year, nothing but the date
+    and its fillers, unless it holds a publishing label (``STAMP_LABEL``)."""
     out = []
     first = True
     for line in re.finditer(r"[^\n]+", lead(text)):
         body = line.group()
         if not body.strip():
             continue
-        dates = list(STAMP_DATE.finditer(body))
+        labelled = bool(STAMP_LABEL.search(body))
+        dates = list(STAMP_DATE.finditer(body)) or list(STAMP_DAY.finditer(body))
         if dates:
             rest = "".join(body[a:b] for a, b in zip([0] + [m.end() for m in dates], [m.start() for m in dates] + [len(body)]))
-            words = STAMP_FILLER.sub(" ", rest).split()
-            if len(words) <= (0 if first and not STAMP_LABEL.search(body) else STAMP_MAX_WORDS):
+            words = STAMP_FILLER.sub(" ", STAMP_LABEL.sub(" ", rest)).split()
+            bare = first or not (dates[0].group("year") or dates[0].group("year2") or dates[0].group("iso"))
+            if len(words) <= (0 if bare and not labelled else STAMP_MAX_WORDS):
                 out.append(Stamp(line.start(), line.end(), dates[0], bool(UPDATE_LABEL.search(rest))))
         first = False
     return out

@@ -169,6 +169,14 @@ def test_pronouns_resolve_by_gender():
     assert _quote(text, "No plant").value["speaker_from"] == "pronoun"
 
 
+def test_a_given_name_gives_the_gender_a_pronoun_agrees_with():
+    # no title says who is a man: "Peter" does (US Census 1990 first names, data/given_names.tsv)
+    text = 'Anna Berg met Peter Lind at the new clinic on Monday. "It will save lives," he said.'
+    assert _quote(text, "save lives").value["speaker"] == "Peter Lind"
+    text = 'Peter Lind met Anna Berg at the new clinic on Monday. "It will save lives," she said.'
+    assert _quote(text, "save lives").value["speaker"] == "Anna Berg"
+
+
 def test_pronoun_without_gender_resolves_to_last_person():
     text = 'Judge Omar Haddad read the verdict. "This was a grave abuse of trust," he said.'
     assert _quote(text, "grave abuse").value["speaker"] == "Omar Haddad"

@@ -66,6 +66,12 @@ _FORMS = {f for table in (_DATA["verbs"], _DATA["noun_cues"]["verbs"]) for forms
 _CUE_FORM = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r"|according to)\b", re.IGNORECASE)
 #: Title and honorific words that give a gender ("f" or "m"; a word of both kinds reads "f").
 GENDER = {w: kind[0] for kind in ("male", "female") for w in _DATA["gender"][kind]}
+#: Given names that give a gender (``data/given_names.tsv``: the US Census Bureau's 1990 first
+#: names, those borne by one sex; written by ``benchmarks/census_given_names.py``).
+GIVEN_NAMES = dict(
+    line.split("\t") for line in resources.files("crosscheck").joinpath("data/given_names.tsv").read_text("utf-8").splitlines()
+    if line and not line.startswith("#")
+)
 #: Common nouns that name an organisation -> "business" (a firm: named by a name of its own)
 #: or "institution" (a ministry: named by its kind). From WordNet: see the file's header.
 ORGANISATIONS = dict(
@@ -364,10 +370,13 @@ def _describe_one(tok: Token) -> dict[str, Any]:
     name = _strip(name)
     title = _strip([t for t in phrase if t.i < (name[0].i if name else tok.i) and t.tag_ != "PRP$" and t.dep_ != "poss"])
     low = {t.lower_.rstrip(".") for t in title + name[: len(name) > 1]}  # an honorific inside the name too
+    gender = _gender(low)
+    if gender is None and person and len(name) > 1:  # the given name of a person's full name ("Regina Lee")
+        gender = GIVEN_NAMES.get(next((t.lower_ for t in name if t.lower_.rstrip(".") not in GENDER), ""))
     return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "plural": False,
             "organisation": ent is not None and ent.label_ == "ORG" and not person,
-            "title": " ".join(t.text for t in title) or None, "person": person or _gender(low) is not None,
-            "gender": _gender(low)}
+            "title": " ".join(t.text for t in title) or None, "person": person or gender is not None,
+            "gender": gender}
 
 
 def _agrees(pron: dict[str, Any], e: dict[str, Any] | None) -> bool:

@@ -228,7 +228,7 @@ def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
     """Whether a bare "one" (no noun after it) counts what its clause says was done to it:
     a numeral argument of a verb or adjective with a predicate class ("killing one", "one
     injured", "one died"; ``data/predicates.tsv``), with no determiner, "of" or relative
-    clause of its own ("the one who", "one another", "one of the victims": a pronoun)."""
+    clause of its own ("the one she chose", "one another", "one of the riders": a pronoun)."""
     from crosscheck.extract.frames import predicate_classes
     from crosscheck.parse import parse, tokens_in
 

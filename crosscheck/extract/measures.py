@@ -321,23 +321,23 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-#: The indefinite article before a unit: "for about a minute", "within a week".
+#: The indefinite article before a unit: "for about a minute", "inside a month".
 _ARTICLE = re.compile(WORD_START + r"an?(?=\s)", re.IGNORECASE)
 #: Dimensions whose unit names one of itself after "a"/"an": the units of time, whose names
 #: have no other sense in news copy. Other units' names do ("a yard" is a garden, "a knot" is
-#: tied, "a ton of" is "many", "a degree" is a diploma): on 38 ECB+ events, 27 of 28 "a"
+#: tied, "tons of" is "many", "a degree" is a diploma): on 38 ECB+ events, 27 of 28 "a"
 #: durations were gold measures, 2 of 5 other units.
 ONE_UNIT_DIMENSIONS = frozenset({"duration"})
 
 
 def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
     """Measures of one unit written with the indefinite article: "for about a minute", "in
-    less than a day", "within a week" (the article is the numeral one in the noun
+    less than a day", "inside a month" (the article is the numeral one in the noun
     phrase; Quirk et al. 1985, 5.56). Read from the parse: the unit is a noun the article
     determines (or, qualified, counts: "about a minute"), not a bare-noun adverbial (a rate:
-    "twice a day", "$4 million a year") nor an ordinal ("a second victim", "while a second
+    "twice a day", "$9 million a year") nor an ordinal ("a second victim", "while a second
     is longer": the named-entity recogniser's ORDINAL); a duration that dates an event ("a
-    day after the quake") is left to the dates, as for figures. "half an hour" is half of
+    day after the quake") is left to the dates, as for figures. "half a day" is half of
     one."""
     text = sentence.text
     found = []
@@ -368,7 +368,7 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
             # year", "twice a day"), which the parse does not tell from a length of time
         share, at = 1.0, m.start()
         predet = next((c for c in head.children if c.dep_ == "predet" and c.i == det.i - 1), None)
-        if predet is not None:  # "half an hour"
+        if predet is not None:  # "half a day"
             share, at = word_number_value(predet.lower_) or 1.0, predet.idx
         start, prefix, qualifier = prefix_and_qualifier(text, at)
         if prefix:

@@ -371,7 +371,7 @@ def _describe_one(tok: Token) -> dict[str, Any]:
     title = _strip([t for t in phrase if t.i < (name[0].i if name else tok.i) and t.tag_ != "PRP$" and t.dep_ != "poss"])
     low = {t.lower_.rstrip(".") for t in title + name[: len(name) > 1]}  # an honorific inside the name too
     gender = _gender(low)
-    if gender is None and person and len(name) > 1:  # the given name of a person's full name ("Regina Lee")
+    if gender is None and person and len(name) > 1:  # a full name's given name ("Regina Lee")
         gender = GIVEN_NAMES.get(next((t.lower_ for t in name if t.lower_.rstrip(".") not in GENDER), ""))
     return {"kind": "named", "name": " ".join(t.text for t in name) or tok.text, "plural": False,
             "organisation": ent is not None and ent.label_ == "ORG" and not person,

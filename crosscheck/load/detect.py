@@ -247,7 +247,7 @@ def detect_published(text: str, year: int | None = None) -> tuple[date | None, s
             except ValueError:  # "2018-13-45": not a date
                 continue
         found = _make_date(*_date_parts(m)) if (m.group("month") or m.group("month2")) else None
-        if found:  # (a date in figures only, "3/27/2012", is read in no order: no date)
+        if found:  # (a date in figures only, "10/9/2020", is read in no order: no date)
             return found, "byline"
     for pattern in (PAREN_CREDIT, SLASH_CREDIT, PLAIN_DATELINE):
         m = pattern.search(top)

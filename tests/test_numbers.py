@@ -197,6 +197,25 @@ def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time(sep):
 @pytest.mark.parametrize(
     "text, values",
     [
+        # thousands set off by a no-break or thin space (SI Brochure 5.4.4, ISO 80000-1)
+        ("about 3\u00a0000 people", [3000]),
+        ("\u20ac1\u202f250\u2009000 in damage", [1_250_000]),
+        # ... or by a plain space, when a group starts with 0 (no number does)
+        ("about 3 000 people", [3000]),
+        ("\u20ac1 250 000 in damage", [1_250_000]),
+        ("5 000.5 metres", [5000.5]),
+        # otherwise a plain space stands between two numbers
+        ("12 150-seat jets", [12, 150]),
+        ("in 2013 100 people", [2013, 100]),
+    ],
+)
+def test_thousands_grouped_with_spaces(text, values):
+    assert [q.value for q in find_quantities(text)] == [pytest.approx(v) for v in values]
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
         ("-5 °C", [-5]),
         ("minus 12 degrees", [-12]),
         ("a 10-12 km stretch", [(10, 12)]),

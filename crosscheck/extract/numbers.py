@@ -40,13 +40,24 @@ WORD_START = r"(?<!\w)(?=[a-z])"
 #: Digits with optional thousands separators and decimals ("1,200", "47.5", "2031"). A
 #: group after a comma and a space is a thousands group only when it starts with 0 ("<n>, 0<dd>",
 #: a separator spaced out by tokenised text): no number is written with a leading zero,
-#: while "<Month> <d>, <nnn> people" is a list of two.
-DIGITS = r"\d{1,3}(?:,\d{3}|, 0\d\d(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: while "<Month> <d>, <nnn> people" is a list of two. Groups of three may also be set off by
+#: a no-break or thin space (``GROUP_SPACES``), as the SI Brochure (9th ed., 5.4.4) and ISO
+#: 80000-1 write them ("1 250 000"); a plain space (which web pages and text extraction put
+#: for those) only in a run of groups one of which starts with 0 ("3 000", "1 250 000"), for
+#: the same reason as after a comma: it also stands between two numbers ("in 12 150-seat jets").
+GROUP_SPACES = "\u00a0\u2009\u202f"
+DIGITS = (
+    rf"\d{{1,3}}(?:,\d{{3}}|, 0\d\d(?!\d))+(?:\.\d+)?"
+    rf"|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)(?:\.\d+)?"
+    rf"|\d{{1,3}}(?: \d{{3}})*(?: 0\d\d)(?: \d{{3}})*(?!\d)(?:\.\d+)?"
+    rf"|\d+(?:\.\d+)?"
+)
+_GROUP_SEPARATORS = str.maketrans("", "", ", " + GROUP_SPACES)
 
 
 def _digits(text: str) -> str:
     """A ``DIGITS`` numeral as ``float`` reads it: without its group separators."""
-    return text.replace(",", "").replace(" ", "")
+    return text.translate(_GROUP_SEPARATORS)
 
 
 #: Cardinal number words (ordinals such as "first" are deliberately absent).

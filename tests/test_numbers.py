@@ -194,6 +194,22 @@ def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time(sep):
     assert seconds(2000) < 9 * max(seconds(500), 0.01)
 
 
+@pytest.mark.parametrize("sep", [" ", "\u00a0"])
+def test_a_run_of_three_digit_groups_is_read_in_linear_time(sep):
+    """Hostile text: thousands of groups of three digits, as a spaced-out table prints them,
+    each a possible thousands group of the number before it."""
+    import time
+
+    def seconds(n):
+        text = sep.join(str(100 + i % 900) for i in range(n))
+        t = time.perf_counter()
+        find_quantities(text)
+        return time.perf_counter() - t
+
+    seconds(200)  # warm up
+    assert seconds(4000) < 9 * max(seconds(1000), 0.01)
+
+
 @pytest.mark.parametrize(
     "text, values",
     [

@@ -49,7 +49,7 @@ GROUP_SPACES = "\u00a0\u2009\u202f"
 DIGITS = (
     rf"\d{{1,3}}(?:,\d{{3}}|, 0\d\d(?!\d))+(?:\.\d+)?"
     rf"|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)(?:\.\d+)?"
-    rf"|\d{{1,3}}(?: \d{{3}})*(?: 0\d\d)(?: \d{{3}})*(?!\d)(?:\.\d+)?"
+    rf"|\d{{1,3}}(?: \d{{3}}){{0,4}}(?: 0\d\d)(?: \d{{3}}){{0,4}}(?!\d)(?:\.\d+)?"  # bounded: linear on a run of groups
     rf"|\d+(?:\.\d+)?"
 )
 _GROUP_SEPARATORS = str.maketrans("", "", ", " + GROUP_SPACES)

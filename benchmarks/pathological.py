@@ -35,6 +35,8 @@ PATTERNS = {
     "money": "$1 ",
     "percent": "5% ",
     "long token": "x",
+    "a minute": "for about a minute ",  # each a duration read through the parse
+    "spaced thousands": "3 000 ",  # each a possible thousands group of the one before
     "table rows": None,  # sentences of 600 numbers each (``rows``)
     # one short attributed sentence with a count and a day, repeated: thousands of statements
     # and dates in one article (the statement and dateline tests were quadratic in them)

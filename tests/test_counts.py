@@ -266,6 +266,9 @@ def test_a_multiplicative_counts_times_only_where_it_modifies_a_verb(text, found
         ("He is the one who called the police.", []),
         ("The neighbours blamed one another.", []),
         ("One said the fire was set on purpose.", []),
+        # a proportion or a distributive
+        ("The fever killed one in ten of the villagers.", ["ten"]),
+        ("Rescuers pulled the survivors out, saving one at a time.", []),
     ],
 )
 def test_a_bare_one_counts_only_what_is_said_of_it(text, expected):

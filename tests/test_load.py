@@ -308,6 +308,10 @@ def test_detect_outlet_only_in_lead():
         # figures only ("10/9/2020") are read in no order; prose and a headline are no stamps
         ("Flood warning\n10/9/2020 @ 10:05AM\nText.", None, (None, "unknown")),
         ("Flood warning\nRivers rose in the valley on October 9, 2020.\nText.", None, (None, "unknown")),
+        # a date with a word that is no label is a fact, not the report's day
+        ("Obituary\nBorn: May 5, 1950\nPublished March 3, 2016\nText.", None, (date(2016, 3, 3), "byline")),
+        ("Vote count\nElection Day: November 8, 2016\nText.", None, (None, "unknown")),
+        ("Vote count\nPosted by Jane Roe on March 3, 2016\nText.", None, (date(2016, 3, 3), "byline")),
         ("Floods hit valley, October 9, 2020\nText.", None, (None, "unknown")),
     ],
 )

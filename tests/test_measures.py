@@ -233,3 +233,23 @@ def test_unit_symbols_news_uses_for_other_things_are_no_measures(text):
     from crosscheck.models import Sentence
 
     assert measures_in_sentence(Sentence(0, len(text), text)) == []
+
+
+def test_a_line_of_measures_and_durations_with_the_article_is_read_in_linear_time():
+    """Hostile text: thousands of measures and of "a <unit of time>" in one sentence; each
+    article is tested against the measures the parse can reach, not against all of them."""
+    import time
+
+    from crosscheck.extract.measures import _one_unit
+    from crosscheck.models import Sentence
+
+    def seconds(n):
+        text = "5 km, a day, " * n
+        sentence = Sentence(0, len(text), text)
+        found = measures_in_sentence(sentence)
+        t = time.perf_counter()
+        _one_unit(sentence, found)
+        return time.perf_counter() - t
+
+    seconds(200)  # warm up
+    assert seconds(4000) < 9 * max(seconds(1000), 0.01)

@@ -177,6 +177,12 @@ def test_a_given_name_gives_the_gender_a_pronoun_agrees_with():
     assert _quote(text, "save lives").value["speaker"] == "Anna Berg"
 
 
+def test_a_family_name_written_first_gives_no_gender():
+    # "Moon" is also a woman's given name in the census, and more often a surname: no gender
+    text = 'The envoy met Moon Jae-in in Seoul on Monday. "We will talk to the North," he said.'
+    assert _quote(text, "talk to the North").value["speaker"].startswith("Moon")
+
+
 def test_pronoun_without_gender_resolves_to_last_person():
     text = 'Judge Omar Haddad read the verdict. "This was a grave abuse of trust," he said.'
     assert _quote(text, "grave abuse").value["speaker"] == "Omar Haddad"

@@ -9,6 +9,7 @@ from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
 from crosscheck.extract.numbers import (
     MULTIPLICATIVE_WORDS,
+    WORD_NUMBER,
     WORD_START,
     NP_STOP_WORDS,
     QUALIFIERS,
@@ -215,11 +216,19 @@ def _is_one_idiom(sentence: Sentence, text: str, q: Quantity, whole: Quantity) -
     a predicate is said of (``_one_said_of``); with one, in the idioms of the lists above."""
     if not (q.is_word and q.value == 1 and not q.is_range):
         return False
+    if _ONE_OF_MANY.match(text[q.end :]):
+        return True  # a proportion or a distributive (Quirk et al. 1985, 6.63): "one in ten", "one at a time"
     if not noun_phrase_after(text, q.end)[0]:
         return not _one_said_of(sentence, whole)
     return bool(_ONE_IDIOM_AFTER.match(text[q.end :]) or ends_at(_ONE_IDIOM_BEFORE, text, q.start, WORD_BEFORE_CHARS))
 
 
+#: After "one": a proportion ("one in ten", "one in every five") or a distributive ("one at a
+#: time", "one by one", "one after another"), no count of one.
+_ONE_OF_MANY = re.compile(
+    rf"^\s*(?:in\s+(?:every\s+)?(?:\d|(?:{WORD_NUMBER})\b)|at\s+a\s+time\b|by\s+one\b|after\s+(?:another|the\s+other)\b)",
+    re.IGNORECASE,
+)
 #: Dependency labels of a numeral that stands for what it counts in its clause.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "attr"})
 

@@ -25,7 +25,7 @@ from crosscheck.extract.numbers import (
     word_number_value,
 )
 from crosscheck.models import Article, Mention, Sentence
-from crosscheck.settings import WORD_BEFORE_CHARS
+from crosscheck.settings import MAX_SENTENCE_CHARS, WORD_BEFORE_CHARS
 
 #: Units, their spellings, dimensions and factors to the canonical unit of each dimension
 #: (``CANONICAL_UNITS``) are data: ``crosscheck/data/units.json`` (NIST SP 811, SI Brochure).
@@ -341,7 +341,10 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
     one."""
     text = sentence.text
     found = []
-    for m in _ARTICLE.finditer(text):
+    # as far as the parse reads (``MAX_SENTENCE_CHARS``), and against the measures there only:
+    # a line of thousands of measures must not make each article test them all
+    taken = [x for x in taken if x.start - sentence.start < MAX_SENTENCE_CHARS]
+    for m in _ARTICLE.finditer(text, 0, MAX_SENTENCE_CHARS):
         term = term_after(text, m.end())
         if term is None or term[0].kind != "unit" or term[0].dimension not in ONE_UNIT_DIMENSIONS:
             continue
@@ -364,8 +367,12 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         det, head = article[0], noun.root
         if det.dep_ not in ("det", "nummod") or det.head.i != head.i or head.pos_ != "NOUN" \
                 or head.dep_ == "npadvmod" or head.ent_type_ == "ORDINAL":
-            continue  # not the unit's article, or a bare-noun adverbial: a rate ("$4 million a
+            continue  # not the unit's article, or a bare-noun adverbial: a rate ("$9 million a
             # year", "twice a day"), which the parse does not tell from a length of time
+        if any(c.dep_ in ("cc", "conj") or c.dep_ == "nummod" and c.i != det.i for c in head.children) or (
+            head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM")
+        ):
+            continue  # more or less than one: "a year and a half", "a day or two", "a quarter of an hour"
         share, at = 1.0, m.start()
         predet = next((c for c in head.children if c.dep_ == "predet" and c.i == det.i - 1), None)
         if predet is not None:  # "half a day"

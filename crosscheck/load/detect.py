@@ -96,12 +96,17 @@ STAMP_FILLER = re.compile(
 )
 #: A label that makes a line a stamp wherever it stands, the headline's line too.
 STAMP_LABEL = re.compile(r"\b(?i:published|posted|updated)\b")
-#: Words a stamp line may hold besides its date, its fillers and its labels: the rest of a
-#: label ("Last updated", "Page created:", "Modified time:"). A line with more is prose
-#: ("The vote on March 3, 2020 was close"), whose date is a fact.
+#: The other words a stamp's label is made of ("Last updated", "Page created:", "Modified
+#: time:", "Print edition"): a line may hold these and its date alone. A line with any other
+#: word is prose ("The vote on March 3, 2020 was close"), a birth date ("Born: May 5, 1950")
+#: or a day's name ("Election Day: November 8, 2016"), whose date is a fact.
+STAMP_LABEL_WORDS = frozenset("last first page story created modified edited revised released time date print edition".split())
+#: ... unless a publishing label (``STAMP_LABEL``) says the line is a stamp: then up to this many.
 STAMP_MAX_WORDS = 2
+#: An author's name in a stamp: "Posted by Jane Roe on ...".
+STAMP_AUTHOR = re.compile(r"\b(?i:by)(?:\s+[A-Z][\w.'’-]*){1,4}")
 #: The label of a line that gives an update, not the publication.
-UPDATE_LABEL = re.compile(r"(?i:updat|edit|modif|revis)")
+UPDATE_LABEL = re.compile(r"\b(?i:updat|edit|modif|revis)")
 
 
 @dataclass(frozen=True)
@@ -117,12 +122,11 @@ class Stamp:
 
 
 def stamp_lines(text: str) -> list[Stamp]:
-    """The publication and update lines of the lead of ``text`` (``Stamp``): lines that are a
-    date with at most a time, a weekday, a zone and ``STAMP_MAX_WORDS`` words of label; on the
-    first line (the headline's place), or with a date without a year, nothing but the date
-    and its fillers, unless it holds a publishing label (``STAMP_LABEL``)."""
+    """The publication and update lines of the lead of ``text`` (``Stamp``): lines that hold,
+    besides a date, only times, weekdays, words in capitals (``STAMP_FILLER``) and the words of
+    a label (``STAMP_LABEL_WORDS``); with a publishing label (``STAMP_LABEL``), also an
+    author ("by Jane Roe") and up to ``STAMP_MAX_WORDS`` other words."""
     out = []
-    first = True
     for line in re.finditer(r"[^\n]+", lead(text)):
         body = line.group()
         if not body.strip():
@@ -131,11 +135,10 @@ def stamp_lines(text: str) -> list[Stamp]:
         dates = list(STAMP_DATE.finditer(body)) or list(STAMP_DAY.finditer(body))
         if dates:
             rest = "".join(body[a:b] for a, b in zip([0] + [m.end() for m in dates], [m.start() for m in dates] + [len(body)]))
-            words = STAMP_FILLER.sub(" ", STAMP_LABEL.sub(" ", rest)).split()
-            bare = first or not (dates[0].group("year") or dates[0].group("year2") or dates[0].group("iso"))
-            if len(words) <= (0 if bare and not labelled else STAMP_MAX_WORDS):
+            words = [w for w in STAMP_FILLER.sub(" ", STAMP_AUTHOR.sub(" ", STAMP_LABEL.sub(" ", rest))).split()
+                     if w.lower() not in STAMP_LABEL_WORDS]
+            if len(words) <= (STAMP_MAX_WORDS if labelled else 0):
                 out.append(Stamp(line.start(), line.end(), dates[0], bool(UPDATE_LABEL.search(rest))))
-        first = False
     return out
 
 

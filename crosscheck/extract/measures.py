@@ -321,7 +321,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-#: The indefinite article before a unit: "for about a minute", "inside a month".
+#: The indefinite article before a unit: "for nearly an hour", "inside a month".
 _ARTICLE = re.compile(WORD_START + r"an?(?=\s)", re.IGNORECASE)
 #: Dimensions whose unit names one of itself after "a"/"an": the units of time, whose names
 #: have no other sense in news copy. Other units' names do ("a yard" is a garden, "a knot" is
@@ -331,10 +331,10 @@ ONE_UNIT_DIMENSIONS = frozenset({"duration"})
 
 
 def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
-    """Measures of one unit written with the indefinite article: "for about a minute", "in
+    """Measures of one unit written with the indefinite article: "for nearly an hour", "in
     less than a day", "inside a month" (the article is the numeral one in the noun
     phrase; Quirk et al. 1985, 5.56). Read from the parse: the unit is a noun the article
-    determines (or, qualified, counts: "about a minute"), not a bare-noun adverbial (a rate:
+    determines (or, qualified, counts: "nearly an hour"), not a bare-noun adverbial (a rate:
     "twice a day", "$9 million a year") nor an ordinal ("a second victim", "while a second
     is longer": the named-entity recogniser's ORDINAL); a duration that dates an event ("a
     day after the quake") is left to the dates, as for figures. "half a day" is half of

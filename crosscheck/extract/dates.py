@@ -727,6 +727,8 @@ def _resolve_in_the_period(unit: str, ref: tuple[Bounds, str] | None, anchor: da
 
 
 def _resolve_event_relative(m: re.Match, alone: bool, ref: tuple[Bounds, str] | None) -> Resolution:
+    """"<n> <unit>s after" with nothing after it: counted from the date before it; "the day
+    after <event>": unanchored."""
     unit = m.group("unit").lower()
     if not alone or ref is None:
         return None, unit, True, {"reference": "event"}
@@ -943,6 +945,9 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         add(m, lambda ref, m=m: _resolve_in_the_period(m.group("unit"), ref, anchor), anaphoric=True)
     for m in EVENT_RELATIVE.finditer(text):
         alone = not _COUNTED_FROM.match(text, m.end())  # nothing it is counted from follows
+        if not alone and (m.group("one") or "").lower() != "the":
+            continue  # counted from an event named after it: a length of time (a measure), no
+            # date; "the day after the vote" names a day, and stays one (unanchored)
         add(m, lambda ref, m=m, alone=alone: _resolve_event_relative(m, alone, ref), anaphoric=True)
     for m in PLAY_SEASON.finditer(text):
         add(m, lambda: (None, "season", True, {}))
@@ -1012,8 +1017,11 @@ def extract_dates(article: Article, sentences: list[Sentence]) -> list[Mention]:
     publication line are skipped. Anaphoric dates are resolved in reading order against
     the last date before them.
 
-    A date counted from an event ("the day before the vote", "two weeks after the election")
-    is found but left unanchored (``reference: "event"``): the event is not dated here.
+    A length of time counted from an event named after it ("two weeks after the election")
+    dates nothing here: it is a measure (``crosscheck.extract.measures``), the time between
+    the two, which outlets can give differently. "The day after the vote" names a day, left
+    unanchored (``reference: "event"``): the event is not dated here. "<n> <unit>s after" with
+    nothing after it is counted from the date before it.
     Not handled: fiscal years that do not follow the calendar year ("fiscal 1990" is read as
     the calendar year 1990).
     """

@@ -35,9 +35,13 @@ DAYS_PER_YEAR = 365.25
 _AGE_UNIT = Term("unit", "year", "duration", DAYS_PER_YEAR)
 
 #: After a duration: the number dates an event or gives an age, it does not measure a span
-#: ("<n> years ago", "<n> days later", "a 45-year-old", "<n> years old").
+#: ("<n> years ago", "<n> days later", "a 45-year-old", "<n> years old"); "<n> days before" or
+#: "after" with nothing after it is counted from the date before it. Counted from an event
+#: named after it ("three weeks before the release"), it measures the time between the two,
+#: which no report's day dates.
 DURATION_NOT_SPAN = re.compile(
-    r"^\s*(?:ago|later|earlier|before|after|since|old|of age|from now|-old|-long-old)\b"
+    r"^\s*(?:ago|later|earlier|since|old|of age|from now|-old|-long-old)\b"
+    r"|^\s*(?:before|after|prior)\b(?!\s*[A-Za-z0-9'’])"
     r"|^-old\b",
     re.IGNORECASE,
 )

@@ -340,9 +340,9 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
     phrase; Quirk et al. 1985, 5.56). Read from the parse: the unit is a noun the article
     determines (or, qualified, counts: "nearly an hour"), not a bare-noun adverbial (a rate:
     "twice a day", "$9 million a year") nor an ordinal ("a second victim", "while a second
-    is longer": the named-entity recogniser's ORDINAL); a duration that dates an event ("a
-    day after the quake") is left to the dates, as for figures. "half a day" is half of
-    one."""
+    is longer": the named-entity recogniser's ORDINAL); one that dates from the date before
+    it ("a day later", "a week after." with nothing after it) is left to the dates, as for
+    figures (``DURATION_NOT_SPAN``). "half a day" is half of one."""
     text = sentence.text
     found = []
     # as far as the parse reads (``MAX_SENTENCE_CHARS``), and against the measures there only:

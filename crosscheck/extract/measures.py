@@ -341,8 +341,8 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
     determines (or, qualified, counts: "nearly an hour"), not a bare-noun adverbial (a rate:
     "twice a day", "$9 million a year") nor an ordinal ("a second victim", "while a second
     is longer": the named-entity recogniser's ORDINAL); one that dates from the date before
-    it ("a decade later", "a month before." with nothing after it) is left to the dates, as for
-    figures (``DURATION_NOT_SPAN``). "half a day" is half of one."""
+    it ("a decade later", or "before" or "after" with nothing after it) is left to the dates,
+    as for figures (``DURATION_NOT_SPAN``). "half a day" is half of one."""
     text = sentence.text
     found = []
     # as far as the parse reads (``MAX_SENTENCE_CHARS``), and against the measures there only:

@@ -5,7 +5,8 @@ and attributed statements together). Two facts are similar when their sentences 
 the words that single out an event (TF-IDF cosine over truncation stems, see
 ``crosscheck.context``), when they count, price or measure the same thing (rapidfuzz over
 the noun phrase), and when they are given to the same speaker. Similar pairs are joined
-best-first into groups holding at most one fact per article; a pair whose values
+best-first into groups holding one fact per article (an article's repeats of one value
+join afterwards, ``_join_repeats``); a pair whose values
 contradict each other must clear a higher bar than a pair that agrees, or bring other
 evidence that it is one fact (the same thing counted, a mutual best match across the two
 articles, sentences anchored by another aligned fact), so that a conflict is only claimed
@@ -1368,6 +1369,58 @@ def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
     return sides
 
 
+def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
+    """Settled groups (``_settle_sides``'s items, each with the position it sorts at) that
+    hold one article's repeats of a value (headline, lead and body; "at least 3" and "3"),
+    made one: grouping takes one fact per article, so each repeat starts a group of its own
+    beside the first. Two groups without sides join where they share an article, every value
+    of the two can be true together, and their facts are as alike as grouping asks of a merge
+    (a pair at the bar, the mean at ``MERGE_MEAN_SHARE`` of it). Groups with sides and
+    possible conflicts stay as they are: a repeat that another article tells differently is
+    the evidence of a conflict."""
+    if family == "speech":
+        return items
+    low = settings.ALIGN_MIN_SIMILARITY[family]
+    open_ = [k for k, (_, (_, sides, _, possible)) in enumerate(items) if not sides and not possible]
+    parent = {k: k for k in open_}
+    members = {k: list(items[k][1][0]) for k in open_}
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    holding: dict[str, list[int]] = defaultdict(list)
+    for k in open_:
+        for a in dict.fromkeys(facts[i].article for i in members[k]):
+            holding[a].append(k)
+    keys = {i: compare_key(facts[i]) for k in open_ for i in members[k]}
+    for a in sorted(holding):
+        for x, y in ((x, y) for n, x in enumerate(holding[a]) for y in holding[a][n + 1:]):
+            gx, gy = find(x), find(y)
+            if gx == gy:
+                continue
+            mx, my = members[gx], members[gy]
+            if any(compatible(facts[i], facts[j]) is not True for i in mx if facts[i].article == a
+                   for j in my if facts[j].article == a):
+                continue  # the article tells two values: two facts (a cheap test first)
+            distinct = list({keys[i]: i for i in mx + my}.values())
+            if any(compatible(facts[i], facts[j]) is not True for n, i in enumerate(distinct) for j in distinct[n + 1:]):
+                continue
+            if sim.row_max(mx, my).max() < low or sim.mean(mx, my) < settings.MERGE_MEAN_SHARE * low:
+                continue
+            gx, gy = min(gx, gy), max(gx, gy)
+            parent[gy] = gx
+            members[gx].extend(members.pop(gy))
+    out = []
+    for k, (at, item) in enumerate(items):
+        if k not in parent:
+            out.append((at, item))
+        elif find(k) == k:
+            out.append((at, (sorted(members[k]), [], None, False)))
+    return out
+
+
 def _revision(facts: list[Fact], sides: list[list[int]], published: dict | None) -> bool:
     """Whether the sides come from reports of different days and their values rise, or
     fall, with the day (a toll revised from report to report)."""
@@ -1548,13 +1601,15 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                 sim = _similarity(family, part, space, sent_speakers, anchored if family == "date" else None,
                                   roles=[roles[i] for i in block], order=(rank[block], size[block]),
                                   heads_in_sentence=heads, days_by_sentence=days_by_sentence if numeric else None)
+                items = []
                 for root, members in _grow_groups(family, part, sim, anchored, clash_needs_anchor=bool(needs),
                                                   per_article=per_article).items():
                     idx = sorted(members)
-                    items = [(idx, [], None, False)] if family == "speech" else list(
-                        _settle_sides(family, part, sim, [idx], published,
-                                      days_by_sentence if numeric else None, by_head))
-                    settled.append((block[root], part, items))
+                    items.extend((block[root], item) for item in ([(idx, [], None, False)] if family == "speech" else
+                                 _settle_sides(family, part, sim, [idx], published,
+                                               days_by_sentence if numeric else None, by_head)))
+                for at, item in _join_repeats(family, part, sim, items):
+                    settled.append((at, part, [item]))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:
                 for idx, sides, confidence, possible in items:

@@ -371,7 +371,7 @@ def score(
     clusters: list[Cluster] = []
     for n, g in enumerate((g for g in groups if not g.possible), 1):
         every = [by_id[i] for i in g.facts]
-        # an article's repeats of one date (``crosscheck.align``) are listed, but each
+        # an article's repeats of one value (``crosscheck.align``) are listed, but each
         # article is counted once: its first fact stands for it
         firsts: set[str] = set()
         members = [m for m in every if not (m.article in firsts or firsts.add(m.article))]
@@ -379,11 +379,17 @@ def score(
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
         rm = relations.matrix(members)
         u = np.array([unit_code[unit[m.article]] for m in members], dtype=np.int64)
-        fig = np.array([figure_code.setdefault(_figure(m), len(figure_code)) for m in members], dtype=np.int64)
         same_unit = u[:, None] == u[None, :]
         # A copy carries its source's figures: "at least 350" where the source says
-        # "at least <m>" is an edit, even though the two ranges overlap.
-        rm = np.where((rm == AGREE) & same_unit & (fig[:, None] != fig[None, :]), np.int8(CONFLICT), rm)
+        # "at least <m>" is an edit, even though the two ranges overlap. An article's
+        # repeats in the group ("2 million" in the headline, "an estimated 2 million" in
+        # the body) are all its figures: an edit is a copy that shares none of them.
+        figures: dict[str, set[int]] = defaultdict(set)
+        for m in every:
+            figures[m.article].add(figure_code.setdefault(_figure(m), len(figure_code)))
+        for x, y in zip(*np.nonzero(np.triu(same_unit, 1))):
+            if rm[x, y] == AGREE and not figures[members[x].article] & figures[members[y].article]:
+                rm[x, y] = rm[y, x] = CONFLICT
         iu, ju = np.triu_indices(k, 1)
         r, su = rm[iu, ju], same_unit[iu, ju]
         known = r != UNKNOWN
@@ -402,7 +408,7 @@ def score(
             total += comparable
         li = np.array([label_index[label[m.article]] for m in members], dtype=np.int64)
         counted = known & (~su | (r == CONFLICT))
-        codes = np.zeros((k, k), dtype=np.int8)  # one group holds one fact per article: no pair twice
+        codes = np.zeros((k, k), dtype=np.int8)  # one fact per article counted: no pair twice
         for code, row in table_code.items():
             sel = counted & (r == code)
             codes[iu[sel], ju[sel]] = codes[ju[sel], iu[sel]] = row

@@ -906,3 +906,53 @@ def test_an_outlet_that_gives_both_values_tells_two_quantities_apart():
     other = count("a:2", "a", "9", "Across town, firefighters pulled 9 people from a flooded basement.", 9, "people")
     groups = align([*told, other])
     assert not any(g.sides for g in groups) and not any(g.possible for g in groups)
+
+
+FLOOD = {
+    "a:1": ("a", "12", "Flood kills 12 people in the northern valley"),
+    "a:2": ("a", "Twelve", "Twelve people were killed when the river flooded the northern valley on Monday, officials said."),
+    "b:1": ("b", "12", "The flood in the northern valley killed 12 people on Monday, officials said."),
+    "b:2": ("b", "12", "Rescuers said that 12 people had been killed by the flood in the valley."),
+    "c:1": ("c", "12", "The river flood killed 12 people in the northern valley on Monday."),
+}
+
+
+def _flood(**changed):
+    told = {**FLOOD, **changed}
+    return [count(fid, a, text, sentence, int(text) if text.isdigit() else 12, "people")
+            for fid, (a, text, sentence) in told.items()]
+
+
+def test_an_articles_repeats_of_one_figure_join_its_group():
+    # grouping takes one fact per article, so a's and b's second mentions started a group
+    # of their own beside the first; they are the same figure of the same flood
+    facts = _flood()
+    arts = [art(a, a.upper()) for a in "abc"]
+    groups = align(facts)
+    assert [set(g.facts) for g in groups] == [set(FLOOD)]
+    (c,) = score(arts, facts, groups)[0]
+    assert c.verdict == "agree" and sorted(c.values) == ["A", "B", "C"]
+
+
+def test_a_repeat_told_otherwise_by_another_outlet_is_still_a_conflict():
+    # c's 14 conflicts with the 12 both other outlets give twice: the repeats join only
+    # groups whose values agree, so the conflict keeps its sides
+    facts = _flood(**{"c:1": ("c", "14", FLOOD["c:1"][2].replace("12", "14"))})
+    groups = align(facts)
+    (conflict,) = [g for g in groups if g.sides]
+    assert "c:1" in conflict.sides[1]
+
+
+def test_a_copy_whose_repeats_share_a_figure_with_its_source_is_no_edit():
+    arts = [Article("a", "a.txt", "", "Wire", "metadata", date(2024, 1, 1), "metadata", copy_of=("b",)),
+            Article("b", "b.txt", "", "Reprint", "metadata", date(2024, 1, 1), "metadata", copy_of=("a",)),
+            art("c", "Daily")]
+    lead = "The river flood killed at least 12 people in the northern valley on Monday."
+    facts = [count("a:1", "a", "12", FLOOD["a:1"][2], 12, "people"),
+             count("a:2", "a", "at least 12", lead, None, "people", low=12, high=None),
+             count("b:1", "b", "at least 12", lead, None, "people", low=12, high=None),
+             count("c:1", "c", "12", FLOOD["b:1"][2], 12, "people"),
+             count("c:2", "c", "12", FLOOD["b:2"][2], 12, "people")]
+    groups = align(facts)
+    (c,) = [c for c in score(arts, facts, groups)[0] if "b:1" in c.facts]
+    assert "a:1" in c.facts and c.verdict == "agree"  # a's headline "12" and b's "at least 12": one figure

@@ -166,6 +166,8 @@ def test_vague_plural_as_noun_and_others():
         "OSLO, May 21 - Flooding forced 2,300 families from their homes.",
         "The strike called for 12 June drew 2,300 families into the streets.",
         "The vote set for Oct. 3 drew 2,300 families into the streets.",
+        "14 FEBRUARY, 2011\nFlooding forced 2,300 families from their homes.",
+        "Flooding on 3 JULY forced 2,300 families from their homes.",
     ],
 )
 def test_day_of_month_is_not_a_count(text):

@@ -77,10 +77,12 @@ _CAPITALISED_OK = frozenset(
 )
 #: Month names (capitalised, as English spells them) and their AP-style abbreviations
 #: (AP Stylebook, "months"): a day number written next to one is part of a date ("May 14",
-#: "14 May", "Dec. 5"), also in a dateline, where the date extractor skips it on purpose.
+#: "14 May", "Dec. 5"), also in a dateline, where the date extractor skips it on purpose,
+#: and in capitals, as headlines and publication lines set them ("27 MAY 2019").
+_FULL_MONTHS = "January February March April May June July August September October November December".split()
 _MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+    rf"(?:{'|'.join(_FULL_MONTHS)}|{'|'.join(m.upper() for m in _FULL_MONTHS)}"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 )
 _MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*$")

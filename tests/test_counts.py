@@ -275,3 +275,15 @@ def test_a_multiplicative_counts_times_only_where_it_modifies_a_verb(text, found
 )
 def test_a_bare_one_counts_only_what_is_said_of_it(text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, counted", [
+    # a person noun after "the two" still says how many: another outlet may say three
+    ("Relatives of the two women asked for privacy.", ["two"]),
+    ("Police released the names of the three men on Friday.", ["three"]),
+    # a relational noun names parties already known: "the two rivals" counts nothing new
+    ("The two rivals met in Geneva on Friday.", []),
+])
+def test_a_definite_number_counts_people_but_not_known_parties(text, counted):
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert [text[m.start : m.end] for m in found] == counted

@@ -27,14 +27,16 @@ from crosscheck.settings import WORD_BEFORE_CHARS
 
 #: Relational or anaphoric group nouns: after a definite determiner and a number they
 #: refer back to known parties ("the two rivals", "the three parties"), they count nothing new.
+#: Nouns of people as such ("the two women", "the three men") are not among them: the number
+#: still says how many were hurt, held or named, and another outlet may give another.
 RELATIONAL_GROUP_NOUNS = frozenset(
     """
     ally allies side sides country countries nation nations leader leaders party parties
     government governments neighbour neighbours neighbor neighbors state states partner
-    partners rival rivals power powers capital capitals man men woman women brother
+    partners rival rivals power powers capital capitals brother
     brothers sister sisters couple couples company companies team teams president
     presidents minister ministers camp camps kingdom kingdoms republic republics
-    sides men candidates candidate
+    sides candidates candidate
     """.split()
 )
 #: Determiners that make a following number anaphoric ("the two", "these three").

@@ -320,8 +320,8 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
     noun = gov if gov.pos_ in ("NOUN", "PROPN") and gov.i != d.i else None
     verb = _clause_head(gov)
     parts = []
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.pos_ != "PRON":
+    subject = _event_subject(verb)
+    if subject is not None:
         parts.append(_lemma(subject))
     if verb.pos_ != "AUX":  # a copula ("the hearing was on March 3") names no event of its own
         parts.append(_lemma(verb))
@@ -334,6 +334,19 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
     # event, whatever verb the noun hangs from; otherwise a reporting verb makes it a statement
     role = "statement" if noun is None and _lemma(verb) in _words("reporting") else "event"
     return Frame(event=" ".join(parts), role=role, scope=_scope(verb, d, span))
+
+
+def _event_subject(verb: Token) -> Token | None:
+    """Who or what does what ``verb`` says, as a noun: its subject; for a relative pronoun
+    ("the quake, which struck on Sunday"), the noun the relative clause describes; where the
+    subject is a pronoun or missing, the noun of a passive's "by" phrase ("it was rocked by
+    an earthquake"). None when only a pronoun names it."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subject = verb.head
+    if subject is None or subject.pos_ == "PRON":
+        subject = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def read_frame(fact: Fact, doc: Doc | None) -> Frame | None:

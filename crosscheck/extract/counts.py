@@ -242,7 +242,7 @@ def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
     a numeral argument of a verb or adjective with a predicate class ("killing one", "one
     injured", "one died"; ``data/predicates.tsv``), with no determiner, "of" or relative
     clause of its own ("the one she chose", "one another", "one of the riders": a pronoun)."""
-    from crosscheck.extract.frames import predicate_classes
+    from crosscheck.extract.frames import predicate_class
     from crosscheck.parse import parse, tokens_in
 
     span = tokens_in(parse(sentence.text), q.num_start, q.num_end)
@@ -256,7 +256,7 @@ def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
     head = one.head
     while head.dep_ == "conj" and head.head.i != head.i and head.pos_ == one.pos_:
         head = head.head  # "one man was killed and one injured": the conjunct's own verb
-    return head.lemma_.lower() in predicate_classes()
+    return bool(predicate_class(head))
 
 
 def _in_pp(text: str, start: int) -> bool:

@@ -71,9 +71,28 @@ def _table(name: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _predicate_entries() -> dict[str, tuple[str, frozenset[str]]]:
+    """lemma -> (predicate class, the parts of speech it holds it as; empty: any), from
+    ``data/predicates.tsv`` ("hit/VERB,ADJ")."""
+    out = {}
+    for cls, entries in _table("predicates.tsv").items():
+        for entry in entries:
+            lemma, _, pos = entry.partition("/")
+            out[lemma] = (cls, frozenset(pos.split(",")) if pos else frozenset())
+    return out
+
+
+@lru_cache(maxsize=1)
 def predicate_classes() -> dict[str, str]:
-    """lemma -> predicate class (``data/predicates.tsv``)."""
-    return {lemma: cls for cls, lemmas in _table("predicates.tsv").items() for lemma in lemmas}
+    """lemma -> predicate class (``data/predicates.tsv``), for words read without their part
+    of speech (a date's event words); a word of the parse is read by ``predicate_class``."""
+    return {lemma: cls for lemma, (cls, _) in _predicate_entries().items()}
+
+
+def predicate_class(t: Token) -> str:
+    """The predicate class of a word of the parse, by its lemma and part of speech; "" if none."""
+    cls, pos = _predicate_entries().get(_lemma(t), ("", frozenset()))
+    return cls if not pos or t.pos_ in pos else ""
 
 
 def _words(name: str) -> frozenset[str]:
@@ -167,11 +186,10 @@ def _scope(head: Token, keep: Token, own: Span) -> tuple[str, ...]:
 def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     """The first candidate word whose lemma has a predicate class: (class, lemma); else the
     first content word's lemma with no class: ("", lemma)."""
-    classes = predicate_classes()
     candidates = list(candidates)
     for t in candidates:
-        if _lemma(t) in classes:
-            return classes[_lemma(t)], _lemma(t)
+        if predicate_class(t):
+            return predicate_class(t), _lemma(t)
     for pos in ("VERB", "ADJ"):
         for t in candidates:
             if t.pos_ == pos and not t.is_stop and not _noun(t):
@@ -249,8 +267,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN", "NUM") and first.head.i != first.i:
         first = first.head
     gov = first.head
-    classes = predicate_classes()
-    while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP") and _lemma(gov) not in classes:
+    while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP") and not predicate_class(gov):
         gov = gov.head  # up from "to", "of", ...; a preposition with a class of its own says it ("worth")
     if first.dep_ in ARGUMENT_DEPS and gov.i != first.i:
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)

@@ -281,8 +281,11 @@ def test_a_bare_one_counts_only_what_is_said_of_it(text, expected):
     # a person noun after "the two" still says how many: another outlet may say three
     ("Relatives of the two women asked for privacy.", ["two"]),
     ("Police released the names of the three men on Friday.", ["three"]),
+    # a participle between the number and its noun, read from the parse
+    ("The families of the two wounded men requested privacy.", ["two"]),
     # a relational noun names parties already known: "the two rivals" counts nothing new
     ("The two rivals met in Geneva on Friday.", []),
+    ("The two warring parties met in Geneva on Friday.", []),
 ])
 def test_a_definite_number_counts_people_but_not_known_parties(text, counted):
     found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))

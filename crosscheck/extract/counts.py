@@ -259,6 +259,24 @@ def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
     return bool(predicate_class(head))
 
 
+def _counted_noun(sentence: Sentence, whole: Quantity) -> str:
+    """The words from the number to the noun the parse makes it a numeral of, when only
+    modifiers stand between ("two wounded men": "wounded men", "three newly built homes");
+    "" when the parse gives no such noun."""
+    from crosscheck.parse import parse, tokens_in
+
+    span = tokens_in(parse(sentence.text), whole.num_start, whole.num_end)
+    if span is None:
+        return ""
+    number, noun = span[-1], span[-1].head
+    if number.dep_ != "nummod" or noun.pos_ != "NOUN" or noun.i <= number.i:
+        return ""
+    between = span.doc[number.i + 1 : noun.i]
+    if len(between) > 3 or any(t.head.i != noun.i and t.head.head.i != noun.i for t in between):
+        return ""  # only the noun's own modifiers (and theirs) between the number and the noun
+    return span.doc[number.i + 1 : noun.i + 1].text
+
+
 def _in_pp(text: str, start: int) -> bool:
     return bool(ends_at(_PREPOSITION_BEFORE, text, start, WORD_BEFORE_CHARS))
 
@@ -374,9 +392,14 @@ def _count_in_window(
         return None  # "the two rivals": the parties already named, not a count
     item_from = "text"
     definite = ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) is not None
+    if not item and definite and (q.value <= ANAPHORIC_MAX or q.is_word):
+        # "the two wounded men": the words stop at "wounded", the parse finds the noun counted;
+        # without one, "the two met on Monday" is anaphoric, not a count ("the 36 needed" is one)
+        item = _counted_noun(sentence, whole)
+        head, item_from = head_noun(item), "parse"
+        if not item or head in RELATIONAL_GROUP_NOUNS:
+            return None  # no noun, or known parties ("the two warring parties")
     if not item:
-        if definite and (q.value <= ANAPHORIC_MAX or q.is_word):
-            return None  # "the two met on Monday": anaphoric, not a count ("the 36 needed" is one)
         m = _OF_GROUP_AFTER.match(text[q.end :])
         if m:
             item, _, _ = noun_phrase_after(text, q.end + m.end())

@@ -290,3 +290,16 @@ def test_a_bare_one_counts_only_what_is_said_of_it(text, expected):
 def test_a_definite_number_counts_people_but_not_known_parties(text, counted):
     found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
     assert [text[m.start : m.end] for m in found] == counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    # after a name, a number in words before a noun counts it; a name's own number does not
+    ("It took Ortega and Lindqvist four seasons to reach that total.", ["four"]),
+    ("The mayor spoke on a live BBC One show on Friday.", []),
+    ("The Vega 12 rocket failed.", []),
+    # a building's storeys are counted, as a ferry's seats are
+    ("Flames came out of the back of the three-story building.", ["three"]),
+])
+def test_a_number_after_a_name_and_a_buildings_storeys(text, counted):
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert [text[m.start : m.end] for m in found] == counted

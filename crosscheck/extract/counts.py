@@ -135,9 +135,10 @@ _PREPOSITION_BEFORE = re.compile(
 _COMPOUND_AFTER = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?:[A-Za-z])")
 #: Compound heads that measure, rank or describe, not count things ("a 10-point plan", "a
 #: 3-star hotel", "a 23-strong squad", "a five-times champion", "a one-off payment", "a
-#: six-figure loss", "a 3-nil win"; durations are measures, see TIME_UNIT_NOUNS).
+#: six-figure loss", "a 3-nil win"; durations are measures, see TIME_UNIT_NOUNS). A building's
+#: storeys are counted ("a three-story building" has three, as "a 600-seat ferry" has seats).
 _NOT_COMPOUND_COUNTS = frozenset(
-    "old point percent per star time times fold way storey story strong off figure figures nil all love "
+    "old point percent per star time times fold way strong off figure figures nil all love "
     "nothing up down out odd plus digit page lane".split()
 )
 
@@ -176,7 +177,11 @@ def _is_designation(text: str, q: Quantity) -> bool:
     m = ends_at(_CAPITALISED_BEFORE, text, q.start, WORD_BEFORE_CHARS)
     possessive = m is not None and m.group(1).endswith(("'s", "’s", "s'", "s’"))  # "the Assembly's 120 seats"
     if m and not possessive and m.group(1) not in _CAPITALISED_OK and m.group(1).rstrip(".") not in _CAPITALISED_OK:
-        return True  # "Russia 24", "Article 5", "December 19", "Boeing 737"
+        # "Russia 24", "Article 5", "December 19", "Boeing 737", "BBC One"; a number in words,
+        # in lower case, before a noun in lower case counts it after a name too ("took Harstad
+        # four seasons")
+        return not (q.is_word and text[q.num_start : q.num_end].islower()
+                    and noun_phrase_after(text, q.end)[0][:1].islower())
     return False
 
 

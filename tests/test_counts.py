@@ -303,3 +303,13 @@ def test_a_definite_number_counts_people_but_not_known_parties(text, counted):
 def test_a_number_after_a_name_and_a_buildings_storeys(text, counted):
     found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
     assert [text[m.start : m.end] for m in found] == counted
+
+
+@pytest.mark.parametrize("text, value, item", [
+    ("The visitors pulled level with a pair of late penalties.", 2, "late penalties"),
+    ("More than half-a-dozen versions of the browser were patched.", 6, "versions"),
+    ("Officials closed a half-dozen schools on Monday.", 6, "schools"),
+])
+def test_a_pair_and_a_hyphenated_half_dozen_are_numbers(text, value, item):
+    (m,) = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert (m.value["low"], m.value["item"]) == (value, item)

@@ -382,7 +382,7 @@ def _count_in_window(
     ):
         return None
     noun_pos = q.end
-    of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague else None
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague or text[q.start : q.end].endswith("pair") else None
     if of:
         noun_pos = q.end + of.end()
     item, _, _ = noun_phrase_after(text, noun_pos)

@@ -105,11 +105,12 @@ def _alternation(words, case_sensitive: bool = True) -> str:
 
 
 #: A number written in words: "twenty-three", "one hundred and fifty", "a dozen",
-#: "half a dozen", "three dozen" (36); also a bare "a"/"an"/"half a" when a scale word
-#: follows ("a million").
+#: "half a dozen", "a half-dozen", "three dozen" (36), "a pair of" (2); also a bare
+#: "a"/"an"/"half a" when a scale word follows ("a million").
 WORD_NUMBER = (
     rf"(?:{_SMALL}|an?)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
-    rf"|(?:half\s+an?|an?|{_SMALL})\s+dozen"
+    rf"|(?:half[\s-]+an?|an?(?:\s+half)?|{_SMALL})[\s-]+dozen"
+    r"|an?\s+pair(?=\s+of\b)"
     rf"|(?:half\s+an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"
     rf"|{_SMALL}"
 )
@@ -457,6 +458,9 @@ def word_number_value(words: str) -> float | None:
             seen = True
         elif tok == "dozen":
             current = (current or 1.0) * 12
+            seen = True
+        elif tok == "pair":
+            current = (current or 1.0) * 2
             seen = True
         elif tok == "hundred":
             current = (current or 1.0) * 100

@@ -202,7 +202,8 @@ QUARTER = re.compile(
     rf"\b(?:(?i:fiscal)\s+)?(?:(?P<year1>{_YEAR})(?:['’]s)?\s+)?"
     r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]+(?P<unit>(?i:quarter|half))\b"
     rf"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<year>{_YEAR})\b"
-    r"|\s+(?i:of\s+)?(?P<ry>(?i:last|this|next))\s+(?i:year)\b)?"
+    r"|\s+(?i:of\s+)?(?P<ry>(?i:last|this|next))\s+(?i:year)\b"
+    r"|\s+(?i:of)\s+(?P<the_year>(?i:the))\s+(?:(?i:calendar)\s+)?(?i:year)\b)?"
 )
 #: "of" + a noun phrase after a quarter or half: it divides that thing, not a year.
 PART_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?i:fiscal|last|this|next)\b|\d)")
@@ -231,6 +232,14 @@ RELATIVE_DAY = re.compile(
 RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
     r"(?P<unit>(?i:week|weekend|month|quarter|year))\b"
+)
+#: The start, middle or end of a period: "the end of the year", "the start of the month",
+#: "towards the end of May", "by year's end". Read as the period itself, as "late May" is
+#: (which part of it, the words do not bound); "the year" is the report's year.
+PERIOD_PART = re.compile(
+    r"\b(?i:the)\s+(?i:end|start|beginning|middle|close)\s+(?i:of)\s+"
+    rf"(?:(?i:the)\s+(?:(?i:calendar)\s+)?(?P<unit>(?i:week|month|year))\b|(?P<month>{_MONTH_NAME})\b(?:,?\s+(?P<year>{_YEAR})\b)?)"
+    r"|\b(?P<unit2>(?i:week|month|year))['’]s\s+(?i:end)\b"
 )
 #: "the weekend" (after any preposition): the one the tense points to.
 THE_WEEKEND = re.compile(r"\b(?i:the)\s+(?i:weekend)\b(?!\s+(?i:of|before|after)\b)")
@@ -886,8 +895,12 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
             y2 += y1 // 100 * 100
         if y1 < y2 <= y1 + MAX_YEAR_SPAN:
             bounds = (date(y1, 1, 1), date(y2, 12, 31))
-            # a dash alone may join two counts ("<yyyy>-<yyyy> people"): the parse must read a date
-            by_grammar = first == "year" or _is_year_by_grammar(doc(), m.start(first), m.end(second), one_token=False)
+            # a dash alone may join two counts ("<yyyy>-<yyyy> people"): the parse must read a
+            # date, unless the second year is the next one in two digits ("the 2002-03 squad": a
+            # season, which no pair of counts is written as)
+            season = len(m.group(second)) == 2 and y2 == y1 + 1
+            by_grammar = first == "year" or season or _is_year_by_grammar(doc(), m.start(first), m.end(second),
+                                                                          one_token=False)
             add(m, lambda b=bounds, ok=by_grammar: (b, "year", False, {}) if ok else None,
                 (m.start(first), m.end(second)))
     for m in DECADE.finditer(text):
@@ -903,13 +916,13 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         size = UNIT_MONTHS[m.group("unit").lower()]
         index = ORDINALS[m.group("ord").lower()]
         if index * size > 12 or (
-            not (m.group("year") or m.group("ry")) and PART_OF_SOMETHING.match(text, m.end())
+            not (m.group("year") or m.group("ry") or m.group("the_year")) and PART_OF_SOMETHING.match(text, m.end())
         ):
             continue  # "third half"; "the fourth quarter of the match" (a part of a game)
         make = lambda y, size=size, index=index: _months_bounds(y, (index - 1) * size + 1, size)  # noqa: E731
         add(m, lambda m=m, make=make, size=size: _resolve_yearly(
             make, "quarter" if size == 3 else "half", m.group("year") or m.group("year1"),
-            m.group("ry"), None, anchor, tense(*m.span())))
+            m.group("ry") or ("this" if m.group("the_year") else None), None, anchor, tense(*m.span())))
     for m in Q_NOTATION.finditer(text):
         index = int(m.group("q")[1])
         make = lambda y, index=index: _months_bounds(y, (index - 1) * 3 + 1, 3)  # noqa: E731
@@ -935,6 +948,11 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         add(m, lambda m=m: _resolve_relative_day(m.group(), anchor))
     for m in RELATIVE_PERIOD.finditer(text):
         add(m, lambda m=m: _resolve_period(m.group("rel"), m.group("unit"), anchor))
+    for m in PERIOD_PART.finditer(text):
+        if m.group("month"):
+            add(m, lambda m=m: _resolve_month(m.group("month"), m.group("year"), "", anchor, lambda m=m: tense(*m.span())))
+        else:
+            add(m, lambda m=m: _resolve_period("this", m.group("unit") or m.group("unit2"), anchor))
     for m in AGO.finditer(text):
         add(m, lambda m=m: _resolve_ago(m.group("n"), m.group("unit"), anchor))
     for m in THE_WEEKEND.finditer(text):

@@ -382,7 +382,7 @@ def score(
         same_unit = u[:, None] == u[None, :]
         # A copy carries its source's figures: "at least 350" where the source says
         # "at least <m>" is an edit, even though the two ranges overlap. An article's
-        # repeats in the group ("2 million" in the headline, "an estimated 2 million" in
+        # repeats in the group ("40 tonnes" in the headline, "an estimated 40 tonnes" in
         # the body) are all its figures: an edit is a copy that shares none of them.
         figures: dict[str, set[int]] = defaultdict(set)
         for m in every:

@@ -27,7 +27,7 @@ from crosscheck.settings import WORD_BEFORE_CHARS
 
 #: Relational or anaphoric group nouns: after a definite determiner and a number they
 #: refer back to known parties ("the two rivals", "the three parties"), they count nothing new.
-#: Nouns of people as such ("the two women", "the three men") are not among them: the number
+#: Nouns of people as such ("the five nurses", "the six pilots") are not among them: the number
 #: still says how many were hurt, held or named, and another outlet may give another.
 RELATIONAL_GROUP_NOUNS = frozenset(
     """
@@ -136,7 +136,7 @@ _COMPOUND_AFTER = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?:[A-Za-z])")
 #: Compound heads that measure, rank or describe, not count things ("a 10-point plan", "a
 #: 3-star hotel", "a 23-strong squad", "a five-times champion", "a one-off payment", "a
 #: six-figure loss", "a 3-nil win"; durations are measures, see TIME_UNIT_NOUNS). A building's
-#: storeys are counted ("a three-story building" has three, as "a 600-seat ferry" has seats).
+#: storeys are counted ("a 12-storey block" has twelve, as "a 600-seat ferry" has seats).
 _NOT_COMPOUND_COUNTS = frozenset(
     "old point percent per star time times fold way strong off figure figures nil all love "
     "nothing up down out odd plus digit page lane".split()
@@ -177,9 +177,9 @@ def _is_designation(text: str, q: Quantity) -> bool:
     m = ends_at(_CAPITALISED_BEFORE, text, q.start, WORD_BEFORE_CHARS)
     possessive = m is not None and m.group(1).endswith(("'s", "’s", "s'", "s’"))  # "the Assembly's 120 seats"
     if m and not possessive and m.group(1) not in _CAPITALISED_OK and m.group(1).rstrip(".") not in _CAPITALISED_OK:
-        # "Russia 24", "Article 5", "December 19", "Boeing 737", "BBC One"; a number in words,
-        # in lower case, before a noun in lower case counts it after a name too ("took Harstad
-        # four seasons")
+        # "Russia 24", "Article 5", "December 19", "Boeing 737", "Radio Nine"; a number in words,
+        # in lower case, before a noun in lower case counts it after a name too ("gave Okafor
+        # five chances")
         return not (q.is_word and text[q.num_start : q.num_end].islower()
                     and noun_phrase_after(text, q.end)[0][:1].islower())
     return False
@@ -266,7 +266,7 @@ def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
 
 def _counted_noun(sentence: Sentence, whole: Quantity) -> str:
     """The words from the number to the noun the parse makes it a numeral of, when only
-    modifiers stand between ("two wounded men": "wounded men", "three newly built homes");
+    modifiers stand between ("four injured miners": "injured miners", "three newly built homes");
     "" when the parse gives no such noun."""
     from crosscheck.parse import parse, tokens_in
 
@@ -398,7 +398,7 @@ def _count_in_window(
     item_from = "text"
     definite = ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) is not None
     if not item and definite and (q.value <= ANAPHORIC_MAX or q.is_word):
-        # "the two wounded men": the words stop at "wounded", the parse finds the noun counted;
+        # "the four injured miners": the words stop at "injured", the parse finds the noun counted;
         # without one, "the two met on Monday" is anaphoric, not a count ("the 36 needed" is one)
         item = _counted_noun(sentence, whole)
         head, item_from = head_noun(item), "parse"

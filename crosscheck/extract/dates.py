@@ -233,8 +233,8 @@ RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
     r"(?P<unit>(?i:week|weekend|month|quarter|year))\b"
 )
-#: The start, middle or end of a period: "the end of the year", "the start of the month",
-#: "towards the end of May", "by year's end". Read as the period itself, as "late May" is
+#: The start, middle or end of a period: "the beginning of the week", "the close of the
+#: month", "around the middle of October", "by month's end". Read as the period itself, as "late May" is
 #: (which part of it, the words do not bound); "the year" is the report's year.
 PERIOD_PART = re.compile(
     r"\b(?i:the)\s+(?i:end|start|beginning|middle|close)\s+(?i:of)\s+"
@@ -896,7 +896,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         if y1 < y2 <= y1 + MAX_YEAR_SPAN:
             bounds = (date(y1, 1, 1), date(y2, 12, 31))
             # a dash alone may join two counts ("<yyyy>-<yyyy> people"): the parse must read a
-            # date, unless the second year is the next one in two digits ("the 2002-03 squad": a
+            # date, unless the second year is the next one in two digits ("the 1998-99 roster": a
             # season, which no pair of counts is written as)
             season = len(m.group(second)) == 2 and y2 == y1 + 1
             by_grammar = first == "year" or season or _is_year_by_grammar(doc(), m.start(first), m.end(second),

@@ -355,9 +355,9 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
 
 def _event_subject(verb: Token) -> Token | None:
     """Who or what does what ``verb`` says, as a noun: its subject; for a relative pronoun
-    ("the quake, which struck on Sunday"), the noun the relative clause describes; where the
-    subject is a pronoun or missing, the noun of a passive's "by" phrase ("it was rocked by
-    an earthquake"). None when only a pronoun names it."""
+    ("the blaze, which began at dawn"), the noun the relative clause describes; where the
+    subject is a pronoun or missing, the noun of a passive's "by" phrase ("it was flooded by
+    the river"). None when only a pronoun names it."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subject = verb.head

@@ -373,7 +373,7 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
                 or (head.dep_ == "npadvmod" and head.head.pos_ not in ("ADP", "SCONJ")) or head.ent_type_ == "ORDINAL":
             continue  # not the unit's article, or a bare-noun adverbial: a rate ("$9 million a
             # year", "twice a day"), which the parse does not tell from a length of time; the
-            # time between two events ("a month after the raid") measures
+            # time between two events ("a fortnight after the vote") measures
         if any(c.dep_ in ("cc", "conj") or c.dep_ == "nummod" and c.i != det.i for c in head.children) or (
             head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM")
         ):

@@ -105,7 +105,7 @@ def _alternation(words, case_sensitive: bool = True) -> str:
 
 
 #: A number written in words: "twenty-three", "one hundred and fifty", "a dozen",
-#: "half a dozen", "a half-dozen", "three dozen" (36), "a pair of" (2); also a bare
+#: "half a dozen", "a half-dozen", "three dozen" (36), "pair" before "of" (2); also a bare
 #: "a"/"an"/"half a" when a scale word follows ("a million").
 WORD_NUMBER = (
     rf"(?:{_SMALL}|an?)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"

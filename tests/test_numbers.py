@@ -267,3 +267,14 @@ def test_telephone_numbers_are_no_quantities(text, kept):
     from crosscheck.extract.numbers import find_quantities
 
     assert [q.low for q in find_quantities(text)] == kept
+
+
+@pytest.mark.parametrize("text, values", [
+    ("She served a six-month sentence.", [6.0]),  # a number and a unit ("month" ends in -th)
+    ("Nine-month-old twins were rescued.", [9.0]),
+    ("Two-thirds of voters agreed.", []),  # fractions and ordinals are no quantities here
+    ("It came in the seventy-sixth minute.", []),
+    ("The ship sank two-tenths of a mile offshore.", []),
+])
+def test_a_number_word_before_a_unit_is_read_and_before_an_ordinal_or_fraction_is_not(text, values):
+    assert [q.value for q in find_quantities(text)] == values

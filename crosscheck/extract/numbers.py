@@ -115,8 +115,12 @@ WORD_NUMBER = (
     rf"|{_SMALL}"
 )
 
-#: A word number must not run into an ordinal or fraction ("twenty-first", "two-thirds").
-_NOT_ORDINAL = r"(?!-(?:first|second|third|fifth|\w+ths?|thirds?|halfs?|halves|quarters?)\b)"
+#: A word number must not run into an ordinal or fraction ("twenty-first", "two-thirds",
+#: "three-fifths"); "six-month" is a number and a unit.
+_NOT_ORDINAL = (
+    r"(?!-(?:first|second|third|thirds|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|elevenths?"
+    r"|twelfths?|\w+teenths?|\w+ieths?|hundredths?|thousandths?|millionths?|halfs?|halves|quarters?)\b)"
+)
 
 #: Currency prefixes that are words may be attached to the digits ("euro30 billion",
 #: "Rs500"): then a letter may stand right before a number.

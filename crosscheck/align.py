@@ -53,7 +53,7 @@ from crosscheck import settings
 from crosscheck.context import ContextSpace, SparseVectors, content_words, find_acronyms, stem, stems
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.measures import DAYS_PER_YEAR
-from crosscheck.extract.numbers import QUALIFIERS
+from crosscheck.extract.numbers import QUALIFIERS, find_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
@@ -1371,47 +1371,61 @@ def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
 
 def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
     """Settled groups (``_settle_sides``'s items, each with the position it sorts at) that
-    hold one article's repeats of a value (headline, lead and body; "at least 3" and "3"),
-    made one: grouping takes one fact per article, so each repeat starts a group of its own
-    beside the first. Two groups without sides join where they share an article, every value
-    of the two can be true together, and their facts are as alike as grouping asks of a merge
-    (a pair at the bar, the mean at ``MERGE_MEAN_SHARE`` of it). Groups with sides and
-    possible conflicts stay as they are: a repeat that another article tells differently is
-    the evidence of a conflict."""
+    hold one article's repeats of a figure (headline, lead and body), made one: grouping
+    takes one fact per article, so each repeat starts a group of its own beside the first.
+    Two groups without sides join where an article they share writes, in both, the same
+    figure (``_figure_told``: "at least 2" and "2" are one figure, "at least 2" and "10" are
+    not, though both can be true), every value of the two can be true together, and their
+    facts are as alike as grouping asks of a merge (a pair at the bar, the mean at
+    ``MERGE_MEAN_SHARE`` of it). Not told apart: two events with one figure each that every
+    article gives (two crashes with two dead each), where the frames leave the difference
+    unread. Groups with sides and possible conflicts stay as
+    they are: a repeat that another outlet tells otherwise is the evidence of a conflict.
+    Each pair of groups is weighed once at its sizes, and only where one of them holds
+    another article (a group of one article's facts has no likeness to weigh)."""
     if family == "speech":
         return items
     low = settings.ALIGN_MIN_SIMILARITY[family]
     open_ = [k for k, (_, (_, sides, _, possible)) in enumerate(items) if not sides and not possible]
     parent = {k: k for k in open_}
     members = {k: list(items[k][1][0]) for k in open_}
+    articles = {k: {facts[i].article for i in members[k]} for k in open_}
 
     def find(k: int) -> int:
         while parent[k] != k:
             k = parent[k]
         return k
 
-    holding: dict[str, list[int]] = defaultdict(list)
+    # each article's groups, by the figure it gives in them: only groups of one figure can join
+    holding: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
     for k in open_:
-        for a in dict.fromkeys(facts[i].article for i in members[k]):
-            holding[a].append(k)
+        for i in members[k]:
+            holding[facts[i].article][_figure_told(facts[i])].append(k)
     keys = {i: compare_key(facts[i]) for k in open_ for i in members[k]}
+    weighed: set[tuple[int, int, int, int]] = set()
     for a in sorted(holding):
-        for x, y in ((x, y) for n, x in enumerate(holding[a]) for y in holding[a][n + 1:]):
-            gx, gy = find(x), find(y)
-            if gx == gy:
-                continue
-            mx, my = members[gx], members[gy]
-            if any(compatible(facts[i], facts[j]) is not True for i in mx if facts[i].article == a
-                   for j in my if facts[j].article == a):
-                continue  # the article tells two values: two facts (a cheap test first)
-            distinct = list({keys[i]: i for i in mx + my}.values())
-            if any(compatible(facts[i], facts[j]) is not True for n, i in enumerate(distinct) for j in distinct[n + 1:]):
-                continue
-            if sim.row_max(mx, my).max() < low or sim.mean(mx, my) < settings.MERGE_MEAN_SHARE * low:
-                continue
-            gx, gy = min(gx, gy), max(gx, gy)
-            parent[gy] = gx
-            members[gx].extend(members.pop(gy))
+        for ks in holding[a].values():
+            for x, y in ((x, y) for n, x in enumerate(ks) for y in ks[n + 1:]):
+                gx, gy = sorted((find(x), find(y)))
+                if gx == gy or (len(articles[gx]) == 1 and len(articles[gy]) == 1):
+                    continue
+                mx, my = members[gx], members[gy]
+                if (gx, gy, len(mx), len(my)) in weighed:
+                    continue
+                weighed.add((gx, gy, len(mx), len(my)))
+                mine = [i for i in mx + my if facts[i].article == a]
+                if len({_figure_told(facts[i]) for i in mine}) > 1:
+                    continue  # the article writes two figures: two facts ("at least 2 died", "10 hurt")
+                if len({_predicate_class(facts[i]) for i in mine} - {""}) > 1:
+                    continue  # one figure said in two classes ("2 died", "2 were wounded")
+                distinct = list({keys[i]: i for i in mx + my}.values())
+                if any(compatible(facts[i], facts[j]) is not True for n, i in enumerate(distinct) for j in distinct[n + 1:]):
+                    continue
+                if sim.row_max(mx, my).max() < low or sim.mean(mx, my) < settings.MERGE_MEAN_SHARE * low:
+                    continue
+                parent[gy] = gx
+                members[gx].extend(members.pop(gy))
+                articles[gx] |= articles.pop(gy)
     out = []
     for k, (at, item) in enumerate(items):
         if k not in parent:
@@ -1419,6 +1433,22 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
         elif find(k) == k:
             out.append((at, (sorted(members[k]), [], None, False)))
     return out
+
+
+def _figure_told(f: Fact) -> tuple:
+    """The figure a fact writes: a date's days (or, unanchored, its words); a number's
+    number(s) as written, whatever qualifies them ("at least 2", "2" and "an estimated 2"
+    write 2; "10" does not), with its unit or currency and scope."""
+    if f.kind == "date":
+        return f.kind, _span(f) or f.value.get("expression")
+    written = tuple((q.value, q.high if q.is_range else None) for q in _quantities(f.text))
+    return f.kind, written or (f.value.get("low"), f.value.get("high")), tuple(
+        f.value.get(k) for k in ("unit", "currency", "scope", "per"))
+
+
+@lru_cache(maxsize=65536)
+def _quantities(text: str) -> tuple:
+    return tuple(find_quantities(text))
 
 
 def _revision(facts: list[Fact], sides: list[list[int]], published: dict | None) -> bool:

@@ -956,3 +956,19 @@ def test_a_copy_whose_repeats_share_a_figure_with_its_source_is_no_edit():
     groups = align(facts)
     (c,) = [c for c in score(arts, facts, groups)[0] if "b:1" in c.facts]
     assert "a:1" in c.facts and c.verdict == "agree"  # a's headline "12" and b's "at least 12": one figure
+
+
+def test_an_articles_two_figures_stay_two_facts_though_both_can_be_true():
+    # "at least two" and "10" can both be true, but an article that writes both writes two
+    # figures: its repeats join a group only where it writes the same figure in both
+    died = "At least two people died and 10 others were taken to hospital after a lorry hit a bus near Tarn on Monday."
+    hurt = "Ten people were taken to hospital and at least two people died after a lorry hit a bus near Tarn on Monday."
+    facts = []
+    for a, sentence in (("a", died), ("b", hurt), ("c", died.replace("10", "ten"))):
+        low = sentence.lower()
+        two = sentence[low.index("at least two"): low.index("at least two") + len("at least two")]
+        ten = next(w for w in ("10", "Ten", "ten") if w in sentence)
+        facts += [count(f"{a}:1", a, two, sentence, None, "people", low=2, high=None),
+                  count(f"{a}:2", a, ten, sentence, 10, "people")]
+    groups = {frozenset(g.facts) for g in align(facts)}
+    assert frozenset({"a:1", "b:1", "c:1"}) in groups and frozenset({"a:2", "b:2", "c:2"}) in groups

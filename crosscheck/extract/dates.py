@@ -238,9 +238,13 @@ RELATIVE_PERIOD = re.compile(
 #: (which part of it, the words do not bound); "the year" is the report's year.
 PERIOD_PART = re.compile(
     r"\b(?i:the)\s+(?i:end|start|beginning|middle|close)\s+(?i:of)\s+"
-    rf"(?:(?i:the)\s+(?:(?i:calendar)\s+)?(?P<unit>(?i:week|month|year))\b|(?P<month>{_MONTH_NAME})\b(?:,?\s+(?P<year>{_YEAR})\b)?)"
-    r"|\b(?P<unit2>(?i:week|month|year))['’]s\s+(?i:end)\b"
+    rf"(?:(?i:the)\s+(?:(?i:calendar)\s+)?(?P<unit>(?i:week|month|year))(?![\w-])"
+    rf"|(?P<month>{_MONTH_NAME})\b(?:,?\s+(?P<year>{_YEAR})\b)?)"
+    r"|(?<![\w-])(?P<unit2>(?i:week|month|year))['’]s\s+(?i:end)(?![\w-])"
 )
+#: "last", "next" or "this" right before a possessive period ("last year's end"): the
+#: relative period says which (``RELATIVE_PERIOD``).
+_RELATIVE_BEFORE = re.compile(r"\b(?i:last|next|this)\s+$")
 #: "the weekend" (after any preposition): the one the tense points to.
 THE_WEEKEND = re.compile(r"\b(?i:the)\s+(?i:weekend)\b(?!\s+(?i:of|before|after)\b)")
 #: A period running up to the report: "the past three days", "the last two months", "the past
@@ -735,6 +739,13 @@ def _resolve_in_the_period(unit: str, ref: tuple[Bounds, str] | None, anchor: da
     return _period_of(anchor, unit), unit, True, {}
 
 
+def _part_of_the_year(make: Callable[[int], Bounds], granularity: str, ref: tuple[Bounds, str] | None,
+                      anchor: date | None) -> Resolution:
+    """A quarter or half "of the year": of the year of the date before it, else the report's."""
+    year = _resolve_in_the_period("year", ref, anchor)[0]
+    return (make(year[0].year) if year else None), granularity, True, {}
+
+
 def _resolve_event_relative(m: re.Match, alone: bool, ref: tuple[Bounds, str] | None) -> Resolution:
     """"<n> <unit>s after" with nothing after it: counted from the date before it; "the day
     after <event>": unanchored."""
@@ -920,9 +931,13 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         ):
             continue  # "third half"; "the fourth quarter of the match" (a part of a game)
         make = lambda y, size=size, index=index: _months_bounds(y, (index - 1) * size + 1, size)  # noqa: E731
+        if m.group("the_year"):  # "the second half of the year": of the year the sentence is about
+            add(m, lambda ref, make=make, size=size: _part_of_the_year(make, "quarter" if size == 3 else "half",
+                                                                        ref, anchor), anaphoric=True)
+            continue
         add(m, lambda m=m, make=make, size=size: _resolve_yearly(
             make, "quarter" if size == 3 else "half", m.group("year") or m.group("year1"),
-            m.group("ry") or ("this" if m.group("the_year") else None), None, anchor, tense(*m.span())))
+            m.group("ry"), None, anchor, tense(*m.span())))
     for m in Q_NOTATION.finditer(text):
         index = int(m.group("q")[1])
         make = lambda y, index=index: _months_bounds(y, (index - 1) * 3 + 1, 3)  # noqa: E731
@@ -951,8 +966,10 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in PERIOD_PART.finditer(text):
         if m.group("month"):
             add(m, lambda m=m: _resolve_month(m.group("month"), m.group("year"), "", anchor, lambda m=m: tense(*m.span())))
-        else:
-            add(m, lambda m=m: _resolve_period("this", m.group("unit") or m.group("unit2"), anchor))
+        elif not _RELATIVE_BEFORE.search(text, 0, m.start()):
+            # "the year" is the one the sentence is about: the date before it, else the report's
+            add(m, lambda ref, m=m: _resolve_in_the_period(m.group("unit") or m.group("unit2"), ref, anchor),
+                anaphoric=True)
     for m in AGO.finditer(text):
         add(m, lambda m=m: _resolve_ago(m.group("n"), m.group("unit"), anchor))
     for m in THE_WEEKEND.finditer(text):

@@ -296,6 +296,8 @@ def test_a_definite_number_counts_people_but_not_known_parties(text, counted):
     # after a name, a number in words before a noun counts it; a name's own number does not
     ("It took Ortega and Lindqvist four seasons to reach that total.", ["four"]),
     ("The mayor spoke on a live BBC One show on Friday.", []),
+    ("Year nine pupils were sent home on Monday.", []),  # a name's number in words
+    ("A Category five storm hit the island.", []),
     ("The Vega 12 rocket failed.", []),
     # a building's storeys are counted, as a ferry's seats are
     ("Flames came out of the back of the three-story building.", ["three"]),
@@ -313,3 +315,13 @@ def test_a_number_after_a_name_and_a_buildings_storeys(text, counted):
 def test_a_pair_and_a_hyphenated_half_dozen_are_numbers(text, value, item):
     (m,) = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
     assert (m.value["low"], m.value["item"]) == (value, item)
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Police found a pair of scissors in the van.", []),  # a summation plural: one pair, no count
+    ("A pair of 20-year-old men were arrested.", []),  # nothing counted after "of"
+    ("The officers fired at the suspect, hitting Vance eleven times.", ["eleven"]),
+])
+def test_a_pair_counts_only_what_comes_in_ones(text, counted):
+    found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
+    assert [text[m.start : m.end] for m in found] == counted

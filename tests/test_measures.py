@@ -253,3 +253,20 @@ def test_a_line_of_measures_and_durations_with_the_article_is_read_in_linear_tim
 
     seconds(200)  # warm up
     assert seconds(4000) < 9 * max(seconds(1000), 0.01)
+
+
+@pytest.mark.parametrize("text, found, role", [
+    # the time between two events, whatever the parse hangs it on
+    ("Two men were arrested a month after the raid.", ["a month"], "total"),
+    ("The strike began a week before the general election.", ["a week"], "total"),
+    # a rate of an amount, and what a week was like, are no lengths of time
+    ("Rents rose to 900 dollars a month after the increase.", [], None),
+    ("It has been quite a week for the prime minister.", [], None),
+])
+def test_a_unit_after_the_article_before_an_event(text, found, role):
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    measures = [f for f in extract_facts(Article("a", "a.txt", text, "x", "metadata", None, "none")) if f.kind == "measure"]
+    assert [f.text for f in measures] == found
+    assert all(f.frame.role == role for f in measures)  # not the "rate" of "$4 million a day"

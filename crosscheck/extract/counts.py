@@ -163,7 +163,7 @@ def _is_year(text: str, q: Quantity, noun: str) -> bool:
     return not (noun and noun[:1].islower() and noun.lower().endswith("s"))
 
 
-def _is_designation(text: str, q: Quantity) -> bool:
+def _is_designation(text: str, q: Quantity, sentence: Sentence | None = None, whole: Quantity | None = None) -> bool:
     """Numbers inside names, designations, times and compounds ("SM-3", "Russia 24 TV")."""
     after = text[q.end :]
     if ends_at(_DESIGNATION_END, text, q.start, WORD_BEFORE_CHARS):
@@ -181,7 +181,8 @@ def _is_designation(text: str, q: Quantity) -> bool:
         # in lower case, before a noun in lower case counts it after a name too ("gave Okafor
         # five chances")
         return not (q.is_word and text[q.num_start : q.num_end].islower()
-                    and noun_phrase_after(text, q.end)[0][:1].islower())
+                    and noun_phrase_after(text, q.end)[0][:1].islower()
+                    and sentence is not None and whole is not None and _name_apart(sentence, whole))
     return False
 
 
@@ -282,6 +283,30 @@ def _counted_noun(sentence: Sentence, whole: Quantity) -> str:
     return span.doc[number.i + 1 : noun.i + 1].text
 
 
+def _summation(head: str, item: str) -> bool:
+    """Whether a noun is a summation plural ("scissors", "jeans": ``frame_words.tsv``)."""
+    from crosscheck.extract.frames import _words
+
+    words = _words("summation")
+    return head in words or item.split()[-1].lower() in words
+
+
+def _name_apart(sentence: Sentence, whole: Quantity) -> bool:
+    """Whether the name before a number in words is no part of the number's noun phrase: the
+    parse makes the number a numeral of a noun that the name does not modify ("took Harstad
+    four seasons"), unlike a designation ("Year nine pupils", "Formula one drivers", "a
+    Category five storm"), and the noun is no score word ("three nil")."""
+    from crosscheck.parse import parse, tokens_in
+
+    span = tokens_in(parse(sentence.text), whole.num_start, whole.num_end)
+    if span is None or span.start == 0:
+        return False
+    number, name = span[-1], span.doc[span.start - 1]
+    noun = number.head
+    return (number.dep_ == "nummod" and noun.i > number.i and noun.pos_ == "NOUN"
+            and noun.lower_ not in ("nil", "love", "all") and name.head.i not in (noun.i, number.i))
+
+
 def _in_pp(text: str, start: int) -> bool:
     return bool(ends_at(_PREPOSITION_BEFORE, text, start, WORD_BEFORE_CHARS))
 
@@ -378,7 +403,7 @@ def _count_in_window(
         mention.value["tally"] = True  # one side of a score: never a name's number ("Drake 65-53")
         return mention, in_pp
     if not q.is_vague and (
-        _is_designation(text, q) or _is_day_of_month(text, q) or _is_one_idiom(sentence, text, q, whole)
+        _is_designation(text, q, sentence, whole) or _is_day_of_month(text, q) or _is_one_idiom(sentence, text, q, whole)
     ):
         return None
     noun_pos = q.end
@@ -388,6 +413,8 @@ def _count_in_window(
     item, _, _ = noun_phrase_after(text, noun_pos)
     if _is_year(text, q, item):
         return None
+    if text[q.start : q.end].lower().endswith("pair") and (not item or _summation(head_noun(item), item)):
+        return None  # "a pair of" counts what follows it, not "a pair of scissors" (one pair)
     head = head_noun(item) if item else ""
     if item and (head in TIME_UNIT_NOUNS or head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
         return None  # "30 years" is a duration, "45 years old" an age

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
     from spacy.tokens import Doc, Span, Token
 
 from crosscheck.extract.dates import DATELINE
+from crosscheck.extract.numbers import FROM_EVENT
 from crosscheck.models import Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
 
@@ -50,6 +51,8 @@ YEARS = (1800, 2100)
 #: Labels of a verb that shares the subject of the verb it hangs from (coordination,
 #: adverbial and control clauses: "scored 20 and grabbed 11", "led, while grabbing 7").
 SUBJECT_SHARING = frozenset({"conj", "advcl", "xcomp"})
+#: Determiners that make a noun phrase definite (CGEL ch. 5, § 6).
+DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 #: Named-entity labels (OntoNotes 5) of who acts: people, organisations, groups.
 AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 #: Named-entity labels (OntoNotes 5) of dates and times of day.
@@ -197,6 +200,17 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     return "", ""
 
 
+def _definite_object(prep: Token) -> bool:
+    """Whether a partitive preposition's object is definite or counted, as a part of a whole
+    needs it to be (CGEL ch. 5, § 9: "two of the five", "three of them", "four of its
+    players", "12 of 40 seats"; not "a pair of shoes", "dozens of people")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return True  # the parse gives none: as before, a part
+    return obj.pos_ == "PRON" or obj.tag_ in ("WP", "WDT") or any(
+        c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in obj.children)
+
+
 def _number_frame(fact: Fact, span: Span) -> Frame:
     q = span.root
     noun: Token | None = None
@@ -217,7 +231,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end
                and fact.kind == "count"), None)  # "eight years of rule" is no part
     if of is not None:
-        role = "part"
+        role = "part" if _definite_object(of) else role  # "a pair of shoes", "dozens of people": what is counted
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not thing:
             thing = _phrase(obj)
@@ -252,6 +266,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
     rates = _words("rate")
     for c in list(arg.head.children) + list(arg.children):
+        if span.start <= c.i < span.end or FROM_EVENT.match(span.doc.text, c.idx + len(c.text)):
+            continue  # the figure's own unit, or a gap from an event ("a week before the vote"), is no rate
         if c.dep_ == "npadvmod" and _lemma(c) in rates and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"}:
             role = "rate"  # "$4 million a day"
         elif c.dep_ == "prep" and _lemma(c) == "per" and any(_lemma(o) in rates for o in c.children):

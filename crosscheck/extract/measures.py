@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 
 from crosscheck.extract.numbers import (
+    FROM_EVENT,
+    RATE_OF_LABELS,
     WORD_START,
     CANONICAL_UNITS,
     QUALIFIERS,
@@ -369,19 +371,26 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         if article is None or noun is None or len(article) != 1:
             continue
         det, head = article[0], noun.root
+        before = doc[det.i - 1] if det.i > 0 else None
+        gap = (head.head.pos_ in ("ADP", "SCONJ") or (head.head.pos_ == "VERB" and FROM_EVENT.match(text, end))) \
+            and not (before is not None and (before.like_num or before.ent_type_ in RATE_OF_LABELS))
         if det.dep_ not in ("det", "nummod") or det.head.i != head.i or head.pos_ != "NOUN" \
-                or (head.dep_ == "npadvmod" and head.head.pos_ not in ("ADP", "SCONJ")) or head.ent_type_ == "ORDINAL":
+                or (head.dep_ == "npadvmod" and not gap) or head.ent_type_ == "ORDINAL":
             continue  # not the unit's article, or a bare-noun adverbial: a rate ("$9 million a
             # year", "twice a day"), which the parse does not tell from a length of time; the
-            # time between two events ("a fortnight after the vote") measures
+            # time between two events ("a fortnight after the vote", "was elected a week before
+            # the strike") measures, unless an amount stands before it ("900 dollars a month
+            # after the rise": a rate)
         if any(c.dep_ in ("cc", "conj") or c.dep_ == "nummod" and c.i != det.i for c in head.children) or (
             head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM")
         ):
             continue  # more or less than one: "a year and a half", "a day or two", "a quarter of an hour"
         share, at = 1.0, m.start()
         predet = next((c for c in head.children if c.dep_ == "predet" and c.i == det.i - 1), None)
-        if predet is not None:  # "half a day"
-            share, at = word_number_value(predet.lower_) or 1.0, predet.idx
+        if predet is not None:  # "half a day"; "quite a week" says what it was like, not how long
+            if word_number_value(predet.lower_) is None:
+                continue
+            share, at = word_number_value(predet.lower_), predet.idx
         start, prefix, qualifier = prefix_and_qualifier(text, at)
         if prefix:
             continue

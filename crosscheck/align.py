@@ -1437,7 +1437,7 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
 
 def _figure_told(f: Fact) -> tuple:
     """The figure a fact writes: a date's days (or, unanchored, its words); a number's
-    number(s) as written, whatever qualifies them ("at least 2", "2" and "an estimated 2"
+    number(s) as written, whatever qualifies them ("at least 7", "7" and "an estimated 7"
     write 2; "10" does not), with its unit or currency and scope."""
     if f.kind == "date":
         return f.kind, _span(f) or f.value.get("expression")

@@ -414,7 +414,7 @@ def _count_in_window(
     if _is_year(text, q, item):
         return None
     if text[q.start : q.end].lower().endswith("pair") and (not item or _summation(head_noun(item), item)):
-        return None  # "a pair of" counts what follows it, not "a pair of scissors" (one pair)
+        return None  # "pair" counts what follows its "of", not a summation plural (scissors: one pair)
     head = head_noun(item) if item else ""
     if item and (head in TIME_UNIT_NOUNS or head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
         return None  # "30 years" is a duration, "45 years old" an age

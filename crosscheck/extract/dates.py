@@ -931,7 +931,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         ):
             continue  # "third half"; "the fourth quarter of the match" (a part of a game)
         make = lambda y, size=size, index=index: _months_bounds(y, (index - 1) * size + 1, size)  # noqa: E731
-        if m.group("the_year"):  # "the second half of the year": of the year the sentence is about
+        if m.group("the_year"):  # "the first quarter of the year": of the year the sentence is about
             add(m, lambda ref, make=make, size=size: _part_of_the_year(make, "quarter" if size == 3 else "half",
                                                                         ref, anchor), anaphoric=True)
             continue

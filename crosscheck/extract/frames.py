@@ -203,7 +203,7 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
 def _definite_object(prep: Token) -> bool:
     """Whether a partitive preposition's object is definite or counted, as a part of a whole
     needs it to be (CGEL ch. 5, § 9: "two of the five", "six of us", "four of its
-    players", "12 of 40 seats"; not "a pair of boots", "dozens of people")."""
+    players", "12 of 40 seats"; not "a pair of boots", "dozens of lorries")."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return True  # the parse gives none: as before, a part
@@ -231,7 +231,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end
                and fact.kind == "count"), None)  # "eight years of rule" is no part
     if of is not None:
-        role = "part" if _definite_object(of) else role  # "a pair of boots", "dozens of people": what is counted
+        role = "part" if _definite_object(of) else role  # "a pair of boots", "dozens of lorries": what is counted
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not thing:
             thing = _phrase(obj)

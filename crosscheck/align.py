@@ -1405,9 +1405,11 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
     weighed: set[tuple[int, int, int, int]] = set()
     for a in sorted(holding):
         for ks in holding[a].values():
-            for x, y in ((x, y) for n, x in enumerate(ks) for y in ks[n + 1:]):
+            # one group of each pair holds another article: only those are walked, so that a
+            # hostile article's thousands of groups of its own cost no pairs
+            for x, y in ((x, y) for x in ks if len(articles[find(x)]) > 1 for y in ks if y != x):
                 gx, gy = sorted((find(x), find(y)))
-                if gx == gy or (len(articles[gx]) == 1 and len(articles[gy]) == 1):
+                if gx == gy:
                     continue
                 mx, my = members[gx], members[gy]
                 if (gx, gy, len(mx), len(my)) in weighed:

@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
     from spacy.tokens import Doc, Span, Token
 
 from crosscheck.extract.dates import DATELINE
-from crosscheck.extract.numbers import FROM_EVENT
 from crosscheck.models import Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
 
@@ -200,6 +199,14 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     return "", ""
 
 
+def _from_event(t: Token) -> bool:
+    """Whether a unit of time is counted from an event named after it ("a week before the
+    vote"): "before", "after" or "prior" follows it, and a word follows that (as
+    ``FROM_EVENT`` reads the text)."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("before", "after", "prior") and not doc[t.i + 2].is_punct
+
+
 def _definite_object(prep: Token) -> bool:
     """Whether a partitive preposition's object is definite or counted, as a part of a whole
     needs it to be (CGEL ch. 5, § 9: "two of the five", "six of us", "four of its
@@ -266,7 +273,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
     rates = _words("rate")
     for c in list(arg.head.children) + list(arg.children):
-        if span.start <= c.i < span.end or FROM_EVENT.match(span.doc.text, c.idx + len(c.text)):
+        if span.start <= c.i < span.end or _from_event(c):
             continue  # the figure's own unit, or a gap from an event ("a week before the vote"), is no rate
         if c.dep_ == "npadvmod" and _lemma(c) in rates and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"}:
             role = "rate"  # "$4 million a day"

@@ -247,9 +247,6 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         role = "part"  # "including three children", "among them 12 police"
     elif arg.dep_ == "pobj" and _lemma(arg.head) == "of" and arg.head.head.like_num:
         role = "whole"  # the 40 of "14 of the 40 berths"
-    elif noun is None and arg.dep_ == "pobj" and _lemma(arg.head) == "of" and arg.head.head.pos_ == "NOUN" \
-            and not thing:
-        thing = _phrase(arg.head.head)  # "a population of 120,000", "a crowd of 300": what the number sizes
     increments = _words("increment")
     for c in children:
         if _lemma(c) in increments and c.dep_ in ("amod", "advmod", "quantmod", "det"):

@@ -1379,8 +1379,8 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
     facts are as alike as grouping asks of a merge (a pair at the bar, the mean at
     ``MERGE_MEAN_SHARE`` of it). Not told apart: two events with one figure each that every
     article gives (two crashes with two dead each), where the frames leave the difference
-    unread. Groups with sides and possible conflicts stay as
-    they are: a repeat that another outlet tells otherwise is the evidence of a conflict.
+    unread. Groups with sides and possible conflicts stay as they are: a repeat that another
+    outlet tells otherwise is the evidence of a conflict.
     Each pair of groups is weighed once at its sizes, and only where one of them holds
     another article (a group of one article's facts has no likeness to weigh)."""
     if family == "speech":
@@ -1440,7 +1440,7 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
 def _figure_told(f: Fact) -> tuple:
     """The figure a fact writes: a date's days (or, unanchored, its words); a number's
     number(s) as written, whatever qualifies them ("at least 7", "7" and "an estimated 7"
-    write 2; "10" does not), with its unit or currency and scope."""
+    write 7; "10" does not), with its unit or currency and scope."""
     if f.kind == "date":
         return f.kind, _span(f) or f.value.get("expression")
     written = tuple((q.value, q.high if q.is_range else None) for q in _quantities(f.text))

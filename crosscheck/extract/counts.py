@@ -249,9 +249,8 @@ def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
     injured", "one died"; ``data/predicates.tsv``), with no determiner, "of" or relative
     clause of its own ("the one she chose", "one another", "one of the riders": a pronoun)."""
     from crosscheck.extract.frames import predicate_class
-    from crosscheck.parse import parse, tokens_in
 
-    span = tokens_in(parse(sentence.text), q.num_start, q.num_end)
+    span = _number_tokens(sentence, q)
     if span is None or len(span) != 1:
         return False
     one = span[0]
@@ -265,13 +264,18 @@ def _one_said_of(sentence: Sentence, q: Quantity) -> bool:
     return bool(predicate_class(head))
 
 
+def _number_tokens(sentence: Sentence, q: Quantity):
+    """The tokens of ``q``'s number in the parse of its sentence (None beyond the parse)."""
+    from crosscheck.parse import parse, tokens_in
+
+    return tokens_in(parse(sentence.text), q.num_start, q.num_end)
+
+
 def _counted_noun(sentence: Sentence, whole: Quantity) -> str:
     """The words from the number to the noun the parse makes it a numeral of, when only
     modifiers stand between ("four injured miners": "injured miners", "three newly built homes");
     "" when the parse gives no such noun."""
-    from crosscheck.parse import parse, tokens_in
-
-    span = tokens_in(parse(sentence.text), whole.num_start, whole.num_end)
+    span = _number_tokens(sentence, whole)
     if span is None:
         return ""
     number, noun = span[-1], span[-1].head
@@ -296,9 +300,7 @@ def _name_apart(sentence: Sentence, whole: Quantity) -> bool:
     parse makes the number a numeral of a noun that the name does not modify ("took Harstad
     four seasons"), unlike a designation ("Year nine pupils", "Formula one drivers", "a
     Category five storm"), and the noun is no score word ("three nil")."""
-    from crosscheck.parse import parse, tokens_in
-
-    span = tokens_in(parse(sentence.text), whole.num_start, whole.num_end)
+    span = _number_tokens(sentence, whole)
     if span is None or span.start == 0:
         return False
     number, name = span[-1], span.doc[span.start - 1]
@@ -407,13 +409,14 @@ def _count_in_window(
     ):
         return None
     noun_pos = q.end
-    of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague or text[q.start : q.end].endswith("pair") else None
+    pair = text[q.start : q.end].lower().endswith("pair")
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague or pair else None
     if of:
         noun_pos = q.end + of.end()
     item, _, _ = noun_phrase_after(text, noun_pos)
     if _is_year(text, q, item):
         return None
-    if text[q.start : q.end].lower().endswith("pair") and (not item or _summation(head_noun(item), item)):
+    if pair and (not item or _summation(head_noun(item), item)):
         return None  # "pair" counts what follows its "of", not a summation plural (scissors: one pair)
     head = head_noun(item) if item else ""
     if item and (head in TIME_UNIT_NOUNS or head_noun(item.split()[0]) in TIME_UNIT_NOUNS):

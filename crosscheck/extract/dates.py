@@ -234,8 +234,9 @@ RELATIVE_PERIOD = re.compile(
     r"(?P<unit>(?i:week|weekend|month|quarter|year))\b"
 )
 #: The start, middle or end of a period: "the beginning of the week", "the close of the
-#: month", "around the middle of October", "by month's end". Read as the period itself, as "late May" is
-#: (which part of it, the words do not bound); "the year" is the report's year.
+#: month", "around the middle of October", "by month's end". Read as the period itself, as
+#: "late May" is (which part of it, the words do not bound); "the year" is the year the
+#: sentence is about: the date before it, else the report's (``_resolve_in_the_period``).
 PERIOD_PART = re.compile(
     r"\b(?i:the)\s+(?i:end|start|beginning|middle|close)\s+(?i:of)\s+"
     rf"(?:(?i:the)\s+(?:(?i:calendar)\s+)?(?P<unit>(?i:week|month|year))(?![\w-])"

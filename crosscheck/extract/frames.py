@@ -199,10 +199,10 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     return "", ""
 
 
-def _from_event(t: Token) -> bool:
+def from_event(t: Token) -> bool:
     """Whether a unit of time is counted from an event named after it ("a week before the
-    vote"): "before", "after" or "prior" follows it, and a word follows that (as
-    ``FROM_EVENT`` reads the text)."""
+    vote", "a month after he was elected"): "before", "after" or "prior" follows it, and a
+    word follows that."""
     doc = t.doc
     return t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("before", "after", "prior") and not doc[t.i + 2].is_punct
 
@@ -270,7 +270,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
     rates = _words("rate")
     for c in list(arg.head.children) + list(arg.children):
-        if span.start <= c.i < span.end or _from_event(c):
+        if span.start <= c.i < span.end or from_event(c):
             continue  # the figure's own unit, or a gap from an event ("a week before the vote"), is no rate
         if c.dep_ == "npadvmod" and _lemma(c) in rates and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"}:
             role = "rate"  # "$4 million a day"

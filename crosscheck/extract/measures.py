@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from crosscheck.extract.numbers import (
-    FROM_EVENT,
     RATE_OF_LABELS,
     WORD_START,
     CANONICAL_UNITS,
@@ -362,6 +361,7 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         found.append((m, unit, end))
     if not found:
         return []
+    from crosscheck.extract.frames import from_event
     from crosscheck.parse import parse, tokens_in
 
     doc = parse(text)
@@ -372,7 +372,7 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
             continue
         det, head = article[0], noun.root
         before = doc[det.i - 1] if det.i > 0 else None
-        gap = (head.head.pos_ in ("ADP", "SCONJ") or (head.head.pos_ == "VERB" and FROM_EVENT.match(text, end))) \
+        gap = (head.head.pos_ in ("ADP", "SCONJ") or (head.head.pos_ == "VERB" and from_event(head))) \
             and not (before is not None and (before.like_num or before.ent_type_ in RATE_OF_LABELS))
         if det.dep_ not in ("det", "nummod") or det.head.i != head.i or head.pos_ != "NOUN" \
                 or (head.dep_ == "npadvmod" and not gap) or head.ent_type_ == "ORDINAL":
@@ -388,9 +388,9 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         share, at = 1.0, m.start()
         predet = next((c for c in head.children if c.dep_ == "predet" and c.i == det.i - 1), None)
         if predet is not None:  # "half a day"; "quite a week" says what it was like, not how long
-            if word_number_value(predet.lower_) is None:
-                continue
             share, at = word_number_value(predet.lower_), predet.idx
+            if share is None:
+                continue
         start, prefix, qualifier = prefix_and_qualifier(text, at)
         if prefix:
             continue

@@ -30,9 +30,6 @@ def load_data(name: str) -> dict:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
-#: What counts a length of time from an event named after it ("a week before the strike",
-#: "a month after he was elected"), matched right after the length.
-FROM_EVENT = re.compile(r"\s+(?:before|after|prior\s+to)\s+[A-Za-z0-9'’]", re.IGNORECASE)
 #: Named-entity labels (OntoNotes 5) of an amount a unit of time can be the rate of ("900
 #: dollars a month").
 RATE_OF_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})

@@ -18,7 +18,7 @@ CASES = json.loads((Path(__file__).parent / "data" / "frames.json").read_text(en
 def _frame(case: dict):
     sentence, text = case["sentence"], case["text"]
     start = sentence.index(text)
-    fact = Fact("t:1", "t", case["kind"], text, start, start + len(text), sentence, {}, None)
+    fact = Fact("t:1", "t", case["kind"], text, start, start + len(text), sentence, case.get("value", {}), None)
     return read_frame(fact, parse(sentence))
 
 

@@ -69,6 +69,11 @@ _NOT_COUNT_BEFORE = re.compile(
     r"round|stage|week|day|act|scene|verse|volume|vol\.?|item|part|rule|resolution)|#)\s*$",
     re.IGNORECASE,
 )
+#: A decimal point before the digits, after a word no sentence ends on (an article, a
+#: possessive determiner) or an opening bracket: "a .357 Magnum", "(.535)", also as text
+#: converted with a space after every full stop writes them ("a. 357", "(. 535)"); see
+#: ``sentences._NO_SENTENCE_END``, which keeps them in one sentence.
+_DECIMAL_BEFORE = re.compile(r"(?:(?<![\w.])(?i:a|an|the|his|its|their|my|your|our)|\()\s?\.\s?$")
 #: Capitalised words that may stand right before a count ("Some 400", "All three", "And
 #: two"): sentence-initial function words, qualifiers; any other capitalised word before a
 #: number makes it part of a name or designation ("Russia 24 TV", "Article 5", "Flight 370").
@@ -391,6 +396,8 @@ def _count_in_window(
     """The count mention of ``whole`` (offsets into the sentence), or None when it is no
     count, by the rules on the text around it."""
     text, q, _ = context_window(sentence.text, whole)
+    if ends_at(_DECIMAL_BEFORE, text, q.start, WORD_BEFORE_CHARS):
+        return None  # "a .357 Magnum", "(.535)" written "a. 357", "(. 535)": a decimal fraction
     compound = _COMPOUND_AFTER.match(text[q.end :]) if not q.is_vague else None
     if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
         noun = compound.group("noun").lower()
@@ -419,8 +426,8 @@ def _count_in_window(
     if pair and (not item or _summation(head_noun(item), item)):
         return None  # "pair" counts what follows its "of", not a summation plural (scissors: one pair)
     head = head_noun(item) if item else ""
-    if item and (head in TIME_UNIT_NOUNS or head_noun(item.split()[0]) in TIME_UNIT_NOUNS):
-        return None  # "30 years" is a duration, "45 years old" an age
+    if item and (head in TIME_UNIT_NOUNS or head_noun(re.split(r"[\s-]", item)[0]) in TIME_UNIT_NOUNS):
+        return None  # "30 years" is a duration, "45 years old" and "16 year-old" an age
     if item and ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) and (
         head in RELATIONAL_GROUP_NOUNS or item.lower() in RELATIONAL_GROUP_NOUNS
     ):

@@ -18,6 +18,7 @@ never guessed; alignment treats an empty slot as unknown (``crosscheck.align``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
@@ -28,8 +29,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
     from spacy.tokens import Doc, Span, Token
 
-from crosscheck.extract.dates import DATELINE
-from crosscheck.models import Fact, Frame, Sentence
+from crosscheck.extract.dates import DATELINE, HOLIDAY
+from crosscheck.extract.measures import MAX_AGE, age_value
+from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
 
 #: Fact kinds that get a frame.
@@ -218,6 +220,137 @@ def _definite_object(prep: Token) -> bool:
         c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in obj.children)
 
 
+#: A local telephone number, the North American Numbering Plan's 3-4 digit groups ("call
+#: 745-4811"), read as a count only where nothing is counted; those with an area code or a
+#: country code never become numbers (``numbers._TELEPHONE``).
+LOCAL_TELEPHONE = re.compile(r"[2-9]\d{2}-\d{4}")
+
+
+@lru_cache(maxsize=1)
+def _emergency_numbers() -> frozenset[str]:
+    return _words("emergency")
+
+
+def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
+    """The word a number labels, or the number itself, when it names rather than counts
+    (a designation, CGEL ch. 5, § 6.3: a noun followed by a numeral, "version 5", "Flight
+    370"): None when it counts. What the parse shows of it:
+
+    - a noun before the number ("Flight 370", "version 5", "blog post 1");
+    - a proper noun in the singular after it ("473 East 52nd Street", "the 605 Freeway"),
+      and a common noun in the singular after a number above one, with "a" before them ("a
+      911 caller") or a named place after them ("the 12000 block of Elm Street"): a count
+      above one takes a plural noun, except in a hyphenated compound ("a 600-seat ferry", a
+      capacity);
+    - local telephone numbers (``LOCAL_TELEPHONE``) and emergency numbers (``data/frame_words.tsv``)."""
+    written = fact.text.strip()
+    if noun is None and LOCAL_TELEPHONE.fullmatch(written) and not written.endswith("00"):
+        return q  # not "500-1000", a range
+    if written in _emergency_numbers() and (noun.tag_ in ("NN", "NNP") if noun is not None else not predicate_class(q.head)):
+        return q  # "a 911 call", "called 911" (not "killing 112")
+    if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
+        return q.head  # "the Boeing 737" (not "Vik, 61,")
+    if noun is None:
+        return None
+    if noun.i < q.i:  # right before it; not "wounds 2" (a verb tagged a plural), nor "a minute or two"
+        return noun if noun.tag_ in ("NN", "NNP") and noun.i == q.i - 1 else None
+    low = fact.value.get("low")
+    doc = q.doc
+    hyphenated = q.i + 1 < len(doc) and doc[q.i + 1].text in ("-", "‐", "–")
+    if hyphenated or low is None or low <= 1 or noun.tag_ not in ("NN", "NNP") or noun.is_upper:
+        return None  # "121 RBI": an abbreviation takes no plural ending
+    if noun.tag_ == "NNP":
+        # a name of a place or a thing: a recognised one, or one of several words ("East 52nd
+        # Street"); not a headline's capitals ("2 Dead", "Kills 10") nor a person's name
+        named = noun.ent_type_ in PLACE_LABELS or any(
+            c.dep_ == "compound" and c.i > q.i and (c.pos_ == "PROPN" or c.tag_ == "JJ") for c in noun.children)
+        return noun if named and noun.ent_type_ != "PERSON" else None
+    if low < 100 or not fact.text.strip().replace(",", "").isdigit():
+        return None  # "a minute or two", "a 3.0 quake"
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return noun  # "a 911 caller"
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in after.children):
+        return noun  # "the 12000 block of Elm Street"
+    return None
+
+
+def _ratio(q: Token, noun: Token | None) -> bool:
+    """Whether a number is a multiplier or a proportion, not a count (CGEL ch. 5, § 6.4;
+    ch. 7, § 11): "four times the speed", "ten times that of", "three times as many";
+    "one in every 500", "1 in 500"."""
+    doc = q.doc
+    for times in ([noun] if noun is not None else []) + [c for c in q.children if c.dep_ == "quantmod"]:
+        if _lemma(times) == "time" and times.i + 1 < len(doc):
+            nxt = doc[times.i + 1]
+            if nxt.pos_ == "DET" or nxt.lower_ in ("that", "those", "as") or nxt.tag_ in ("JJR", "RBR"):
+                return True
+    if q.tag_ != "CD":
+        return False  # "twice in one year", "the eighth in 10 games"
+
+    def cardinal(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].tag_ == "CD"
+
+    after = [t.lower_ for t in doc[q.i + 1: q.i + 3]]
+    if after[:1] == ["in"] and (cardinal(q.i + 2) if after[1:] != ["every"] else cardinal(q.i + 3)):
+        return True  # "one in every 500": the first
+    before = [t.lower_ for t in doc[max(0, q.i - 2): q.i]]
+    return (before[-1:] == ["in"] and cardinal(q.i - 2)) or (before == ["in", "every"] and cardinal(q.i - 3))
+
+
+#: Personal pronouns that stand for a person (not "it", "they").
+PERSONAL = frozenset({"he", "she", "i", "you", "him", "her", "me"})
+
+
+def _person(t: Token | None) -> Token | None:
+    """``t`` when it names a person (a name the recogniser labels PERSON, a personal pronoun
+    other than "it"), or the person a relative pronoun stands for ("Lopez, who was 18")."""
+    if t is None:
+        return None
+    if t.tag_ in ("WP",) and t.head.dep_ == "relcl":
+        t = t.head.head
+    if t.lower_ in PERSONAL or t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_):
+        return t  # a proper noun the recogniser gives no label is taken as a name
+    return None
+
+
+def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
+    """Whose age a bare number gives (lemmas of the name or pronoun), or None: news copy
+    gives an age without a noun after a name ("Banky, 40."), after a copula or "turn" with
+    a person as subject ("He was 75", "who turns 29"), after "at" on a person's verb ("dies
+    at 75", "At 55, he is"), and after "ages" ("ages 6 and 16"; AP Stylebook, "ages")."""
+    low, high = fact.value.get("low"), fact.value.get("high")
+    if noun is not None or fact.value.get("qualifier") or low is None or not 0 < low <= high <= MAX_AGE:
+        return None
+    first = q
+    while first.dep_ == "conj" and first.head.like_num and first.head.i != first.i:
+        first = first.head  # "ages 47 and 48", "Lopez, 20 and Carrasquillo, 24"
+    head = first.head
+    person = None
+    if first.dep_ == "appos" or (first.dep_ == "conj" and head.pos_ == "PROPN"):
+        person = _person(head) if first.i > head.i else None
+    elif first.dep_ in ("attr", "acomp", "oprd", "dobj") and _lemma(head) in ("be", "turn"):
+        person = _person(next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+    elif first.dep_ == "pobj" and head.lower_ == "at":
+        verb = _clause_head(head)
+        person = next((s for s in map(_person, _subjects(verb)) if s is not None), None)
+    if person is None and first.i > 0 and _lemma(first.doc[first.i - 1]) == "age":
+        return "age"
+    return _lemma(person) if person is not None else None
+
+
+def _indefinite_one(fact: Fact, q: Token) -> bool:
+    """Whether a count is the word "one" as an indefinite determiner or pronoun ("one
+    witness told reporters", "in one video", "it was not one person"), not the numeral:
+    English "one" is both, and the numeral reading needs something counted said of it, a
+    predicate class of ``data/predicates.tsv`` ("one man was killed", "one count of
+    murder"), or a bound on it ("at least one"). The caller has found no class."""
+    if q.lower_ != "one" or fact.text.lower() != "one" or fact.value.get("qualifier"):
+        return False
+    # a restrictive focusing adverb marks the numeral ("just one cable", "only one survivor")
+    return not (q.i > 0 and q.doc[q.i - 1].lower_ in ("just", "only", "merely", "solely", "single"))
+
+
 def _number_frame(fact: Fact, span: Span) -> Frame:
     q = span.root
     noun: Token | None = None
@@ -225,10 +358,15 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         noun = q.head
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
         noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
-    if noun is not None and noun.pos_ == "PROPN" and noun.i < q.i and not fact.value.get("tally"):
-        return Frame(role="identifier", thing=_phrase(noun))  # "Flight 370", "Block 5"
-    if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1 and not fact.value.get("tally"):
-        return Frame(role="identifier", thing=_phrase(q.head))  # "the Boeing 737" (not "Vik, 61,")
+    if fact.kind == "count" and not fact.value.get("tally"):
+        label = _labelled(fact, q, noun)
+        if label is not None:
+            return Frame(role="identifier", thing=_phrase(label) if label.i != q.i else "")
+        if _ratio(q, noun):
+            return Frame(role="ratio")
+        whose = _age_of(fact, q, noun)
+        if whose is not None:
+            return Frame(role="age", thing=whose)
     # The word that stands for the quantity in its clause: the noun counted, or the number.
     arg = noun if noun is not None else q
     role = "total"
@@ -299,12 +437,16 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
+        # a raising verb's complement says it ("is believed to have been arrested")
+        candidates += [c for c in gov.children if c.dep_ == "xcomp"]
     if not candidates or not _predicate(candidates)[0]:
         # a headline's elided copula: "30 missing", "Five dead"
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and (nxt.pos_ == "ADJ" or nxt.tag_ == "VBN"):
             candidates.append(nxt)
     predicate, word = _predicate(candidates)
+    if fact.kind == "count" and not predicate and role != "capacity" and _indefinite_one(fact, q):
+        return Frame(role="indefinite", thing=thing)
     head = _clause_head(arg)
     return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span),
                  agent=_agent(head, span), revised=revised)
@@ -349,6 +491,17 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
     if name is not None and name.label_ not in NOT_NAME_LABELS and (name.start, name.end) != (span.start, span.end):
         return Frame(role="identifier")  # a word of a longer name: dropped, like "Flight 370"
     d = span.root
+    outside = not (span.start <= d.head.i < span.end)
+    if outside and d.dep_ in ("compound", "nmod", "amod") and d.head.pos_ == "NOUN" and d.head.i > d.i \
+            and HOLIDAY.fullmatch(fact.text) and d.head.ent_type_ not in TIME_LABELS \
+            and _lemma(d.head) not in _words("day_parts") | DURATION_UNITS:
+        return Frame(role="classifier")  # "a Christmas party", "Christmas shoppers": of the season, not the day
+    if _is_year(d) and outside and d.head.pos_ == "PROPN" and d.head.i == d.i - 1:
+        return Frame(role="identifier")  # "Windows 2000", "WWDC 2012": a name's number (a month
+        # before a year, "March 2012", is in the date's own span)
+    doc = span.doc
+    if [t.lower_ for t in doc[span.end: span.end + 2]] in (["of", "each"], ["of", "every"]):
+        return Frame(role="recurring")  # "the second Tuesday of each month": a set of days, no date
     gov = d.head
     while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP"):
         gov = gov.head
@@ -462,7 +615,11 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             continue
         doc = docs.get(f.sentence)
         frame = read_frame(f, doc)
-        if frame is not None and frame.role == "identifier":
+        if frame is not None and frame.role in DROPPED_ROLES:
+            continue
+        if frame is not None and frame.role == "age":
+            out.append(replace(f, kind="measure", frame=None,
+                               value=age_value(f.value["low"], f.value["high"], frame.thing, None)))
             continue
         if frame is not None and f.kind != "date" and sentences and _anaphoric_subject(doc, f):
             k = bisect_left(starts, f.sentence_start)

@@ -225,6 +225,15 @@ def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool)
     return None
 
 
+def age_value(low: float | None, high: float | None, item: str, qualifier: str | None) -> dict:
+    """The value of a measure of a person's age in years (``low``/``high``), ``item`` whose."""
+    return {
+        "low": _to_canonical(low, _AGE_UNIT), "high": _to_canonical(high, _AGE_UNIT),
+        "unit": CANONICAL_UNITS["duration"], "dimension": "duration",
+        "original_unit": "year", "item": item, "head": "age", "qualifier": qualifier,
+    }  # fmt: skip
+
+
 def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
     """(item, head) when ``q`` is a person's age ("Vik, 61," or "aged 61"), else None."""
     raw = sentence[q.num_start : q.num_end]
@@ -261,6 +270,8 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
+        if text[max(0, q.start - 2):q.start][:1].isdigit() and text[q.start - 1:q.start] == ":":
+            continue  # the minutes of a clock time: "at 09:10 hours" (ISO 8601, military style)
         mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
         shock = None
         if (
@@ -292,18 +303,14 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         unit, end = found if found and found[0].kind == "unit" else (None, q.end)
         age = None if found else _age(text, q)
         if age:
-            item, head = age
-            value = {
-                "low": _to_canonical(q.low, _AGE_UNIT),
-                "high": _to_canonical(q.high, _AGE_UNIT),
-                "unit": CANONICAL_UNITS["duration"], "dimension": "duration",
-                "original_unit": "year", "item": item, "head": head, "qualifier": q.qualifier,
-            }  # fmt: skip
+            value = age_value(q.low, q.high, age[0], q.qualifier)
             out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + q.end, value))
             continue
         if not unit:
             continue
         dimension = unit.dimension
+        if dimension == "duration" and q.high == 0:
+            continue  # "a zero-day flaw": no stretch of time is zero long
         if dimension == "duration" and DURATION_NOT_SPAN.match(text[end:]) and (
             unit.factor >= 1 or AGO_OR_AGE.match(text[end:])
         ):

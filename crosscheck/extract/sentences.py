@@ -102,6 +102,19 @@ def _is_abbreviation(text: str, stop: int, learnt: frozenset[str] = frozenset())
     return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", raw))
 
 
+#: Words no sentence ends on (the articles and the possessive determiners but "her", which
+#: is also a pronoun) or an opening bracket, before a full stop and a digit: the stop is a
+#: decimal point ("a .357 Magnum", "(.535)"), spaced out as some converted text writes it
+#: ("a. 357 Magnum", "(. 535)").
+_NO_SENTENCE_END = re.compile(r"(?:(?<![\w.])(?i:a|an|the|his|its|their|my|your|our)|\()\s?$")
+
+
+def _decimal_point(text: str, stop: int, end: int) -> bool:
+    """Whether the stop at ``stop`` (a run ending at ``end``) is a decimal point."""
+    return (end - stop == 1 and text[end:end + 2].strip()[:1].isdigit()
+            and _NO_SENTENCE_END.search(text, max(0, stop - 8), stop) is not None)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text`` in order, each with its offsets.
 
@@ -117,6 +130,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if not _NEXT_STARTS_SENTENCE.match(text, end):
             continue
         if _is_abbreviation(text, m.start(), learnt) and m.end() - m.start() == 1:
+            continue
+        if _decimal_point(text, m.start(), end):
             continue
         cuts.add(end)
     bounds = [0, *sorted(cuts), len(text)]

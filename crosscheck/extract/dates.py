@@ -5,9 +5,8 @@ quarters, relative phrases, years in context), in the manner of TIMEX2/TimeML te
 taggers such as HeidelTime (Strötgen & Gertz, 2010): explicit expressions are normalised
 as written, deictic and year-less ones against the document creation time
 (``article.published``), anaphoric ones ("a decade earlier", "the previous quarter") against
-the date mentioned before them. ``dateparser`` is used only to normalise a day-level
-candidate already found (it turns "Sept. 5", "19th of December" or "2017-12-19" into a
-date); intervals (weeks, months, quarters, years) are computed here.
+the date mentioned before them. Days, weeks, months, quarters and years are computed here
+from the parts the grammar reads ("Sept. 5": month 9, day 5), with the standard calendar.
 
 Conventions (also in ``extract_dates``):
 
@@ -46,12 +45,11 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import dateparser
 
 from crosscheck.models import Article, Mention, Sentence
 
@@ -315,25 +313,14 @@ DATELINE = re.compile(
     re.M,
 )
 
-#: Languages dateparser may read a candidate in: the grammar above is English only, and
-#: naming the language skips dateparser's language detection (its documented behaviour).
-PARSER_LANGUAGES = ["en"]
-
-
-@lru_cache(maxsize=4096)
-def _parse_day(text: str, base: date | None) -> date | None:
-    """Normalise a day-level candidate with dateparser (None if it is no valid date).
-
-    With ``base`` (a year-less candidate) dateparser fills the year from its
-    ``RELATIVE_BASE``; the caller then chooses the year (``_nearest_year``)."""
-    settings: dict[str, Any] = {
-        "REQUIRE_PARTS": ["day", "month", "year"] if base is None else ["day", "month"],
-        "DATE_ORDER": "MDY",
-    }
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    parsed = dateparser.parse(text, languages=PARSER_LANGUAGES, settings=settings)
-    return parsed.date() if parsed is not None else None
+def _calendar_day(year: int, month: str, day: int) -> date | None:
+    """The day a matched year, month (a name or its number) and day of the month name, or
+    None when there is none ("June 31", "2019-02-29")."""
+    number = int(month) if month.isdigit() else MONTHS.get(month.rstrip(".").lower())
+    try:
+        return date(year, number, day) if number else None
+    except ValueError:
+        return None
 
 
 # --- calendar arithmetic -----------------------------------------------------------------
@@ -587,11 +574,8 @@ def _resolve_day(m: re.Match, anchor: date | None, tense: Callable[[], str | Non
     last_day = int(re.match(r"\d+", groups["day2"]).group()) if groups.get("day2") else day
     if last_day < day:
         return None
-    if month.isdigit():
-        first = _parse_day(f"{year}-{month}-{day:02d}", None)
-        relative = False
-    elif year:
-        first = _parse_day(f"{month} {day} {year}", None)
+    if year:
+        first = _calendar_day(int(year), month, day)
         relative = False
     else:
         month_no = MONTHS[month.rstrip(".").lower()]
@@ -606,13 +590,9 @@ def _resolve_day(m: re.Match, anchor: date | None, tense: Callable[[], str | Non
             return None, "day", True, missing
         relative = True
         if ry:
-            y = anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()]
-            first = _parse_day(f"{month} {day} {y}", None)
+            first = _calendar_day(anchor.year + RELATIVE_YEAR_OFFSETS[ry.lower()], month, day)
         else:
-            seen = _parse_day(f"{month} {day}", anchor)
-            if seen is None:
-                return None
-            first = _year_for(seen.month, day, WEEKDAYS[wd.lower()] if wd else None, anchor,
+            first = _year_for(month_no, day, WEEKDAYS[wd.lower()] if wd else None, anchor,
                               _mode(None, tense()))
     if first is None:
         return None

@@ -243,17 +243,20 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
       above one takes a plural noun, except in a hyphenated compound ("a 600-seat ferry", a
       capacity);
     - local telephone numbers (``LOCAL_TELEPHONE``) and emergency numbers (``data/frame_words.tsv``)."""
+    if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
+        return q.head  # "the Boeing 737" (not "Vik, 61,")
+    if noun is not None and noun.i < q.i:  # right before it; not "wounds 2" (a verb tagged a
+        # plural), nor "a minute or two"
+        return noun if noun.tag_ in ("NN", "NNP") and noun.i == q.i - 1 else None
+    if fact.kind != "count":
+        return None  # an amount or a measure names its unit, not the thing
     written = fact.text.strip()
     if noun is None and LOCAL_TELEPHONE.fullmatch(written) and not written.endswith("00"):
         return q  # not "500-1000", a range
     if written in _emergency_numbers() and (noun.tag_ in ("NN", "NNP") if noun is not None else not predicate_class(q.head)):
         return q  # "a 911 call", "called 911" (not "killing 112")
-    if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
-        return q.head  # "the Boeing 737" (not "Vik, 61,")
     if noun is None:
         return None
-    if noun.i < q.i:  # right before it; not "wounds 2" (a verb tagged a plural), nor "a minute or two"
-        return noun if noun.tag_ in ("NN", "NNP") and noun.i == q.i - 1 else None
     low = fact.value.get("low")
     doc = q.doc
     hyphenated = q.i + 1 < len(doc) and doc[q.i + 1].text in ("-", "‐", "–")
@@ -358,10 +361,10 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         noun = q.head
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
         noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
+    label = _labelled(fact, q, noun) if not fact.value.get("tally") else None
+    if label is not None:
+        return Frame(role="identifier", thing=_phrase(label) if label.i != q.i else "")
     if fact.kind == "count" and not fact.value.get("tally"):
-        label = _labelled(fact, q, noun)
-        if label is not None:
-            return Frame(role="identifier", thing=_phrase(label) if label.i != q.i else "")
         if _ratio(q, noun):
             return Frame(role="ratio")
         whose = _age_of(fact, q, noun)

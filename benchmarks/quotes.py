@@ -107,8 +107,10 @@ def score_corpora(cache: dict) -> dict[str, dict[str, Any]]:
 #: events the speaker rules were developed on.
 SEEN_HELD_OUT_SPEAKERS = ("t27_ecbplus", "t34_ecbplus", "t01_ecb", "t02_ecb", "t09_ecb")
 #: Speaker gold annotated by reading and not looked at: scored only with ``--held-out`` (run
-#: once per change worth reporting, then report it), never in the default run. None is left.
-HELD_OUT_SPEAKERS: tuple[str, ...] = ()
+#: once per change worth reporting, then report it), never in the default run. t06 t05 t30
+#: `_ecbplus`: annotated 2026-11-30 (session 13) by a helper who never ran the tool. In that
+#: session the failures of the seen set above were listed, so it is seen twice over.
+HELD_OUT_SPEAKERS: tuple[str, ...] = ("t06_ecbplus", "t05_ecbplus", "t30_ecbplus")
 
 
 def score_ecbplus(gold_dir: Path, texts_dir: Path, cache: dict, events: tuple[str, ...] | None = None,

@@ -140,3 +140,49 @@ def test_a_date_word_inside_a_name_is_no_date():
     text = "The mayor told USA Today on Monday that the bridge would reopen.\nIt reopened today."
     article = Article("a", "a.txt", text, "x", "metadata", date(2024, 3, 6), "metadata")
     assert [f.text for f in extract_facts(article) if f.kind == "date"] == ["Monday", "today"]
+
+
+# --- figures that are no quantity, and figures that are (written sentences, each a grammar class) ---
+def _figures(text: str) -> list[tuple[str, str]]:
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    out = []
+    for f in extract_facts(Article(id="a", path="a.txt", text=text)):
+        if f.kind == "count":
+            out.append(("count", f.text))
+        elif f.kind == "measure" and f.value.get("head") == "age":
+            out.append(("age", f.text))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in" before a year or a smaller number is no proportion
+    ("A similar quake killed 300 in 2010.", [("count", "300")]),
+    ("The storm killed 12 in three states.", [("count", "12"), ("count", "three")]),
+    ("Officials said one in every 500 voters was turned away.", []),
+    # occasions in a time named after them are counted; a multiplier is not
+    ("The officer fired 16 times that night.", [("count", "16")]),
+    ("The new engine is four times the weight of the old one.", []),
+    ("The cables deliver up to 12 times the bandwidth.", []),
+    # a score or a clock time is no age; a copula or a death with a person is
+    ("Okafor was 6 of 12 from the field.", [("count", "6"), ("count", "12")]),
+    ("He left the house at 7 and came back later.", [("count", "7")]),
+    ("Ms Reyes was 75.", [("age", "75")]),
+    # a collective noun counted with a plural verb; a body of people is no street
+    ("The 300 crew of HMS Example were rescued.", [("count", "300")]),
+    ("The governor sent 300 National Guard to the valley.", [("count", "300")]),
+    # an address, a headline's name and number
+    ("The fire broke out at 325 E. Linden Ave. on Monday.", []),
+    ("Apollo 11 Anniversary Marked With Parade In Town", []),
+    ("Quake Kills 10 In Remote Province", [("count", "10")]),
+    # "one" counted beside another number, not in a pair told apart
+    ("The dead included one child and two women.", [("count", "one"), ("count", "two")]),
+    ("One Finnish and one Chilean sailor were missing.", []),
+    # a decimal point after a sentence-opening "A", not after a name's "A"
+    ("Police arrived at midnight. A. 38-caliber pistol was found.", []),
+    ("The plan was called Plan A. 12 people were arrested.", [("count", "12")]),
+    ("A one-time payment was made.", []),
+])
+def test_figures_that_are_no_quantity_are_dropped_and_the_others_kept(text, expected):
+    assert _figures(text) == expected

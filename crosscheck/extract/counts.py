@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
@@ -23,6 +22,7 @@ from crosscheck.extract.numbers import (
     integer_range,
     noun_phrase_after,
 )
+from crosscheck.extract.sentences import title_case
 from crosscheck.models import Article, Mention, Sentence
 from crosscheck.settings import WORD_BEFORE_CHARS
 
@@ -71,10 +71,10 @@ _NOT_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: A decimal point before the digits, after a word no sentence ends on (an article, a
-#: possessive determiner) or an opening bracket: "a .357 Magnum", "(.535)", also as text
+#: possessive determiner, in lower case, or "A" opening a sentence: "Plan A. 12 people" ends one) or an opening bracket: "a .357 Magnum", "(.535)", also as text
 #: converted with a space after every full stop writes them ("a. 357", "(. 535)"); see
 #: ``sentences._NO_SENTENCE_END``, which keeps them in one sentence.
-_DECIMAL_BEFORE = re.compile(r"(?:(?<![\w.])(?i:a|an|the|his|its|their|my|your|our)|\()\s?\.\s?$")
+_DECIMAL_BEFORE = re.compile(r"(?:(?<![\w.])(?:a|an|the|its|their|my|your|our)|(?:^|(?<=[.!?]\s))A|\()\s?\.\s?$")
 #: Capitalised words that may stand right before a count ("Some 400", "All three", "And
 #: two"): sentence-initial function words, qualifiers; any other capitalised word before a
 #: number makes it part of a name or designation ("Russia 24 TV", "Article 5", "Flight 370").
@@ -305,18 +305,6 @@ def _summation(head: str, item: str) -> bool:
     return head in words or item.split()[-1].lower() in words
 
 
-_LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
-
-
-@lru_cache(maxsize=4096)
-def title_case(text: str) -> bool:
-    """Whether ``text`` is set in title case or capitals, as headlines are: four or more
-    words of four letters or more, and at most one of them in lower case (short function
-    words stay lower case in title case: Chicago Manual of Style, 8.159)."""
-    words = _LONG_WORD.findall(text)
-    return len(words) >= 4 and sum(w[0].islower() for w in words) <= max(1, len(words) // 10)
-
-
 def _name_apart(sentence: Sentence, whole: Quantity) -> bool:
     """Whether the name before a number in words is no part of the number's noun phrase: the
     parse makes the number a numeral of a noun that the name does not modify ("took Harstad
@@ -419,6 +407,8 @@ def _count_in_window(
     if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
         noun = compound.group("noun").lower()
         noun = "time" if noun == "times" else noun  # "a five-times champion"
+        if noun == "time" and q.value == 1:
+            return None  # "a one-time payment", "the one-time leader": once, or former
         return _count(sentence, whole, _plural(noun), noun, "text", _in_pp(text, q.start))
     tally = _tally(text, q)
     if tally is not None:

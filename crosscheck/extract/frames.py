@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
+from crosscheck.extract.numbers import word_number_value
+from crosscheck.extract.sentences import title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
 
@@ -237,17 +239,24 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     370"): None when it counts. What the parse shows of it:
 
     - a noun before the number ("Flight 370", "version 5", "blog post 1");
-    - a proper noun in the singular after it ("473 East 52nd Street", "the 605 Freeway"),
-      and a common noun in the singular after a number above one, with "a" before them ("a
-      911 caller") or a named place after them ("the 12000 block of Elm Street"): a count
-      above one takes a plural noun, except in a hyphenated compound ("a 600-seat ferry", a
-      capacity);
+    - in a headline, a proper noun right before it ("Apollo 11 Anniversary");
+    - a proper noun in the singular after it that names a place: a recognised place, a street
+      suffix (``data/frame_words.tsv``, USPS Publication 28) or a numbered street ("473 East
+      52nd Street", "325 E. Elm Ave.", "the 605 Freeway"), and a common noun in the singular after a number of 100 or more, with
+      "a" before them ("a 911 caller") or a named place after them ("the 12000 block of Elm
+      Street"): a count above one takes a plural noun, except in a hyphenated compound ("a
+      600-seat ferry", a capacity) and for nouns whose plural is their singular, which their
+      verb shows ("the 300 crew of HMS Belfast were rescued");
     - local telephone numbers (``LOCAL_TELEPHONE``) and emergency numbers (``data/frame_words.tsv``)."""
     if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
         return q.head  # "the Boeing 737" (not "Vik, 61,")
     if noun is not None and noun.i < q.i:  # right before it; not "wounds 2" (a verb tagged a
-        # plural), nor "a minute or two"
-        return noun if noun.tag_ in ("NN", "NNP") and noun.i == q.i - 1 else None
+        # plural), nor "a minute or two", nor a noun that says what is counted ("Death toll 12")
+        return noun if noun.tag_ in ("NN", "NNP") and noun.i == q.i - 1 and not predicate_class(noun) else None
+    before = q.doc[q.i - 1] if q.i > 0 else None
+    if before is not None and before.tag_ == "NNP" and not before.is_upper and not predicate_class(before) \
+            and _title_case(q.doc):
+        return before  # a headline's name and number: "Apollo 11 Anniversary", "Windows 11 Update"
     if fact.kind != "count":
         return None  # an amount or a measure names its unit, not the thing
     written = fact.text.strip()
@@ -265,17 +274,42 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     if noun.tag_ == "NNP":
         # a name of a place or a thing: a recognised one, or one of several words ("East 52nd
         # Street"); not a headline's capitals ("2 Dead", "Kills 10") nor a person's name
-        named = noun.ent_type_ in PLACE_LABELS or any(
-            c.dep_ == "compound" and c.i > q.i and (c.pos_ == "PROPN" or c.tag_ == "JJ") for c in noun.children)
-        return noun if named and noun.ent_type_ != "PERSON" else None
+        named = noun.ent_type_ in PLACE_LABELS or noun.lower_.rstrip(".") in _words("street_suffix") or any(
+            c.dep_ == "compound" and c.i > q.i and c.text[:1].isdigit() for c in noun.children)  # "52nd"
+        return noun if named else None  # not "300 National Guard", "12 al Qaeda": a body of people
     if low < 100 or not fact.text.strip().replace(",", "").isdigit():
         return None  # "a minute or two", "a 3.0 quake"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return noun  # "a 911 caller"
     after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    if after is not None and after.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in after.children):
-        return noun  # "the 12000 block of Elm Street"
+    if after is not None and after.lower_ == "of" and not _plural_verb(noun) and any(
+            o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in PLACE_LABELS for o in after.children):
+        return noun  # "the 12000 block of Elm Street" (not "the 300 crew of HMS Belfast were rescued")
     return None
+
+
+def _title_case(doc: Doc) -> bool:
+    """``sentences.title_case`` of a parsed sentence, once per parse (not its text per figure)."""
+    if "title_case" not in doc.user_data:
+        doc.user_data["title_case"] = title_case(doc.text)
+    return doc.user_data["title_case"]
+
+
+def _plural_verb(noun: Token) -> bool:
+    """Whether ``noun`` is the subject of a verb in the plural ("the 300 crew ... were"): a noun
+    whose plural is its singular (crew, staff, sheep, aircraft) is told by its verb."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" or c.lower_ in ("were", "are")
+                                     for c in verb.children) or verb.lower_ in ("were", "are")
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _ratio(q: Token, noun: Token | None) -> bool:
@@ -283,22 +317,39 @@ def _ratio(q: Token, noun: Token | None) -> bool:
     ch. 7, § 11): "four times the speed", "ten times that of", "three times as many";
     "one in every 500", "1 in 500"."""
     doc = q.doc
-    for times in ([noun] if noun is not None else []) + [c for c in q.children if c.dep_ == "quantmod"]:
-        if _lemma(times) == "time" and times.i + 1 < len(doc):
-            nxt = doc[times.i + 1]
-            if nxt.pos_ == "DET" or nxt.lower_ in ("that", "those", "as") or nxt.tag_ in ("JJR", "RBR"):
-                return True
+    if q.dep_ == "nummod" and _lemma(q.head) != "time" and any(
+            c.dep_ == "quantmod" and _lemma(c) == "time" for c in q.children):
+        return True  # "four times the speed": the number, with "times", modifies the noun compared
+    if noun is not None and _lemma(noun) == "time" and noun.i + 1 < len(doc):
+        nxt = doc[noun.i + 1]
+        if nxt.lower_ == "as" or nxt.tag_ in ("JJR", "RBR"):
+            return True  # "three times as many", "ten times larger"
+        if nxt.pos_ == "DET" or nxt.lower_ in ("that", "those"):
+            # "4 times the current count", "12 times the bandwidth"; not "fired 16 times that
+            # night", "erupted 11 times this year": occasions, in a time named after them
+            compared = next((t for t in doc[nxt.i: nxt.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            return compared is None or not (_lemma(compared) in _words("day_parts") | DURATION_UNITS
+                                            or compared.ent_type_ in TIME_LABELS)
     if q.tag_ != "CD":
         return False  # "twice in one year", "the eighth in 10 games"
 
-    def cardinal(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].tag_ == "CD"
+    def whole(i: int) -> float | None:
+        """The number at ``i`` when it can be the whole of a proportion: a cardinal, no year."""
+        if not (0 <= i < len(doc)) or doc[i].tag_ != "CD" or _is_year(doc[i]):
+            return None
+        return word_number_value(doc[i].lower_.replace(",", "")) if not doc[i].text[:1].isdigit() else \
+            _float(doc[i].text.replace(",", ""))
 
+    mine = whole(q.i)
+    if mine is None:
+        return False
     after = [t.lower_ for t in doc[q.i + 1: q.i + 3]]
-    if after[:1] == ["in"] and (cardinal(q.i + 2) if after[1:] != ["every"] else cardinal(q.i + 3)):
-        return True  # "one in every 500": the first
+    of = whole(q.i + 2) if after[1:] != ["every"] else whole(q.i + 3)
+    if after[:1] == ["in"] and of is not None and mine < of:
+        return True  # "one in every 500": the part ("killed 12 in three states" is no proportion)
     before = [t.lower_ for t in doc[max(0, q.i - 2): q.i]]
-    return (before[-1:] == ["in"] and cardinal(q.i - 2)) or (before == ["in", "every"] and cardinal(q.i - 3))
+    part = whole(q.i - 2) if before[-1:] == ["in"] else whole(q.i - 3) if before == ["in", "every"] else None
+    return part is not None and part < mine  # the whole
 
 
 #: Personal pronouns that stand for a person (not "it", "they").
@@ -317,6 +368,10 @@ def _person(t: Token | None) -> Token | None:
     return None
 
 
+#: Words after a number that make "was 6 ..." a score or a standing, not an age.
+_SCORE_WORDS = frozenset({"of", "for", "under", "over", "not", "to", "from", "out", "up", "down", "behind", "ahead"})
+
+
 def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
     """Whose age a bare number gives (lemmas of the name or pronoun), or None: news copy
     gives an age without a noun after a name ("Banky, 40."), after a copula or "turn" with
@@ -328,18 +383,27 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
     first = q
     while first.dep_ == "conj" and first.head.like_num and first.head.i != first.i:
         first = first.head  # "ages 47 and 48", "Lopez, 20 and Carrasquillo, 24"
-    head = first.head
+    if any(c.dep_ not in ("punct", "cc", "conj") for c in q.children):
+        return None  # "6 of 12 from the field", "4 under", "102 not out": a score, not an age
+    doc, head = q.doc, first.head
+    nxt = doc[q.i + 1] if q.i + 1 < len(doc) else None
     person = None
     if first.dep_ == "appos" or (first.dep_ == "conj" and head.pos_ == "PROPN"):
         person = _person(head) if first.i > head.i else None
-    elif first.dep_ in ("attr", "acomp", "oprd", "dobj") and _lemma(head) in ("be", "turn"):
+    elif first.dep_ in ("attr", "acomp", "oprd", "dobj") and _lemma(head) in ("be", "turn") and (
+            nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and nxt.lower_ not in _SCORE_WORDS):
         person = _person(next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
     elif first.dep_ == "pobj" and head.lower_ == "at":
         verb = _clause_head(head)
-        person = next((s for s in map(_person, _subjects(verb)) if s is not None), None)
-    if person is None and first.i > 0 and _lemma(first.doc[first.i - 1]) == "age":
+        opening = head.i == 0 and nxt is not None and nxt.text == ","  # "At 55, he is ..."
+        if opening or predicate_class(verb) == "dead":  # "dies at 75"; not "left at 7", a time
+            person = next((s for s in map(_person, _subjects(verb)) if s is not None), None)
+    if person is None and first.i > 0 and _lemma(doc[first.i - 1]) == "age":
         return "age"
-    return _lemma(person) if person is not None else None
+    if person is None:
+        return None
+    ent = next((e for e in doc.ents if e.start <= person.i < e.end and e.label_ == "PERSON"), None)
+    return ent.text if ent is not None else person.text  # as written: "Marco Delgado", "he"
 
 
 def _indefinite_one(fact: Fact, q: Token) -> bool:
@@ -350,7 +414,16 @@ def _indefinite_one(fact: Fact, q: Token) -> bool:
     murder"), or a bound on it ("at least one"). The caller has found no class."""
     if q.lower_ != "one" or fact.text.lower() != "one" or fact.value.get("qualifier"):
         return False
-    # a restrictive focusing adverb marks the numeral ("just one cable", "only one survivor")
+    noun = q.head if q.dep_ == "nummod" else q
+    conjuncts = [c for t in (noun, q) for c in t.children if c.dep_ == "conj"] + ([noun.head] if noun.dep_ == "conj" else [])
+    def other_number(t: Token) -> bool:
+        return t.like_num and t.lower_ != "one"
+
+    if any(other_number(c) or any(g.dep_ == "nummod" and other_number(g) for g in c.children) for c in conjuncts):
+        return False  # "one child and two women": counted with the others (not "one Briton and one
+        # Swede", a pair told apart)
+    # a restrictive focusing adverb marks the numeral ("just one cable"; "only one" is read
+    # as an idiom before this, ``counts._ONE_IDIOM_BEFORE``)
     return not (q.i > 0 and q.doc[q.i - 1].lower_ in ("just", "only", "merely", "solely", "single"))
 
 
@@ -440,8 +513,10 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
-        # a raising verb's complement says it ("is believed to have been arrested")
-        candidates += [c for c in gov.children if c.dep_ == "xcomp"]
+        # a passive raising verb's complement says it ("is believed to have been arrested";
+        # not "tried to kill", whose subject only tried)
+        if any(c.dep_ == "auxpass" for c in gov.children):
+            candidates += [c for c in gov.children if c.dep_ == "xcomp"]
     if not candidates or not _predicate(candidates)[0]:
         # a headline's elided copula: "30 missing", "Five dead"
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -496,12 +571,12 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
     d = span.root
     outside = not (span.start <= d.head.i < span.end)
     if outside and d.dep_ in ("compound", "nmod", "amod") and d.head.pos_ == "NOUN" and d.head.i > d.i \
-            and HOLIDAY.fullmatch(fact.text) and d.head.ent_type_ not in TIME_LABELS \
+            and len(span) == 1 and HOLIDAY.fullmatch(fact.text) and d.head.ent_type_ not in TIME_LABELS \
             and _lemma(d.head) not in _words("day_parts") | DURATION_UNITS:
         return Frame(role="classifier")  # "a Christmas party", "Christmas shoppers": of the season, not the day
-    if _is_year(d) and outside and d.head.pos_ == "PROPN" and d.head.i == d.i - 1:
-        return Frame(role="identifier")  # "Windows 2000", "WWDC 2012": a name's number (a month
-        # before a year, "March 2012", is in the date's own span)
+    if _is_year(d) and outside and d.head.pos_ == "PROPN" and d.head.i == d.i - 1 and d.head.ent_type_ not in TIME_LABELS:
+        return Frame(role="identifier")  # "WWDC 2012": a name's number (not "Ramadan 2019", "FY
+        # 2019"; a month before a year, "March 2012", is in the date's own span)
     doc = span.doc
     if [t.lower_ for t in doc[span.end: span.end + 2]] in (["of", "each"], ["of", "every"]):
         return Frame(role="recurring")  # "the second Tuesday of each month": a set of days, no date

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from crosscheck.models import Sentence
 
@@ -102,17 +103,32 @@ def _is_abbreviation(text: str, stop: int, learnt: frozenset[str] = frozenset())
     return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", raw))
 
 
-#: Words no sentence ends on (the articles and the possessive determiners but "her", which
-#: is also a pronoun) or an opening bracket, before a full stop and a digit: the stop is a
+#: Words no sentence ends on, in lower case (the articles and the possessive determiners but
+#: "her" and "his", which are also pronouns: "The title was his."; "A" only where it opens a
+#: sentence: "Plan A." is a name) or an opening bracket, before a full stop and a digit: the stop is a
 #: decimal point ("a .357 Magnum", "(.535)"), spaced out as some converted text writes it
 #: ("a. 357 Magnum", "(. 535)").
-_NO_SENTENCE_END = re.compile(r"(?:(?<![\w.])(?i:a|an|the|his|its|their|my|your|our)|\()\s?$")
+_NO_SENTENCE_END = re.compile(r"(?:(?<![\w.])(?:a|an|the|its|their|my|your|our)|(?:^|(?<=[.!?]\s))A|\()\s?$")
 
 
 def _decimal_point(text: str, stop: int, end: int) -> bool:
     """Whether the stop at ``stop`` (a run ending at ``end``) is a decimal point."""
     return (end - stop == 1 and text[end:end + 2].strip()[:1].isdigit()
             and _NO_SENTENCE_END.search(text, max(0, stop - 8), stop) is not None)
+
+
+_LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
+
+
+@lru_cache(maxsize=4096)
+def title_case(text: str) -> bool:
+    """Whether ``text`` is set in title case or capitals, as headlines are: three or more
+    words of four letters or more, none of them in lower case (one in ten or more: a long
+    headline may keep a preposition low); short function words stay lower case in title case
+    (Chicago Manual of Style, 8.159). "President Obama signed Executive Order 13769" is a
+    sentence: "signed" is in lower case."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].islower() for w in words) <= len(words) // 10
 
 
 def split_sentences(text: str) -> list[Sentence]:

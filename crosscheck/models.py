@@ -82,15 +82,15 @@ class Mention:
 
 #: Roles a figure plays in its sentence (``Frame.role``): two figures of two roles are two
 #: facts. ``DROPPED_ROLES`` are no quantity and are dropped at extraction: an "identifier"
-#: ("Flight 370", "a 911 caller"), a "ratio" ("four times the speed", "one in 500") and the
+#: ("Flight 370", "a 999 operator"), a "ratio" ("four times the speed", "one in 500") and the
 #: "indefinite" determiner "one" ("one witness said"); an "age" becomes a measure of age.
 NUMBER_ROLES = ("total", "part", "whole", "increment", "earlier", "change", "difference", "capacity", "rate",
                 "identifier", "ratio", "indefinite", "age")
 DROPPED_ROLES = ("identifier", "ratio", "indefinite", "classifier", "recurring")
 #: Roles of a date: it dates the reported event, or a statement about it ("the minister spoke on Friday");
 #: dropped at extraction (``DROPPED_ROLES``): a date word inside a name ("USA Today", "Windows 2000"), an
-#: "identifier"; a holiday that classifies a noun ("a Christmas party": of the season, not the day), a
-#: "classifier"; and a "recurring" set of days ("the second Tuesday of each month").
+#: "identifier"; a holiday that classifies a noun ("a Christmas fair": of the season, not the day), a
+#: "classifier"; and a "recurring" set of days ("the first Monday of each month").
 DATE_FRAME_ROLES = ("event", "statement")
 
 

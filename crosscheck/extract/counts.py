@@ -71,8 +71,8 @@ _NOT_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: A decimal point before the digits, after a word no sentence ends on (an article, a
-#: possessive determiner, in lower case, or "A" opening a sentence: "Plan A. 12 people" ends one) or an opening bracket: "a .357 Magnum", "(.535)", also as text
-#: converted with a space after every full stop writes them ("a. 357", "(. 535)"); see
+#: possessive determiner, in lower case, or "A" opening a sentence: "Plan A. 12 people" ends one) or an opening bracket: "a .44 Magnum", "(.535)", also as text
+#: converted with a space after every full stop writes them ("a. 44", "(. 535)"); see
 #: ``sentences._NO_SENTENCE_END``, which keeps them in one sentence.
 _DECIMAL_BEFORE = re.compile(r"(?:(?<![\w.])(?:a|an|the|its|their|my|your|our)|(?:^|(?<=[.!?]\s))A|\()\s?\.\s?$")
 #: Capitalised words that may stand right before a count ("Some 400", "All three", "And
@@ -402,7 +402,7 @@ def _count_in_window(
     count, by the rules on the text around it."""
     text, q, _ = context_window(sentence.text, whole)
     if ends_at(_DECIMAL_BEFORE, text, q.start, WORD_BEFORE_CHARS):
-        return None  # "a .357 Magnum", "(.535)" written "a. 357", "(. 535)": a decimal fraction
+        return None  # "a .44 Magnum", "(.535)" written "a. 44", "(. 535)": a decimal fraction
     compound = _COMPOUND_AFTER.match(text[q.end :]) if not q.is_vague else None
     if compound and compound.group("noun").lower() not in TIME_UNIT_NOUNS | _NOT_COMPOUND_COUNTS:
         noun = compound.group("noun").lower()

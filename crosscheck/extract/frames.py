@@ -242,8 +242,8 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     - in a headline, a proper noun right before it ("Apollo 11 Anniversary");
     - a proper noun in the singular after it that names a place: a recognised place, a street
       suffix (``data/frame_words.tsv``, USPS Publication 28) or a numbered street ("473 East
-      52nd Street", "325 E. Elm Ave.", "the 605 Freeway"), and a common noun in the singular after a number of 100 or more, with
-      "a" before them ("a 911 caller") or a named place after them ("the 12000 block of Elm
+      52nd Street", "325 E. Elm Ave.", "the 909 Turnpike"), and a common noun in the singular after a number of 100 or more, with
+      "a" before them ("a 999 operator") or a named place after them ("the 12000 block of Elm
       Street"): a count above one takes a plural noun, except in a hyphenated compound ("a
       600-seat ferry", a capacity) and for nouns whose plural is their singular, which their
       verb shows ("the 300 crew of HMS Belfast were rescued");
@@ -251,7 +251,7 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
         return q.head  # "the Boeing 737" (not "Vik, 61,")
     if noun is not None and noun.i < q.i:  # right before it; not "wounds 2" (a verb tagged a
-        # plural), nor "a minute or two", nor a noun that says what is counted ("Death toll 12")
+        # plural), nor "a lap or two", nor a noun that says what is counted ("Death toll 12")
         return noun if noun.tag_ in ("NN", "NNP") and noun.i == q.i - 1 and not predicate_class(noun) else None
     before = q.doc[q.i - 1] if q.i > 0 else None
     if before is not None and before.tag_ == "NNP" and not before.is_upper and not predicate_class(before) \
@@ -278,9 +278,9 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
             c.dep_ == "compound" and c.i > q.i and c.text[:1].isdigit() for c in noun.children)  # "52nd"
         return noun if named else None  # not "300 National Guard", "12 al Qaeda": a body of people
     if low < 100 or not fact.text.strip().replace(",", "").isdigit():
-        return None  # "a minute or two", "a 3.0 quake"
+        return None  # "a lap or two", "a 4.0 tremor"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
-        return noun  # "a 911 caller"
+        return noun  # "a 999 operator"
     after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     if after is not None and after.lower_ == "of" and not _plural_verb(noun) and any(
             o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in PLACE_LABELS for o in after.children):
@@ -315,7 +315,7 @@ def _float(text: str) -> float | None:
 def _ratio(q: Token, noun: Token | None) -> bool:
     """Whether a number is a multiplier or a proportion, not a count (CGEL ch. 5, § 6.4;
     ch. 7, § 11): "four times the speed", "ten times that of", "three times as many";
-    "one in every 500", "1 in 500"."""
+    "one in every 40", "1 in 40"."""
     doc = q.doc
     if q.dep_ == "nummod" and _lemma(q.head) != "time" and any(
             c.dep_ == "quantmod" and _lemma(c) == "time" for c in q.children):
@@ -325,13 +325,13 @@ def _ratio(q: Token, noun: Token | None) -> bool:
         if nxt.lower_ == "as" or nxt.tag_ in ("JJR", "RBR"):
             return True  # "three times as many", "ten times larger"
         if nxt.pos_ == "DET" or nxt.lower_ in ("that", "those"):
-            # "4 times the current count", "12 times the bandwidth"; not "fired 16 times that
+            # "4 times the current count", "12 times the capacity"; not "fired 16 times that
             # night", "erupted 11 times this year": occasions, in a time named after them
             compared = next((t for t in doc[nxt.i: nxt.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
             return compared is None or not (_lemma(compared) in _words("day_parts") | DURATION_UNITS
                                             or compared.ent_type_ in TIME_LABELS)
     if q.tag_ != "CD":
-        return False  # "twice in one year", "the eighth in 10 games"
+        return False  # "twice in one season", "the eighth in 10 games"
 
     def whole(i: int) -> float | None:
         """The number at ``i`` when it can be the whole of a proportion: a cardinal, no year."""
@@ -346,7 +346,7 @@ def _ratio(q: Token, noun: Token | None) -> bool:
     after = [t.lower_ for t in doc[q.i + 1: q.i + 3]]
     of = whole(q.i + 2) if after[1:] != ["every"] else whole(q.i + 3)
     if after[:1] == ["in"] and of is not None and mine < of:
-        return True  # "one in every 500": the part ("killed 12 in three states" is no proportion)
+        return True  # "one in every 40": the part ("killed 12 in three states" is no proportion)
     before = [t.lower_ for t in doc[max(0, q.i - 2): q.i]]
     part = whole(q.i - 2) if before[-1:] == ["in"] else whole(q.i - 3) if before == ["in", "every"] else None
     return part is not None and part < mine  # the whole
@@ -375,8 +375,8 @@ _SCORE_WORDS = frozenset({"of", "for", "under", "over", "not", "to", "from", "ou
 def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
     """Whose age a bare number gives (lemmas of the name or pronoun), or None: news copy
     gives an age without a noun after a name ("Banky, 40."), after a copula or "turn" with
-    a person as subject ("He was 75", "who turns 29"), after "at" on a person's verb ("dies
-    at 75", "At 55, he is"), and after "ages" ("ages 6 and 16"; AP Stylebook, "ages")."""
+    a person as subject ("He was 75", "who turns 41"), after "at" on a person's verb ("dies
+    at 88", "At 61, she is"), and after "ages" ("ages 6 and 16"; AP Stylebook, "ages")."""
     low, high = fact.value.get("low"), fact.value.get("high")
     if noun is not None or fact.value.get("qualifier") or low is None or not 0 < low <= high <= MAX_AGE:
         return None
@@ -395,8 +395,8 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
         person = _person(next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
     elif first.dep_ == "pobj" and head.lower_ == "at":
         verb = _clause_head(head)
-        opening = head.i == 0 and nxt is not None and nxt.text == ","  # "At 55, he is ..."
-        if opening or predicate_class(verb) == "dead":  # "dies at 75"; not "left at 7", a time
+        opening = head.i == 0 and nxt is not None and nxt.text == ","  # "At 61, she is ..."
+        if opening or predicate_class(verb) == "dead":  # "dies at 88"; not "left at 7", a time
             person = next((s for s in map(_person, _subjects(verb)) if s is not None), None)
     if person is None and first.i > 0 and _lemma(doc[first.i - 1]) == "age":
         return "age"
@@ -408,7 +408,7 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
 
 def _indefinite_one(fact: Fact, q: Token) -> bool:
     """Whether a count is the word "one" as an indefinite determiner or pronoun ("one
-    witness told reporters", "in one video", "it was not one person"), not the numeral:
+    witness told reporters", "in one photo", "it was not one person"), not the numeral:
     English "one" is both, and the numeral reading needs something counted said of it, a
     predicate class of ``data/predicates.tsv`` ("one man was killed", "one count of
     murder"), or a bound on it ("at least one"). The caller has found no class."""
@@ -422,7 +422,7 @@ def _indefinite_one(fact: Fact, q: Token) -> bool:
     if any(other_number(c) or any(g.dep_ == "nummod" and other_number(g) for g in c.children) for c in conjuncts):
         return False  # "one child and two women": counted with the others (not "one Briton and one
         # Swede", a pair told apart)
-    # a restrictive focusing adverb marks the numeral ("just one cable"; "only one" is read
+    # a restrictive focusing adverb marks the numeral ("just one ferry"; "only one" is read
     # as an idiom before this, ``counts._ONE_IDIOM_BEFORE``)
     return not (q.i > 0 and q.doc[q.i - 1].lower_ in ("just", "only", "merely", "solely", "single"))
 
@@ -514,7 +514,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
         # a passive raising verb's complement says it ("is believed to have been arrested";
-        # not "tried to kill", whose subject only tried)
+        # not "tried to rob", whose subject only tried)
         if any(c.dep_ == "auxpass" for c in gov.children):
             candidates += [c for c in gov.children if c.dep_ == "xcomp"]
     if not candidates or not _predicate(candidates)[0]:
@@ -573,13 +573,13 @@ def _date_frame(fact: Fact, span: Span) -> Frame:
     if outside and d.dep_ in ("compound", "nmod", "amod") and d.head.pos_ == "NOUN" and d.head.i > d.i \
             and len(span) == 1 and HOLIDAY.fullmatch(fact.text) and d.head.ent_type_ not in TIME_LABELS \
             and _lemma(d.head) not in _words("day_parts") | DURATION_UNITS:
-        return Frame(role="classifier")  # "a Christmas party", "Christmas shoppers": of the season, not the day
+        return Frame(role="classifier")  # "a Christmas fair", "Christmas shoppers": of the season, not the day
     if _is_year(d) and outside and d.head.pos_ == "PROPN" and d.head.i == d.i - 1 and d.head.ent_type_ not in TIME_LABELS:
         return Frame(role="identifier")  # "WWDC 2012": a name's number (not "Ramadan 2019", "FY
         # 2019"; a month before a year, "March 2012", is in the date's own span)
     doc = span.doc
     if [t.lower_ for t in doc[span.end: span.end + 2]] in (["of", "each"], ["of", "every"]):
-        return Frame(role="recurring")  # "the second Tuesday of each month": a set of days, no date
+        return Frame(role="recurring")  # "the first Monday of each month": a set of days, no date
     gov = d.head
     while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP"):
         gov = gov.head

@@ -271,7 +271,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
         if text[max(0, q.start - 2):q.start][:1].isdigit() and text[q.start - 1:q.start] == ":":
-            continue  # the minutes of a clock time: "at 09:10 hours" (ISO 8601, military style)
+            continue  # the minutes of a clock time: "at 14:20 hours" (ISO 8601, military style)
         mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
         shock = None
         if (

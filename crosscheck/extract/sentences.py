@@ -106,8 +106,8 @@ def _is_abbreviation(text: str, stop: int, learnt: frozenset[str] = frozenset())
 #: Words no sentence ends on, in lower case (the articles and the possessive determiners but
 #: "her" and "his", which are also pronouns: "The title was his."; "A" only where it opens a
 #: sentence: "Plan A." is a name) or an opening bracket, before a full stop and a digit: the stop is a
-#: decimal point ("a .357 Magnum", "(.535)"), spaced out as some converted text writes it
-#: ("a. 357 Magnum", "(. 535)").
+#: decimal point ("a .44 Magnum", "(.535)"), spaced out as some converted text writes it
+#: ("a. 44 Magnum", "(. 535)").
 _NO_SENTENCE_END = re.compile(r"(?:(?<![\w.])(?:a|an|the|its|their|my|your|our)|(?:^|(?<=[.!?]\s))A|\()\s?$")
 
 

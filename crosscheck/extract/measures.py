@@ -329,6 +329,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
         out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
+    out.extend(_fraction_units(sentence, out))
     out.extend(_one_unit(sentence, out))
     return tuple(out)
 
@@ -340,6 +341,38 @@ _ARTICLE = re.compile(WORD_START + r"an?(?=\s)", re.IGNORECASE)
 #: tied, "tons of" is "many", "a degree" is a diploma): on 38 ECB+ events, 27 of 28 "a"
 #: durations were gold measures, 2 of 5 other units.
 ONE_UNIT_DIMENSIONS = frozenset({"duration"})
+
+
+#: A fraction joined to a unit: "a half-hour", "a quarter-inch thinner", "a half-mile loop".
+_FRACTION_UNIT = re.compile(r"\b(?P<frac>[Hh]alf|[Qq]uarter)-(?=[A-Za-z])")
+FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
+def _fraction_units(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
+    """Measures of a fraction of one unit written as a compound ("the following half-hour", "a
+    quarter-inch thinner"): the fraction word, a hyphen and a unit (Quirk et al. 1985, 17.104:
+    measure phrases as premodifiers)."""
+    text, out = sentence.text[:MAX_SENTENCE_CHARS], []
+    for m in _FRACTION_UNIT.finditer(text):
+        term = term_after(text, m.end())
+        if term is None or term[0].kind != "unit":
+            continue
+        unit, end = term
+        if any(x.start < sentence.start + end and sentence.start + m.start() < x.end for x in taken):
+            continue
+        start, prefix, qualifier = prefix_and_qualifier(text, m.start())
+        if prefix:
+            continue
+        share = FRACTIONS[m.group("frac").lower()]
+        low, high = qualify(share, share, qualifier)
+        item, head_word = _item(text, start, end, unit.dimension)
+        value = {
+            "low": _to_canonical(low, unit), "high": _to_canonical(high, unit),
+            "unit": CANONICAL_UNITS[unit.dimension], "dimension": unit.dimension, "original_unit": unit.key,
+            "item": item, "head": head_word, "qualifier": qualifier,
+        }  # fmt: skip
+        out.append(Mention("measure", sentence.start + m.start(), sentence.start + end, value))
+    return out
 
 
 def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
@@ -381,8 +414,9 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         before = doc[det.i - 1] if det.i > 0 else None
         gap = (head.head.pos_ in ("ADP", "SCONJ") or (head.head.pos_ == "VERB" and from_event(head))) \
             and not (before is not None and (before.like_num or before.ent_type_ in RATE_OF_LABELS))
+        halved = any(c.dep_ == "predet" and c.i == det.i - 1 for c in head.children)  # "lasted half a day": no rate
         if det.dep_ not in ("det", "nummod") or det.head.i != head.i or head.pos_ != "NOUN" \
-                or (head.dep_ == "npadvmod" and not gap) or head.ent_type_ == "ORDINAL":
+                or (head.dep_ == "npadvmod" and not gap and not halved) or head.ent_type_ == "ORDINAL":
             continue  # not the unit's article, or a bare-noun adverbial: a rate ("$9 million a
             # year", "twice a day"), which the parse does not tell from a length of time; the
             # time between two events ("a fortnight after the vote", "was elected a week before

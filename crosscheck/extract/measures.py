@@ -343,7 +343,7 @@ _ARTICLE = re.compile(WORD_START + r"an?(?=\s)", re.IGNORECASE)
 ONE_UNIT_DIMENSIONS = frozenset({"duration"})
 
 
-#: A fraction joined to a unit: "a half-hour", "a quarter-inch thinner", "a half-mile loop".
+#: A fraction joined to a unit: "a half-hour", "a quarter-inch wider", "a half-mile loop".
 _FRACTION_UNIT = re.compile(r"\b(?P<frac>[Hh]alf|[Qq]uarter)-(?=[A-Za-z])")
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 

@@ -350,7 +350,7 @@ FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 def _fraction_units(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
     """Measures of a fraction of one unit written as a compound ("the following half-hour", "a
-    quarter-inch thinner"): the fraction word, a hyphen and a unit (Quirk et al. 1985, 17.104:
+    quarter-inch wider"): the fraction word, a hyphen and a unit (Quirk et al. 1985, 17.104:
     measure phrases as premodifiers)."""
     text, out = sentence.text[:MAX_SENTENCE_CHARS], []
     for m in _FRACTION_UNIT.finditer(text):

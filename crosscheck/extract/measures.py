@@ -225,6 +225,16 @@ def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool)
     return None
 
 
+def _unit_value(low: float | None, high: float | None, unit: Term, item: str, head: str,
+                qualifier: str | None) -> dict:
+    """The value of a measure of ``low``..``high`` ``unit``, in the canonical unit of its dimension."""
+    return {
+        "low": _to_canonical(low, unit), "high": _to_canonical(high, unit),
+        "unit": CANONICAL_UNITS[unit.dimension], "dimension": unit.dimension, "original_unit": unit.key,
+        "item": item, "head": head, "qualifier": qualifier,
+    }  # fmt: skip
+
+
 def age_value(low: float | None, high: float | None, item: str, qualifier: str | None) -> dict:
     """The value of a measure of a person's age in years (``low``/``high``), ``item`` whose."""
     return {
@@ -315,17 +325,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             unit.factor >= 1 or AGO_OR_AGE.match(text[end:])
         ):
             continue  # "four days later" dates an event; "ten minutes later" measures a gap no date can
-        item, head = _item(text, q.start, end, dimension)
-        value = {
-            "low": _to_canonical(q.low, unit),
-            "high": _to_canonical(q.high, unit),
-            "unit": CANONICAL_UNITS[dimension],
-            "dimension": dimension,
-            "original_unit": unit.key,
-            "item": item,
-            "head": head,
-            "qualifier": q.qualifier,
-        }
+        value = _unit_value(q.low, q.high, unit, *_item(text, q.start, end, dimension), q.qualifier)
         if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
         out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
@@ -365,12 +365,7 @@ def _fraction_units(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
             continue
         share = FRACTIONS[m.group("frac").lower()]
         low, high = qualify(share, share, qualifier)
-        item, head_word = _item(text, start, end, unit.dimension)
-        value = {
-            "low": _to_canonical(low, unit), "high": _to_canonical(high, unit),
-            "unit": CANONICAL_UNITS[unit.dimension], "dimension": unit.dimension, "original_unit": unit.key,
-            "item": item, "head": head_word, "qualifier": qualifier,
-        }  # fmt: skip
+        value = _unit_value(low, high, unit, *_item(text, start, end, unit.dimension), qualifier)
         out.append(Mention("measure", sentence.start + m.start(), sentence.start + end, value))
     return out
 
@@ -436,12 +431,7 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         if prefix:
             continue
         low, high = qualify(share, share, qualifier)
-        item, head_word = _item(text, start, end, unit.dimension)
-        value = {
-            "low": _to_canonical(low, unit), "high": _to_canonical(high, unit),
-            "unit": CANONICAL_UNITS[unit.dimension], "dimension": unit.dimension, "original_unit": unit.key,
-            "item": item, "head": head_word, "qualifier": qualifier,
-        }  # fmt: skip
+        value = _unit_value(low, high, unit, *_item(text, start, end, unit.dimension), qualifier)
         out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
     return out
 

@@ -186,3 +186,15 @@ def _figures(text: str) -> list[tuple[str, str]]:
 ])
 def test_figures_that_are_no_quantity_are_dropped_and_the_others_kept(text, expected):
     assert _figures(text) == expected
+
+
+def test_a_number_that_sizes_a_noun_takes_no_earlier_figure_s_thing():
+    # "a population of 120,000" is the size of the population, not 120,000 of the villages
+    # counted in the sentence before; what it counts stays unknown rather than guessed
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    text = "The storm flattened nine farms. Kavala is the region's largest town, with a population of 64,000."
+    counts = {f.text: f.value for f in extract_facts(Article(id="a", path="a.txt", text=text)) if f.kind == "count"}
+    assert counts["nine"]["item"] == "farms"
+    assert counts["64,000"]["item"] == ""

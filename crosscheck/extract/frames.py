@@ -712,8 +712,21 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             # words after the number gave none, gives way
             f = replace(f, value=dict(f.value, item=_written(doc, f, frame.thing), head=frame.thing.split()[-1],
                                       item_from="parse"))
+        elif frame is not None and f.value.get("item_from") == "antecedent" and _sizes_a_noun(f, doc):
+            # "a population of 120,000": the number is the size of the noun before "of", no
+            # count of the things an earlier figure counted; what it counts is left unknown
+            f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
         out.append(replace(f, frame=frame) if frame is not None else f)
     return out
+
+
+def _sizes_a_noun(fact: Fact, doc: Doc) -> bool:
+    """Whether a figure is the object of "of" after a noun ("a population of 120,000", "a
+    crowd of 5,000"): it gives that noun's size."""
+    offset = fact.start - fact.sentence_start
+    span = tokens_in(doc, offset, offset + len(fact.text))
+    q = span.root if span is not None else None
+    return q is not None and q.dep_ == "pobj" and q.head.lower_ == "of" and q.head.head.pos_ == "NOUN"
 
 
 def _written(doc: Doc, fact: Fact, thing: str) -> str:

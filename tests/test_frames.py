@@ -198,3 +198,20 @@ def test_a_number_that_sizes_a_noun_takes_no_earlier_figure_s_thing():
     counts = {f.text: f.value for f in extract_facts(Article(id="a", path="a.txt", text=text)) if f.kind == "count"}
     assert counts["nine"]["item"] == "farms"
     assert counts["64,000"]["item"] == ""
+
+
+def test_a_half_without_its_year_in_a_report_of_a_game_is_no_date():
+    # an article that gives a score tells a game: "the second half" is the game's
+    from datetime import date
+
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    game = "Tromso beat Molde 3-1 on Sunday. Ndiaye scored twice in the second half."
+    dates = [f.text for f in extract_facts(Article(id="a", path="a.txt", text=game, published=date(2021, 5, 3)))
+             if f.kind == "date"]
+    assert dates == ["Sunday"]
+    business = "The carrier expects a loss in the second half."
+    dates = [f.text for f in extract_facts(Article(id="b", path="b.txt", text=business, published=date(2021, 5, 3)))
+             if f.kind == "date"]
+    assert dates == ["second half"]

@@ -140,7 +140,7 @@ def extract_facts(article: Article) -> list[Fact]:
     numeric = [m for m in numeric if not (m.kind == "date" and in_dateline(m.start))]
     if any(m.value.get("tally") for m in numeric):
         # an article that gives a score ("won 65-53") tells a game: a half or a quarter named
-        # without its year ("in the second half") is a part of the game, not of a year
+        # without its year ("second half", "third quarter") is a part of the game, not of a year
         numeric = [m for m in numeric if not (m.kind == "date" and m.value.get("relative")
                                               and m.value.get("granularity") in ("half", "quarter"))]
     mentions = _settle_numeric(numeric)

@@ -276,7 +276,8 @@ def measures_in_sentence(sentence: Sentence) -> list[Mention]:
 def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out = []
     quake_sentence = bool(_MAGNITUDE_SENTENCE.search(sentence.text))  # once: not per number
-    for q in find_quantities(sentence.text):
+    quantities = find_quantities(sentence.text)
+    for i, q in enumerate(quantities):
         text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
@@ -316,13 +317,18 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             value = age_value(q.low, q.high, age[0], q.qualifier)
             out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + q.end, value))
             continue
+        after = text[end:]
+        if not found:
+            shared = _shared_unit(sentence.text, quantities, i)
+            if shared is not None:  # "5, 10 and 15 miles": the number, of the unit the list ends on
+                unit, after = shared[0], sentence.text[shared[1]:]
         if not unit:
             continue
         dimension = unit.dimension
         if dimension == "duration" and q.high == 0:
             continue  # "a zero-day flaw": no stretch of time is zero long
-        if dimension == "duration" and DURATION_NOT_SPAN.match(text[end:]) and (
-            unit.factor >= 1 or AGO_OR_AGE.match(text[end:])
+        if dimension == "duration" and DURATION_NOT_SPAN.match(after) and (
+            unit.factor >= 1 or AGO_OR_AGE.match(after)
         ):
             continue  # "four days later" dates an event; "ten minutes later" measures a gap no date can
         value = _unit_value(q.low, q.high, unit, *_item(text, q.start, end, dimension), q.qualifier)
@@ -332,6 +338,31 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out.extend(_fraction_units(sentence, out))
     out.extend(_one_unit(sentence, out))
     return tuple(out)
+
+
+#: What stands between the numbers of a list: "5, 10 and 15", "two or three", "8, 10, 12".
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+#: A list's numbers are looked through this far for the unit written after its last one.
+LIST_MAX_NUMBERS = 8
+
+
+def _shared_unit(text: str, quantities: list[Quantity], i: int) -> tuple[Term, int] | None:
+    """The unit written once after the last number of a list that the ``i``-th number of
+    ``text`` opens or continues ("5, 10 and 15 miles", "two, three or four days"), with where
+    it ends; None when no coordinated list of numbers ends on a unit (a comma alone is no list:
+    "In 2004, 39 percent", "on Dec. 30, three miles east") (Quirk et al. 1985, 13.62: ellipsis of a
+    head shared by coordinated determinatives). At most ``LIST_MAX_NUMBERS`` ahead."""
+    joined = False  # a list is coordinated: "and" or "or" before its last number
+    for k in range(i + 1, min(len(quantities), i + LIST_MAX_NUMBERS)):
+        before, nxt = quantities[k - 1], quantities[k]
+        gap = _LIST_GAP.fullmatch(text[before.end : nxt.start])
+        if nxt.prefix or nxt.is_vague or not gap:
+            return None
+        joined = bool(re.search(r"\b(?:and|or)\b", gap.group()))
+        found = term_after(text, nxt.end, scaled=bool(nxt.scale))
+        if found:
+            return found if found[0].kind == "unit" and joined else None
+    return None
 
 
 #: The indefinite article before a unit: "for nearly an hour", "inside a month".

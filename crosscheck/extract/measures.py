@@ -320,7 +320,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         after = text[end:]
         if not found:
             shared = _shared_unit(sentence.text, quantities, i)
-            if shared is not None:  # "5, 10 and 15 miles": the number, of the unit the list ends on
+            if shared is not None:  # "6, 12 and 18 km": the number, of the unit the list ends on
                 unit, after = shared[0], sentence.text[shared[1]:]
         if not unit:
             continue
@@ -340,7 +340,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-#: What stands between the numbers of a list: "5, 10 and 15", "two or three", "8, 10, 12".
+#: What stands between the numbers of a list: "6, 12 and 18", "eleven or twelve", "9, 11, 13".
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 #: A list's numbers are looked through this far for the unit written after its last one.
 LIST_MAX_NUMBERS = 8
@@ -348,9 +348,9 @@ LIST_MAX_NUMBERS = 8
 
 def _shared_unit(text: str, quantities: list[Quantity], i: int) -> tuple[Term, int] | None:
     """The unit written once after the last number of a list that the ``i``-th number of
-    ``text`` opens or continues ("5, 10 and 15 miles", "two, three or four days"), with where
+    ``text`` opens or continues ("6, 12 and 18 km", "eleven, twelve or thirteen hours"), with where
     it ends; None when no coordinated list of numbers ends on a unit (a comma alone is no list:
-    "In 2004, 39 percent", "on Dec. 30, three miles east") (Quirk et al. 1985, 13.62: ellipsis of a
+    "In 1988, 43 percent", "on June 9, four km south") (Quirk et al. 1985, 13.62: ellipsis of a
     head shared by coordinated determinatives). At most ``LIST_MAX_NUMBERS`` ahead."""
     joined = False  # a list is coordinated: "and" or "or" before its last number
     for k in range(i + 1, min(len(quantities), i + LIST_MAX_NUMBERS)):

@@ -290,8 +290,9 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             and quake_sentence
             and not term_after(text, q.end, scaled=bool(q.scale))
         ):  # fmt: skip
+            written = sentence.text[offset + q.num_start : offset + q.num_end]
             shock = _magnitude_by_grammar(sentence.text, offset + q.num_start, offset + q.num_end,
-                                          fractional=q.value != int(q.value))
+                                          fractional=q.value != int(q.value) or "." in written)  # "a 3.0 quake"
             if shock is not None:
                 mag = (q.start, q.end, None)
         if mag:

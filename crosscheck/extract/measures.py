@@ -292,7 +292,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         ):  # fmt: skip
             written = sentence.text[offset + q.num_start : offset + q.num_end]
             shock = _magnitude_by_grammar(sentence.text, offset + q.num_start, offset + q.num_end,
-                                          fractional=q.value != int(q.value) or "." in written)  # "a 3.0 quake"
+                                          fractional=q.value != int(q.value) or "." in written)  # "a 5.0 temblor"
             if shock is not None:
                 mag = (q.start, q.end, None)
         if mag:

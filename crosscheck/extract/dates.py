@@ -46,10 +46,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
 
 from crosscheck.models import Article, Mention, Sentence
 

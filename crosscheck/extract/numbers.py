@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from crosscheck.extract.sentences import dateline_end
-from crosscheck.settings import CONTEXT_CHARS, MAX_NUMBER_DIGITS, WORD_BEFORE_CHARS, WORDS_BEFORE_CHARS
+from crosscheck.settings import CONTEXT_CHARS, MAX_NUMBER_DIGITS, WORDS_BEFORE_CHARS
 
 #: Where the knowledge of scales, currencies and units lives (each file names its source).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

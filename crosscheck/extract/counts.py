@@ -22,7 +22,7 @@ from crosscheck.extract.numbers import (
     integer_range,
     noun_phrase_after,
 )
-from crosscheck.extract.sentences import title_case
+from crosscheck.extract.sentences import NO_SENTENCE_END, title_case
 from crosscheck.models import Article, Mention, Sentence
 from crosscheck.settings import WORD_BEFORE_CHARS
 
@@ -70,11 +70,10 @@ _NOT_COUNT_BEFORE = re.compile(
     r"round|stage|week|day|act|scene|verse|volume|vol\.?|item|part|rule|resolution)|#)\s*$",
     re.IGNORECASE,
 )
-#: A decimal point before the digits, after a word no sentence ends on (an article, a
-#: possessive determiner, in lower case, or "A" opening a sentence: "Plan A. 12 people" ends one) or an opening bracket: "a .44 Magnum", "(.535)", also as text
-#: converted with a space after every full stop writes them ("a. 44", "(. 535)"); see
-#: ``sentences._NO_SENTENCE_END``, which keeps them in one sentence.
-_DECIMAL_BEFORE = re.compile(r"(?:(?<![\w.])(?:a|an|the|its|their|my|your|our)|(?:^|(?<=[.!?]\s))A|\()\s?\.\s?$")
+#: A decimal point before the digits, after a word no sentence ends on or an opening bracket
+#: (``sentences.NO_SENTENCE_END``, which keeps them in one sentence): "a .44 Magnum", "(.535)",
+#: also as text converted with a space after every full stop writes them ("a. 44", "(. 535)").
+_DECIMAL_BEFORE = re.compile(NO_SENTENCE_END + r"\s?\.\s?$")
 #: Capitalised words that may stand right before a count ("Some 400", "All three", "And
 #: two"): sentence-initial function words, qualifiers; any other capitalised word before a
 #: number makes it part of a name or designation ("Russia 24 TV", "Article 5", "Flight 370").

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
-from crosscheck.extract.numbers import word_number_value
+from crosscheck.extract.numbers import parse_number
 from crosscheck.extract.sentences import title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
@@ -228,11 +228,6 @@ def _definite_object(prep: Token) -> bool:
 LOCAL_TELEPHONE = re.compile(r"[2-9]\d{2}-\d{4}")
 
 
-@lru_cache(maxsize=1)
-def _emergency_numbers() -> frozenset[str]:
-    return _words("emergency")
-
-
 def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     """The word a number labels, or the number itself, when it names rather than counts
     (a designation, CGEL ch. 5, § 6.3: a noun followed by a numeral, "version 5", "Flight
@@ -242,11 +237,12 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     - in a headline, a proper noun right before it ("Apollo 11 Anniversary");
     - a proper noun in the singular after it that names a place: a recognised place, a street
       suffix (``data/frame_words.tsv``, USPS Publication 28) or a numbered street ("473 East
-      52nd Street", "325 E. Elm Ave.", "the 909 Turnpike"), and a common noun in the singular after a number of 100 or more, with
-      "a" before them ("a 999 operator") or a named place after them ("the 12000 block of Elm
-      Street"): a count above one takes a plural noun, except in a hyphenated compound ("a
-      600-seat ferry", a capacity) and for nouns whose plural is their singular, which their
-      verb shows ("the 300 crew of HMS Belfast were rescued");
+      52nd Street", "325 E. Elm Ave.", "the 909 Turnpike");
+    - a common noun in the singular after a number of 100 or more, with "a" before them ("a
+      999 operator") or a named place after them ("the 12000 block of Elm Street"): a count
+      above one takes a plural noun, except in a hyphenated compound ("a 600-seat ferry", a
+      capacity) and for nouns whose plural is their singular, which their verb shows ("the
+      300 crew of HMS Belfast were rescued");
     - local telephone numbers (``LOCAL_TELEPHONE``) and emergency numbers (``data/frame_words.tsv``)."""
     if q.dep_ == "appos" and q.head.pos_ == "PROPN" and q.i == q.head.i + 1:
         return q.head  # "the Boeing 737" (not "Vik, 61,")
@@ -262,7 +258,7 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     written = fact.text.strip()
     if noun is None and LOCAL_TELEPHONE.fullmatch(written) and not written.endswith("00"):
         return q  # not "500-1000", a range
-    if written in _emergency_numbers() and (noun.tag_ in ("NN", "NNP") if noun is not None else not predicate_class(q.head)):
+    if written in _words("emergency") and (noun.tag_ in ("NN", "NNP") if noun is not None else not predicate_class(q.head)):
         return q  # "a 911 call", "called 911" (not "killing 112")
     if noun is None:
         return None
@@ -305,13 +301,6 @@ def _plural_verb(noun: Token) -> bool:
                                      for c in verb.children) or verb.lower_ in ("were", "are")
 
 
-def _float(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
 def _ratio(q: Token, noun: Token | None) -> bool:
     """Whether a number is a multiplier or a proportion, not a count (CGEL ch. 5, § 6.4;
     ch. 7, § 11): "four times the speed", "ten times that of", "three times as many";
@@ -337,8 +326,7 @@ def _ratio(q: Token, noun: Token | None) -> bool:
         """The number at ``i`` when it can be the whole of a proportion: a cardinal, no year."""
         if not (0 <= i < len(doc)) or doc[i].tag_ != "CD" or _is_year(doc[i]):
             return None
-        return word_number_value(doc[i].lower_.replace(",", "")) if not doc[i].text[:1].isdigit() else \
-            _float(doc[i].text.replace(",", ""))
+        return parse_number(doc[i].text)
 
     mine = whole(q.i)
     if mine is None:
@@ -373,7 +361,7 @@ _SCORE_WORDS = frozenset({"of", "for", "under", "over", "not", "to", "from", "ou
 
 
 def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
-    """Whose age a bare number gives (lemmas of the name or pronoun), or None: news copy
+    """Whose age a bare number gives (the name or pronoun as written), or None: news copy
     gives an age without a noun after a name ("Banky, 40."), after a copula or "turn" with
     a person as subject ("He was 75", "who turns 41"), after "at" on a person's verb ("dies
     at 88", "At 61, she is"), and after "ages" ("ages 6 and 16"; AP Stylebook, "ages")."""

@@ -108,7 +108,8 @@ def _is_abbreviation(text: str, stop: int, learnt: frozenset[str] = frozenset())
 #: sentence: "Plan A." is a name) or an opening bracket, before a full stop and a digit: the stop is a
 #: decimal point ("a .44 Magnum", "(.535)"), spaced out as some converted text writes it
 #: ("a. 44 Magnum", "(. 535)").
-_NO_SENTENCE_END = re.compile(r"(?:(?<![\w.])(?:a|an|the|its|their|my|your|our)|(?:^|(?<=[.!?]\s))A|\()\s?$")
+NO_SENTENCE_END = r"(?:(?<![\w.])(?:a|an|the|its|their|my|your|our)|(?:^|(?<=[.!?]\s))A|\()"
+_NO_SENTENCE_END = re.compile(NO_SENTENCE_END + r"\s?$")
 
 
 def _decimal_point(text: str, stop: int, end: int) -> bool:

@@ -215,3 +215,21 @@ def test_a_half_without_its_year_in_a_report_of_a_game_is_no_date():
     dates = [f.text for f in extract_facts(Article(id="b", path="b.txt", text=business, published=date(2021, 5, 3)))
              if f.kind == "date"]
     assert dates == ["second half"]
+
+
+# --- a headline's figures each say their own predicate ---------------------------------------
+
+
+@pytest.mark.parametrize("headline, text, predicate", [
+    ("4 Dead, 2 Wounded in Warehouse Blast", "2", "injured"),  # the second figure's own participle
+    ("Five dead, 30 missing after boat capsizes off coast", "30", "missing"),  # a participle tagged VBG
+    ("3 killed, 12 hurt as bus overturns", "12", "injured"),
+])
+def test_a_headlines_second_figure_takes_no_predicate_word_of_the_first_as_its_thing(headline, text, predicate):
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    article = Article(id="a", path="a.txt", text=f"{headline}\n\nThe accident happened on Monday.", title=headline)
+    fact = next(f for f in extract_facts(article) if f.kind == "count" and f.text == text)
+    assert fact.frame.predicate == predicate
+    assert fact.value["item"].lower() not in ("dead", "killed"), fact.value  # no "dead" borrowed as what it counts

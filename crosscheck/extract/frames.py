@@ -508,7 +508,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     if not candidates or not _predicate(candidates)[0]:
         # a headline's elided copula: "30 missing", "Five dead"
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        if nxt is not None and (nxt.pos_ == "ADJ" or nxt.tag_ == "VBN"):
+        if nxt is not None and (nxt.pos_ == "ADJ" or nxt.tag_ == "VBN" or (nxt.tag_ == "VBG" and predicate_class(nxt))):
             candidates.append(nxt)
     predicate, word = _predicate(candidates)
     if fact.kind == "count" and not predicate and role != "capacity" and _indefinite_one(fact, q):
@@ -700,12 +700,26 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             # words after the number gave none, gives way
             f = replace(f, value=dict(f.value, item=_written(doc, f, frame.thing), head=frame.thing.split()[-1],
                                       item_from="parse"))
+        elif frame is not None and f.value.get("item_from") == "antecedent" and _says_otherwise(f, frame):
+            # "2 Dead, 1 Wounded": the earlier figure's word is what is said of it, not a
+            # thing; this figure says something else of its own, so what it counts is unknown
+            f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
         elif frame is not None and f.value.get("item_from") == "antecedent" and _sizes_a_noun(f, doc):
             # "a population of 120,000": the number is the size of the noun before "of", no
             # count of the things an earlier figure counted; what it counts is left unknown
             f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
         out.append(replace(f, frame=frame) if frame is not None else f)
     return out
+
+
+def _says_otherwise(fact: Fact, frame: Frame) -> bool:
+    """Whether a figure's item, taken from an earlier figure, is one word that says
+    something of what was counted ("dead", "wounded": a predicate, written as such in
+    ``data/predicates.tsv``) and the figure's own frame gives another class."""
+    item = fact.value.get("item", "").lower()
+    classes = predicate_classes()
+    said = classes.get(item, "") if item and " " not in item else ""
+    return bool(said) and frame.predicate != said and frame.predicate in set(classes.values())
 
 
 def _sizes_a_noun(fact: Fact, doc: Doc) -> bool:

@@ -856,6 +856,26 @@ def test_an_articles_repeats_of_one_day_join_its_group_and_two_events_of_one_day
     assert budget not in shooting.facts
 
 
+def test_groups_of_one_weekday_in_undated_reports_are_one_group_where_their_events_meet():
+    # "Thursday" in reports with no date names one day of the story's week in each: groups of
+    # it that grouping left apart (one fact per article each) are one, as groups of one
+    # anchored day are; another event of that weekday, or another weekday, stays apart
+    from crosscheck.align import Group, _one_group_per_interval
+    from crosscheck.context import ContextSpace, stems
+
+    a = _weekday("a:1", "a", "Thursday", "A gunman opened fire at the plant on Thursday.")
+    b = _weekday("b:1", "b", "Thursday", "A gunman opened fire at a food plant on Thursday, police said.")
+    a2 = _weekday("a:2", "a", "Thursday", "Police said the gunman opened fire on Thursday.")
+    budget = _weekday("c:1", "c", "Thursday", "The governor signed the budget on Thursday.")
+    friday = _weekday("c:2", "c", "Friday", "The gunman opened fire again on Friday.")
+    dates = {f.id: f for f in (a, b, a2, budget, friday)}
+    space = ContextSpace([stems(f.sentence) for f in dates.values()])
+    groups = [Group("date", ("a:1", "b:1"), ""), Group("date", ("a:2",), ""), Group("date", ("c:1",), ""),
+              Group("date", ("c:2",), "")]
+    merged = _one_group_per_interval(groups, dates, space)
+    assert sorted(g.facts for g in merged) == [("a:1", "a:2", "b:1"), ("c:1",), ("c:2",)]
+
+
 def test_an_outlet_listed_twice_in_a_group_is_one_outlet_in_the_pdf_the_matrix_and_a_check():
     import copy
 

@@ -68,8 +68,11 @@ SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t
 #: 8063c52, 7b18ee4 and ad56944 (session 12, figures only).
 #: t23 t16 t45 t08 t06 t01 `_ecb` (twelfth set, annotated 2026-11-30 by two helpers who never ran the
 #: tool): first run at the end of session 13, after its changes.
+#: t09 `_ecbplus` and `_ecb`, t27 `_ecbplus`, t34 `_ecbplus` and `_ecb`, t39 `_ecb` (thirteenth set, annotated
+#: 2026-11-30 by two helpers who never ran the tool): first run on 1f14876 (session 14).
 HELD_OUT: tuple[str, ...] = ("t28_ecb", "t22_ecb", "t42_ecb", "t01_ecbplus", "t31_ecb", "t24_ecb", "t40_ecb", "t02_ecb",
-                             "t23_ecb", "t16_ecb", "t45_ecb", "t08_ecb", "t06_ecb", "t01_ecb")
+                             "t23_ecb", "t16_ecb", "t45_ecb", "t08_ecb", "t06_ecb", "t01_ecb",
+                             "t09_ecbplus", "t09_ecb", "t27_ecbplus", "t34_ecbplus", "t34_ecb", "t39_ecb")
 KINDS = ("date", "count", "money", "measure")
 
 

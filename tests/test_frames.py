@@ -233,3 +233,43 @@ def test_a_headlines_second_figure_takes_no_predicate_word_of_the_first_as_its_t
     fact = next(f for f in extract_facts(article) if f.kind == "count" and f.text == text)
     assert fact.frame.predicate == predicate
     assert fact.value["item"].lower() not in ("dead", "killed"), fact.value  # no "dead" borrowed as what it counts
+
+
+# --- a list of numbers shares the designation it starts with ---------------------------------
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # t27 (ECB+, CC BY 3.0): browser versions
+    ("While Microsoft claims that it has received reports of attacks aimed at Internet Explorer 8 and 9, "
+     "it appears that the security flaw affects all the other versions of the browser.", []),
+    # t43 (ECB+, CC BY 3.0): chip models
+    ("The company will not divulge what Opteron chips it will weld onto the SeaMicro server boards, but it "
+     "stands to reason that it would be a low-voltage Opteron 3200 or 4200 part.", []),
+    # written: versions, games, names written with their number, numbers among names
+    ("The patch covers versions 6, 7, 8 and 9 of the browser.", []),
+    ("The team lost Games 5 and 6 at home.", []),
+    ("The fix works for IE6 to 10 and for IE11, 7 and 8 of its rivals.", []),
+    ("The update runs on Windows XP, Vista and 7.", []),
+    # counts stay counts: no designation before the list, or a person, or a noun counted after
+    ("Rescuers pulled 12, 14 and 20 people from the rubble on three days.", ["12", "14", "20"]),
+    ("Texas, Ohio and 3 other states sued the agency.", ["3"]),
+    ("The storm killed 12 in Ohio, 3 in Texas and 5 in Iowa.", ["12", "3", "5"]),
+    ("In December 2008, 3 men emptied the store.", ["3"]),  # a date before the list
+    ("The firm supplies Acme and Globex, two of the largest buyers.", ["two"]),  # a number word counts
+    ("The team ended its season 15-17 on Friday.", ["15-17"]),  # a dash writes a record, no list
+    ("Shakers around magnitude 2 and 3 are common there.", ["3"]),  # a singular noun: a measure's scale
+])
+def test_numbers_listed_after_a_designation_are_designations(sentence, kept):
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    facts = extract_facts(Article(id="a", path="a.txt", text=sentence))
+    assert [f.text for f in facts if f.kind == "count"] == kept
+
+
+def test_ages_listed_after_names_of_persons_stay_ages():
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    facts = extract_facts(Article(id="a", path="a.txt", text="The victims were John Smith, 47, and Mary Jones, 52."))
+    assert [(f.text, f.value.get("head")) for f in facts if f.kind == "measure"] == [("47", "age"), ("52", "age")]

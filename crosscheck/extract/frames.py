@@ -284,6 +284,50 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
     return None
 
 
+#: Words that join the members of a list of numbers ("6, 7 and 8", "6 to 10"; not a dash,
+#: which writes a range, a score or a record of one thing: "15-17").
+LIST_JOINERS = frozenset({",", "and", "or", "to", "through", "&", "/"})
+
+
+def _listed_designation(q: Token, noun: Token | None) -> Token | None:
+    """The designation a number written in digits shares as a member of a list of such
+    numbers that starts with one (coordination shares its head, as a list of measures
+    shares its unit): two or more numbers after a plural or a proper noun ("versions 6, 7 and
+    8", "Games 5 and 6", "Server 2003 and 2008"; not "magnitude 2 and 3", a measure) or after
+    a name written with its number ("IE6 to 10", "IE8 and 9"), and a number listed among names
+    ("Windows XP, Vista and 7"; not "Texas, Ohio and 3 other states", nor among persons or
+    dates). A designation is written in digits: a number word ("two of them") counts.
+    Parsers attach the members of such lists unreliably, so the list is read in the words
+    around the number."""
+    doc = q.doc
+
+    def member(k: int) -> bool:
+        return 0 <= k < len(doc) and (doc[k].lower_ in LIST_JOINERS or doc[k].tag_ == "CD" and doc[k].text[0].isdigit())
+
+    if not q.text[0].isdigit():
+        return None
+    k = q.i - 1
+    while member(k):
+        k -= 1
+    if k < 0 or k == q.i - 1 and doc[k].tag_ not in ("NNS", "NNP", "NNPS"):
+        return None
+    end = q.i + 1
+    while member(end):
+        end += 1
+    numbers = sum(t.tag_ == "CD" for t in doc[k + 1 : end])
+    first = doc[k]
+    if first.ent_type_ in ("PERSON", *TIME_LABELS) or predicate_class(first) or _lemma(first) == "age":
+        return None  # "ages 6 and 16" (``_age_of``)
+    if first.pos_ == "PROPN" and first.text[-1:].isdigit() and any(c.isalpha() for c in first.text):
+        return first  # a name written with its number: "IE6 to 10", "IE8 and 9"
+    if numbers >= 2 and first.tag_ in ("NNS", "NNP", "NNPS") and doc[k + 1].tag_ == "CD":
+        return first  # "versions 6, 7 and 8", "Server 2003, and 2008"
+    if (noun is None or noun.i < q.i) and first.pos_ == "PROPN" and doc[k + 1].lower_ in LIST_JOINERS \
+            and k >= 2 and doc[k - 1].lower_ in LIST_JOINERS and doc[k - 2].pos_ == "PROPN":
+        return first  # "Windows XP, Vista and 7": a number among names
+    return None
+
+
 def _title_case(doc: Doc) -> bool:
     """``sentences.title_case`` of a parsed sentence, once per parse (not its text per figure)."""
     if "title_case" not in doc.user_data:
@@ -423,6 +467,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
         noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
     label = _labelled(fact, q, noun) if not fact.value.get("tally") else None
+    if label is None and (fact.kind == "count" or fact.value.get("head") == "age") and not fact.value.get("tally"):
+        label = _listed_designation(q, noun)  # an age is read by its words ("Vista, 7,"): so is a list
     if label is not None:
         return Frame(role="identifier", thing=_phrase(label) if label.i != q.i else "")
     if fact.kind == "count" and not fact.value.get("tally"):

@@ -526,3 +526,18 @@ def test_only_a_day_week_or_month_gives_the_story_its_year():
     modifier = Article(id="c", path="c.txt", text="The old grid, a design of the 1996 plan, failed again.")
     assert dec9(analyse([one, dated]))["start"] == "2018-12-09"  # the nearest Dec. 9 to a day of the story
     assert not dec9(analyse([one, modifier])).get("anchored")  # a year alone does not say when the story is
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("She was named Woman of the Year by CBS This Morning.", []),
+    ("He told NBC's Today show that he would run.", []),
+    ("The fire broke out this morning, officials said.", ["this morning"]),
+    ("Today, the company said it would sell the unit.", ["Today"]),
+    ('He said: "Today we start again."', ["Today"]),
+    ("FIRE BREAKS OUT TODAY IN TOWN CENTRE", ["TODAY"]),  # a headline in capitals
+])
+def test_a_deictic_word_capitalised_inside_a_sentence_is_part_of_a_name(sentence, found):
+    from crosscheck.extract import extract_facts
+
+    article = Article(id="a", path="a.txt", text=sentence, published=date(2013, 5, 2), published_from="metadata")
+    assert [f.text for f in extract_facts(article) if f.kind == "date"] == found

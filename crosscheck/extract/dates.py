@@ -49,6 +49,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from crosscheck.extract.sentences import title_case
 from crosscheck.models import Article, Mention, Sentence
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -818,6 +819,18 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
     return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")
 
 
+def _in_a_name(text: str, at: int) -> bool:
+    """Whether a deictic word at ``at`` is written with a capital inside a sentence that is
+    not a headline: then it is part of a name ("USA Today", "CBS This Morning", "the Today
+    show"), as English capitalises "today" or "this morning" only to begin a sentence, a
+    quotation or a title."""
+    if not (text[at : at + 1].isupper() and text[at + 1 : at + 2].islower()) or title_case(text):
+        return False  # "TODAY" in capitals is emphasis
+    before = text[:at].rstrip()
+    # not where a sentence, a quotation, a title or the text after a bracketed dateline begins
+    return bool(before) and before[-1] not in ".!?:;\"'“‘()[]{}—–-"
+
+
 def _determiner_of(doc, at: int, noun_at: int) -> bool:
     """Whether the token at character ``at`` is a determiner of the token at ``noun_at``."""
     tok = next((t for t in doc if t.idx == at), None)
@@ -939,7 +952,8 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         add(m, lambda m=m, make=make: _resolve_yearly(
             make, "day", m.group("year"), None, m.group("rel"), anchor, tense(*m.span())))
     for m in RELATIVE_DAY.finditer(text):
-        add(m, lambda m=m: _resolve_relative_day(m.group(), anchor))
+        if not _in_a_name(text, m.start()):
+            add(m, lambda m=m: _resolve_relative_day(m.group(), anchor))
     for m in RELATIVE_PERIOD.finditer(text):
         add(m, lambda m=m: _resolve_period(m.group("rel"), m.group("unit"), anchor))
     for m in PERIOD_PART.finditer(text):

@@ -51,7 +51,8 @@ DEV = ("t14", "t18", "t20", "t22", "t23", "t24", "t38")
 SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t25", "t30", "t02", "t42", "t45",
         "t13_ecb", "t18_ecb", "t30_ecb", "t10_ecb", "t05_ecb", "t19_ecb", "t27_ecb",
         "t14_ecb", "t20_ecb", "t38_ecb", "t25_ecb", "t33_ecb", "t43_ecb",
-        "t19_ecbplus", "t05_ecbplus", "t39_ecbplus")
+        "t19_ecbplus", "t05_ecbplus", "t39_ecbplus",
+        "t09_ecbplus", "t09_ecb", "t27_ecbplus", "t34_ecbplus", "t34_ecb", "t39_ecb")
 #: Annotated by reading and not yet looked at: run once per change worth reporting (t28 t33
 #: t43 were this set until their first run, on 40e3077; t06 t25 t30 until theirs, on bde82d1;
 #: t02 t42 t45 until theirs, on 9448943; t13_ecb t18_ecb t30_ecb t10_ecb until theirs, on
@@ -69,10 +70,10 @@ SEEN = ("t08", "t10", "t13", "t16", "t31", "t40", "t28", "t33", "t43", "t06", "t
 #: t23 t16 t45 t08 t06 t01 `_ecb` (twelfth set, annotated 2026-11-30 by two helpers who never ran the
 #: tool): first run at the end of session 13, after its changes.
 #: t09 `_ecbplus` and `_ecb`, t27 `_ecbplus`, t34 `_ecbplus` and `_ecb`, t39 `_ecb` (thirteenth set, annotated
-#: 2026-11-30 by two helpers who never ran the tool): first run on 1f14876 (session 14).
+#: 2026-11-30 by two helpers who never ran the tool): first run on 1f14876 (session 14), then its false finds
+#: were read: seen now.
 HELD_OUT: tuple[str, ...] = ("t28_ecb", "t22_ecb", "t42_ecb", "t01_ecbplus", "t31_ecb", "t24_ecb", "t40_ecb", "t02_ecb",
-                             "t23_ecb", "t16_ecb", "t45_ecb", "t08_ecb", "t06_ecb", "t01_ecb",
-                             "t09_ecbplus", "t09_ecb", "t27_ecbplus", "t34_ecbplus", "t34_ecb", "t39_ecb")
+                             "t23_ecb", "t16_ecb", "t45_ecb", "t08_ecb", "t06_ecb", "t01_ecb")
 KINDS = ("date", "count", "money", "measure")
 
 

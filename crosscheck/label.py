@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from crosscheck.context import STOPWORDS
 from crosscheck.extract.frames import predicate_classes
+from crosscheck.extract.sentences import title_case
 from crosscheck.models import Fact
 
 #: Separator between what a group is about and its kind, in every label.
@@ -45,6 +46,14 @@ ROLE_WORDS = {"part": "part", "whole": "whole", "increment": "increase", "earlie
 
 #: Predicates a kind of value already says: an amount's "cost" adds nothing to "amount".
 IMPLIED = {"money": frozenset({"cost"})}
+
+#: Endings of the predicate classes of ``data/predicates.tsv`` that read after a noun as
+#: the sentence's gerund does not ("people injured", not "people injuring"): participles and
+#: the adjectives of state.
+PARTICIPLE_ENDINGS = ("ed", "en", "dead", "missing", "aboard", "shot", "won")
+
+#: Plurals not formed from their singular, as a thing's lemma and its written plural differ.
+SUPPLETIVE = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 
 #: Longest thing kept, in words (the last words: the head noun ends an English noun phrase).
 THING_WORDS = 5
@@ -123,7 +132,9 @@ def _thing(f: Fact) -> str:
     if item:
         last = item.split()[-1].lower()
         wanted = (frame_thing.split()[-1] if frame_thing else head).lower()
-        if not wanted or last.startswith(wanted[: max(3, len(wanted) - 1)]):
+        if not wanted or last.startswith(wanted[: max(3, len(wanted) - 1)]) or SUPPLETIVE.get(wanted) == last:
+            if frame_thing.islower() and title_case(f.sentence):  # a headline's capital on a common noun
+                item = " ".join([*item.split()[:-1], last])
             return item
     if frame_thing:
         return " ".join(_phrase(frame_thing, f.sentence).split()[-THING_WORDS:])
@@ -137,11 +148,17 @@ def _predicate(f: Fact, kind: str) -> str:
     p = f.frame.predicate if f.frame else ""
     if not p or p in IMPLIED.get(kind, ()):
         return ""
+    written = _surface(p, f.sentence)
     for lemma in _class_lemmas().get(p, (p,)):
-        written = _surface(lemma, f.sentence)
-        if written != lemma or re.search(rf"\b{re.escape(lemma)}\b", f.sentence, re.IGNORECASE):
-            return written
-    return _surface(p, f.sentence)
+        form = _surface(lemma, f.sentence)
+        if form != lemma or re.search(rf"\b{re.escape(lemma)}\b", f.sentence, re.IGNORECASE):
+            written = form
+            break
+    if written[:1].isupper() and written[1:].islower():
+        written = written.lower()  # a headline's capital ("7 Villages Damaged"): no name
+    if written.endswith("ing") and p in _class_lemmas() and p.endswith(PARTICIPLE_ENDINGS):
+        return p  # "wounding 70 people": the people are wounded, the class says it after the noun
+    return written
 
 
 @lru_cache(maxsize=1)

@@ -521,3 +521,14 @@ def test_speaker_of_a_quotation_in_a_real_passage(case):
 def test_an_organisation_description_is_the_organisation_named_before(text, speaker):
     q = _quote(text, text.split('"')[1][:12])
     assert q.value["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, title", [
+    ('Chairman and chief executive Jo Lee said the firm would "grow again next year" after the merger.',
+     "Jo Lee", "Chairman and chief executive"),
+    # a definite phrase and a name are two speakers, not one titled person
+    ('The mayor and Jo Lee said the plan "was never going to work" in time.', "the mayor", "the mayor"),
+])
+def test_titles_coordinated_before_one_name_are_that_persons(text, speaker, title):
+    q = _quote(text, "")
+    assert (q.value["speaker"], q.value["speaker_title"]) == (speaker, title)

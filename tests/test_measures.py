@@ -270,3 +270,22 @@ def test_a_unit_after_the_article_before_an_event(text, found, role):
     measures = [f for f in extract_facts(Article("a", "a.txt", text, "x", "metadata", None, "none")) if f.kind == "measure"]
     assert [f.text for f in measures] == found
     assert all(f.frame.role == role for f in measures)  # not the "rate" of "$4 million a day"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Scientists who for decades have reviewed the rules were left out.", "decades"),
+    ("It was the worst flood the valley had seen in decades.", "decades"),
+    ("The region has known centuries of war.", "centuries"),
+    ("The law was passed decades ago.", None),  # a date
+    ("It is a decades-old practice.", None),  # an age
+    ("Decades later, the case was reopened.", None),  # a date counted from an event
+])
+def test_the_bare_plural_of_a_unit_of_years_is_a_vague_length_of_time(text, span):
+    found = measures(text)
+    if span is None:
+        assert found == []
+        return
+    (m,) = found
+    assert text[m.start : m.end] == span and m.value["vague"]
+    tens = 100 if span == "centuries" else 10
+    assert (m.value["low"], m.value["high"]) == (2 * tens * DAYS_PER_YEAR, 9.99 * tens * DAYS_PER_YEAR)

@@ -338,7 +338,41 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
     out.extend(_fraction_units(sentence, out))
     out.extend(_one_unit(sentence, out))
+    out.extend(_vague_units(sentence, out))
     return tuple(out)
+
+
+#: Units that are themselves counts of years, whose bare plural is a vague number of years as
+#: "dozens" is of things ("for decades": tens of years): from two of the unit to just below
+#: ten of them, where the next unit takes over (``numbers.VAGUE_PLURALS``).
+VAGUE_UNITS = {"decades": (2, 9.99), "centuries": (2, 9.99)}
+_VAGUE_UNIT = re.compile(
+    rf"(?<![\w-])(?:(?P<prep>for|in|over|within|across|through|after|spanning)\s+)?(?P<unit>{'|'.join(VAGUE_UNITS)})\b"
+    r"(?![-‐])(?P<of>\s+of\b)?", re.IGNORECASE)
+#: Words after the plural that make it a date or an age ("decades ago", "decades-old",
+#: "decades later"), not a length of time.
+_VAGUE_UNIT_NOT_SPAN = re.compile(r"\s*(?:ago|old|later|earlier|before|after|apart)\b", re.IGNORECASE)
+
+
+def _vague_units(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
+    """Lengths of time written as the bare plural of a unit of years, as the object of a
+    preposition of time or followed by "of" ("for decades", "in decades", "centuries of
+    war"): a vague quantity, as "dozens of" is; not "decades ago" (a date) nor "decades-old"
+    (an age)."""
+    text, out = sentence.text, []
+    for m in _VAGUE_UNIT.finditer(text):
+        if not (m.group("prep") or m.group("of")) or _VAGUE_UNIT_NOT_SPAN.match(text, m.end("unit")):
+            continue
+        start, end = sentence.start + m.start("unit"), sentence.start + m.end("unit")
+        if any(x.start < end and start < x.end for x in taken):
+            continue
+        found = term_after(text, m.start("unit"))
+        if found is None or found[0].kind != "unit" or found[0].dimension != "duration":
+            continue
+        low, high = VAGUE_UNITS[m.group("unit").lower()]
+        value = _unit_value(low, high, found[0], *_item(text, m.start("unit"), m.end("unit"), "duration"), None)
+        out.append(Mention("measure", start, end, dict(value, vague=True)))
+    return out
 
 
 #: What stands between the numbers of a list: "6, 12 and 18", "eleven or twelve", "9, 11, 13".

@@ -1535,18 +1535,36 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
                     else told_both or _told_apart(facts, established, side, published)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames or one report tell apart, are not in doubt)
-                yield sorted(established + side), [established, side], round(mean, 4), True
+                yield sorted(established + side), [_carriers(facts, established), _carriers(facts, side)], round(mean, 4), True
         if len(kept) > 1 and confidence < settings.CONFLICT_MIN_CONFIDENCE:
             # a claim whose sentences are less alike than the fitted bar: listed, not called
             for side in kept:
                 yield sorted(side), [], None, False
-            yield sorted(i for side in kept for i in side), kept, round(confidence, 4), True
+            yield sorted(i for side in kept for i in side), [_carriers(facts, side) for side in kept], round(confidence, 4), True
         elif len(kept) == 1:
             yield sorted(established), [], None, False
         else:
             # the established side's claim: its facts that take part against every kept side
             first = [i for i in established if all(i in c[0] for c in claims)] or claims[0][0]
-            yield sorted(i for side in kept for i in side), [first] + [c[1] for c in claims], round(confidence, 4), False
+            yield (sorted(i for side in kept for i in side), [_carriers(facts, first)] + [_carriers(facts, c[1]) for c in claims],
+                   round(confidence, 4), False)
+
+
+def _carriers(facts: list[Fact], side: list[int]) -> list[int]:
+    """The facts of a side that write its figure: the one more of the side's articles write
+    than any other (``_figure_told``). A fact of the side that writes another figure agreeing
+    with it ("at least two" beside three reports' "at least 70") carries no side of the claim:
+    it stays in the group as context. Where no figure leads, the side is kept whole, and so
+    is a side of dates (a month and a day in it write two figures, and either may be the
+    claim)."""
+    if facts[side[0]].kind == "date":
+        return side
+    figures = [_figure_told(facts[i]) for i in side]
+    articles = Counter(f for _, f in dict.fromkeys(zip((facts[i].article for i in side), figures)))
+    (figure, most), *rest = articles.most_common(2)
+    if rest and rest[0][1] == most:
+        return side
+    return [i for i, f in zip(side, figures) if f == figure]
 
 
 def topic_label(facts: list[Fact], space: ContextSpace, max_words: int = 4) -> str:

@@ -992,3 +992,16 @@ def test_an_articles_two_figures_stay_two_facts_though_both_can_be_true():
                   count(f"{a}:2", a, ten, sentence, 10, "people")]
     groups = {frozenset(g.facts) for g in align(facts)}
     assert frozenset({"a:1", "b:1", "c:1"}) in groups and frozenset({"a:2", "b:2", "c:2"}) in groups
+
+
+def test_a_side_of_a_claim_is_the_facts_that_write_its_figure():
+    # "at least two" agrees with the three reports' "at least 70" but does not write it: it
+    # stays in the group as context, not a carrier of the side against "about 100"
+    from crosscheck.align import _carriers
+
+    facts = [count(f"{a}:1", a, text, f"Officials said {text} people were hurt.", n, "person", item="people",
+                   low=n, high=None)
+             for a, text, n in (("a", "at least 70", 70), ("b", "at least 70", 70), ("c", "at least two", 2),
+                                ("d", "at least 70", 70))]
+    assert _carriers(facts, [0, 1, 2, 3]) == [0, 1, 3]
+    assert _carriers(facts, [0, 2]) == [0, 2]  # no figure leads: the side is kept whole

@@ -30,7 +30,6 @@ from functools import lru_cache
 
 from crosscheck.context import STOPWORDS
 from crosscheck.extract.frames import predicate_classes
-from crosscheck.extract.sentences import title_case
 from crosscheck.models import Fact
 
 #: Separator between what a group is about and its kind, in every label.
@@ -133,8 +132,6 @@ def _thing(f: Fact) -> str:
         last = item.split()[-1].lower()
         wanted = (frame_thing.split()[-1] if frame_thing else head).lower()
         if not wanted or last.startswith(wanted[: max(3, len(wanted) - 1)]) or SUPPLETIVE.get(wanted) == last:
-            if frame_thing.islower() and title_case(f.sentence):  # a headline's capital on a common noun
-                item = " ".join([*item.split()[:-1], last])
             return item
     if frame_thing:
         return " ".join(_phrase(frame_thing, f.sentence).split()[-THING_WORDS:])
@@ -180,8 +177,16 @@ def _topic_words(topic: str, n: int = 4) -> str:
     return " ".join(topic.split(": ", 1)[-1].split()[:n])
 
 
+def _written_alike(items: list[str]) -> list[str]:
+    """``items`` with each written as another item writes it in lower case, where one does: a
+    headline's capitals ("7 Bridges Damaged" beside "seven bridges") are no name's, while a
+    name keeps its capital where every fact writes it so ("Americans")."""
+    lower = {i.lower() for i in items if i and i == i.lower()}
+    return [i.lower() if i.lower() in lower else i for i in items]
+
+
 def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
-    thing = _majority([_thing(f) for f in facts])
+    thing = _majority(_written_alike([_thing(f) for f in facts]))
     predicate = _majority([_predicate(f, kind) for f in facts])
     classes = predicate_classes()
     if predicate and (predicate.lower() in thing.lower().split() or any(

@@ -535,6 +535,9 @@ def test_only_a_day_week_or_month_gives_the_story_its_year():
     ("Today, the company said it would sell the unit.", ["Today"]),
     ('He said: "Today we start again."', ["Today"]),
     ("FIRE BREAKS OUT TODAY IN TOWN CENTRE", ["TODAY"]),  # a headline in capitals
+    ("Strike Set For Today", ["Today"]),  # a short headline: no long word in lower case
+    ("Rescuers searched through the night… Today they found 12 survivors.", ["Today"]),
+    ("• Today the council votes on the budget.", ["Today"]),  # a list item begins
 ])
 def test_a_deictic_word_capitalised_inside_a_sentence_is_part_of_a_name(sentence, found):
     from crosscheck.extract import extract_facts

@@ -258,6 +258,8 @@ def test_a_headlines_second_figure_takes_no_predicate_word_of_the_first_as_its_t
     ("The firm supplies Acme and Globex, two of the largest buyers.", ["two"]),  # a number word counts
     ("The team ended its season 15-17 on Friday.", ["15-17"]),  # a dash writes a record, no list
     ("Shakers around magnitude 2 and 3 are common there.", ["3"]),  # a singular noun: a measure's scale
+    ("After the downing of MH17, 298 people were dead.", ["298"]),  # a comma alone is no list
+    ("In Syria, Iraq and Lebanon, 12 died on Friday.", ["12"]),  # after a list of names, not in it
 ])
 def test_numbers_listed_after_a_designation_are_designations(sentence, kept):
     from crosscheck.extract import extract_facts
@@ -273,3 +275,14 @@ def test_ages_listed_after_names_of_persons_stay_ages():
 
     facts = extract_facts(Article(id="a", path="a.txt", text="The victims were John Smith, 47, and Mary Jones, 52."))
     assert [(f.text, f.value.get("head")) for f in facts if f.kind == "measure"] == [("47", "age"), ("52", "age")]
+
+
+def test_a_noun_borrowed_from_an_earlier_figure_stays_what_it_counts():
+    # "crew" names what was counted (a noun of the class "aboard"): the later figure counts
+    # crew too, though it says another class of them
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    text = "The plane carried 8 crew, and 3 were killed in the crash."
+    (three,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=text)) if f.text == "3"]
+    assert (three.value["item"], three.frame.predicate) == ("crew", "dead")

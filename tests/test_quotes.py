@@ -532,3 +532,8 @@ def test_an_organisation_description_is_the_organisation_named_before(text, spea
 def test_titles_coordinated_before_one_name_are_that_persons(text, speaker, title):
     q = _quote(text, "")
     assert (q.value["speaker"], q.value["speaker_title"]) == (speaker, title)
+
+
+def test_a_person_introduced_with_an_article_is_no_title_of_the_name_after():
+    q = _quote('A police officer and Maria Gomez told reporters that "the building just fell down."', "")
+    assert q.value["speaker"] != "Maria Gomez"

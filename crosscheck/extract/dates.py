@@ -49,7 +49,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from crosscheck.extract.sentences import title_case
+from crosscheck.extract.sentences import LONG_WORD
 from crosscheck.models import Article, Mention, Sentence
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -820,15 +820,17 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
 
 
 def _in_a_name(text: str, at: int) -> bool:
-    """Whether a deictic word at ``at`` is written with a capital inside a sentence that is
-    not a headline: then it is part of a name ("USA Today", "CBS This Morning", "the Today
-    show"), as English capitalises "today" or "this morning" only to begin a sentence, a
-    quotation or a title."""
-    if not (text[at : at + 1].isupper() and text[at + 1 : at + 2].islower()) or title_case(text):
+    """Whether a deictic word at ``at`` is written with a capital right after a word, in a
+    sentence that is no headline: then it continues a name ("USA Today", "CBS This Morning",
+    "NBC's Today show"), as English capitalises "today" or "this morning" only where a
+    sentence, a quotation, a title or a list item begins, which no word comes before. A
+    headline is told by its long words: none of them in lower case ("Strike Set For Today")."""
+    if not (text[at : at + 1].isupper() and text[at + 1 : at + 2].islower()):
         return False  # "TODAY" in capitals is emphasis
     before = text[:at].rstrip()
-    # not where a sentence, a quotation, a title or the text after a bracketed dateline begins
-    return bool(before) and before[-1] not in ".!?:;\"'“‘()[]{}—–-"
+    if not before or not (before[-1].isalnum() or before.endswith(("'s", "’s"))):
+        return False
+    return any(w[0].islower() for w in LONG_WORD.findall(text))
 
 
 def _determiner_of(doc, at: int, noun_at: int) -> bool:

@@ -287,18 +287,22 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
 #: Words that join the members of a list of numbers ("6, 7 and 8", "6 to 10"; not a dash,
 #: which writes a range, a score or a record of one thing: "15-17").
 LIST_JOINERS = frozenset({",", "and", "or", "to", "through", "&", "/"})
+#: The joiners that make a list of what they join (a comma alone also ends a phrase: "After
+#: MH17, 298 people died").
+CONJUNCTIONS = frozenset({"and", "or", "to", "through", "&", "/"})
 
 
 def _listed_designation(q: Token, noun: Token | None) -> Token | None:
-    """The designation a number written in digits shares as a member of a list of such
-    numbers that starts with one (coordination shares its head, as a list of measures
+    """The designation a number written in digits shares as a member of a coordinated list of
+    such numbers that starts with one (coordination shares its head, as a list of measures
     shares its unit): two or more numbers after a plural or a proper noun ("versions 6, 7 and
-    8", "Games 5 and 6", "Server 2003 and 2008"; not "magnitude 2 and 3", a measure) or after
-    a name written with its number ("IE6 to 10", "IE8 and 9"), and a number listed among names
-    ("Windows XP, Vista and 7"; not "Texas, Ohio and 3 other states", nor among persons or
-    dates). A designation is written in digits: a number word ("two of them") counts.
-    Parsers attach the members of such lists unreliably, so the list is read in the words
-    around the number."""
+    8", "Games 5 and 6", "Server 2003 and 2008"; not "magnitude 2 and 3", a measure, nor a
+    tally, "68 to 32") or after a name written with its number ("IE6 to 10", "IE8 and 9"), and
+    a number that is a member of a list of names ("Windows XP, Vista and 7"; not "In Syria,
+    Iraq and Lebanon, 12 died", after it; nor "Texas, Ohio and 3 other states", nor among
+    persons or dates). The list must be coordinated: a conjunction joins its members. A
+    designation is written in digits: a number word ("two of them") counts. Parsers attach
+    the members of such lists unreliably, so the list is read in the words around the number."""
     doc = q.doc
 
     def member(k: int) -> bool:
@@ -314,16 +318,22 @@ def _listed_designation(q: Token, noun: Token | None) -> Token | None:
     end = q.i + 1
     while member(end):
         end += 1
-    numbers = sum(t.tag_ == "CD" for t in doc[k + 1 : end])
+    listed = doc[k + 1 : end]
+    numbers = [t for t in listed if t.tag_ == "CD"]
+    if not any(t.lower_ in CONJUNCTIONS for t in listed) and k != q.i - 1:
+        return None  # a comma alone: no list
     first = doc[k]
     if first.ent_type_ in ("PERSON", *TIME_LABELS) or predicate_class(first) or _lemma(first) == "age":
         return None  # "ages 6 and 16" (``_age_of``)
     if first.pos_ == "PROPN" and first.text[-1:].isdigit() and any(c.isalpha() for c in first.text):
         return first  # a name written with its number: "IE6 to 10", "IE8 and 9"
-    if numbers >= 2 and first.tag_ in ("NNS", "NNP", "NNPS") and doc[k + 1].tag_ == "CD":
-        return first  # "versions 6, 7 and 8", "Server 2003, and 2008"
+    if len(numbers) >= 2 and first.tag_ in ("NNS", "NNP", "NNPS") and doc[k + 1].tag_ == "CD" and not any(
+            t.lower_ == "to" and parse_number(a.text) > parse_number(b.text)
+            for a, t, b in zip(listed, listed[1:], listed[2:]) if a.tag_ == b.tag_ == "CD"):
+        return first  # "versions 6, 7 and 8", "Server 2003, and 2008" (not "the Senate 68 to 32")
     if (noun is None or noun.i < q.i) and first.pos_ == "PROPN" and doc[k + 1].lower_ in LIST_JOINERS \
-            and k >= 2 and doc[k - 1].lower_ in LIST_JOINERS and doc[k - 2].pos_ == "PROPN":
+            and k >= 2 and doc[k - 1].lower_ in LIST_JOINERS and doc[k - 2].pos_ == "PROPN" \
+            and any(t.lower_ in CONJUNCTIONS for t in doc[k + 1 : end]):
         return first  # "Windows XP, Vista and 7": a number among names
     return None
 
@@ -746,7 +756,8 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             # words after the number gave none, gives way
             f = replace(f, value=dict(f.value, item=_written(doc, f, frame.thing), head=frame.thing.split()[-1],
                                       item_from="parse"))
-        elif frame is not None and f.value.get("item_from") == "antecedent" and _says_otherwise(f, frame):
+        elif frame is not None and f.value.get("item_from") == "antecedent" and _says_otherwise(
+                f, frame, doc, lambda f=f: _previous_doc(f, sentences, starts)):
             # "2 Dead, 1 Wounded": the earlier figure's word is what is said of it, not a
             # thing; this figure says something else of its own, so what it counts is unknown
             f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
@@ -758,14 +769,30 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
     return out
 
 
-def _says_otherwise(fact: Fact, frame: Frame) -> bool:
-    """Whether a figure's item, taken from an earlier figure, is one word that says
-    something of what was counted ("dead", "wounded": a predicate, written as such in
-    ``data/predicates.tsv``) and the figure's own frame gives another class."""
+def _says_otherwise(fact: Fact, frame: Frame, doc: Doc | None, previous) -> bool:
+    """Whether a figure's item, taken from an earlier figure, is a word that says something of
+    what was counted ("2 Dead, 1 Wounded": an adjective or a participle, of a class of
+    ``data/predicates.tsv``) rather than a noun that names it ("8 crew ... 3 were killed"),
+    and the figure's own frame gives another class. The word is read where the earlier figure
+    wrote it: before the figure in its sentence, else in the sentence before (``previous()``)."""
     item = fact.value.get("item", "").lower()
     classes = predicate_classes()
     said = classes.get(item, "") if item and " " not in item else ""
-    return bool(said) and frame.predicate != said and frame.predicate in set(classes.values())
+    if not said or frame.predicate == said or frame.predicate not in set(classes.values()):
+        return False
+    at = fact.start - fact.sentence_start
+    mine = [t for t in doc if t.lower_ == item and t.idx < at] if doc is not None else []
+    word = mine[-1] if mine else next((t for t in reversed(previous() or []) if t.lower_ == item), None)
+    if word is not None and word.pos_ == "PROPN" and _title_case(word.doc):
+        # a headline's capitals make the tagger read words as names: its word as in running text
+        word = next((t for t in parse(word.doc.text.lower()) if t.idx == word.idx), word)
+    return word is not None and (word.pos_ in ("ADJ", "VERB") or word.dep_ in ("amod", "acomp", "oprd", "acl"))
+
+
+def _previous_doc(fact: Fact, sentences: list[Sentence] | None, starts: list[int]) -> Doc | None:
+    """The parse of the sentence before ``fact``'s, if the article's sentences are known."""
+    k = bisect_left(starts, fact.sentence_start)
+    return parse(sentences[k - 1].text) if sentences and 0 < k <= len(sentences) else None
 
 
 def _sizes_a_noun(fact: Fact, doc: Doc) -> bool:

@@ -322,8 +322,10 @@ def _describe(tok: Token) -> dict[str, Any]:
     conj = [c for h in (tok, _apposition(tok)) if h is not None for c in h.conjuncts if c.i > h.i]
     members = [_describe_one(t) for t in [tok, *conj]]  # "A, B and C said": a group if all are people
     if len(members) > 1 and members[-1]["kind"] == "named" and members[-1]["person"] and all(
-            m["kind"] == "phrase" and not m["definite"] and not m["plural"] for m in members[:-1]):
-        # "chairman and chief executive Jo Lee said": titles coordinated before one name
+            m["kind"] == "phrase" and not m["definite"] and not m["plural"]
+            and m["name"].split()[0].lower() not in ("a", "an") for m in members[:-1]):
+        # "chairman and chief executive Jo Lee said": titles coordinated before one name, with
+        # no article (which makes a referent of its own: "a police officer and Jo Lee said")
         titles = " and ".join(m["name"] for m in members[:-1])
         return dict(members[-1], title=f"{titles} {members[-1]['title']}" if members[-1]["title"] else titles)
     if len(members) > 1 and all(m["person"] for m in members):

@@ -118,7 +118,8 @@ def _decimal_point(text: str, stop: int, end: int) -> bool:
             and _NO_SENTENCE_END.search(text, max(0, stop - 8), stop) is not None)
 
 
-_LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
+#: A word of four letters or more: the words a headline capitalises (``title_case``).
+LONG_WORD = re.compile(r"\b[^\W\d_][\w'’-]{3,}")
 
 
 @lru_cache(maxsize=4096)
@@ -128,7 +129,7 @@ def title_case(text: str) -> bool:
     headline may keep a preposition low); short function words stay lower case in title case
     (Chicago Manual of Style, 8.159). "President Obama signed Executive Order 13769" is a
     sentence: "signed" is in lower case."""
-    words = _LONG_WORD.findall(text)
+    words = LONG_WORD.findall(text)
     return len(words) >= 3 and sum(w[0].islower() for w in words) <= len(words) // 10
 
 

@@ -286,3 +286,25 @@ def test_a_noun_borrowed_from_an_earlier_figure_stays_what_it_counts():
     text = "The plane carried 8 crew, and 3 were killed in the crash."
     (three,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=text)) if f.text == "3"]
     assert (three.value["item"], three.frame.predicate) == ("crew", "dead")
+
+
+@pytest.mark.parametrize("sentence, text, predicate", [
+    # what is said of the thing comes before the class its noun names it by
+    ("30 passengers were rescued from the ferry on Monday.", "30", "rescued"),
+    ("At least 40 passengers are still missing.", "At least 40", "missing"),
+    ("Three crew members died in the crash.", "Three", "dead"),
+    ("The bodies of 12 passengers were found.", "12", "dead"),
+    ("12 injured passengers were flown out.", "12", "injured"),
+    # ... and the noun says it where nothing else does
+    ("120 passengers were aboard the ferry.", "120", "aboard"),
+    ("The ferry carried 120 passengers.", "120", "aboard"),
+    ("12 bodies were recovered from the sea.", "12", "dead"),
+    # a figure set beside another's predicate takes its own ("2 hurt", not the "dead" before it)
+    ("1 dead, 2 hurt in office shooting; police say the gunman had worked there", "2", "injured"),
+])
+def test_what_is_said_of_a_thing_comes_before_the_class_its_noun_names(sentence, text, predicate):
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    (fact,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=sentence)) if f.text == text]
+    assert fact.frame.predicate == predicate

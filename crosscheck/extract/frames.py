@@ -537,9 +537,12 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     # What is said of it: the noun's own words first, then its governing word and that
     # word's complements ("remain missing", "confirmed dead", "the toll rose to 14").
     candidates: list[Token] = []
+    # a headline's capitalised words are read as nouns and names, so its parse says little
+    # against its noun: there the noun's own words come first
+    noun_first = noun is not None and _title_case(q.doc)
     if noun is not None:
-        candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun]
-        candidates += [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+        candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun] if noun_first else []
+        candidates += [c for c in noun.children if c.dep_ in MODIFIER_DEPS and c.dep_ != "compound"]
     candidates += [c for c in q.children if c.dep_ in MODIFIER_DEPS]
     if q.dep_ == "advmod" and q.head.pos_ in ("VERB", "AUX"):
         candidates.append(q.head)  # a number of times says it of the verb's event ("shot twice")
@@ -550,7 +553,9 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     gov = first.head
     while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP") and not predicate_class(gov):
         gov = gov.head  # up from "to", "of", ...; a preposition with a class of its own says it ("worth")
-    if first.dep_ in ARGUMENT_DEPS and gov.i != first.i:
+    coordinated = first.dep_ in ("conj", "appos") and gov.pos_ in ("VERB", "AUX", "ADJ")  # "3 killed, 12 hurt":
+    # set beside the predicate, not its argument (a headline's two clauses read as one)
+    if first.dep_ in ARGUMENT_DEPS and gov.i != first.i and not coordinated:
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
         if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
             thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is
@@ -561,6 +566,11 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         # not "tried to rob", whose subject only tried)
         if any(c.dep_ == "auxpass" for c in gov.children):
             candidates += [c for c in gov.children if c.dep_ == "xcomp"]
+    if noun is not None and not noun_first:
+        # the noun's own words last: a noun that names the thing by a state ("passengers",
+        # "bodies", "crew") says it only where nothing else is said of the thing ("120
+        # passengers", but "30 passengers were rescued", "three crew members died")
+        candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun]
     if not candidates or not _predicate(candidates)[0]:
         # a headline's elided copula: "30 missing", "Five dead"
         nxt = span.doc[span.end] if span.end < len(span.doc) else None

@@ -301,6 +301,10 @@ def test_a_noun_borrowed_from_an_earlier_figure_stays_what_it_counts():
     ("12 bodies were recovered from the sea.", "12", "dead"),
     # a figure set beside another's predicate takes its own ("2 hurt", not the "dead" before it)
     ("1 dead, 2 hurt in office shooting; police say the gunman had worked there", "2", "injured"),
+    # a part of a state used as a noun; the whole of a part is not what the clause says of the part
+    ("Two of the injured are in critical condition.", "Two", "injured"),
+    ("14 of the 52 passengers were killed.", "14", "dead"),
+    ("14 of the 52 passengers were killed.", "52", "aboard"),
 ])
 def test_what_is_said_of_a_thing_comes_before_the_class_its_noun_names(sentence, text, predicate):
     from crosscheck.extract import extract_facts

@@ -495,6 +495,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     # part of a whole: "four of the nine riders", "three of whom"
     of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end
                and fact.kind == "count"), None)  # "eight years of rule" is no part
+    obj = None
     if of is not None:
         role = "part" if _definite_object(of) else role  # "a pair of boots", "dozens of lorries": what is counted
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -544,6 +545,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun] if noun_first else []
         candidates += [c for c in noun.children if c.dep_ in MODIFIER_DEPS and c.dep_ != "compound"]
     candidates += [c for c in q.children if c.dep_ in MODIFIER_DEPS]
+    if obj is not None and obj.pos_ in ("ADJ", "VERB"):
+        candidates.append(obj)  # "two of the injured", "three of the dead": a state used as a noun
     if q.dep_ == "advmod" and q.head.pos_ in ("VERB", "AUX"):
         candidates.append(q.head)  # a number of times says it of the verb's event ("shot twice")
     # a conjunct noun shares its first conjunct's governing word ("a woman and two men were shot")
@@ -555,7 +558,9 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         gov = gov.head  # up from "to", "of", ...; a preposition with a class of its own says it ("worth")
     coordinated = first.dep_ in ("conj", "appos") and gov.pos_ in ("VERB", "AUX", "ADJ")  # "3 killed, 12 hurt":
     # set beside the predicate, not its argument (a headline's two clauses read as one)
-    if first.dep_ in ARGUMENT_DEPS and gov.i != first.i and not coordinated:
+    # the whole of a part ("the 120 people" of "of the 120 people on board, 98 were rescued")
+    # is no argument of what the clause says of the part
+    if first.dep_ in ARGUMENT_DEPS and gov.i != first.i and not coordinated and role != "whole":
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
         if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
             thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is

@@ -312,3 +312,15 @@ def test_what_is_said_of_a_thing_comes_before_the_class_its_noun_names(sentence,
 
     (fact,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=sentence)) if f.text == text]
     assert fact.frame.predicate == predicate
+
+
+def test_a_number_after_a_headlines_colon_is_no_age_of_the_word_before():
+    # an age is set off by a comma after a name ("Banky, 40,"); a headline's capitals and colon
+    # ("Ferry Sinks: 30 Missing") are no name and age
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    title = "Ferry Sinks: 30 Missing, 12 Dead"
+    facts = extract_facts(Article(id="a", path="a.txt", text=f"{title}\n\nThe ferry sank on Monday.", title=title))
+    assert [(f.kind, f.text, f.frame.predicate) for f in facts if f.kind == "count"] == [
+        ("count", "30", "missing"), ("count", "12", "dead")]

@@ -431,7 +431,8 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
     nxt = doc[q.i + 1] if q.i + 1 < len(doc) else None
     person = None
     if first.dep_ == "appos" or (first.dep_ == "conj" and head.pos_ == "PROPN"):
-        person = _person(head) if first.i > head.i else None
+        # set off by a comma after the name ("Banky, 40,"; not a headline's "Ferry Sinks: 30 Missing")
+        person = _person(head) if first.i > head.i and doc[first.i - 1].text == "," else None
     elif first.dep_ in ("attr", "acomp", "oprd", "dobj") and _lemma(head) in ("be", "turn") and (
             nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and nxt.lower_ not in _SCORE_WORDS):
         person = _person(next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None))

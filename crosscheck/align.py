@@ -458,11 +458,13 @@ def _told_both(by_head: dict[str, list[Fact]] | None, facts: list[Fact], establi
     ``_slot`` where known), as two figures: an outlet that writes "14 goals" of one player
     and "9 goals" of another tells two quantities apart, so that two outlets' 14 and 9 goals
     make no claim of one quantity told differently. A figure that is a revision's end ("up
-    from 10", "rose to 14") does not count; nor does one whose value fits both sides."""
+    from 10", "rose to 14") does not count; nor does one whose value fits both sides, nor one
+    of a year the claim's figures do not name (an earlier event's toll)."""
     if not by_head:
         return False
     sides = [list({compare_key(facts[i]): facts[i] for i in group}.values()) for group in (established, side)]
     slots = {_slot(facts[i]) for i in established + side} - {None}
+    years = frozenset().union(*(_years(facts[i]) for i in established + side))
     seen: dict[str, set[int]] = defaultdict(set)
     for head in sorted({_head(facts[i]) for i in established + side} - {""}):
         for f in by_head.get(head, ()):
@@ -471,6 +473,8 @@ def _told_both(by_head: dict[str, list[Fact]] | None, facts: list[Fact], establi
             slot = _slot(f)
             if slot and slots and not any(_slots_agree(slot, r) for r in slots):
                 continue  # of the same noun, but said of something else (another's age)
+            if _years(f) and not _years(f) & years:
+                continue  # of another year than the claim's figures: another event's ("15 died in 1998")
             fits = [any(compatible(f, x) is True for x in group) for group in sides]
             if fits[0] != fits[1]:
                 seen[f.article].add(0 if fits[0] else 1)

@@ -1005,3 +1005,23 @@ def test_a_side_of_a_claim_is_the_facts_that_write_its_figure():
                                 ("d", "at least 70", 70))]
     assert _carriers(facts, [0, 1, 2, 3]) == [0, 1, 3]
     assert _carriers(facts, [0, 2]) == [0, 2]  # no figure leads: the side is kept whole
+
+
+def test_an_earlier_events_figure_in_one_report_does_not_tell_todays_figures_apart():
+    # c gives 12 for Sunday's quake and 15 for a 1998 one: that tells no two figures of
+    # Sunday's toll apart, so b's 15 against a's and c's 12 is still a claim (listed)
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    texts = {
+        "a": "A strong earthquake killed 12 people in the province on Sunday.",
+        "b": "The earthquake on Sunday killed 15 people, officials said.",
+        "c": "Sunday's quake killed 12 people. A quake in the same province in 1998 killed 15 people.",
+    }
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, published=date(2013, 5, 6), published_from="metadata")
+                      for k, t in texts.items()])
+    facts = {f.id: f for f in report.facts}
+    claims = [[side["facts"] for side in c.sides] for c in report.clusters if c.verdict == "conflict"] + [
+        [side["facts"] for side in p["sides"]] for p in report.possible_conflicts]
+    told = [[sorted((facts[i].article, facts[i].text) for i in side) for side in sides] for sides in claims]
+    assert [[("a", "12"), ("c", "12")], [("b", "15")]] in told

@@ -324,3 +324,20 @@ def test_a_number_after_a_headlines_colon_is_no_age_of_the_word_before():
     facts = extract_facts(Article(id="a", path="a.txt", text=f"{title}\n\nThe ferry sank on Monday.", title=title))
     assert [(f.kind, f.text, f.frame.predicate) for f in facts if f.kind == "count"] == [
         ("count", "30", "missing"), ("count", "12", "dead")]
+
+
+@pytest.mark.parametrize("sentence, text, role", [
+    # the distributive article on a bare noun makes a rate, whatever the noun
+    ("He earns $23 million a season.", "$23 million", "rate"),
+    ("He was paid $2 million a game.", "$2 million", "rate"),
+    ("The program costs 450 million euros a year.", "450 million euros", "rate"),
+    # not a time before or after ("a year ago"), nor a noun phrase of its own
+    ("The firm made $5 million a year ago.", "$5 million", "total"),
+    ("Police arrested 12 people a day earlier.", "12", "total"),
+])
+def test_an_amount_with_the_distributive_article_is_a_rate(sentence, text, role):
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    (fact,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=sentence)) if f.text == text]
+    assert fact.frame.role == role

@@ -532,8 +532,10 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     for c in list(arg.head.children) + list(arg.children):
         if span.start <= c.i < span.end or from_event(c):
             continue  # the figure's own unit, or a gap from an event ("a week before the vote"), is no rate
-        if c.dep_ == "npadvmod" and _lemma(c) in rates and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"}:
-            role = "rate"  # "$4 million a day"
+        if c.dep_ == "npadvmod" and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"} \
+                and c.pos_ == "NOUN" and not any(d.dep_ in ("amod", "compound", "prep", "advmod") for d in c.children):
+            role = "rate"  # "$4 million a day", "$23 million a season", "$2 a share": the distributive
+            # article (CGEL ch. 5, 7.3), on a bare noun (not "a year ago" nor "a new deal")
         elif c.dep_ == "prep" and _lemma(c) == "per" and any(_lemma(o) in rates for o in c.children):
             role = "rate"  # "$4 million per day" (not "per household": that is per unit)
     # What is said of it: the noun's own words first, then its governing word and that

@@ -4,6 +4,7 @@ from several unrelated ECB+ stories)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -341,3 +342,17 @@ def test_an_amount_with_the_distributive_article_is_a_rate(sentence, text, role)
 
     (fact,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=sentence)) if f.text == text]
     assert fact.frame.role == role
+
+
+def test_a_definite_subject_given_after_an_indefinite_one_continues_its_event():
+    # "a tsunami" introduced in a sentence of 2004, "the tsunami" of the next sentence is that one:
+    # its figures take that sentence's year (not so after a definite subject: no new referent)
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    def scopes(text):
+        article = Article(id="a", path="a.txt", text=text, published=date(2013, 5, 2), published_from="metadata")
+        return {f.text: f.frame.scope for f in extract_facts(article) if f.kind == "count"}
+
+    assert "year:2004" in scopes("In 2004, a tsunami killed 230,000 people. The tsunami also destroyed 40,000 homes.")["40,000"]
+    assert scopes("The quake struck on Thursday, the strongest since 2004. The quake killed 12 people.")["12"] == ()

@@ -714,6 +714,25 @@ def _anaphoric_subject(doc: Doc, fact: Fact) -> bool:
     return any(_refers_back(c) for c in _subjects(_clause_head(span.root)))
 
 
+def _definite_again(doc: Doc, fact: Fact, previous: Doc) -> bool:
+    """Whether the clause of ``fact`` has as subject a definite noun phrase whose noun the
+    previous sentence's subject introduced with the indefinite article ("In June 2012, a
+    quake struck near the town. The quake was six miles west of it"): new information
+    introduced with "a", given with "the" (Prince 1981), so the clause continues that
+    sentence's event."""
+    offset = fact.start - fact.sentence_start
+    span = tokens_in(doc, offset, offset + len(fact.text))
+    if span is None:
+        return False
+    mine = {_lemma(t) for t in _subjects(_clause_head(span.root))
+            if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
+    root = next((t for t in previous if t.head.i == t.i), None)
+    if not mine or root is None:
+        return False
+    return any(_lemma(t) in mine and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+               for t in _subjects(root))
+
+
 def _inherited(frame: Frame, previous: Doc, dates: list[Fact]) -> Frame:
     """``frame`` with the years and places of the previous sentence, and its dates as
     ``date:<first day>/<last day>`` items, added to its scope; and, where the frame names no
@@ -761,11 +780,12 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             out.append(replace(f, kind="measure", frame=None,
                                value=age_value(f.value["low"], f.value["high"], frame.thing, None)))
             continue
-        if frame is not None and f.kind != "date" and sentences and _anaphoric_subject(doc, f):
+        if frame is not None and f.kind != "date" and sentences and doc is not None:
             k = bisect_left(starts, f.sentence_start)
             if 0 < k <= len(sentences):
                 prev = sentences[k - 1]
-                frame = _inherited(frame, parse(prev.text), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
+                if _anaphoric_subject(doc, f) or _definite_again(doc, f, parse(prev.text)):
+                    frame = _inherited(frame, parse(prev.text), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
         if frame is not None and frame.thing and f.value.get("item_from") == "antecedent":

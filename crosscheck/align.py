@@ -1557,7 +1557,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
 def _carriers(facts: list[Fact], side: list[int]) -> list[int]:
     """The facts of a side that write its figure: the one more of the side's articles write
     than any other (``_figure_told``). A fact of the side that writes another figure agreeing
-    with it ("at least two" beside three reports' "at least 70") carries no side of the claim:
+    with it ("at least 3" beside three reports' "at least 41") carries no side of the claim:
     it stays in the group as context. Where no figure leads, the side is kept whole, and so
     is a side of dates (a month and a day in it write two figures, and either may be the
     claim)."""

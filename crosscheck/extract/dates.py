@@ -821,7 +821,7 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
 
 def _in_a_name(text: str, at: int) -> bool:
     """Whether a deictic word at ``at`` is written with a capital right after a word, in a
-    sentence that is no headline: then it continues a name ("USA Today", "CBS This Morning",
+    sentence that is no headline: then it continues a name ("Harbour Today", "Channel 9 This Morning",
     "NBC's Today show"), as English capitalises "today" or "this morning" only where a
     sentence, a quotation, a title or a list item begins, which no word comes before. A
     headline is told by its long words: none of them in lower case ("Strike Set For Today")."""

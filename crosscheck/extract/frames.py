@@ -296,12 +296,12 @@ def _listed_designation(q: Token, noun: Token | None) -> Token | None:
     """The designation a number written in digits shares as a member of a coordinated list of
     such numbers that starts with one (coordination shares its head, as a list of measures
     shares its unit): two or more numbers after a plural or a proper noun ("versions 6, 7 and
-    8", "Games 5 and 6", "Server 2003 and 2008"; not "magnitude 2 and 3", a measure, nor a
-    tally, "68 to 32") or after a name written with its number ("IE6 to 10", "IE8 and 9"), and
-    a number that is a member of a list of names ("Windows XP, Vista and 7"; not "In Syria,
+    8", "Games 5 and 6", "Release 2019 and 2021"; not "level 4 and 5", a measure, nor a
+    tally, "61 to 39") or after a name written with its number ("KX4 to 9", "KX7 and 8"), and
+    a number that is a member of a list of names ("Orbis Lite, Pro and 5"; not "In Syria,
     Iraq and Lebanon, 12 died", after it; nor "Texas, Ohio and 3 other states", nor among
     persons or dates). The list must be coordinated: a conjunction joins its members. A
-    designation is written in digits: a number word ("two of them") counts. Parsers attach
+    designation is written in digits: a number word ("four of those") counts. Parsers attach
     the members of such lists unreliably, so the list is read in the words around the number."""
     doc = q.doc
 
@@ -326,15 +326,15 @@ def _listed_designation(q: Token, noun: Token | None) -> Token | None:
     if first.ent_type_ in ("PERSON", *TIME_LABELS) or predicate_class(first) or _lemma(first) == "age":
         return None  # "ages 6 and 16" (``_age_of``)
     if first.pos_ == "PROPN" and first.text[-1:].isdigit() and any(c.isalpha() for c in first.text):
-        return first  # a name written with its number: "IE6 to 10", "IE8 and 9"
+        return first  # a name written with its number: "KX4 to 9", "KX7 and 8"
     if len(numbers) >= 2 and first.tag_ in ("NNS", "NNP", "NNPS") and doc[k + 1].tag_ == "CD" and not any(
             t.lower_ == "to" and parse_number(a.text) > parse_number(b.text)
             for a, t, b in zip(listed, listed[1:], listed[2:]) if a.tag_ == b.tag_ == "CD"):
-        return first  # "versions 6, 7 and 8", "Server 2003, and 2008" (not "the Senate 68 to 32")
+        return first  # "versions 6, 7 and 8", "Release 2019, and 2021" (not "the Senate 61 to 39")
     if (noun is None or noun.i < q.i) and first.pos_ == "PROPN" and doc[k + 1].lower_ in LIST_JOINERS \
             and k >= 2 and doc[k - 1].lower_ in LIST_JOINERS and doc[k - 2].pos_ == "PROPN" \
             and any(t.lower_ in CONJUNCTIONS for t in doc[k + 1 : end]):
-        return first  # "Windows XP, Vista and 7": a number among names
+        return first  # "Orbis Lite, Pro and 5": a number among names
     return None
 
 
@@ -534,8 +534,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             continue  # the figure's own unit, or a gap from an event ("a week before the vote"), is no rate
         if c.dep_ == "npadvmod" and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"} \
                 and c.pos_ == "NOUN" and not any(d.dep_ in ("amod", "compound", "prep", "advmod") for d in c.children):
-            role = "rate"  # "$4 million a day", "$23 million a season", "$2 a share": the distributive
-            # article (CGEL ch. 5, 7.3), on a bare noun (not "a year ago" nor "a new deal")
+            role = "rate"  # "$4 million a day", "$31 million a season", "$2 a share": the distributive
+            # article (CGEL ch. 5, 7.3), on a bare noun (not "a fortnight later" nor "a new deal")
         elif c.dep_ == "prep" and _lemma(c) == "per" and any(_lemma(o) in rates for o in c.children):
             role = "rate"  # "$4 million per day" (not "per household": that is per unit)
     # What is said of it: the noun's own words first, then its governing word and that
@@ -796,7 +796,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
                                       item_from="parse"))
         elif frame is not None and f.value.get("item_from") == "antecedent" and _says_otherwise(
                 f, frame, doc, lambda f=f: _previous_doc(f, sentences, starts)):
-            # "2 Dead, 1 Wounded": the earlier figure's word is what is said of it, not a
+            # "4 Dead, 3 Wounded": the earlier figure's word is what is said of it, not a
             # thing; this figure says something else of its own, so what it counts is unknown
             f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
         elif frame is not None and f.value.get("item_from") == "antecedent" and _sizes_a_noun(f, doc):
@@ -809,7 +809,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
 
 def _says_otherwise(fact: Fact, frame: Frame, doc: Doc | None, previous) -> bool:
     """Whether a figure's item, taken from an earlier figure, is a word that says something of
-    what was counted ("2 Dead, 1 Wounded": an adjective or a participle, of a class of
+    what was counted ("4 Dead, 3 Wounded": an adjective or a participle, of a class of
     ``data/predicates.tsv``) rather than a noun that names it ("8 crew ... 3 were killed"),
     and the figure's own frame gives another class. The word is read where the earlier figure
     wrote it: before the figure in its sentence, else in the sentence before (``previous()``)."""

@@ -190,12 +190,14 @@ def _scope(head: Token, keep: Token, own: Span) -> tuple[str, ...]:
 
 
 def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
-    """The first candidate word whose lemma has a predicate class: (class, lemma); else the
-    first content word's lemma with no class: ("", lemma)."""
+    """The first candidate word whose lemma has a predicate class: (class, lemma), a class
+    that says where the thing is (``LOCATIVE_CLASSES``: "carrying", "passengers") only where
+    no other class is said of it ("a boat carrying 24 bodies": dead; "30 passengers were
+    rescued": rescued); else the first content word's lemma with no class: ("", lemma)."""
     candidates = list(candidates)
-    for t in candidates:
-        if predicate_class(t):
-            return predicate_class(t), _lemma(t)
+    classed = [t for t in candidates if predicate_class(t)]
+    for t in sorted(classed, key=lambda t: predicate_class(t) in LOCATIVE_CLASSES):
+        return predicate_class(t), _lemma(t)
     for pos in ("VERB", "ADJ"):
         for t in candidates:
             if t.pos_ == pos and not t.is_stop and not _noun(t):
@@ -283,6 +285,9 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
         return noun  # "the 12000 block of Elm Street" (not "the 300 crew of HMS Belfast were rescued")
     return None
 
+
+#: Predicate classes of ``data/predicates.tsv`` that say where a thing is, not what befell it.
+LOCATIVE_CLASSES = ("aboard",)
 
 #: Words that join the members of a list of numbers ("6, 7 and 8", "6 to 10"; not a dash,
 #: which writes a range, a score or a record of one thing: "15-17").
@@ -431,8 +436,9 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
     nxt = doc[q.i + 1] if q.i + 1 < len(doc) else None
     person = None
     if first.dep_ == "appos" or (first.dep_ == "conj" and head.pos_ == "PROPN"):
-        # set off by a comma after the name ("Banky, 40,"; not a headline's "Ferry Sinks: 30 Missing")
-        person = _person(head) if first.i > head.i and doc[first.i - 1].text == "," else None
+        # set off by a comma, a bracket or a dash after the name ("Banky, 40,", "Banky (40)"; not a
+        # headline's "Ferry Sinks: 30 Missing")
+        person = _person(head) if first.i > head.i and doc[first.i - 1].text in (",", "(", "–", "—") else None
     elif first.dep_ in ("attr", "acomp", "oprd", "dobj") and _lemma(head) in ("be", "turn") and (
             nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and nxt.lower_ not in _SCORE_WORDS):
         person = _person(next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
@@ -505,8 +511,10 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             children += list(obj.children)
     elif arg.dep_ == "pobj" and _lemma(arg.head) in _words("partitive") and arg.head.lemma_ != "of":
         role = "part"  # "including three children", "among them 12 police"
-    elif arg.dep_ == "pobj" and _lemma(arg.head) == "of" and arg.head.head.like_num:
-        role = "whole"  # the 40 of "14 of the 40 berths"
+    elif arg.dep_ == "pobj" and _lemma(arg.head) == "of" and (arg.head.head.like_num or (
+            arg.head.head.pos_ in ("VERB", "AUX") and arg.head.i < arg.head.head.i
+            and (arg.head.i == 0 or arg.doc[arg.head.i - 1].is_punct))):
+        role = "whole"  # the 40 of "14 of the 40 berths", or of a fronted "Of the 40 aboard, 14 died"
     increments = _words("increment")
     for c in children:
         if _lemma(c) in increments and c.dep_ in ("amod", "advmod", "quantmod", "det"):
@@ -532,8 +540,11 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     for c in list(arg.head.children) + list(arg.children):
         if span.start <= c.i < span.end or from_event(c):
             continue  # the figure's own unit, or a gap from an event ("a week before the vote"), is no rate
-        if c.dep_ == "npadvmod" and {_lemma(d) for d in c.children} & {"a", "an", "each", "every"} \
-                and c.pos_ == "NOUN" and not any(d.dep_ in ("amod", "compound", "prep", "advmod") for d in c.children):
+        if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and any(
+                d.dep_ == "det" and _lemma(d) in ("a", "an", "each", "every")
+                and d.i in (span.end, noun.i + 1 if noun is not None and noun.i >= span.end else span.end)
+                for d in c.children) \
+                and not any(d.dep_ in ("amod", "compound", "prep", "advmod", "relcl", "acl") for d in c.children):
             role = "rate"  # "$4 million a day", "$31 million a season", "$2 a share": the distributive
             # article (CGEL ch. 5, 7.3), on a bare noun (not "a fortnight later" nor "a new deal")
         elif c.dep_ == "prep" and _lemma(c) == "per" and any(_lemma(o) in rates for o in c.children):
@@ -548,8 +559,6 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         candidates += [c for c in noun.children if c.dep_ == "compound"] + [noun] if noun_first else []
         candidates += [c for c in noun.children if c.dep_ in MODIFIER_DEPS and c.dep_ != "compound"]
     candidates += [c for c in q.children if c.dep_ in MODIFIER_DEPS]
-    if obj is not None and obj.pos_ in ("ADJ", "VERB"):
-        candidates.append(obj)  # "two of the injured", "three of the dead": a state used as a noun
     if q.dep_ == "advmod" and q.head.pos_ in ("VERB", "AUX"):
         candidates.append(q.head)  # a number of times says it of the verb's event ("shot twice")
     # a conjunct noun shares its first conjunct's governing word ("a woman and two men were shot")
@@ -574,6 +583,9 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         # not "tried to rob", whose subject only tried)
         if any(c.dep_ == "auxpass" for c in gov.children):
             candidates += [c for c in gov.children if c.dep_ == "xcomp"]
+    if obj is not None and obj.pos_ in ("ADJ", "VERB"):
+        candidates.append(obj)  # "two of the injured", "three of the dead": a state used as a noun,
+        # after what the clause says ("two of the injured died")
     if noun is not None and not noun_first:
         # the noun's own words last: a noun that names the thing by a state ("passengers",
         # "bodies", "crew") says it only where nothing else is said of the thing ("120
@@ -714,23 +726,26 @@ def _anaphoric_subject(doc: Doc, fact: Fact) -> bool:
     return any(_refers_back(c) for c in _subjects(_clause_head(span.root)))
 
 
-def _definite_again(doc: Doc, fact: Fact, previous: Doc) -> bool:
-    """Whether the clause of ``fact`` has as subject a definite noun phrase whose noun the
-    previous sentence's subject introduced with the indefinite article ("In June 2012, a
-    quake struck near the town. The quake was six miles west of it"): new information
-    introduced with "a", given with "the" (Prince 1981), so the clause continues that
-    sentence's event."""
+def _definite_again(doc: Doc, fact: Fact, previous, earlier: str) -> bool:
+    """Whether the clause of ``fact`` has as subject a bare definite noun ("the" and the noun,
+    nothing that tells it apart: not "the quake on Sunday") whose noun the previous
+    sentence's subject introduced, with the indefinite article, for the first time in the
+    article (``earlier``: its text before that sentence): "In 2004, a tsunami killed ... The
+    tsunami also destroyed ...". New information introduced with "a", given with "the"
+    (Prince 1981): the clause continues that sentence's event. ``previous()`` parses that
+    sentence."""
     offset = fact.start - fact.sentence_start
     span = tokens_in(doc, offset, offset + len(fact.text))
     if span is None:
         return False
-    mine = {_lemma(t) for t in _subjects(_clause_head(span.root))
-            if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
-    root = next((t for t in previous if t.head.i == t.i), None)
-    if not mine or root is None:
+    mine = {_lemma(t) for t in _subjects(_clause_head(span.root)) if t.pos_ == "NOUN"
+            and [(c.dep_, c.lower_) for c in t.children] == [("det", "the")]}
+    if not mine:
         return False
-    return any(_lemma(t) in mine and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
-               for t in _subjects(root))
+    root = next((t for t in previous() if t.head.i == t.i), None)
+    return root is not None and any(
+        _lemma(t) in mine and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        and not re.search(rf"\b{re.escape(t.lower_)}", earlier, re.IGNORECASE) for t in _subjects(root))
 
 
 def _inherited(frame: Frame, previous: Doc, dates: list[Fact]) -> Frame:
@@ -784,7 +799,8 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             k = bisect_left(starts, f.sentence_start)
             if 0 < k <= len(sentences):
                 prev = sentences[k - 1]
-                if _anaphoric_subject(doc, f) or _definite_again(doc, f, parse(prev.text)):
+                if _anaphoric_subject(doc, f) or _definite_again(
+                        doc, f, lambda prev=prev: parse(prev.text), " ".join(st.text for st in sentences[: k - 1])):
                     frame = _inherited(frame, parse(prev.text), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))

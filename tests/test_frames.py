@@ -383,3 +383,15 @@ def test_an_age_in_brackets_after_a_name_is_an_age():
 
     facts = extract_facts(Article(id="a", path="a.txt", text="Patrick Murphy (45) was injured in the crash."))
     assert [(f.kind, f.value.get("head")) for f in facts if f.text == "45"] == [("measure", "age")]
+
+
+def test_a_figure_counted_since_a_date_names_that_time():
+    # "three times since October" counts a part of a record, not the record: its scope says so,
+    # so that "four times" elsewhere is no claim against it
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    article = Article(id="a", path="a.txt", text="Lee had been arrested three times since October.",
+                      published=date(2013, 3, 12), published_from="metadata")
+    (three,) = [f for f in extract_facts(article) if f.text == "three"]
+    assert "when:since october" in three.frame.scope

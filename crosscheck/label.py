@@ -194,6 +194,11 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
         predicate = ""  # "80 hurt": the thing already says it ("hurt", of class injured)
     role = ROLE_WORDS.get(_majority([f.frame.role if f.frame else "" for f in facts]), "")
     place = _shared_place(facts)
+    dimension = _majority([str(f.value.get("dimension") or "") for f in facts]) if kind == "measure" else ""
+    if thing and dimension and predicate.lower() not in _class_lemmas():
+        # a measure of a thing says what is measured of it ("quake magnitude", "tremor
+        # duration"), which a verb with no class ("puts", "hit") does not
+        thing, predicate = (thing if dimension in thing.lower() else f"{thing} {dimension}"), ""
     if not thing and kind == "measure":
         thing = _majority([str(f.value.get("dimension") or "") for f in facts])
         if thing and topic:

@@ -893,7 +893,7 @@ def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame
         words = " ".join(w.lower_ for w in ent if not w.is_punct)
         if words and not _is_year_words(words):
             times.add("when:" + words)
-    # a date a figure is counted from ("arrested three times since October") bounds what is
+    # a date a figure is counted from ("fined four times since March") bounds what is
     # counted, whether or not a day anchors it: a part of a total over time, not the total
     times.update("when:since " + " ".join(o.text.lower().split()) for o in others
                  if o.kind == "date" and str(o.value.get("preposition") or "").lower() == "since")

@@ -307,6 +307,8 @@ def test_a_noun_borrowed_from_an_earlier_figure_stays_what_it_counts():
     ("14 of the 52 passengers were killed.", "14", "dead"),
     ("14 of the 52 passengers were killed.", "52", "aboard"),
     ("Of the 52 passengers on the ferry, 12 died.", "52", "aboard"),  # a fronted whole
+    ("Of the 120 people on board, 98 were rescued.", "120", "aboard"),  # where a phrase after the noun puts it
+    ("The 300 people on board the ferry were rescued.", "300", "rescued"),  # ... outranked by what befell them
     ("Two of the injured died in hospital on Monday.", "Two", "dead"),  # what the clause says first
     # a noun that names the thing by an outcome keeps its class; by where it is, it does not
     ("A coast guard vessel carrying 24 bodies docked in the port on Friday.", "24", "dead"),

@@ -586,6 +586,11 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     if obj is not None and obj.pos_ in ("ADJ", "VERB"):
         candidates.append(obj)  # "two of the injured", "three of the dead": a state used as a noun,
         # after what the clause says ("two of the injured died")
+    if noun is not None:
+        # where a phrase after the noun puts it ("the 120 people on board"): a locative class
+        # only, which any other class said of the thing outranks
+        candidates += [o for c in noun.children if c.dep_ == "prep" for o in c.children
+                       if o.dep_ == "pobj" and predicate_class(o) in LOCATIVE_CLASSES]
     if noun is not None and not noun_first:
         # the noun's own words last: a noun that names the thing by a state ("passengers",
         # "bodies", "crew") says it only where nothing else is said of the thing ("120

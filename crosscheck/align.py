@@ -1476,6 +1476,15 @@ def _revision(facts: list[Fact], sides: list[list[int]], published: dict | None)
     return all(x > 0 for x in steps) or all(x < 0 for x in steps)
 
 
+def _far_apart(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether every figure of one side is more than ``settings.POSSIBLE_MAX_FACTOR`` times
+    every figure of the other: two quantities. (None against some is no such case: "no one
+    was hurt" and "five were hurt" are one figure told two ways.)"""
+    a, b = ([abs(_midpoint(facts[i])) for i in group] for group in (established, side))
+    small, large = (a, b) if max(a) <= min(b) else (b, a) if max(b) <= min(a) else (None, None)
+    return small is not None and max(small) > 0 and min(large) / max(small) > settings.POSSIBLE_MAX_FACTOR
+
+
 def _midpoint(f: Fact) -> float:
     vals = [float(v) for v in (f.value.get("low"), f.value.get("high")) if isinstance(v, (int, float))]
     return sum(vals) / len(vals) if vals else 0.0
@@ -1536,7 +1545,8 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
                     _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
-                    else told_both or _told_apart(facts, established, side, published)):
+                    else told_both or _told_apart(facts, established, side, published)
+                    or _far_apart(facts, established, side)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames or one report tell apart, are not in doubt)
                 yield sorted(established + side), [_carriers(facts, established), _carriers(facts, side)], round(mean, 4), True

@@ -278,3 +278,12 @@ def test_telephone_numbers_are_no_quantities(text, kept):
 ])
 def test_a_number_word_before_a_unit_is_read_and_before_an_ordinal_or_fraction_is_not(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+def test_a_scale_word_after_a_spaced_hyphen_scales_its_number():
+    # scraped text spaces a hyphen out ("$143 - billion") as it spaces a thousands comma ("2, 000")
+    from crosscheck.extract.numbers import find_quantities
+
+    (q,) = find_quantities("a $143 - billion rescue package")
+    assert (q.value, q.scale) == (143e9, "billion")
+    assert [q.value for q in find_quantities("they won 12 - 10 in the end")] == [12, 10]

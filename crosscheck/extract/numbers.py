@@ -148,11 +148,13 @@ _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 #: word "minus"/"negative" ("minus 12", "-5 °C").
 _SIGN = r"(?P<sign>(?<![\w.,%)\]/°-])[-\u2212](?=\d)|(?<![\w-])(?:minus|negative)\s+)?"
 
+#: A number, with a scale word after a space or a hyphen (also one spaced out, " - ", as
+#: tokenised or scraped text writes "$143 - billion", as it writes "2, 000").
 _NUMBER_RE = re.compile(
     rf"{_SIGN}(?:(?<![\w.,]){_AFTER_WORD_PREFIX})(?<!\d[.,])(?:(?P<frac>(?:(?P<whole>\d{{1,3}})\s)?(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d/]))"
     rf"|(?P<digits>{DIGITS})(?P<vulgar>{_VULGAR})?(?![\d])|(?P<lone>{_VULGAR})"
     rf"|(?P<words>\b(?:{WORD_NUMBER})\b{_NOT_ORDINAL}))"
-    rf"(?:(?:\s+|-)(?P<scale>(?:{_SCALES}))\b|\s+(?P<dozen>dozen)\b(?!-)"
+    rf"(?:(?:\s+|-| - )(?P<scale>(?:{_SCALES}))\b|\s+(?P<dozen>dozen)\b(?!-)"
     rf"|(?P<abbr_space>\s?)(?P<abbr>{_alternation(SCALE_ABBREVIATIONS)})(?![\w]))?",
     re.IGNORECASE,
 )

@@ -173,3 +173,18 @@ def test_seed_tass_price_is_per_unit():
 
 def test_seed_cnn_has_no_money():
     assert money(seed("000")) == []
+
+
+@pytest.mark.parametrize("url, currency", [
+    ("https://www.example.com.au/news/1", "AUD"),  # the Australian press writes "$" for its own dollar
+    ("https://news.example.ca/story", "CAD"),
+    ("https://www.example.com/story", "USD"),
+    (None, "USD"),
+])
+def test_a_bare_dollar_is_the_dollar_of_the_outlets_country(url, currency):
+    from crosscheck.extract import extract_facts
+
+    text = "The fund is worth $40 million, or US$30 million, and costs 50 cents a share."
+    facts = [f for f in extract_facts(Article(id="a", path="a.txt", text=text, url=url)) if f.kind == "money"]
+    assert [(f.text, f.value["currency"]) for f in facts] == [
+        ("$40 million", currency), ("US$30 million", "USD"), ("50 cents", currency)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import urlparse
 
 from crosscheck.extract.numbers import (
     WORD_START,
@@ -14,6 +15,7 @@ from crosscheck.extract.numbers import (
     ends_at,
     find_quantities,
     head_noun,
+    load_data,
     noun_phrase_after,
     noun_phrase_before,
     prefix_currency,
@@ -205,6 +207,34 @@ def extract_money(article: Article, sentences: list[Sentence]) -> list[Mention]:
     the lower-case singular head noun of ``item``.
     """
     out: list[Mention] = []
+    local = _local_dollar(article.url)
     for sentence in sentences:
-        out.extend(money_in_sentence(sentence))
+        out.extend(_in_local_dollars(m, article.text[m.start : m.end], local) if local else m
+                   for m in money_in_sentence(sentence))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+#: A dollar written as the US one, not a bare "$" or "dollars" ("US$5", "5 US dollars").
+_US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|USD|American)\s?(?:\$|dollars?\b)", re.IGNORECASE)
+_BARE_DOLLAR = re.compile(r"\$|\bdollars?\b|\bcents?\b|¢", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _dollar_countries() -> dict[str, str]:
+    """Country code -> the currency its press writes as a bare "$" (``data/currencies.json``)."""
+    return {cc: c["code"] for c in load_data("currencies.json")["currencies"] for cc in c.get("countries", ())}
+
+
+def _local_dollar(url: str | None) -> str | None:
+    """The currency a bare "$" means in the press of the country of ``url``'s domain (".com.au":
+    the Australian dollar), or None where it is the US dollar or the country is not known."""
+    host = urlparse(url).hostname if url else None
+    return _dollar_countries().get(host.rsplit(".", 1)[-1].lower()) if host and "." in host else None
+
+
+def _in_local_dollars(mention: Mention, text: str, local: str) -> Mention:
+    """``mention`` in the local dollar when it writes a bare "$", "dollars" or "cents" for the US
+    dollar's default (not "US$", "US dollars")."""
+    if mention.value.get("currency") != "USD" or _US_DOLLAR.search(text) or not _BARE_DOLLAR.search(text):
+        return mention
+    return Mention(mention.kind, mention.start, mention.end, dict(mention.value, currency=local), mention.speaker)

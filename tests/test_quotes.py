@@ -393,6 +393,13 @@ def test_every_common_quotation_mark_style(opening, closing):
     assert q.value["speaker"] == "Tomas Vidal"
 
 
+def test_a_quotation_in_chinese_or_japanese_is_counted_by_its_characters():
+    # written without spaces, four characters are a clause, not a one-word fragment
+    (q,) = _quotes("「我们一定会赢」, the coach Li Wei said.")
+    assert q.value["content"] == "我们一定会赢"
+    assert _quotes("The sign on the shop read 「本」.") == []
+
+
 def test_german_marks_inside_english_text_pair_with_their_own_closer():
     text = "„Wir bleiben hier“, sagte sie nicht. „The harbour stays open all winter,“ Mayor Ines Brandt said."
     q = _quote(text, "harbour stays open")

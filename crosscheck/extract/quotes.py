@@ -103,6 +103,8 @@ PRONOUN_LOOKBACK = 8
 MIN_STATEMENT_WORDS = 3
 
 _WORD = re.compile(r"[\w'’-]+")
+#: Ideographs, kana and hangul (CJK Unified Ideographs, Hiragana, Katakana, Hangul Syllables).
+_CJK = re.compile("[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]")
 #: A run of word characters: the keys of a ``_Discourse``'s word index.
 _INDEX_WORD = re.compile(r"\w+")
 
@@ -154,6 +156,8 @@ def _fragment_by_words(content: str) -> bool | None:
     words = _WORD.findall(content)
     if re.search(r"[!?]\W*$", content) or len(words) > TITLE_MAX_WORDS:
         return False
+    if len(_CJK.findall(content)) > FRAGMENT_MAX_WORDS:
+        return False  # Chinese, Japanese or Korean, written without spaces: a character is about a word
     if len(words) <= 1:
         return True
     return None

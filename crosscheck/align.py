@@ -1478,11 +1478,16 @@ def _revision(facts: list[Fact], sides: list[list[int]], published: dict | None)
 
 def _far_apart(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether every figure of one side is more than ``settings.POSSIBLE_MAX_FACTOR`` times
-    every figure of the other: two quantities. (None against some is no such case: "no one
-    was hurt" and "five were hurt" are one figure told two ways.)"""
+    every figure of the other: two quantities. Not so for none against some ("no one was
+    hurt" and "five were hurt" are one figure told two ways), nor for the same digits at
+    another power of ten ("5 million" against "5 billion", "128 MB" against "128 GB"): a slip
+    of the scale or the unit, a discrepancy to show."""
     a, b = ([abs(_midpoint(facts[i])) for i in group] for group in (established, side))
     small, large = (a, b) if max(a) <= min(b) else (b, a) if max(b) <= min(a) else (None, None)
-    return small is not None and max(small) > 0 and min(large) / max(small) > settings.POSSIBLE_MAX_FACTOR
+    if small is None or max(small) <= 0 or min(large) / max(small) <= settings.POSSIBLE_MAX_FACTOR:
+        return False
+    digits = {f"{x:.3e}".split("e")[0] for x in a} & {f"{x:.3e}".split("e")[0] for x in b}
+    return not digits
 
 
 def _midpoint(f: Fact) -> float:

@@ -1037,3 +1037,12 @@ def test_values_an_order_of_magnitude_apart_are_no_possible_conflict():
     assert _far_apart(facts, [0, 4], [1])  # 106 and 104 against 5
     assert not _far_apart(facts, [0], [2])  # 106 against 12: within ten times
     assert not _far_apart(facts, [1], [3])  # none against five: one figure told two ways
+
+
+def test_the_same_digits_at_another_power_of_ten_stay_a_possible_conflict():
+    # "5 million" against "5 billion": a slip of the scale, a discrepancy to show
+    from crosscheck.align import _far_apart
+
+    facts = [count("a:1", "a", "5", "They sold 5 million phones.", 5_000_000, "phone"),
+             count("b:1", "b", "5", "They sold 5 billion phones.", 5_000_000_000, "phone")]
+    assert not _far_apart(facts, [0], [1])

@@ -1476,20 +1476,6 @@ def _revision(facts: list[Fact], sides: list[list[int]], published: dict | None)
     return all(x > 0 for x in steps) or all(x < 0 for x in steps)
 
 
-def _far_apart(facts: list[Fact], established: list[int], side: list[int]) -> bool:
-    """Whether every figure of one side is more than ``settings.POSSIBLE_MAX_FACTOR`` times
-    every figure of the other: two quantities. Not so for none against some ("no one was
-    hurt" and "five were hurt" are one figure told two ways), nor for the same digits at
-    another power of ten ("5 million" against "5 billion", "128 MB" against "128 GB"): a slip
-    of the scale or the unit, a discrepancy to show."""
-    a, b = ([abs(_midpoint(facts[i])) for i in group] for group in (established, side))
-    small, large = (a, b) if max(a) <= min(b) else (b, a) if max(b) <= min(a) else (None, None)
-    if small is None or max(small) <= 0 or min(large) / max(small) <= settings.POSSIBLE_MAX_FACTOR:
-        return False
-    digits = {f"{x:.3e}".split("e")[0] for x in a} & {f"{x:.3e}".split("e")[0] for x in b}
-    return not digits
-
-
 def _midpoint(f: Fact) -> float:
     vals = [float(v) for v in (f.value.get("low"), f.value.get("high")) if isinstance(v, (int, float))]
     return sum(vals) / len(vals) if vals else 0.0
@@ -1550,8 +1536,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
                     _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
-                    else told_both or _told_apart(facts, established, side, published)
-                    or _far_apart(facts, established, side)):
+                    else told_both or _told_apart(facts, established, side, published)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames or one report tell apart, are not in doubt)
                 yield sorted(established + side), [_carriers(facts, established), _carriers(facts, side)], round(mean, 4), True

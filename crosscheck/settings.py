@@ -130,12 +130,6 @@ CLASH_ALTERNATIVE_MARGIN = 0.10
 #: event by days, a month or a year ("2015" for "2016"), not by several years; "October
 #: 2020" and "June 2024" in one story are two elections.
 DATE_MAX_GAP_DAYS = 400
-#: Factor between two figures' values beyond which a side that makes no claim is not listed
-#: as a possible conflict: outlets tell one figure differently by a misprint, an estimate or
-#: a revision, not by an order of magnitude ("106 games" against "5 games" are two figures).
-#: Hand-set, from the possible conflicts of the 44 ECB+ events with a fact gold (session 14):
-#: of 35 with values more than 10 times apart, 4 were one gold family, each a value misread.
-POSSIBLE_MAX_FACTOR = 10.0
 #: Bonus for two ages given to the same named person ("Vik, 61," and "Tomas Vik, 62,"):
 #: one fact about one person, so enough to group them on its own.
 SAME_PERSON_BONUS = 0.3

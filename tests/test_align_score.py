@@ -1025,24 +1025,3 @@ def test_an_earlier_events_figure_in_one_report_does_not_tell_todays_figures_apa
         [side["facts"] for side in p["sides"]] for p in report.possible_conflicts]
     told = [[sorted((facts[i].article, facts[i].text) for i in side) for side in sides] for sides in claims]
     assert [[("a", "12"), ("c", "12")], [("b", "15")]] in told
-
-
-def test_values_an_order_of_magnitude_apart_are_no_possible_conflict():
-    from crosscheck.align import _far_apart
-
-    def c(fid, n):
-        return count(fid, fid[0], str(n), f"They won {n} games.", n, "game")
-
-    facts = [c("a:1", 106), c("b:1", 5), c("c:1", 12), c("d:1", 0), c("e:1", 104)]
-    assert _far_apart(facts, [0, 4], [1])  # 106 and 104 against 5
-    assert not _far_apart(facts, [0], [2])  # 106 against 12: within ten times
-    assert not _far_apart(facts, [1], [3])  # none against five: one figure told two ways
-
-
-def test_the_same_digits_at_another_power_of_ten_stay_a_possible_conflict():
-    # "5 million" against "5 billion": a slip of the scale, a discrepancy to show
-    from crosscheck.align import _far_apart
-
-    facts = [count("a:1", "a", "5", "They sold 5 million phones.", 5_000_000, "phone"),
-             count("b:1", "b", "5", "They sold 5 billion phones.", 5_000_000_000, "phone")]
-    assert not _far_apart(facts, [0], [1])

@@ -182,13 +182,18 @@ def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time(sep):
     from crosscheck.models import Sentence
 
     def seconds(n):
-        text = sep.join(str(i % 97) for i in range(n))
-        sentence = Sentence(0, len(text), text)
-        t = time.perf_counter()
-        find_quantities(text)
-        measures_in_sentence(sentence)
-        money_in_sentence(sentence)
-        return time.perf_counter() - t
+        # the best of three texts (each new to the extractors' memos): a shared machine's
+        # load slows one run, not the fastest of three
+        best = float("inf")
+        for r in range(3):
+            text = sep.join(str((i + r) % 97) for i in range(n))
+            sentence = Sentence(0, len(text), text)
+            t = time.perf_counter()
+            find_quantities(text)
+            measures_in_sentence(sentence)
+            money_in_sentence(sentence)
+            best = min(best, time.perf_counter() - t)
+        return best
 
     seconds(200)  # warm up
     assert seconds(2000) < 9 * max(seconds(500), 0.01)

@@ -731,14 +731,15 @@ def _anaphoric_subject(doc: Doc, fact: Fact) -> bool:
     return any(_refers_back(c) for c in _subjects(_clause_head(span.root)))
 
 
-def _definite_again(doc: Doc, fact: Fact, previous, earlier: str) -> bool:
+def _definite_again(doc: Doc, fact: Fact, previous, earlier) -> bool:
     """Whether the clause of ``fact`` has as subject a bare definite noun ("the" and the noun,
     nothing that tells it apart: not "the quake on Sunday") whose noun the previous
     sentence's subject introduced, with the indefinite article, for the first time in the
-    article (``earlier``: its text before that sentence): "In 2004, a tsunami killed ... The
+    article (``earlier()``: its text before that sentence): "In 2004, a tsunami killed ... The
     tsunami also destroyed ...". New information introduced with "a", given with "the"
     (Prince 1981): the clause continues that sentence's event. ``previous()`` parses that
-    sentence."""
+    sentence; both are asked only where the subjects match, so a long article pays for its
+    text once per match, not once per figure."""
     offset = fact.start - fact.sentence_start
     span = tokens_in(doc, offset, offset + len(fact.text))
     if span is None:
@@ -750,7 +751,7 @@ def _definite_again(doc: Doc, fact: Fact, previous, earlier: str) -> bool:
     root = next((t for t in previous() if t.head.i == t.i), None)
     return root is not None and any(
         _lemma(t) in mine and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
-        and not re.search(rf"\b{re.escape(t.lower_)}", earlier, re.IGNORECASE) for t in _subjects(root))
+        and not re.search(rf"\b{re.escape(t.lower_)}", earlier(), re.IGNORECASE) for t in _subjects(root))
 
 
 def _inherited(frame: Frame, previous: Doc, dates: list[Fact]) -> Frame:
@@ -805,7 +806,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             if 0 < k <= len(sentences):
                 prev = sentences[k - 1]
                 if _anaphoric_subject(doc, f) or _definite_again(
-                        doc, f, lambda prev=prev: parse(prev.text), " ".join(st.text for st in sentences[: k - 1])):
+                        doc, f, lambda prev=prev: parse(prev.text), lambda k=k: " ".join(st.text for st in sentences[: k - 1])):
                     frame = _inherited(frame, parse(prev.text), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))

@@ -544,3 +544,25 @@ def test_a_deictic_word_capitalised_inside_a_sentence_is_part_of_a_name(sentence
 
     article = Article(id="a", path="a.txt", text=sentence, published=date(2013, 5, 2), published_from="metadata")
     assert [f.text for f in extract_facts(article) if f.kind == "date"] == found
+
+
+def test_a_sentence_of_thousands_of_capitalised_deictic_words_is_read_in_linear_time():
+    # hostile text: each "Today" after a word asks whether the sentence is a headline, which
+    # is read once per sentence, not once per word (four times the words, about four times
+    # the time; sixteen if quadratic); the best of three texts per size, as load slows one run
+    import time
+
+    from crosscheck.extract.dates import extract_dates
+    from crosscheck.extract.sentences import split_sentences
+
+    def seconds(n):
+        best = float("inf")
+        for r in range(3):
+            text = " ".join([f"Harbour{r} Today"] * n) + " said."
+            start = time.perf_counter()
+            extract_dates(Article(id="a", path="a.txt", text=text), split_sentences(text))
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    seconds(100)  # warm up
+    assert seconds(2000) < 9 * max(seconds(500), 0.01)

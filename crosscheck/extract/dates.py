@@ -46,6 +46,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -827,9 +828,18 @@ def _in_a_name(text: str, at: int) -> bool:
     headline is told by its long words: none of them in lower case ("Strike Set For Today")."""
     if not (text[at : at + 1].isupper() and text[at + 1 : at + 2].islower()):
         return False  # "TODAY" in capitals is emphasis
-    before = text[:at].rstrip()
-    if not before or not (before[-1].isalnum() or before.endswith(("'s", "’s"))):
+    j = at - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or not (text[j].isalnum() or text[max(0, j - 1) : j + 1] in ("'s", "’s")):
         return False
+    return _has_lower_long_word(text)
+
+
+@lru_cache(maxsize=256)
+def _has_lower_long_word(text: str) -> bool:
+    """Whether a long word of ``text`` is in lower case (it is no headline): once per
+    sentence, however many deictic words it holds."""
     return any(w[0].islower() for w in LONG_WORD.findall(text))
 
 

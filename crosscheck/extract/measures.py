@@ -360,7 +360,10 @@ def _vague_units(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
     war"): a vague quantity, as "dozens of" is; not "decades ago" (a date) nor "decades-old"
     (an age)."""
     text, out = sentence.text, []
-    for m in _VAGUE_UNIT.finditer(text):
+    # as far as the parse reads, against the measures there only (as ``_one_unit``): a line of
+    # thousands of measures must not make each vague unit test them all
+    taken = [x for x in taken if x.start - sentence.start < MAX_SENTENCE_CHARS]
+    for m in _VAGUE_UNIT.finditer(text, 0, MAX_SENTENCE_CHARS):
         if not (m.group("prep") or m.group("of")) or _VAGUE_UNIT_NOT_SPAN.match(text, m.end("unit")):
             continue
         start, end = sentence.start + m.start("unit"), sentence.start + m.end("unit")

@@ -292,6 +292,9 @@ LOCATIVE_CLASSES = ("aboard",)
 #: Words that join the members of a list of numbers ("6, 7 and 8", "6 to 10"; not a dash,
 #: which writes a range, a score or a record of one thing: "15-17").
 LIST_JOINERS = frozenset({",", "and", "or", "to", "through", "&", "/"})
+#: Most tokens a list of designations runs over on either side of one of its numbers (a dozen
+#: numbers and their joiners); a longer run of numbers is a table's row, no list of names.
+LIST_MAX_TOKENS = 24
 #: The joiners that make a list of what they join (a comma alone also ends a phrase: "After
 #: MH17, 298 people died").
 CONJUNCTIONS = frozenset({"and", "or", "to", "through", "&", "/"})
@@ -316,12 +319,12 @@ def _listed_designation(q: Token, noun: Token | None) -> Token | None:
     if not q.text[0].isdigit():
         return None
     k = q.i - 1
-    while member(k):
+    while member(k) and q.i - k <= LIST_MAX_TOKENS:
         k -= 1
-    if k < 0 or k == q.i - 1 and doc[k].tag_ not in ("NNS", "NNP", "NNPS"):
-        return None
+    if k < 0 or k == q.i - 1 and doc[k].tag_ not in ("NNS", "NNP", "NNPS") or member(k):
+        return None  # no designation before, or a run longer than a list: a table's row
     end = q.i + 1
-    while member(end):
+    while member(end) and end - q.i <= LIST_MAX_TOKENS:
         end += 1
     listed = doc[k + 1 : end]
     numbers = [t for t in listed if t.tag_ == "CD"]

@@ -200,7 +200,7 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
         # duration"), which a verb with no class ("puts", "hit") does not
         thing, predicate = (thing if dimension in thing.lower() else f"{thing} {dimension}"), ""
     if not thing and kind == "measure":
-        thing = _majority([str(f.value.get("dimension") or "") for f in facts])
+        thing = dimension
         if thing and topic:
             thing = f"{thing}: {_topic_words(topic, 3)}"
     what = " ".join(x for x in (thing, predicate) if x) or _topic_words(topic)

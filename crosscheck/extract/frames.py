@@ -297,7 +297,7 @@ LIST_JOINERS = frozenset({",", "and", "or", "to", "through", "&", "/"})
 LIST_MAX_TOKENS = 24
 #: The joiners that make a list of what they join (a comma alone also ends a phrase: "After
 #: MH17, 298 people died").
-CONJUNCTIONS = frozenset({"and", "or", "to", "through", "&", "/"})
+CONJUNCTIONS = LIST_JOINERS - {","}
 
 
 def _listed_designation(q: Token, noun: Token | None) -> Token | None:
@@ -804,13 +804,17 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             out.append(replace(f, kind="measure", frame=None,
                                value=age_value(f.value["low"], f.value["high"], frame.thing, None)))
             continue
-        if frame is not None and f.kind != "date" and sentences and doc is not None:
-            k = bisect_left(starts, f.sentence_start)
-            if 0 < k <= len(sentences):
-                prev = sentences[k - 1]
-                if _anaphoric_subject(doc, f) or _definite_again(
-                        doc, f, lambda prev=prev: parse(prev.text), lambda k=k: " ".join(st.text for st in sentences[: k - 1])):
-                    frame = _inherited(frame, parse(prev.text), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
+        k = bisect_left(starts, f.sentence_start)
+        prev = sentences[k - 1] if sentences and 0 < k <= len(sentences) else None
+
+        def previous(prev: Sentence | None = prev) -> Doc | None:
+            """The parse of the sentence before (parsed once, when asked)."""
+            return parse(prev.text) if prev is not None else None
+
+        if frame is not None and f.kind != "date" and prev is not None and doc is not None:
+            if _anaphoric_subject(doc, f) or _definite_again(
+                    doc, f, previous, lambda k=k: " ".join(st.text for st in sentences[: k - 1])):
+                frame = _inherited(frame, previous(), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
         if frame is not None and frame.thing and f.value.get("item_from") == "antecedent":
@@ -819,8 +823,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             # words after the number gave none, gives way
             f = replace(f, value=dict(f.value, item=_written(doc, f, frame.thing), head=frame.thing.split()[-1],
                                       item_from="parse"))
-        elif frame is not None and f.value.get("item_from") == "antecedent" and _says_otherwise(
-                f, frame, doc, lambda f=f: _previous_doc(f, sentences, starts)):
+        elif frame is not None and f.value.get("item_from") == "antecedent" and _says_otherwise(f, frame, doc, previous):
             # "4 Dead, 3 Wounded": the earlier figure's word is what is said of it, not a
             # thing; this figure says something else of its own, so what it counts is unknown
             f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
@@ -850,12 +853,6 @@ def _says_otherwise(fact: Fact, frame: Frame, doc: Doc | None, previous) -> bool
         # a headline's capitals make the tagger read words as names: its word as in running text
         word = next((t for t in parse(word.doc.text.lower()) if t.idx == word.idx), word)
     return word is not None and (word.pos_ in ("ADJ", "VERB") or word.dep_ in ("amod", "acomp", "oprd", "acl"))
-
-
-def _previous_doc(fact: Fact, sentences: list[Sentence] | None, starts: list[int]) -> Doc | None:
-    """The parse of the sentence before ``fact``'s, if the article's sentences are known."""
-    k = bisect_left(starts, fact.sentence_start)
-    return parse(sentences[k - 1].text) if sentences and 0 < k <= len(sentences) else None
 
 
 def _sizes_a_noun(fact: Fact, doc: Doc) -> bool:

@@ -214,15 +214,21 @@ def extract_money(article: Article, sentences: list[Sentence]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-#: A dollar written as the US one, not a bare "$" or "dollars" ("US$5", "5 US dollars").
-_US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|USD|American)\s?(?:\$|dollars?\b)", re.IGNORECASE)
-_BARE_DOLLAR = re.compile(r"\$|\bdollars?\b|\bcents?\b|¢", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _dollar_countries() -> dict[str, str]:
     """Country code -> the currency its press writes as a bare "$" (``data/currencies.json``)."""
     return {cc: c["code"] for c in load_data("currencies.json")["currencies"] for cc in c.get("countries", ())}
+
+
+@lru_cache(maxsize=1)
+def _us_dollar() -> re.Pattern:
+    """The US dollar written as such ("US$", "USD", "U.S. dollars"): its code, and its prefixes
+    and names of ``data/currencies.json`` other than the bare ones a country's press writes for
+    its own dollar ("$", "dollars"), longest first."""
+    usd = next(c for c in load_data("currencies.json")["currencies"] if c["code"] == "USD")
+    forms = [usd["code"], *(p for p in usd["prefixes"] if p != "$"),
+             *(n for n in usd["names"] if n.lower() not in ("dollar", "dollars"))]
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
 
 
 def _local_dollar(url: str | None) -> str | None:
@@ -235,6 +241,6 @@ def _local_dollar(url: str | None) -> str | None:
 def _in_local_dollars(mention: Mention, text: str, local: str) -> Mention:
     """``mention`` in the local dollar when it writes a bare "$", "dollars" or "cents" for the US
     dollar's default (not "US$", "US dollars")."""
-    if mention.value.get("currency") != "USD" or _US_DOLLAR.search(text) or not _BARE_DOLLAR.search(text):
+    if mention.value.get("currency") != "USD" or _us_dollar().search(text):
         return mention
     return Mention(mention.kind, mention.start, mention.end, dict(mention.value, currency=local), mention.speaker)

@@ -58,7 +58,7 @@ from crosscheck.extract.numbers import QUALIFIERS, find_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
-from crosscheck.values import compare_key, compatible, unanchored
+from crosscheck.values import compare_key, compatible, convertible, currency_block, unanchored
 
 #: Fact kinds aligned together; a group holds facts of one family.
 FAMILIES = {
@@ -712,15 +712,15 @@ class _Anchors:
 
 def _blocks(family: str, facts: list[Fact], roles: list[str]) -> list[list[int]]:
     """The facts of a family (indices, in order) split where ``_similarity`` sets every
-    pair to zero: facts of two roles (``_role``; not for speech), amounts of two currencies,
-    measures of two dimensions. No pair across two blocks can be grouped, so each block is
+    pair to zero: facts of two roles (``_role``; not for speech), amounts of two currencies
+    that no exchange rate sets side by side (``currency_block``), measures of two dimensions. No pair across two blocks can be grouped, so each block is
     compared, clustered and settled on its own: the n x n comparison of a family becomes
     one per block."""
     out: dict[tuple, list[int]] = {}
     for i, (f, role) in enumerate(zip(facts, roles)):
         key: tuple = (role or "-",)
         if family == "money":
-            key += (f.value.get("currency") or "",)
+            key += (currency_block(f),)
         elif family == "measure":
             key += (f.value.get("dimension") or "",)
         out.setdefault(key, []).append(i)
@@ -853,7 +853,7 @@ def _features(
         if family == "measure":
             feat.dimension = _codes([f.value.get("dimension") for f in facts])
         if family == "money":
-            feat.currency = _codes([f.value.get("currency") for f in facts])
+            feat.currency = _codes([currency_block(f) for f in facts])
         feat.predicate = _codes([_predicate_class(f) for f in facts])
         feat.said = _codes([_predicate_class(f) or (f.frame.predicate if f.frame is not None else "") for f in facts])
         feat.exact = _codes([_exact(f) for f in facts])
@@ -1250,10 +1250,14 @@ def _cluster(
 
 def _grow_groups(
     family: str, facts: list[Fact], sim: Similarity | np.ndarray, anchored: _Anchors | np.ndarray | None = None,
-    clash_needs_anchor: bool = False, per_article: Counter | None = None,
+    clash_needs_anchor: bool = False, per_article: Counter | None = None, held: set[int] | None = None,
+    no_alternative: set[int] | None = None,
 ) -> dict[int, list[int]]:
     """``_cluster``'s groups by the fact each grew from (in that order). ``per_article``
-    counts each article's facts of the family when ``facts`` is a block of it."""
+    counts each article's facts of the family when ``facts`` is a block of it; the facts
+    ``held`` (restatements of another, ``_restatements``) stay groups of their own, and
+    those ``no_alternative`` (figures in brackets after another) are no other reading of the
+    figure they follow when it clashes with another article's."""
     n = len(facts)
     low = settings.ALIGN_MIN_SIMILARITY[family]
     high = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
@@ -1274,9 +1278,12 @@ def _grow_groups(
     for x, a in enumerate(art_codes.tolist()):
         columns[a].append(x)
 
+    bracketed = np.zeros(n, dtype=bool)  # figures in brackets after another are no better match
+    bracketed[sorted((held or set()) | (no_alternative or set()))] = True
+
     def best(i: int, a: int) -> float:
         others, values = sim.partners(i)
-        return float(values[art_codes[others] == a].max())
+        return float(values[(art_codes[others] == a) & ~bracketed[others]].max(initial=0.0))
 
     def mutual(i: int, j: int, s: float) -> bool:
         return s >= best(i, int(art_codes[j])) - 1e-9 and s >= best(j, int(art_codes[i])) - 1e-9
@@ -1298,7 +1305,8 @@ def _grow_groups(
             same = _same_thing(facts[x], facts[y])  # then only as good a thing counts
             # the facts of y's article, in order, that would do if as alike
             others = [k for k in columns[int(art_codes[y])]
-                      if k != y and agree(x, k) is True and (not same or _same_thing(facts[x], facts[k]))]
+                      if k != y and k not in no_alternative and agree(x, k) is True
+                      and (not same or _same_thing(facts[x], facts[k]))]
             if others:
                 row = next(iter(sim.bands([x], [y] + others)))[0]
                 if (row[1:] >= row[0] - settings.CLASH_ALTERNATIVE_MARGIN).any():
@@ -1309,9 +1317,10 @@ def _grow_groups(
     apart: dict[tuple[int, int], tuple[int, int]] = {}  # groups too unlike to merge, at their sizes then
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {facts[i].article} for i in range(n)}
+    held, no_alternative = held or set(), no_alternative or set()
     for s, i, j in _pairs(sim, order):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or not articles[gi].isdisjoint(articles[gj]):
+        if gi == gj or not articles[gi].isdisjoint(articles[gj]) or i in held or j in held:
             continue
         if family == "speech":
             clash = _value_clash(family, facts[i], facts[j])
@@ -1629,13 +1638,23 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
         fam_facts = sorted(by_family.get(family, []), key=lambda f: (f.article, f.start, f.id))
         if not fam_facts:
             continue
+        # an amount or measure restated in brackets in another currency or unit is the same
+        # figure: it joins the group of the one it restates (grouping takes one fact per
+        # article), and its value is weighed there like any other
+        restated = _restatements(fam_facts) if family in ("money", "measure") else {}
+        equivalent = {b: a for b, (a, same) in restated.items() if same}
         numeric = family in ("count", "money", "measure")
         roles = [_role(f) for f in fam_facts] if family != "speech" else [""] * len(fam_facts)
+        if equivalent:  # a restatement has the role of the figure it restates ("fell 60 metres (200 feet)")
+            position = {f.id: k for k, f in enumerate(fam_facts)}
+            for b, a in equivalent.items():
+                roles[position[b]] = roles[position[a]]
         rank, size = _rank_in_sentence(fam_facts)
         heads = _heads_in_sentence(fam_facts, [_head(f) for f in fam_facts]) if numeric else None
         by_head: dict[str, list[Fact]] = defaultdict(list)
         for f in fam_facts if numeric else ():
-            by_head[_head(f)].append(f)
+            if f.id not in restated:  # a figure's conversion is no second figure of its thing
+                by_head[_head(f)].append(f)
         blocks = _blocks(family, fam_facts, roles)
         # Figures themselves first, then those that depend on one ("down from <n>" goes
         # with "41 seats"): two earlier values conflict only where the figures they go
@@ -1657,8 +1676,15 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                                   roles=[roles[i] for i in block], order=(rank[block], size[block]),
                                   heads_in_sentence=heads, days_by_sentence=days_by_sentence if numeric else None)
                 items = []
-                for root, members in _grow_groups(family, part, sim, anchored, clash_needs_anchor=bool(needs),
-                                                  per_article=per_article).items():
+                local = {f.id: k for k, f in enumerate(part)}
+                restating = {local[b]: local[a] for b, a in equivalent.items() if b in local and a in local}
+                grown = _grow_groups(family, part, sim, anchored, clash_needs_anchor=bool(needs),
+                                     per_article=per_article, held=set(restating),
+                                     no_alternative={local[b] for b in restated if b in local})
+                for b, a in restating.items():
+                    del grown[b]
+                    next(m for m in grown.values() if a in m).append(b)
+                for root, members in grown.items():
                     idx = sorted(members)
                     items.extend((block[root], item) for item in ([(idx, [], None, False)] if family == "speech" else
                                  _settle_sides(family, part, sim, [idx], published,
@@ -1680,6 +1706,43 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
     order = {"date": 0, "count": 1, "money": 2, "measure": 3, "speech": 4}
     groups.sort(key=lambda g: (order[g.family], g.facts))
     return groups
+
+
+#: What stands between a figure and its restatement in another currency or unit: an opening
+#: bracket ("€2 million ($2.6 million)", "60 metres (200 feet)"), or, inside the bracket, a
+#: separator before a further one ("2m euros (£1.7m; $2.6m)").
+_RESTATED = re.compile(r"\s*[(\[]\s*")
+_RESTATED_AGAIN = re.compile(r"\s*[;,/]\s*")
+
+
+def _written_in(f: Fact) -> str:
+    return str(f.value.get("currency") or f.value.get("original_unit") or "")
+
+
+def _restatements(facts: list[Fact]) -> dict[str, tuple[str, bool]]:
+    """Figures given in brackets right after another in another currency or unit (the
+    conversion news copy gives: "€2 million ($2.6 million)", "1,150 kilometers (700
+    miles)"), each mapped to the id of the figure it restates and whether its value can be
+    that figure's (a unit or, in the report's year, an exchange rate makes it so; in an
+    undated report the rate is not known and the bracket is taken at its word). One that
+    cannot ("20 km (six miles)": an edit that left the conversion behind) is a figure of its
+    own, but no other reading of the figure it follows. ``facts`` are one family's, sorted
+    by article and offset."""
+    out: dict[str, tuple[str, bool]] = {}
+    by_id = {f.id: f for f in facts}
+    for a, b in zip(facts, facts[1:]):
+        if a.article != b.article or a.sentence_start != b.sentence_start or b.start < a.end:
+            continue
+        between = a.sentence[a.end - a.sentence_start : b.start - a.sentence_start]
+        # the first restatement opens the bracket; a further one follows a restatement
+        restated = _RESTATED_AGAIN if a.id in out else _RESTATED
+        original = by_id[out[a.id][0] if a.id in out else a.id]
+        if not restated.fullmatch(between) or _written_in(b) == _written_in(original) \
+                or b.value.get("dimension") != original.value.get("dimension"):
+            continue
+        one = compatible(original, b)
+        out[b.id] = original.id, not (one is False or one is None and convertible(original) and convertible(b))
+    return out
 
 
 def _one_group_per_interval(groups: list[Group], dates: dict[str, Fact], space: ContextSpace) -> list[Group]:

@@ -3,8 +3,11 @@
 ``compatible(a, b)`` says whether two facts of the same kind give values that can both be
 true: date intervals that overlap, ranges that overlap (a plain number is a range of
 width zero widened by the rounding its written precision allows), money of the same
-currency and scope. It returns None where the values cannot be compared (an unanchored
-date, two currencies), so that no verdict is drawn from a guess; one exception: two dates
+currency and scope, or of two currencies where the exchange rates of the reports' years
+can make them one amount (``_exchanged_overlap``). It returns None where the values cannot
+be compared (an unanchored date, two currencies that no rate makes one amount, or without a
+rate for a report's year), so that no verdict is drawn from a guess;
+one exception: two dates
 that no report's day anchors, written alike ("Friday", "yesterday", "last week" in two
 undated reports), are taken as compatible (True: they can be one day, and nothing tells
 them apart), so that they group and agree, never conflict.
@@ -19,7 +22,7 @@ from typing import Any, NamedTuple
 
 from crosscheck import settings
 from crosscheck.extract.money import PERIODS
-from crosscheck.extract.numbers import QUALIFIERS, find_quantities
+from crosscheck.extract.numbers import QUALIFIERS, find_quantities, load_data
 from crosscheck.models import Fact
 
 #: Currency symbols for display; anything else is shown by its ISO code.
@@ -146,7 +149,7 @@ def _interval(fact: Fact) -> tuple[date, date] | None:
 
 #: The value fields ``compatible`` reads (with the fact's kind and text, see ``compare_key``).
 COMPARED_FIELDS = ("low", "high", "unit", "currency", "scope", "over_a_span", "per", "anchored", "start", "end",
-                   "expression", "qualifier")
+                   "expression", "qualifier", "report_year")
 _MISSING = object()
 
 
@@ -177,7 +180,8 @@ def compatible(a: Fact, b: Fact) -> bool | None:
             return None
         return _ranges_overlap(a, b)
     if kind == "money":
-        if a.value.get("currency") != b.value.get("currency"):
+        same_currency = a.value.get("currency") == b.value.get("currency")
+        if not same_currency and (_per_euro(a) is None or _per_euro(b) is None):
             return None
         if a.value.get("scope") != b.value.get("scope"):
             # "450 million euros a year" against "450 million euros": one figure told more or
@@ -190,8 +194,71 @@ def compatible(a: Fact, b: Fact) -> bool | None:
             return False  # a yearly figure against a price per unit
         elif _per_period(a) and a.value.get("per") != b.value.get("per"):
             return False  # a month's figure against a year's
-        return _ranges_overlap(a, b)
+        if same_currency:
+            return _ranges_overlap(a, b)
+        # two currencies that no rate of the year makes one amount: not told apart either, as
+        # the rate an outlet used is not known and a bare "$" may be misread
+        return True if _exchanged_overlap(a, b) else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _exchange_rates() -> dict[str, dict[str, list[float]]]:
+    """Units of each currency per euro, the lowest and highest of each year's daily rates
+    (``data/exchange_rates.json``, from the European Central Bank's reference rates)."""
+    return load_data("exchange_rates.json")["rates"]
+
+
+def _per_euro(f: Fact) -> tuple[float, float] | None:
+    """The lowest and highest rate, in units of an amount's currency per euro, of the year
+    of its report (``report_year``); (1, 1) for the euro; None where either is unknown."""
+    year, currency = f.value.get("report_year"), f.value.get("currency")
+    if year is None or not currency:
+        return None
+    if currency == "EUR":
+        return 1.0, 1.0
+    rates = _exchange_rates().get(currency, {}).get(str(year))
+    return (float(rates[0]), float(rates[1])) if rates else None
+
+
+def convertible(f: Fact) -> bool:
+    """Whether an amount has an exchange rate for its report's year (``_per_euro``)."""
+    return _per_euro(f) is not None
+
+
+def currency_block(f: Fact) -> str:
+    """The currencies an amount may be compared with: those with exchange rates (the euro
+    and every currency of ``data/exchange_rates.json``) with one another (one block, "";
+    ``compatible`` still needs a rate for each report's year), the others with their own."""
+    currency = str(f.value.get("currency") or "-")
+    return "" if currency == "EUR" or currency in _exchange_rates() else currency
+
+
+def _exchanged_overlap(a: Fact, b: Fact) -> bool:
+    """Whether amounts in two currencies can be one amount: converted to euros at every rate
+    of their reports' years (the day an outlet converted at is not known, so each amount
+    stands for the range its year's lowest and highest rate give), the figures meet as
+    ``_ranges_overlap`` has them meet in one currency: either's written number within the
+    other's range (the rounding of what was written, or the width of "about"), other ranges
+    where they overlap. "€2 million" and "$2.6 million" in 2013 (1.28-1.38 dollars to the
+    euro) are one amount; "£910,000" (1.04-1.12 million euros) and "$2.5 million" (1.81-1.96
+    million) are not."""
+    (ra_low, ra_high), (rb_low, rb_high) = _per_euro(a), _per_euro(b)
+
+    def euros(low: float, high: float, r_low: float, r_high: float) -> tuple[float, float]:
+        return low / r_high, high / r_low
+
+    (la, ha), (lb, hb) = _range(a), _range(b)
+    ea, eb = euros(la, ha, ra_low, ra_high), euros(lb, hb, rb_low, rb_high)
+    pa, pb = _written_point(a), _written_point(b)
+    if pa is not None and pb is not None:
+        xa, xb = euros(pa[0], pa[0], ra_low, ra_high), euros(pb[0], pb[0], rb_low, rb_high)
+        return _meet(xa, eb) or _meet(xb, ea)
+    return _meet(ea, eb)
+
+
+def _meet(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    return x[0] <= y[1] + 1e-9 and y[0] <= x[1] + 1e-9
 
 
 def _per_period(f: Fact) -> bool:

@@ -1025,3 +1025,64 @@ def test_an_earlier_events_figure_in_one_report_does_not_tell_todays_figures_apa
         [side["facts"] for side in p["sides"]] for p in report.possible_conflicts]
     told = [[sorted((facts[i].article, facts[i].text) for i in side) for side in sides] for sides in claims]
     assert [[("a", "12"), ("c", "12")], [("b", "15")]] in told
+
+
+# --- a figure restated in brackets in another currency or unit (real ECB+ sentences) ---
+
+HEIST = {
+    "a": "Four men rammed their car into an upmarket jewellery store in central Paris on Monday, smashing the "
+         "shop window and making off with a €2 million ($2.6-million) booty, a police source said.",
+    "b": "After scooping up jewelry and watches estimated to be worth 2 million euros ($2.6 million) the thieves "
+         "reversed their car out of the store and set fire to it before making off in another vehicle, Le Monde reported.",
+    "c": "They made off with 2m euros (£1.7m; $2.6m) in gems and watches.",
+}
+
+
+def amount(fid, article, text, sentence, x, currency, year=2013):
+    return fact(fid, article, "money", text, sentence, low=x, high=x, currency=currency, scope="total", per=None,
+                over_a_span=False, item="", head="", qualifier=None, report_year=year)
+
+
+def test_an_amount_restated_in_another_currency_is_one_figure_with_it():
+    facts = [
+        amount("a:1", "a", "€2 million", HEIST["a"], 2e6, "EUR"), amount("a:2", "a", "$2.6-million", HEIST["a"], 2.6e6, "USD"),
+        amount("b:1", "b", "2 million euros", HEIST["b"], 2e6, "EUR"), amount("b:2", "b", "$2.6 million", HEIST["b"], 2.6e6, "USD"),
+        amount("c:1", "c", "2m euros", HEIST["c"], 2e6, "EUR"), amount("c:2", "c", "£1.7m", HEIST["c"], 1.7e6, "GBP"),
+        amount("c:3", "c", "$2.6m", HEIST["c"], 2.6e6, "USD"),
+    ]
+    groups = align(facts)
+    # each article's conversions go with the figure they restate: one group, no sides
+    assert [sorted(g.facts) for g in groups] == [sorted(f.id for f in facts)]
+    assert not groups[0].sides
+    (c,) = score([art(a, a.upper(), date(2013, 7, 29)) for a in "abc"], facts, groups)[0]
+    assert c.verdict == "agree"
+
+
+def test_a_bracket_that_gives_another_figure_is_no_restatement():
+    # "$334 million ($281M in cash)": the same currency, a part of the amount, not its conversion;
+    # and a bracketed amount no rate makes the first one stands on its own
+    sentence = "AMD will pay $334 million ($281M in cash) for SeaMicro."
+    facts = [amount("a:1", "a", "$334 million", sentence, 334e6, "USD"), amount("a:2", "a", "$281M", sentence, 281e6, "USD")]
+    assert len(align(facts)) == 2
+    sentence = "The necklace was worth £1.2m ($25 million), the police said."
+    facts = [amount("a:1", "a", "£1.2m", sentence, 1.2e6, "GBP"), amount("a:2", "a", "$25 million", sentence, 25e6, "USD")]
+    from crosscheck.align import _restatements
+
+    assert _restatements(facts) == {"a:2": ("a:1", False)}  # no rate of 2013 makes £1.2m $25 million
+
+
+def test_a_length_restated_in_another_unit_is_one_figure_with_it():
+    fall = {
+        "a": "On Friday, 36-year-old Duncan Raite died after slipping and falling about 60 metres (200 feet) from a ridge.",
+        "b": "Duncan Rait, 36, fell 60m from a ridge on Friday.",
+        "c": "The climber fell 200ft from the ridge on Friday.",
+    }
+
+    def length(fid, article, text, metres, unit):
+        return fact(fid, article, "measure", text, fall[article], low=metres, high=metres, unit="m",
+                    dimension="length", original_unit=unit, item="", head="", qualifier=None)
+
+    facts = [length("a:1", "a", "about 60 metres", 60, "metre"), length("a:2", "a", "200 feet", 60.96, "foot"),
+             length("b:1", "b", "60m", 60, "metre"), length("c:1", "c", "200ft", 60.96, "foot")]
+    groups = align(facts)
+    assert [sorted(g.facts) for g in groups] == [["a:1", "a:2", "b:1", "c:1"]]

@@ -204,13 +204,16 @@ def extract_money(article: Article, sentences: list[Sentence]) -> list[Mention]:
     "USD"), or a currency name or minor unit after it ("dollars", "euros", "cents"; "pounds"
     only when the sentence speaks of money, not weight: ``numbers.term_after``). Currencies
     and their spellings are data (``crosscheck/data/currencies.json``, after ISO 4217). See ``Fact`` for the value schema; ``head`` is
-    the lower-case singular head noun of ``item``.
+    the lower-case singular head noun of ``item``; ``report_year``, the year of a dated report,
+    is the year whose exchange rates set the amount against one in another currency.
     """
     out: list[Mention] = []
     local = _local_dollar(article.url)
+    year = {"report_year": article.published.year} if article.published is not None else {}
     for sentence in sentences:
-        out.extend(_in_local_dollars(m, article.text[m.start : m.end], local) if local else m
-                   for m in money_in_sentence(sentence))
+        for m in money_in_sentence(sentence):
+            m = _in_local_dollars(m, article.text[m.start : m.end], local) if local else m
+            out.append(Mention(m.kind, m.start, m.end, dict(m.value, **year), m.speaker) if year else m)
     return sorted(out, key=lambda m: (m.start, m.end))
 
 

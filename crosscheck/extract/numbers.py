@@ -127,10 +127,10 @@ _NOT_ORDINAL = (
     r"|twelfths?|\w+teenths?|\w+ieths?|hundredths?|thousandths?|millionths?|halfs?|halves|quarters?)\b)"
 )
 
-#: Currency prefixes that are words may be attached to the digits ("euro30 billion",
-#: "Rs500"): then a letter may stand right before a number.
+#: Currency prefixes that end in a letter may be attached to the digits ("euro30 billion",
+#: "Rs500", "$US1 million"): then a letter may stand right before a number.
 _WORD_PREFIXES = sorted(
-    {p for c in load_data("currencies.json")["currencies"] for p in [*c["prefixes"], c["code"]] if p.isalpha()}
+    {p for c in load_data("currencies.json")["currencies"] for p in [*c["prefixes"], c["code"]] if p[-1:].isalpha()}
 )
 _AFTER_WORD_PREFIX = "".join(f"|(?<=(?<![A-Za-z]){re.escape(p)})" for p in _WORD_PREFIXES)
 

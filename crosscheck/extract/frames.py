@@ -479,6 +479,16 @@ def _indefinite_one(fact: Fact, q: Token) -> bool:
     return not (q.i > 0 and q.doc[q.i - 1].lower_ in ("just", "only", "merely", "solely", "single"))
 
 
+def _measure_premodifier(span: Span, noun: Token) -> bool:
+    """Whether a number and its noun premodify another noun as one measure phrase ("a
+    600-seat ferry", "a four seat plane"), not count it with a noun of its own before it
+    ("the three bank workers", which a parse may hang from "bank"): the phrase is joined by
+    a hyphen, or the noun it modifies takes the indefinite article, which agrees with that
+    noun, not with the number (Quirk et al. 1985, 17.104)."""
+    hyphened = any(t.text in ("-", "–") for t in span.doc[span.end : noun.i]) or "-" in span[-1].text
+    return hyphened or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.head.children)
+
+
 def _number_frame(fact: Fact, span: Span) -> Frame:
     q = span.root
     noun: Token | None = None
@@ -536,7 +546,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     # the value a quantity changed to: "the toll rose to 14", "fell from 64 to 58"
     revised = prep is not None and _lemma(prep) == "to" and _lemma(prep.head) in changes
     if fact.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
-            and noun.head.pos_ == "NOUN" and noun.i < noun.head.i:
+            and noun.head.pos_ == "NOUN" and noun.i < noun.head.i and _measure_premodifier(span, noun):
         role = "capacity"  # "a 600-seat ferry", "a 12-member panel"
         thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
     rates = _words("rate")

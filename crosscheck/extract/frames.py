@@ -190,11 +190,15 @@ def _scope(head: Token, keep: Token, own: Span) -> tuple[str, ...]:
 
 
 def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
-    """The first candidate word whose lemma has a predicate class: (class, lemma), a class
+    """The first candidate word whose lemma has a predicate class (a support verb's object
+    standing right after it: ``data/frame_words.tsv``): (class, lemma), a class
     that says where the thing is (``LOCATIVE_CLASSES``: "carrying", "passengers") only where
     no other class is said of it ("a boat carrying 24 bodies": dead; "30 passengers were
     rescued": rescued); else the first content word's lemma with no class: ("", lemma)."""
-    candidates = list(candidates)
+    support = _words("support")
+    # a support verb says it by its object ("sustained injuries", "suffering serious damage")
+    candidates = [x for t in candidates for x in (
+        [t, *(c for c in t.children if c.dep_ == "dobj")] if _lemma(t) in support else [t])]
     classed = [t for t in candidates if predicate_class(t)]
     for t in sorted(classed, key=lambda t: predicate_class(t) in LOCATIVE_CLASSES):
         return predicate_class(t), _lemma(t)

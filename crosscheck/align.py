@@ -1681,9 +1681,10 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                 grown = _grow_groups(family, part, sim, anchored, clash_needs_anchor=bool(needs),
                                      per_article=per_article, held=set(restating),
                                      no_alternative={local[b] for b in restated if b in local})
+                root_of = {i: root for root, members in grown.items() for i in members}
                 for b, a in restating.items():
                     del grown[b]
-                    next(m for m in grown.values() if a in m).append(b)
+                    grown[root_of[a]].append(b)
                 for root, members in grown.items():
                     idx = sorted(members)
                     items.extend((block[root], item) for item in ([(idx, [], None, False)] if family == "speech" else
@@ -1730,16 +1731,20 @@ def _restatements(facts: list[Fact]) -> dict[str, tuple[str, bool]]:
     by article and offset."""
     out: dict[str, tuple[str, bool]] = {}
     by_id = {f.id: f for f in facts}
+    written: dict[str, set[str]] = {}  # the units or currencies a figure is given in so far
     for a, b in zip(facts, facts[1:]):
         if a.article != b.article or a.sentence_start != b.sentence_start or b.start < a.end:
             continue
         between = a.sentence[a.end - a.sentence_start : b.start - a.sentence_start]
-        # the first restatement opens the bracket; a further one follows a restatement
+        # the first restatement opens the bracket; a further one follows a restatement, in a
+        # unit or currency not given yet ("(£1.7m; $2.6m)", not "($2.6m, $1m of it in cash)")
         restated = _RESTATED_AGAIN if a.id in out else _RESTATED
         original = by_id[out[a.id][0] if a.id in out else a.id]
-        if not restated.fullmatch(between) or _written_in(b) == _written_in(original) \
+        given = written.setdefault(original.id, {_written_in(original)})
+        if not restated.fullmatch(between) or _written_in(b) in given \
                 or b.value.get("dimension") != original.value.get("dimension"):
             continue
+        given.add(_written_in(b))
         one = compatible(original, b)
         out[b.id] = original.id, not (one is False or one is None and convertible(original) and convertible(b))
     return out

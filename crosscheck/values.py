@@ -180,26 +180,34 @@ def compatible(a: Fact, b: Fact) -> bool | None:
             return None
         return _ranges_overlap(a, b)
     if kind == "money":
-        same_currency = a.value.get("currency") == b.value.get("currency")
-        if not same_currency and (_per_euro(a) is None or _per_euro(b) is None):
-            return None
-        if a.value.get("scope") != b.value.get("scope"):
-            # "450 million euros a year" against "450 million euros": one figure told more or
-            # less fully; against "450 million euros each", two scopes.
-            scopes = {a.value.get("scope"), b.value.get("scope")}
-            spread = a.value.get("over_a_span") or b.value.get("over_a_span")  # "over five years"
-            if not (scopes == {"per_unit", "total"} and (_per_period(a) or _per_period(b))) or spread:
-                return False
-        elif _per_period(a) != _per_period(b):
-            return False  # a yearly figure against a price per unit
-        elif _per_period(a) and a.value.get("per") != b.value.get("per"):
-            return False  # a month's figure against a year's
-        if same_currency:
-            return _ranges_overlap(a, b)
-        # two currencies that no rate of the year makes one amount: not told apart either, as
-        # the rate an outlet used is not known and a bare "$" may be misread
-        return True if _exchanged_overlap(a, b) else None
+        if a.value.get("currency") != b.value.get("currency"):
+            # two currencies that no rate of the year makes one amount are not told apart
+            # either: the rate an outlet used is not known, and a bare "$" may be misread
+            one = _convertible_pair(a, b) and _same_amount(a, b, _exchanged_overlap)
+            return True if one else None
+        return _same_amount(a, b, _ranges_overlap)
     return None
+
+
+def _convertible_pair(a: Fact, b: Fact) -> bool:
+    return convertible(a) and convertible(b)
+
+
+def _same_amount(a: Fact, b: Fact, overlap) -> bool:
+    """Whether two amounts can be one: the same scope (or one a total, the other the same
+    amount per period) and figures that ``overlap`` has meet."""
+    if a.value.get("scope") != b.value.get("scope"):
+        # "450 million euros a year" against "450 million euros": one figure told more or
+        # less fully; against "450 million euros each", two scopes.
+        scopes = {a.value.get("scope"), b.value.get("scope")}
+        spread = a.value.get("over_a_span") or b.value.get("over_a_span")  # "over five years"
+        if not (scopes == {"per_unit", "total"} and (_per_period(a) or _per_period(b))) or spread:
+            return False
+    elif _per_period(a) != _per_period(b):
+        return False  # a yearly figure against a price per unit
+    elif _per_period(a) and a.value.get("per") != b.value.get("per"):
+        return False  # a month's figure against a year's
+    return overlap(a, b)
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +254,8 @@ def _exchanged_overlap(a: Fact, b: Fact) -> bool:
     (ra_low, ra_high), (rb_low, rb_high) = _per_euro(a), _per_euro(b)
 
     def euros(low: float, high: float, r_low: float, r_high: float) -> tuple[float, float]:
-        return low / r_high, high / r_low
+        ends = [x / r for x in (low, high) for r in (r_low, r_high)]  # a negative amount too
+        return min(ends), max(ends)
 
     (la, ha), (lb, hb) = _range(a), _range(b)
     ea, eb = euros(la, ha, ra_low, ra_high), euros(lb, hb, rb_low, rb_high)

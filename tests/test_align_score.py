@@ -1086,3 +1086,28 @@ def test_a_length_restated_in_another_unit_is_one_figure_with_it():
              length("b:1", "b", "60m", 60, "metre"), length("c:1", "c", "200ft", 60.96, "foot")]
     groups = align(facts)
     assert [sorted(g.facts) for g in groups] == [["a:1", "a:2", "b:1", "c:1"]]
+
+
+def test_a_bracket_lists_each_currency_once():
+    # "$1m of it in cash" is in the currency the bracket gave already: a part, no restatement
+    sentence = "The thieves took €2m ($2.6m, $1m of it in cash) from the store."
+    facts = [amount("a:1", "a", "€2m", sentence, 2e6, "EUR"), amount("a:2", "a", "$2.6m", sentence, 2.6e6, "USD"),
+             amount("a:3", "a", "$1m", sentence, 1e6, "USD")]
+    from crosscheck.align import _restatements
+
+    assert _restatements(facts) == {"a:2": ("a:1", True)}
+
+
+def test_a_sentence_giving_a_figure_and_its_conversion_is_evidence_once():
+    from crosscheck.render.markdown import render_markdown
+
+    facts = [
+        amount("a:1", "a", "€2 million", HEIST["a"], 2e6, "EUR"), amount("a:2", "a", "$2.6-million", HEIST["a"], 2.6e6, "USD"),
+        amount("b:1", "b", "2 million euros", HEIST["b"], 2e6, "EUR"), amount("b:2", "b", "$2.6 million", HEIST["b"], 2.6e6, "USD"),
+    ]
+    arts = [art(a, a.upper(), date(2013, 7, 29)) for a in "ab"]
+    from crosscheck.models import Report
+
+    clusters, pairs, overall = score(arts, facts, align(facts))
+    md = render_markdown(Report(tuple(arts), tuple(facts), tuple(clusters), pairs, overall))
+    assert md.count(HEIST["a"][:60]) == 1 and md.count(HEIST["b"][:60]) == 1

@@ -253,3 +253,32 @@ def test_exchange_rates_cover_the_currencies_they_name():
         for year, (low, high) in years.items():
             assert 1999 <= int(year) and 0 < low <= high, (code, year)
     assert 1.27 <= rates["rates"]["USD"]["2013"][0] <= 1.29  # the euro's low against the dollar in 2013
+
+
+def test_amounts_of_two_scopes_in_two_currencies_are_not_told_apart():
+    from crosscheck.values import compatible
+
+    each = _fact(_dated("Investors bought the shares at €5 each.", 2013)[0], "Investors bought the shares at €5 each.")
+    total = _fact(_dated("Investors paid $6.5 million.", 2013)[0], "Investors paid $6.5 million.")
+    assert each.value["scope"] == "per_unit" and compatible(each, total) is None  # never a conflict
+
+
+def test_a_negative_amount_converts_as_a_positive_one_does():
+    from crosscheck.values import compatible
+
+    text = "The shop lost €-2.00 million ($-2.55 million) in the year."
+    euros, dollars = (_fact(m, text) for m in _dated(text, 2013))
+    assert euros.value["low"] < 0 and compatible(euros, dollars) is True
+
+
+@pytest.mark.parametrize("text", ["Lot Dh 3 was sold at noon.", "Tickets cost $A 25 at the door."])
+def test_prefixes_written_against_the_digits_need_them_there(text):
+    assert money(text) == []
+
+
+def test_a_pegged_currency_converts_at_its_anchor_times_the_peg():
+    from crosscheck.values import compatible
+
+    text = "The fine was Dh10 million ($2.7 million), the court said."
+    dirhams, dollars = (_fact(m, text) for m in _dated(text, 2013))
+    assert dirhams.value["currency"] == "AED" and compatible(dirhams, dollars) is True

@@ -264,9 +264,12 @@ _TERM_RE = re.compile(
 #: Currency prefixes before an amount, longest first; letters before "$" may be set off by
 #: a space when there are two or more of them ("HK $5", not "A $5": that is an article).
 #: The second number of a range shares the first one's prefix ("$140 - 150MM").
+_ATTACHED_PREFIXES = frozenset(load_data("currencies.json").get("attached", ()))
+
+
 def _prefix_pattern(prefix: str) -> str:
-    if prefix.isalpha() and prefix.islower():
-        return re.escape(prefix) + r"(?!\s)"  # a word prefix is attached ("euro30 billion")
+    if prefix.isalpha() and prefix.islower() or prefix in _ATTACHED_PREFIXES:
+        return re.escape(prefix) + r"(?!\s)"  # attached ("euro30 billion", "Dh4,275", "$US1 million")
     return re.sub(r"^([A-Za-z.]{2,})\\\$$", r"\1\\s?\\$", re.escape(prefix))
 
 

@@ -223,16 +223,20 @@ def _card(article: Article | None, outlet: str, value: str, facts: list[Fact],
     out = [f'<div class="card"><h4>{escape(outlet)}</h4>',
            f'<div class="muted">published {escape(when)}</div>',
            f'<div class="value">{escape(value)}</div>']
-    for f in facts:
+    in_sentence: dict[tuple[int, str], list[Fact]] = {}  # a sentence giving two of the figures
+    for f in facts:  # ("€2m ($2.6m)") is shown once, both marked
+        in_sentence.setdefault((f.sentence_start, f.sentence), []).append(f)
+    for same in in_sentence.values():
+        f = same[0]
         sent_end = f.sentence_start + len(f.sentence)
         if article is None or article.text[f.sentence_start:sent_end] != f.sentence:
-            # no offsets into the article: the sentence alone, the value marked in it
-            at = f.sentence.find(f.text)
-            spans = [(0, len(f.sentence), "sent")] + ([(at, at + len(f.text), "mark")] if at >= 0 else [])
+            # no offsets into the article: the sentence alone, the values marked in it
+            marks = [(at, at + len(g.text), "mark") for g in same if (at := f.sentence.find(g.text)) >= 0]
+            spans = [(0, len(f.sentence), "sent")] + marks
             out.append(f'<p class="para">{annotated(f.sentence, 0, len(f.sentence), spans)}</p>')
             continue
         lo, hi = _paragraph(article.text, f.sentence_start, sent_end)
-        spans = [(f.sentence_start, sent_end, "sent"), (f.start, f.end, "mark")]
+        spans = [(f.sentence_start, sent_end, "sent")] + [(g.start, g.end, "mark") for g in same]
         spans += [(fr.start, fr.end, "framing") for fr in framing if fr.article == f.article]
         body = annotated(article.text, lo, hi, spans)
         out.append(f'<p class="para">{"… " if lo > 0 and article.text[lo - 1] != chr(10) else ""}'

@@ -129,10 +129,9 @@ def _lines(report: Report) -> Iterator[str]:
                 values = ["<br>".join(f"{_cell(o)}: {_cell(v)}" for o, v in c.values.items())]
             else:
                 values = [_cell(c.values.get(o, "—")) for o in outlet_order]
-            evidence = []
-            for fid, outlet in zip(c.facts, c.outlets):
-                f = facts[fid]
-                evidence.append(f"**{_cell(outlet)}**: {_cell(_short(f.sentence))}")
+            # each outlet's sentence once, though it gives the figure twice ("€2m ($2.6m)")
+            evidence = list(dict.fromkeys(f"**{_cell(outlet)}**: {_cell(_short(facts[fid].sentence))}"
+                                          for fid, outlet in zip(c.facts, c.outlets)))
             evidence += [diff_markdown(d) for d in cluster_diffs(report, c)]
             if c.sides:
                 evidence.insert(0, "*sides*: " + " against ".join(

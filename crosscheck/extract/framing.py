@@ -27,121 +27,35 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from crosscheck.extract.numbers import load_data
 from crosscheck.extract.quotes import find_quotations, has_speech_cue
 from crosscheck.models import Article, Mention, Sentence
 
+#: The lexicons, with their sources: ``data/framing_words.json``.
+_LEXICON = load_data("framing_words.json")
 #: Hedges (epistemological bias): modifiers and adverbs that put a claim in doubt or pass
-#: it on unverified. AP Stylebook ("alleged", "so-called"), Recasens et al. 2013 (hedges),
-#: Wikipedia MOS "Words to watch: expressions of doubt".
-HEDGES = (
-    "alleged",
-    "allegedly",
-    "purported",
-    "purportedly",
-    "so-called",
-    "supposed",
-    "supposedly",
-    "reportedly",
-    "apparent",
-    "apparently",
-    "unconfirmed",
-    "unverified",
-    "unsubstantiated",
-    "claimed",
-    "self-proclaimed",
-    "self-styled",
-    "ostensible",
-    "ostensibly",
-    "presumed",
-    "presumably",
-    "suspected",
-)
+#: it on unverified.
+HEDGES = tuple(_LEXICON["hedges"])
 #: Hedges that are also verbs of saying: a hedge only right after a determiner or
 #: possessive ("the claimed attack"), never as a verb ("X claimed ...").
-HEDGES_AFTER_DETERMINER_ONLY = frozenset({"claimed", "apparent", "presumed"})
+HEDGES_AFTER_DETERMINER_ONLY = frozenset(_LEXICON["hedges_after_determiner_only"])
 #: Hedges that are a verb when a determiner, "that", "to" or a pronoun follows
 #: ("prosecutors alleged the mayor ...", "was supposed to arrive").
-HEDGES_NOT_BEFORE = frozenset({"alleged", "purported", "supposed", "suspected"})
+HEDGES_NOT_BEFORE = frozenset(_LEXICON["hedges_not_before"])
 DETERMINERS = frozenset("the a an this that these those its his her their our your whose".split())
 #: Words after which a participle is a verb, not a modifier.
 VERB_FOLLOWERS = frozenset("the a an that to this these those it he she they his her their its".split())
 
-#: Loaded words (framing bias): contentious labels and one-sided terms. Recasens et al.
-#: 2013 (framing bias lexicon), Wikipedia MOS "Words to watch: contentious labels".
-LOADED = (
-    "regime",
-    "propaganda",
-    "aggression",
-    "aggressor",
-    "puppet",
-    "thug",
-    "massacre",
-    "terrorist",
-    "hardline",
-    "hardliner",
-    "notorious",
-    "draconian",
-    "brutal",
-    "cult",
-    "extremist",
-    "fanatic",
-    "zealot",
-    "junta",
-    "dictator",
-    "tyrant",
-    "tyranny",
-    "provocation",
-    "provocative",
-    "warmonger",
-    "belligerent",
-    "sinister",
-    "ploy",
-    "stunt",
-    "hysteria",
-    "smear",
-    "witch hunt",
-    "hoax",
-    "lackey",
-    "stooge",
-    "henchman",
-    "crony",
-    "mouthpiece",
-    "atrocity",
-    "barbaric",
-    "heinous",
-    "infamous",
-    "controversial",
-    "rogue",
-    "saber-rattling",
-    "slaughter",
-    "bloodthirsty",
-)
+#: Loaded words (framing bias): contentious labels and one-sided terms.
+LOADED = tuple(_LEXICON["loaded"])
 #: Spelling variants mapped to the lexicon form.
-VARIANTS = {
-    "hard-line": "hardline",
-    "hard-liner": "hardliner",
-    "so called": "so-called",
-    "sabre-rattling": "saber-rattling",
-}
+VARIANTS: dict[str, str] = _LEXICON["variants"]
 #: Irregular plurals of loaded nouns.
-IRREGULAR_PLURALS = {"henchmen": "henchman", "cronies": "crony", "atrocities": "atrocity"}
+IRREGULAR_PLURALS: dict[str, str] = _LEXICON["irregular_plurals"]
 
 #: Distancing: "what X says is", "what X calls", "what X described as" - the outlet
-#: reports a claim as someone's (Wikipedia MOS "Words to watch: unsupported attributions").
-DISTANCING_VERBS = {
-    "say": "says", "says": "says", "said": "says",
-    "claim": "claims", "claims": "claims", "claimed": "claims",
-    "call": "calls", "calls": "calls", "called": "calls",
-    "describe": "describes", "describes": "describes", "described": "describes",
-    "term": "terms", "terms": "terms", "termed": "terms",
-    "dub": "dubs", "dubs": "dubs", "dubbed": "dubs",
-    "brand": "brands", "brands": "brands", "branded": "brands",
-    "label": "labels", "labels": "labels", "labelled": "labels", "labeled": "labels",
-    "consider": "considers", "considers": "considers", "considered": "considers",
-    "see": "sees", "sees": "sees", "saw": "sees",
-    "view": "views", "views": "views", "viewed": "views",
-    "portray": "portrays", "portrays": "portrays", "portrayed": "portrays",
-}
+#: reports a claim as someone's; each form of the verb mapped to its third-person form.
+DISTANCING_VERBS: dict[str, str] = _LEXICON["distancing_verbs"]
 DISTANCING = re.compile(
     r"\bwhat\s+((?:[\w'’.-]+\s+){1,6}?)(?<!so )(?<!so-)("
     + "|".join(sorted(DISTANCING_VERBS, key=len, reverse=True))
@@ -150,8 +64,8 @@ DISTANCING = re.compile(
 )
 #: "what has been described as", "what is called": the passive form of the same.
 DISTANCING_PASSIVE = re.compile(
-    r"\bwhat\s+(?:is|are|was|were|has been|have been|had been)\s+"
-    r"(called|described as|termed|dubbed|billed as|branded|labell?ed|seen as|regarded as|touted as)\b",
+    r"\bwhat\s+(?:is|are|was|were|has been|have been|had been)\s+("
+    + "|".join(re.escape(w) for w in _LEXICON["distancing_passive"]) + r")\b",
     re.IGNORECASE,
 )
 #: Words the X of "what X says" cannot contain (X is a speaker, not a clause).

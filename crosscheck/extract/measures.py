@@ -17,6 +17,7 @@ from crosscheck.extract.numbers import (
     ends_at,
     find_quantities,
     head_noun,
+    load_data,
     noun_phrase_after,
     noun_phrase_before,
     prefix_and_qualifier,
@@ -64,17 +65,19 @@ _MAGNITUDE_AFTER = re.compile(
 #: larger number next to the word is something else ("the 2011 magnitude 9.0 quake").
 MAX_MAGNITUDE = 10.0
 _QUAKE_MEASURING_BEFORE = re.compile(r"\bmeasuring\s+$", re.IGNORECASE)
-#: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
-_QUAKE_WORDS = re.compile(WORD_START + r"(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
-#: Sentences where a number may be a magnitude by its parse alone (``_magnitude_by_grammar``).
-_MAGNITUDE_SENTENCE = re.compile(WORD_START + r"(?:magnitudes?|earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b", re.I)
+#: The nouns of shocks and the magnitude scales, with their sources: ``data/magnitudes.json``.
+_SHOCKS = load_data("magnitudes.json")
 #: Names of one main shock, as a magnitude's head ("tremor", "quake", "earthquake"): outlets
 #: vary the word, the thing measured is one (an aftershock is another).
-_MAIN_SHOCK = frozenset({"earthquake", "quake", "tremor", "temblor"})
+_MAIN_SHOCK = frozenset(_SHOCKS["main_shock"])
 #: Nouns naming a shock, as a parse lemmatises them.
-_SHOCK_NOUNS = _MAIN_SHOCK | {"aftershock", "foreshock"}
-_SCALE_NAMES = {"richter": "Richter", "moment": "moment magnitude",
-                "moment magnitude": "moment magnitude", "mercalli": "Mercalli"}  # fmt: skip
+_SHOCK_NOUNS = _MAIN_SHOCK | frozenset(_SHOCKS["other_shocks"])
+_SHOCK_WORDS = "|".join(f"{re.escape(w)}s?" for w in sorted(_SHOCK_NOUNS))
+#: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
+_QUAKE_WORDS = re.compile(WORD_START + rf"(?:{_SHOCK_WORDS})\b", re.I)
+#: Sentences where a number may be a magnitude by its parse alone (``_magnitude_by_grammar``).
+_MAGNITUDE_SENTENCE = re.compile(WORD_START + rf"(?:magnitudes?|{_SHOCK_WORDS})\b", re.I)
+_SCALE_NAMES: dict[str, str] = _SHOCKS["scales"]
 
 #: Dimension adjectives after a measure name what is measured ("12 km deep" -> depth).
 DIMENSION_ADJECTIVES = {

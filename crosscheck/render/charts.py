@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process, utils  # noqa: E402
 from crosscheck.context import STOPWORDS, content_words  # noqa: E402
 from crosscheck.label import split_label  # noqa: E402
 from crosscheck.models import VERDICTS, Cluster, Fact, Report  # noqa: E402
+from crosscheck.score import NEGATIONS  # noqa: E402
 from crosscheck.score import outlet_labels as score_outlet_labels  # noqa: E402
 from crosscheck.values import display  # noqa: E402
 
@@ -900,8 +901,8 @@ def article_origin(article) -> str:
 
 
 #: Function words kept among the differing words of a quote: a negation added or dropped
-#: reverses what was said (the SMART stop list that STOPWORDS follows holds them).
-NEGATIONS = frozenset({"no", "not", "nor", "never", "none", "nobody", "nothing", "neither"})
+#: reverses what was said (the SMART stop list that STOPWORDS follows holds them); the
+#: negations scoring reads (``crosscheck.score.NEGATIONS``).
 
 #: Punctuation stripped from the edges of a word before it is matched against the
 #: differing words of a paraphrase.

@@ -1645,7 +1645,7 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
         equivalent = {b: a for b, (a, same) in restated.items() if same}
         numeric = family in ("count", "money", "measure")
         roles = [_role(f) for f in fam_facts] if family != "speech" else [""] * len(fam_facts)
-        if equivalent:  # a restatement has the role of the figure it restates ("fell 60 metres (200 feet)")
+        if equivalent:  # a restatement has the role of the figure it restates ("fell 40 metres (130 feet)")
             position = {f.id: k for k, f in enumerate(fam_facts)}
             for b, a in equivalent.items():
                 roles[position[b]] = roles[position[a]]
@@ -1710,8 +1710,8 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
 
 
 #: What stands between a figure and its restatement in another currency or unit: an opening
-#: bracket ("€2 million ($2.6 million)", "60 metres (200 feet)"), or, inside the bracket, a
-#: separator before a further one ("2m euros (£1.7m; $2.6m)").
+#: bracket ("€3 million ($3.9 million)", "40 metres (130 feet)"), or, inside the bracket, a
+#: separator before a further one ("5m euros (£4.3m; $6.5m)").
 _RESTATED = re.compile(r"\s*[(\[]\s*")
 _RESTATED_AGAIN = re.compile(r"\s*[;,/]\s*")
 
@@ -1722,11 +1722,11 @@ def _written_in(f: Fact) -> str:
 
 def _restatements(facts: list[Fact]) -> dict[str, tuple[str, bool]]:
     """Figures given in brackets right after another in another currency or unit (the
-    conversion news copy gives: "€2 million ($2.6 million)", "1,150 kilometers (700
+    conversion news copy gives: "€3 million ($3.9 million)", "1,300 kilometers (800
     miles)"), each mapped to the id of the figure it restates and whether its value can be
     that figure's (a unit or, in the report's year, an exchange rate makes it so; in an
     undated report the rate is not known and the bracket is taken at its word). One that
-    cannot ("20 km (six miles)": an edit that left the conversion behind) is a figure of its
+    cannot ("30 km (eight miles)": an edit that left the conversion behind) is a figure of its
     own, but no other reading of the figure it follows. ``facts`` are one family's, sorted
     by article and offset."""
     out: dict[str, tuple[str, bool]] = {}
@@ -1737,7 +1737,7 @@ def _restatements(facts: list[Fact]) -> dict[str, tuple[str, bool]]:
             continue
         between = a.sentence[a.end - a.sentence_start : b.start - a.sentence_start]
         # the first restatement opens the bracket; a further one follows a restatement, in a
-        # unit or currency not given yet ("(£1.7m; $2.6m)", not "($2.6m, $1m of it in cash)")
+        # unit or currency not given yet ("(£4.3m; $6.5m)", not "($6.5m, $2m of it in cash)")
         restated = _RESTATED_AGAIN if a.id in out else _RESTATED
         original = by_id[out[a.id][0] if a.id in out else a.id]
         given = written.setdefault(original.id, {_written_in(original)})

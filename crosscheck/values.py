@@ -197,8 +197,8 @@ def _same_amount(a: Fact, b: Fact, overlap) -> bool:
     """Whether two amounts can be one: the same scope (or one a total, the other the same
     amount per period) and figures that ``overlap`` has meet."""
     if a.value.get("scope") != b.value.get("scope"):
-        # "450 million euros a year" against "450 million euros": one figure told more or
-        # less fully; against "450 million euros each", two scopes.
+        # "320 million euros a year" against "320 million euros": one figure told more or
+        # less fully; against "320 million euros each", two scopes.
         scopes = {a.value.get("scope"), b.value.get("scope")}
         spread = a.value.get("over_a_span") or b.value.get("over_a_span")  # "over five years"
         if not (scopes == {"per_unit", "total"} and (_per_period(a) or _per_period(b))) or spread:
@@ -248,8 +248,8 @@ def _exchanged_overlap(a: Fact, b: Fact) -> bool:
     stands for the range its year's lowest and highest rate give), the figures meet as
     ``_ranges_overlap`` has them meet in one currency: either's written number within the
     other's range (the rounding of what was written, or the width of "about"), other ranges
-    where they overlap. "€2 million" and "$2.6 million" in 2013 (1.28-1.38 dollars to the
-    euro) are one amount; "£910,000" (1.04-1.12 million euros) and "$2.5 million" (1.81-1.96
+    where they overlap. "€3 million" and "$3.9 million" in 2013 (1.28-1.38 dollars to the
+    euro) are one amount; "£700,000" (0.80-0.86 million euros) and "$2.5 million" (1.81-1.96
     million) are not."""
     (ra_low, ra_high), (rb_low, rb_high) = _per_euro(a), _per_euro(b)
 
@@ -271,7 +271,7 @@ def _meet(x: tuple[float, float], y: tuple[float, float]) -> bool:
 
 
 def _per_period(f: Fact) -> bool:
-    """Whether an amount is a rate in time ("450 million euros a year"): the same amount
+    """Whether an amount is a rate in time ("320 million euros a year"): the same amount
     given with and without its period is one figure told more or less fully."""
     return f.value.get("scope") == "per_unit" and str(f.value.get("per") or "").lower() in PERIODS
 

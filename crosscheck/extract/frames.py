@@ -196,7 +196,7 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     no other class is said of it ("a boat carrying 24 bodies": dead; "30 passengers were
     rescued": rescued); else the first content word's lemma with no class: ("", lemma)."""
     support = _words("support")
-    # a support verb says it by its object ("sustained injuries", "suffering serious damage")
+    # a support verb says it by its object ("sustained burns", "suffering heavy damage")
     candidates = [x for t in candidates for x in (
         [t, *(c for c in t.children if c.dep_ == "dobj")] if _lemma(t) in support else [t])]
     classed = [t for t in candidates if predicate_class(t)]
@@ -486,7 +486,7 @@ def _indefinite_one(fact: Fact, q: Token) -> bool:
 def _measure_premodifier(span: Span, noun: Token) -> bool:
     """Whether a number and its noun premodify another noun as one measure phrase ("a
     600-seat ferry", "a four seat plane"), not count it with a noun of its own before it
-    ("the three bank workers", which a parse may hang from "bank"): the phrase is joined by
+    ("the four shop assistants", which a parse may hang from "shop"): the phrase is joined by
     a hyphen, or the noun it modifies takes the indefinite article, which agrees with that
     noun, not with the number (Quirk et al. 1985, 17.104)."""
     hyphened = any(t.text in ("-", "–") for t in span.doc[span.end : noun.i]) or "-" in span[-1].text

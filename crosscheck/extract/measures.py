@@ -73,7 +73,7 @@ _MAIN_SHOCK = frozenset(_SHOCKS["main_shock"])
 #: Nouns naming a shock, as a parse lemmatises them.
 _SHOCK_NOUNS = _MAIN_SHOCK | frozenset(_SHOCKS["other_shocks"])
 _SHOCK_WORDS = "|".join(f"{re.escape(w)}s?" for w in sorted(_SHOCK_NOUNS))
-#: Words that make a sentence about an earthquake (for "a quake measuring 6.4").
+#: Words that make a sentence about an earthquake (for "a tremor measuring 5.2").
 _QUAKE_WORDS = re.compile(WORD_START + rf"(?:{_SHOCK_WORDS})\b", re.I)
 #: Sentences where a number may be a magnitude by its parse alone (``_magnitude_by_grammar``).
 _MAGNITUDE_SENTENCE = re.compile(WORD_START + rf"(?:magnitudes?|{_SHOCK_WORDS})\b", re.I)

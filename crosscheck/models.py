@@ -162,8 +162,9 @@ class Fact:
     - money: ``low``/``high`` (amount in units of ``currency``, after scale), ``currency``
       (ISO code), ``scale`` (million|billion|... or None), ``scope`` (per_unit|total),
       ``item`` (the thing priced, may be ""), ``qualifier`` (e.g. "about", or None);
-      ``report_year`` (the year of the report, present only when its date is known: the year
-      whose exchange rates compare the amount with one in another currency).
+      ``report_year`` (the year of the report: the year whose exchange rates compare the
+      amount with one in another currency; in an undated report the story's year, marked
+      ``report_year_inferred``; absent when neither is known).
     - count: ``low``/``high`` (int), ``item`` (the thing counted), ``qualifier``; ``tally``
       (true, present only then) for one side of a score, record or vote ("65-53").
     - measure: ``low``/``high`` (in the canonical ``unit``), ``unit``, ``dimension``,

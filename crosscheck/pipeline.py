@@ -12,7 +12,7 @@ from dataclasses import replace
 from crosscheck import __version__
 from crosscheck.align import align, find_copies
 from crosscheck.extract import extract_facts
-from crosscheck.extract.dates import year_from_story
+from crosscheck.extract.dates import story_year, year_from_story
 from crosscheck.load import load_corpus
 from crosscheck.models import Article, Fact, Report
 from crosscheck.score import possible_conflicts, score
@@ -71,15 +71,21 @@ STORY_TIME_GRANULARITIES = ("day", "week", "month")
 def _years_from_story(facts: list[Fact]) -> list[Fact]:
     """Dates written without a year in an article with no publication date ("Sunday,
     November 27") take their year from the story: the other articles' anchored dates
-    (``crosscheck.extract.dates.year_from_story``), marked inferred. Only dates that place
+    (``crosscheck.extract.dates.year_from_story``), marked inferred; so does the year whose
+    exchange rates an undated report's amounts are converted at (``report_year``). Only dates that place
     the story in time count, a day, week or month: a year alone is as often a modifier or
     history ("the <yyyy> <event>", a decade written "<yyyy>'s") as when the story happens."""
     story = [(f.value.get("start"), f.value.get("end")) for f in facts
              if f.kind == "date" and f.value.get("anchored") and not f.value.get("inferred")
              and f.value.get("granularity") in STORY_TIME_GRANULARITIES]
+    year = story_year(story)
     out = []
     anchored: dict[tuple[str, int], list[tuple[str, ...]]] = {}  # (article, sentence) -> the dates' words
     for f in facts:
+        if f.kind == "money" and "report_year" not in f.value and year is not None:
+            # an undated report's amount is converted at the rates of the story's year
+            out.append(replace(f, value=dict(f.value, report_year=year, report_year_inferred=True)))
+            continue
         filled = year_from_story(f.value, story) if f.kind == "date" and f.value.get("year_from") == "story" else None
         out.append(replace(f, value=filled) if filled else f)
         if filled:

@@ -282,3 +282,18 @@ def test_a_pegged_currency_converts_at_its_anchor_times_the_peg():
     text = "The fine was Dh10 million ($2.7 million), the court said."
     dirhams, dollars = (_fact(m, text) for m in _dated(text, 2013))
     assert dirhams.value["currency"] == "AED" and compatible(dirhams, dollars) is True
+
+
+def test_an_undated_reports_amount_takes_the_storys_year_for_its_rate():
+    from crosscheck.models import Fact
+    from crosscheck.pipeline import _years_from_story
+    from crosscheck.values import compatible
+
+    day = Fact("a:1", "a", "date", "July 29", 0, 7, "On July 29 the shop was robbed.",
+               {"start": "2013-07-29", "end": "2013-07-29", "granularity": "day", "anchored": True})
+    undated = [_fact(m, RIOT_DAMAGE) for m in money(RIOT_DAMAGE)]
+    facts = _years_from_story([day, *undated])
+    euros, dollars = facts[1:]
+    assert euros.value["report_year"] == 2013 and euros.value["report_year_inferred"] is True
+    assert compatible(euros, dollars) is True  # 200 million euros and $265.3 million at 2013's rates
+    assert _years_from_story(undated) == undated  # a story with no date: no year, no conversion

@@ -1111,6 +1111,14 @@ def _in_range(resolve: Callable[..., Resolution | None], *args) -> Resolution | 
         return None
 
 
+def story_year(story: Iterable[tuple[str, str]]) -> int | None:
+    """The year of a story: the one most of its anchored dates (``(start, end)`` ISO pairs)
+    fall in, counted by mention (a date told often weighs), the latest of a tie; a date of
+    history it recalls ("the November <yyyy> uprising") is outweighed by its own days."""
+    years = Counter(date.fromisoformat(a).year for a, b in story if a and b)
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
 def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> dict[str, Any] | None:
     """Fill the year of an unanchored year-less date (``value["year_from"] == "story"``)
     from the anchored dates of the story it belongs to (``(start, end)`` ISO pairs from
@@ -1122,14 +1130,12 @@ def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> 
     (the pipeline) applies this."""
     if value.get("year_from") != "story" or "month" not in value:
         return None
+    story = list(story)
     pairs = sorted({(date.fromisoformat(a), date.fromisoformat(b)) for a, b in story if a and b})
     if not pairs:
         return None
-    # the story's year: the one most of its dates fall in (the latest of a tie); a date of
-    # history it recalls ("the November <yyyy> uprising") is no reference for its own days
-    years = Counter(date.fromisoformat(a).year for a, b in story if a and b)  # by mention: a date told often weighs
-    story_year = max(years, key=lambda y: (years[y], y))
-    days = sorted({d for pair in pairs for d in pair if abs(pair[0].year - story_year) <= 1})
+    year = story_year(story)
+    days = sorted({d for pair in pairs for d in pair if abs(pair[0].year - year) <= 1})
     month, day, weekday = value["month"], value.get("day"), value.get("weekday")
     best: tuple[int, Bounds] | None = None
     for ref in days:

@@ -20,6 +20,7 @@ from crosscheck.extract.numbers import (
     find_quantities,
     head_noun,
     integer_range,
+    load_lists,
     noun_phrase_after,
 )
 from crosscheck.extract.sentences import NO_SENTENCE_END, title_case
@@ -27,19 +28,9 @@ from crosscheck.models import Article, Mention, Sentence
 from crosscheck.settings import WORD_BEFORE_CHARS
 
 #: Relational or anaphoric group nouns: after a definite determiner and a number they
-#: refer back to known parties ("the two rivals", "the three parties"), they count nothing new.
-#: Nouns of people as such ("the five nurses", "the six pilots") are not among them: the number
-#: still says how many were hurt, held or named, and another outlet may give another.
-RELATIONAL_GROUP_NOUNS = frozenset(
-    """
-    ally allies side sides country countries nation nations leader leaders party parties
-    government governments neighbour neighbours neighbor neighbors state states partner
-    partners rival rivals power powers capital capitals brother
-    brothers sister sisters couple couples company companies team teams president
-    presidents minister ministers camp camps kingdom kingdoms republic republics
-    sides candidates candidate
-    """.split()
-)
+#: refer back to known parties ("the two rivals", "the three parties"), they count nothing new
+#: (``data/lexicon.tsv``).
+RELATIONAL_GROUP_NOUNS = frozenset(load_lists("lexicon.tsv")["relational_group_nouns"])
 #: Determiners that make a following number anaphoric ("the two", "these three").
 _DEFINITE_BEFORE = re.compile(
     r"(?:\b(?:the|these|those|its|their|our|both|his|her)|['’]s)\s+$", re.IGNORECASE
@@ -143,10 +134,7 @@ _COMPOUND_AFTER = re.compile(r"^-(?P<noun>[a-z]{3,})\s+(?:[A-Za-z])")
 #: measures, see TIME_UNIT_NOUNS). A building's storeys are counted ("a 12-storey block" has
 #: twelve, as "a 600-seat ferry" has seats), and so are occasions and points ("a four-time
 #: champion" won four times, "a 16-point lead" is of sixteen points).
-_NOT_COMPOUND_COUNTS = frozenset(
-    "old percent per star fold way strong off figure figures nil all love "
-    "nothing up down out odd plus digit page lane".split()
-)
+_NOT_COMPOUND_COUNTS = frozenset(load_lists("lexicon.tsv")["not_compound_counts"])
 
 
 def _plural(noun: str) -> str:

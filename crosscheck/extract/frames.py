@@ -23,7 +23,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
@@ -31,7 +30,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
-from crosscheck.extract.numbers import parse_number
+from crosscheck.extract.numbers import load_lists, parse_number
 from crosscheck.extract.sentences import title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
@@ -65,23 +64,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @lru_cache(maxsize=1)
-def _table(name: str) -> dict[str, tuple[str, ...]]:
-    """A ``name<TAB>words`` data file of ``crosscheck/data`` (``#`` lines are comments)."""
-    out: dict[str, tuple[str, ...]] = {}
-    text = resources.files("crosscheck").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, _, words = line.partition("\t")
-            out[key.strip()] = tuple(words.split())
-    return out
-
-
 @lru_cache(maxsize=1)
 def _predicate_entries() -> dict[str, tuple[str, frozenset[str]]]:
     """lemma -> (predicate class, the parts of speech it holds it as; empty: any), from
     ``data/predicates.tsv`` ("hit/VERB,ADJ")."""
     out = {}
-    for cls, entries in _table("predicates.tsv").items():
+    for cls, entries in load_lists("predicates.tsv").items():
         for entry in entries:
             lemma, _, pos = entry.partition("/")
             out[lemma] = (cls, frozenset(pos.split(",")) if pos else frozenset())
@@ -107,7 +95,7 @@ def _words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _frame_words() -> dict[str, tuple[str, ...]]:
-    return _table("frame_words.tsv")
+    return load_lists("frame_words.tsv")
 
 
 def _lemma(t: Token) -> str:

@@ -18,6 +18,7 @@ from crosscheck.extract.numbers import (
     find_quantities,
     head_noun,
     load_data,
+    load_lists,
     noun_phrase_after,
     noun_phrase_before,
     prefix_and_qualifier,
@@ -121,7 +122,7 @@ _OPENING_WORDS = frozenset("The A An On In At By For From With And But Of To As"
 #: Oldest verified human age, 122 (Guinness World Records): larger numbers are no ages.
 MAX_AGE = 122
 #: Nouns that only restate the dimension ("a distance of", "a total of").
-GENERIC_MEASURE_NOUNS = frozenset("total sum amount figure level rate".split())
+GENERIC_MEASURE_NOUNS = frozenset(load_lists("lexicon.tsv")["generic_measure_nouns"])
 
 
 def _to_canonical(x: float | None, unit: Term) -> float | None:

@@ -16,6 +16,7 @@ from crosscheck.extract.numbers import (
     find_quantities,
     head_noun,
     load_data,
+    load_lists,
     noun_phrase_after,
     noun_phrase_before,
     prefix_currency,
@@ -81,9 +82,9 @@ _NP_LINK_BEFORE = re.compile(
 #: "$5bn in aid": the noun after "in" says what the sum consists of.
 _IN_AFTER = re.compile(r"^\s+in\s+(?:new\s+)?", re.IGNORECASE)
 #: Nouns that only restate that a sum is a sum ("a total of", "an equivalent of").
-GENERIC_MONEY_NOUNS = frozenset(
-    "total sum amount equivalent value price cost figure tune excess estimate".split()
-)
+GENERIC_MONEY_NOUNS = frozenset(load_lists("lexicon.tsv")["generic_money_nouns"])
+
+
 def _currency(q: Quantity, sentence: str) -> tuple[str | None, float, int]:
     """(ISO currency, factor to whole units, end of the amount's text) for a quantity;
     currency None if it is no money. The currency is a prefix ("$", "HK$", "USD") or a name

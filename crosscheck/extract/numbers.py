@@ -30,6 +30,16 @@ def load_data(name: str) -> dict:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
+def load_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """A ``name<TAB>words`` file of ``crosscheck/data/`` (``#`` lines are comments): each list by name."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, words = line.partition("\t")
+            out[key.strip()] = tuple(words.split())
+    return out
+
+
 #: Named-entity labels (OntoNotes 5) of an amount a unit of time can be the rate of ("900
 #: dollars a month").
 RATE_OF_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
@@ -788,64 +798,20 @@ def _vague_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
 
 # --- noun phrases ------------------------------------------------------------------------
 
+#: The extractors' word lists, with their sources: ``data/lexicon.tsv``.
+_LEXICON = load_lists("lexicon.tsv")
 #: Words that end a noun phrase after a number: prepositions, conjunctions, determiners,
-#: pronouns, auxiliaries and frequent reporting/event verbs (closed classes per Quirk et
-#: al. 1985, plus the verbs that most often follow a count in news: "two died").
-NP_STOP_WORDS = frozenset(
-    """
-    of in on at by for from to into onto with without within about above below under over
-    after before during since until through across against among between near per via than
-    as like including despite toward towards upon off out up down around along amid behind
-    and or but nor so yet if because while when where who whom whose which that what
-    a an the this these those its their his her our my your some any each every all both
-    no not none either neither another other others such same own more most less least
-    i you he she it we they me him us them itself themselves
-    is are was were be been being am has have had do does did will would shall should can
-    could may might must ought
-    said says say told tell reported according added died killed injured wounded
-    remain remained remains went came come flew fled left took made make got get became
-    hit hits struck strikes shook shakes rocked jolted sank swept burned burnt destroyed
-    damaged flooded stayed fired fell rose grew won lost ran saw seen gave given kept held
-    met spoke spoken fought sat stood began begun wrote sent brought thought found felt led
-    sold paid meet speak agree agreed face faced
-    aboard abroad inside outside nearby overall altogether alone together respectively
-    also still now then already just only even again ago later earlier each apiece
-    per cent percent
-    """.split()
-)
-
+#: pronouns, auxiliaries and the verbs that most often follow a count in news ("two died").
+NP_STOP_WORDS = frozenset(_LEXICON["np_stop_words"])
 #: Nouns that end in -ly, -ed or -ing and so escape the verb/adverb heuristics below.
-NOUNS_LIKE_VERBS = frozenset(
-    """
-    family families ally rally assembly supply anomaly monopoly belly fly jelly bully
-    building buildings meeting meetings hearing hearings wedding weddings ceiling ceilings
-    bed beds shed sheds seed seeds need needs speed speeds feed feeds reed breed hundred
-    thing things evening evenings morning mornings sibling siblings offspring spring string
-    king kings ring rings wing wings shooting shootings bombing bombings killing killings
-    warning warnings briefing briefings landing landings crossing crossings opening
-    """.split()
-)
+NOUNS_LIKE_VERBS = frozenset(_LEXICON["nouns_like_verbs"])
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]")
 
 #: Irregular plurals -> singular, for head nouns (the common English irregular nouns).
-IRREGULAR_PLURALS = {
-    "people": "person", "men": "man", "women": "woman", "children": "child",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
-    "data": "data", "media": "media", "criteria": "criterion", "phenomena": "phenomenon",
-    "personnel": "personnel", "staff": "staff", "sheep": "sheep", "fish": "fish",
-    "aircraft": "aircraft", "series": "series", "species": "species", "news": "news",
-    "crises": "crisis", "analyses": "analysis", "theses": "thesis", "lives": "life",
-    "wives": "wife", "knives": "knife", "leaves": "leaf", "wolves": "wolf",
-    "halves": "half", "shelves": "shelf", "thieves": "thief", "buses": "bus",
-    "gases": "gas", "viruses": "virus", "bonuses": "bonus", "campuses": "campus",
-}  # fmt: skip
+IRREGULAR_PLURALS = dict(pair.split(":", 1) for pair in _LEXICON["irregular_plurals"])
 #: Singular nouns ending in "s" that the suffix rules would otherwise cut.
-SINGULAR_IN_S = frozenset(
-    "bus gas lens status virus census chaos bias thesis crisis analysis basis campus "
-    "corpus focus bonus plus series species news mathematics physics politics economics "
-    "ethics tennis atlas canvas alias axis diabetes measles".split()
-)
+SINGULAR_IN_S = frozenset(_LEXICON["singular_in_s"])
 
 
 def singular(word: str) -> str:

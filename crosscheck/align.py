@@ -713,9 +713,10 @@ class _Anchors:
 def _blocks(family: str, facts: list[Fact], roles: list[str]) -> list[list[int]]:
     """The facts of a family (indices, in order) split where ``_similarity`` sets every
     pair to zero: facts of two roles (``_role``; not for speech), amounts of two currencies
-    that no exchange rate sets side by side (``currency_block``), measures of two dimensions. No pair across two blocks can be grouped, so each block is
-    compared, clustered and settled on its own: the n x n comparison of a family becomes
-    one per block."""
+    that no exchange rate sets side by side (``currency_block``), measures of two
+    dimensions. No pair across two blocks can be grouped, so each block is compared,
+    clustered and settled on its own: the n x n comparison of a family becomes one per
+    block."""
     out: dict[tuple, list[int]] = {}
     for i, (f, role) in enumerate(zip(facts, roles)):
         key: tuple = (role or "-",)

@@ -1688,9 +1688,18 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                     grown[root_of[a]].append(b)
                 for root, members in grown.items():
                     idx = sorted(members)
-                    items.extend((block[root], item) for item in ([(idx, [], None, False)] if family == "speech" else
-                                 _settle_sides(family, part, sim, [idx], published,
-                                               days_by_sentence if numeric else None, by_head)))
+                    if family == "speech":
+                        items.append((block[root], (idx, [], None, False)))
+                        continue
+                    # the figures settle the sides; each conversion then goes with the figure
+                    # it converts, and is weighed against the others' conversions in its unit
+                    figures = [i for i in idx if i not in restating]
+                    settled_items = _with_restatements(
+                        _settle_sides(family, part, sim, [figures], published,
+                                      days_by_sentence if numeric else None, by_head),
+                        {b: a for b, a in restating.items() if a in members})
+                    settled_items += _conversions_told_apart(part, sim, [i for i in idx if i in restating])
+                    items.extend((block[root], item) for item in settled_items)
                 for at, item in _join_repeats(family, part, sim, items):
                     settled.append((at, part, [item]))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
@@ -1725,11 +1734,12 @@ def _restatements(facts: list[Fact]) -> dict[str, tuple[str, bool]]:
     """Figures given in brackets right after another in another currency or unit (the
     conversion news copy gives: "€3 million ($3.9 million)", "1,300 kilometers (800
     miles)"), each mapped to the id of the figure it restates and whether its value can be
-    that figure's (a unit or, in the report's year, an exchange rate makes it so; in an
-    undated report the rate is not known and the bracket is taken at its word). One that
-    cannot ("30 km (eight miles)": an edit that left the conversion behind) is a figure of its
-    own, but no other reading of the figure it follows. ``facts`` are one family's, sorted
-    by article and offset."""
+    that figure's: a measure's always (an edit that left its conversion behind, "30 km (eight
+    miles)", is found against the other outlets' conversions), an amount's where, in the
+    report's year, an exchange rate makes it so (in an undated report the rate is not known
+    and the bracket is taken at its word). One that is not is a figure of its own, but no
+    other reading of the figure it follows. ``facts`` are one family's, sorted by article
+    and offset."""
     out: dict[str, tuple[str, bool]] = {}
     by_id = {f.id: f for f in facts}
     written: dict[str, set[str]] = {}  # the units or currencies a figure is given in so far
@@ -1747,7 +1757,42 @@ def _restatements(facts: list[Fact]) -> dict[str, tuple[str, bool]]:
             continue
         given.add(_written_in(b))
         one = compatible(original, b)
-        out[b.id] = original.id, not (one is False or one is None and convertible(original) and convertible(b))
+        # a length or weight converts by a fixed factor: one the figure's rounding does not
+        # hold is a conversion all the same, weighed against the others' (``_conversions_told_apart``);
+        # an amount no rate makes the figure is another amount ("$2m of it in cash")
+        out[b.id] = original.id, b.kind == "measure" or not (
+            one is False or one is None and convertible(original) and convertible(b))
+    return out
+
+
+def _with_restatements(items, restating: dict[int, int]) -> list:
+    """``_settle_sides``'s items with each restatement (index -> the figure it restates) in
+    the group, and the side, of its figure; the possible conflicts are left as they are."""
+    out = []
+    for members, sides, confidence, possible in items:
+        if not possible:
+            extra = [b for b, a in restating.items() if a in members]
+            members = sorted(members + extra)
+            sides = [sorted(side + [b for b in extra if restating[b] in side]) for side in sides]
+        out.append((members, sides, confidence, possible))
+    return out
+
+
+def _conversions_told_apart(facts: list[Fact], sim: Similarity, conversions: list[int]) -> list:
+    """Possible conflicts between the conversions of one figure that outlets give in one unit
+    or currency ("8 km (five miles)" against "8 km (six miles)"): the figure itself may
+    agree within its rounding while the conversions do not."""
+    out = []
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i in conversions:
+        by_unit[_written_in(facts[i])].append(i)
+    for unit in sorted(by_unit):
+        sides = _value_sides(facts, by_unit[unit])
+        if len(sides) < 2 or len({facts[i].article for i in by_unit[unit]}) < 2:
+            continue
+        sides.sort(key=lambda side: (-len({facts[i].article for i in side}), min(side)))
+        out.append((sorted(by_unit[unit]), [sorted(side) for side in sides[:2]],
+                    round(sim.mean(sides[1], sides[0]), 4), True))
     return out
 
 

@@ -57,12 +57,11 @@ FLOORS = {
     # (2026-11-30, `_told_both`): measured 215/235 = 0.915; the two changes no longer flagged
     # (the election's "61 needed" and "52 of the 120 seats", doubled) were flagged only as
     # figures set against another quantity the same report gives (the 120 seats in all).
-    # 0.90 since a figure restated in brackets in another unit or currency is one figure with
-    # it (2026-11-30, `_restatements`): measured 213/235 = 0.906 (was 215); the two changes no
-    # longer flagged change only a conversion ("10 km (six miles)" to "seven miles"), which the
-    # rounding of the figure it restates (10 km: 5-15 km) still holds; alignment F1 on
-    # tests/gold 0.886 -> 0.897 and B-cubed on real coverage up (docs/accuracy.md, session 15)
-    "mutation_recall_with_possible": {"value": 0.90, "quote": 0.87},
+    # A figure restated in brackets in another unit or currency is one figure with it since
+    # 2026-11-30 (`_restatements`; alignment F1 on tests/gold 0.886 -> 0.897): measured
+    # 215/235 = 0.915 once the outlets' conversions of one figure are weighed against each
+    # other ("10 km (six miles)" against "10 km (seven miles)", `_conversions_told_apart`)
+    "mutation_recall_with_possible": {"value": 0.91, "quote": 0.87},
 }
 #: Largest false-alarm rate on meaning-preserving rewrites allowed (measured 0 of 178; the target).
 FALSE_ALARM_CEILING = 0.02

@@ -1071,19 +1071,19 @@ def test_a_bracket_that_gives_another_figure_is_no_restatement():
     assert _restatements(facts) == {"a:2": ("a:1", False)}  # no rate of 2013 makes £1.2m $25 million
 
 
+FALL = "On Friday, 36-year-old Duncan Raite died after slipping and falling about 60 metres (200 feet) from a ridge."
+
+
+def length(fid, article, text, sentence, metres, unit):
+    """A length in metres as its sentence writes it (``unit``: the unit written)."""
+    return fact(fid, article, "measure", text, sentence, low=metres, high=metres, unit="m",
+                dimension="length", original_unit=unit, item="", head="", qualifier=None)
+
+
 def test_a_length_restated_in_another_unit_is_one_figure_with_it():
-    fall = {
-        "a": "On Friday, 36-year-old Duncan Raite died after slipping and falling about 60 metres (200 feet) from a ridge.",
-        "b": "Duncan Rait, 36, fell 60m from a ridge on Friday.",
-        "c": "The climber fell 200ft from the ridge on Friday.",
-    }
-
-    def length(fid, article, text, metres, unit):
-        return fact(fid, article, "measure", text, fall[article], low=metres, high=metres, unit="m",
-                    dimension="length", original_unit=unit, item="", head="", qualifier=None)
-
-    facts = [length("a:1", "a", "about 60 metres", 60, "metre"), length("a:2", "a", "200 feet", 60.96, "foot"),
-             length("b:1", "b", "60m", 60, "metre"), length("c:1", "c", "200ft", 60.96, "foot")]
+    b, c = "Duncan Rait, 36, fell 60m from a ridge on Friday.", "The climber fell 200ft from the ridge on Friday."
+    facts = [length("a:1", "a", "about 60 metres", FALL, 60, "metre"), length("a:2", "a", "200 feet", FALL, 60.96, "foot"),
+             length("b:1", "b", "60m", b, 60, "metre"), length("c:1", "c", "200ft", c, 60.96, "foot")]
     groups = align(facts)
     assert [sorted(g.facts) for g in groups] == [["a:1", "a:2", "b:1", "c:1"]]
 
@@ -1111,3 +1111,18 @@ def test_a_sentence_giving_a_figure_and_its_conversion_is_evidence_once():
     clusters, pairs, overall = score(arts, facts, align(facts))
     md = render_markdown(Report(tuple(arts), tuple(facts), tuple(clusters), pairs, overall))
     assert md.count(HEIST["a"][:60]) == 1 and md.count(HEIST["b"][:60]) == 1
+
+
+def test_conversions_of_one_figure_told_differently_are_a_possible_conflict():
+    # the figure agrees within its rounding, the outlets' conversions of it do not; and an
+    # edit that changed the figure and left its conversion is a conflict of the figure
+    b = "Duncan Rait, 36, died on Friday after falling 60 metres (230 feet) from a ridge."
+    c = "The climber fell 60m from the ridge on Friday."
+    facts = [length("a:1", "a", "about 60 metres", FALL, 60, "metre"), length("a:2", "a", "200 feet", FALL, 60.96, "foot"),
+             length("b:1", "b", "60 metres", b, 60, "metre"), length("b:2", "b", "230 feet", b, 70.104, "foot"),
+             length("c:1", "c", "60m", c, 60, "metre")]
+    groups = align(facts)
+    settled = [g for g in groups if not g.possible]
+    assert [sorted(g.facts) for g in settled] == [["a:1", "a:2", "b:1", "b:2", "c:1"]] and not settled[0].sides
+    (possible,) = [g for g in groups if g.possible]
+    assert sorted(map(sorted, possible.sides)) == [["a:2"], ["b:2"]]

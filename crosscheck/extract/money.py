@@ -40,7 +40,7 @@ _PER_UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: Units of a per-unit amount that make it a rate in time ("450 million euros a year").
-PERIODS = frozenset("year month week day hour night annum".split())
+PERIODS = frozenset(load_lists("frame_words.tsv")["rate"])
 #: After a total, the span it is spread over ("2 billion euros over five years"): then it is
 #: no figure a rate ("a year") may be the same as.
 _OVER_A_SPAN = re.compile(

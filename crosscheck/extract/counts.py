@@ -20,6 +20,7 @@ from crosscheck.extract.numbers import (
     find_quantities,
     head_noun,
     integer_range,
+    load_data,
     load_lists,
     noun_phrase_after,
 )
@@ -99,9 +100,10 @@ _ONE_IDIOM_BEFORE = re.compile(
     WORD_START + r"(?:no|any|every|each|the|this|that|which|some|someone|anyone|no-one|last|only)\s+$",
     re.IGNORECASE,
 )
-#: Time-unit nouns: a number before them is a duration or an age (a measure), not a count.
+#: Time-unit nouns: a number before them is a duration or an age (a measure), not a count
+#: (the duration units of ``data/units.json``, their names and symbols).
 TIME_UNIT_NOUNS = frozenset(
-    "second minute hour day week month year decade century yr hr".split()
+    w for u in load_data("units.json")["units"] if u["dimension"] == "duration" for w in [u["name"], *u["symbols"]]
 )
 #: Largest number that "the N" with no noun refers back to people or things already named
 #: ("the two met", "the three were freed"); a larger one leaves its noun out ("66 seats,

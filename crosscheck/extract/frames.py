@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
-from crosscheck.extract.numbers import load_lists, parse_number
+from crosscheck.extract.numbers import load_data, load_lists, parse_number
 from crosscheck.extract.sentences import title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
@@ -910,8 +910,11 @@ def _with_times(frame: Frame, fact: Fact, doc: Doc, others: list[Fact]) -> Frame
     return replace(frame, scope=tuple(sorted(set(frame.scope) | times)))
 
 
-#: Time units whose count makes a length of time ("six years", "a seven-year-old").
-DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"})
+#: Time units whose count makes a length of time ("six years", "a seven-year-old"): the
+#: duration units of ``data/units.json`` and the rate nouns of ``data/frame_words.tsv``
+#: ("three nights").
+DURATION_UNITS = frozenset(u["name"] for u in load_data("units.json")["units"] if u["dimension"] == "duration") \
+    | _words("rate")
 
 
 def _time_point(ent: Span) -> bool:

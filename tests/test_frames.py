@@ -16,6 +16,20 @@ from crosscheck.parse import parse
 CASES = json.loads((Path(__file__).parent / "data" / "frames.json").read_text(encoding="utf-8"))["cases"]
 
 
+def _facts(text: str, **article):
+    """The facts the extractors find in ``text`` as one article (``article``: its other fields)."""
+    from crosscheck.extract import extract_facts
+    from crosscheck.models import Article
+
+    return extract_facts(Article(id="a", path="a.txt", text=text, **article))
+
+
+def _the_fact(sentence: str, text: str):
+    """The one fact of ``sentence`` written ``text``."""
+    (fact,) = [f for f in _facts(sentence) if f.text == text]
+    return fact
+
+
 def _frame(case: dict):
     sentence, text = case["sentence"], case["text"]
     start = sentence.index(text)
@@ -192,11 +206,8 @@ def test_figures_that_are_no_quantity_are_dropped_and_the_others_kept(text, expe
 def test_a_number_that_sizes_a_noun_takes_no_earlier_figure_s_thing():
     # "a population of 120,000" is the size of the population, not 120,000 of the villages
     # counted in the sentence before; what it counts stays unknown rather than guessed
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
     text = "The storm flattened nine farms. Kavala is the region's largest town, with a population of 64,000."
-    counts = {f.text: f.value for f in extract_facts(Article(id="a", path="a.txt", text=text)) if f.kind == "count"}
+    counts = {f.text: f.value for f in _facts(text) if f.kind == "count"}
     assert counts["nine"]["item"] == "farms"
     assert counts["64,000"]["item"] == ""
 
@@ -263,29 +274,20 @@ def test_a_headlines_second_figure_takes_no_predicate_word_of_the_first_as_its_t
     ("In Syria, Iraq and Lebanon, 12 died on Friday.", ["12"]),  # after a list of names, not in it
 ])
 def test_numbers_listed_after_a_designation_are_designations(sentence, kept):
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
-    facts = extract_facts(Article(id="a", path="a.txt", text=sentence))
+    facts = _facts(sentence)
     assert [f.text for f in facts if f.kind == "count"] == kept
 
 
 def test_ages_listed_after_names_of_persons_stay_ages():
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
-    facts = extract_facts(Article(id="a", path="a.txt", text="The victims were John Smith, 47, and Mary Jones, 52."))
+    facts = _facts("The victims were John Smith, 47, and Mary Jones, 52.")
     assert [(f.text, f.value.get("head")) for f in facts if f.kind == "measure"] == [("47", "age"), ("52", "age")]
 
 
 def test_a_noun_borrowed_from_an_earlier_figure_stays_what_it_counts():
     # "crew" names what was counted (a noun of the class "aboard"): the later figure counts
     # crew too, though it says another class of them
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
     text = "The plane carried 8 crew, and 3 were killed in the crash."
-    (three,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=text)) if f.text == "3"]
+    three = _the_fact(text, "3")
     assert (three.value["item"], three.frame.predicate) == ("crew", "dead")
 
 
@@ -315,21 +317,14 @@ def test_a_noun_borrowed_from_an_earlier_figure_stays_what_it_counts():
     ("A helicopter carrying 12 survivors landed on Friday.", "12", "rescued"),
 ])
 def test_what_is_said_of_a_thing_comes_before_the_class_its_noun_names(sentence, text, predicate):
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
-    (fact,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=sentence)) if f.text == text]
-    assert fact.frame.predicate == predicate
+    assert _the_fact(sentence, text).frame.predicate == predicate
 
 
 def test_a_number_after_a_headlines_colon_is_no_age_of_the_word_before():
     # an age is set off by a comma after a name ("Banky, 40,"); a headline's capitals and colon
     # ("Ferry Sinks: 30 Missing") are no name and age
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
     title = "Ferry Sinks: 30 Missing, 12 Dead"
-    facts = extract_facts(Article(id="a", path="a.txt", text=f"{title}\n\nThe ferry sank on Monday.", title=title))
+    facts = _facts(f"{title}\n\nThe ferry sank on Monday.", title=title)
     assert [(f.kind, f.text, f.frame.predicate) for f in facts if f.kind == "count"] == [
         ("count", "30", "missing"), ("count", "12", "dead")]
 
@@ -345,11 +340,7 @@ def test_a_number_after_a_headlines_colon_is_no_age_of_the_word_before():
     ("The storm caused $2 billion in damage, a figure that insurers disputed.", "$2 billion", "total"),
 ])
 def test_an_amount_with_the_distributive_article_is_a_rate(sentence, text, role):
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
-    (fact,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=sentence)) if f.text == text]
-    assert fact.frame.role == role
+    assert _the_fact(sentence, text).frame.role == role
 
 
 def test_a_definite_subject_given_after_an_indefinite_one_continues_its_event():
@@ -380,10 +371,7 @@ def test_a_subject_told_apart_from_the_one_introduced_before_continues_nothing()
 
 
 def test_an_age_in_brackets_after_a_name_is_an_age():
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
-    facts = extract_facts(Article(id="a", path="a.txt", text="Patrick Murphy (45) was injured in the crash."))
+    facts = _facts("Patrick Murphy (45) was injured in the crash.")
     assert [(f.kind, f.value.get("head")) for f in facts if f.text == "45"] == [("measure", "age")]
 
 

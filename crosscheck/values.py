@@ -183,14 +183,10 @@ def compatible(a: Fact, b: Fact) -> bool | None:
         if a.value.get("currency") != b.value.get("currency"):
             # two currencies that no rate of the year makes one amount are not told apart
             # either: the rate an outlet used is not known, and a bare "$" may be misread
-            one = _convertible_pair(a, b) and _same_amount(a, b, _exchanged_overlap)
+            one = convertible(a) and convertible(b) and _same_amount(a, b, _exchanged_overlap)
             return True if one else None
         return _same_amount(a, b, _ranges_overlap)
     return None
-
-
-def _convertible_pair(a: Fact, b: Fact) -> bool:
-    return convertible(a) and convertible(b)
 
 
 def _same_amount(a: Fact, b: Fact, overlap) -> bool:

@@ -488,6 +488,12 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         noun = q.head
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
         noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
+    while noun is not None and noun.dep_ == "compound" and noun.i < noun.head.i and _noun(noun.head) \
+            and not _measure_premodifier(span, noun):
+        # a number before a compound counts its head, not the noun that modifies it ("the three
+        # bank workers" are workers), wherever a parse hangs it; a measure phrase stays ("a
+        # 600-seat ferry": a capacity, below)
+        noun = noun.head
     label = _labelled(fact, q, noun) if not fact.value.get("tally") else None
     if label is None and (fact.kind == "count" or fact.value.get("head") == "age") and not fact.value.get("tally"):
         label = _listed_designation(q, noun)  # an age is read by its words ("Vista, 7,"): so is a list

@@ -289,3 +289,24 @@ def test_the_bare_plural_of_a_unit_of_years_is_a_vague_length_of_time(text, span
     assert text[m.start : m.end] == span and m.value["vague"]
     tens = 100 if span == "centuries" else 10
     assert (m.value["low"], m.value["high"]) == (2 * tens * DAYS_PER_YEAR, 9.99 * tens * DAYS_PER_YEAR)
+
+
+@pytest.mark.parametrize("text, span, days", [
+    # real sentences (ECB+ t05 and t31, CC BY 3.0): adjectives between the number and its unit
+    ("They missed the postseason in 2004, breaking a streak of 21 consecutive years in the playoffs.",
+     "21 consecutive years", 21 * DAYS_PER_YEAR),
+    ("In 8 first-half minutes, the guy scored 7 points.", "8 first-half minutes", 8 / 1440),
+    ("He spent three long years in prison.", "three long years", 3 * DAYS_PER_YEAR),
+])
+def test_a_unit_of_time_after_the_adjectives_that_modify_it(text, span, days):
+    (m,) = [m for m in measures(text) if m.value["dimension"] == "duration"]
+    assert text[m.start : m.end] == span
+    assert m.value["low"] == pytest.approx(days)
+
+
+@pytest.mark.parametrize("text", [
+    "Some 40 angry fans waited outside.",  # the number counts fans
+    "The 12 injured workers were released a day later.",  # "a day later" dates; 12 counts workers
+])
+def test_a_number_whose_noun_is_no_unit_of_time_measures_nothing(text):
+    assert [text[m.start : m.end] for m in measures(text) if m.value["dimension"] == "duration"] == []

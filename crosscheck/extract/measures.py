@@ -327,6 +327,9 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             shared = _shared_unit(sentence.text, quantities, i)
             if shared is not None:  # "6, 12 and 18 km": the number, of the unit the list ends on
                 unit, after = shared[0], sentence.text[shared[1]:]
+            elif not q.is_range and (modified := _modified_unit(sentence.text, offset + q.num_start, offset + q.num_end)):
+                unit, end = modified[0], modified[1] - offset  # "21 consecutive years"
+                after = text[end:]
         if not unit:
             continue
         dimension = unit.dimension
@@ -344,6 +347,47 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out.extend(_one_unit(sentence, out))
     out.extend(_vague_units(sentence, out))
     return tuple(out)
+
+
+#: Most words between a number and the unit of time it counts ("21 consecutive years", "14
+#: energized and efficient minutes").
+MODIFIED_UNIT_MAX_WORDS = 4
+_WORDS_AFTER = re.compile(r"(?:[\s,-]+[A-Za-z][\w'’]*){1,%d}" % (MODIFIED_UNIT_MAX_WORDS + 1))
+#: The dependencies of the words that may stand between a number and its noun as modifiers of
+#: the noun: adjectives and participles, with their adverbs and coordination ("energized and
+#: efficient"), and hyphenated compounds ("first-half").
+_BETWEEN_DEPS = frozenset({"amod", "advmod", "cc", "conj", "punct", "compound", "npadvmod", "hmod", "hyph"})
+
+
+def _modified_unit(text: str, start: int, end: int) -> tuple[Term, int] | None:
+    """The unit of time a number counts across the adjectives that modify it ("21 consecutive
+    years", "8 first-half minutes"; Quirk et al. 1985, 17.3: premodifiers come between the
+    determinative and the head), with where it ends: read from the parse, where the number is
+    the noun's numeral modifier and every word between modifies the noun. Only units of time
+    (``ONE_UNIT_DIMENSIONS``), whose names have no other sense in news copy."""
+    words = _WORDS_AFTER.match(text, end)
+    if words is None:
+        return None
+    unit = None
+    for w in re.finditer(r"[A-Za-z][\w'’]*", words.group()):
+        term = term_after(text, end + w.start())
+        if term is not None and term[0].kind == "unit" and term[0].dimension in ONE_UNIT_DIMENSIONS:
+            unit = (term, end + w.start())
+            break
+    if unit is None or unit[1] == end or not text[end:unit[1]].strip():
+        return None
+    from crosscheck.parse import parse, tokens_in
+
+    doc = parse(text)
+    number, noun = tokens_in(doc, start, end), tokens_in(doc, unit[1], unit[0][1])
+    if number is None or noun is None or len(noun) != 1:
+        return None
+    head, q = noun[0], number.root
+    if head.pos_ != "NOUN" or q.dep_ != "nummod" or q.head.i != head.i:
+        return None
+    if any(t.dep_ not in _BETWEEN_DEPS or t.head.i == q.i for t in doc[number.end : head.i]):
+        return None
+    return unit[0]
 
 
 #: Units that are themselves counts of years, whose bare plural is a vague number of years as

@@ -41,6 +41,10 @@ def test_quake_magnitude_and_depth():
         ("The quake had a magnitude of 7.1, officials said.", "magnitude of 7.1"),
         ("It measured 7.1 on the Richter scale.", "7.1 on the Richter scale"),
         ("A quake measuring 7.1 rattled the city.", "7.1"),
+        # real sentences (ECB+ t20_ecb and t38_ecb, CC BY 3.0; the figure set to 7.1)
+        ("It was followed by aftershocks of 7.1 degrees on the Richter scale on Monday.",
+         "7.1 degrees on the Richter scale"),
+        ("The survey originally had rated the quake as 7.1 in magnitude.", "7.1 in magnitude"),
     ],
 )
 def test_magnitude_spellings(text, span):

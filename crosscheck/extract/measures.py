@@ -53,13 +53,15 @@ DURATION_NOT_SPAN = re.compile(
 AGO_OR_AGE = re.compile(r"^\s*(?:ago|old|of age|from now|-old|-long-old)\b|^-old\b", re.IGNORECASE)
 
 #: Earthquake magnitude: "magnitude 7.1", "magnitude-7.1", "a magnitude of 7.1" before;
-#: "7.1-magnitude", "7.1 magnitude", "7.1 on the Richter scale" after (USGS usage).
+#: "7.1-magnitude", "7.1 magnitude", "7.1 in magnitude", "7.1 on the Richter scale" after (USGS
+#: usage), also with "degrees" before the scale ("3.8 degrees on the Richter scale", as agencies'
+#: English often has it: the scale names the dimension, whatever the word before it).
 _MAGNITUDE_BEFORE = re.compile(
     r"(?:(?P<scale>Richter|moment)\s+)?magnitude(?:\s*-\s*|\s+)(?:of\s+)?$", re.IGNORECASE
 )
 _MAGNITUDE_AFTER = re.compile(
-    r"^(?:\s*-\s*|\s+)magnitude\b|^\s+on\s+the\s+(?P<scale>Richter|moment magnitude|Mercalli)"
-    r"(?:\s+magnitude)?\s+scale\b",
+    r"^(?:\s*-\s*|\s+(?:in\s+)?)magnitude\b"
+    r"|^(?:\s+degrees?)?\s+on\s+the\s+(?P<scale>Richter|moment magnitude|Mercalli)(?:\s+magnitude)?\s+scale\b",
     re.IGNORECASE,
 )
 #: Largest magnitude read as one: no recorded earthquake has exceeded 9.5 (USGS), and a

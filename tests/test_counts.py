@@ -327,3 +327,17 @@ def test_a_pair_and_a_hyphenated_half_dozen_are_numbers(text, value, item):
 def test_a_pair_counts_only_what_comes_in_ones(text, counted):
     found = extract_counts(Article(id="a", path="a.txt", text=text), split_sentences(text))
     assert [text[m.start : m.end] for m in found] == counted
+
+
+@pytest.mark.parametrize("text, written", [
+    # real sentences (ECB+ t08 and t30_ecb, CC BY 3.0): a dash written as a hyphen, no space
+    ("The three bank workers-two women and a man-were killed when their branch went up in flames.", "two"),
+    ("The cause-three international underwater cables in the Mediterranean were cut.", "three"),
+])
+def test_a_number_in_words_after_a_dash_written_as_a_hyphen_counts(text, written):
+    assert written in [text[m.start : m.end] for m in counts(text)]
+
+
+@pytest.mark.parametrize("text", ["The SM-3 missile was tested.", "He bought a two-by-four at the store."])
+def test_a_designation_or_a_compound_after_a_hyphen_counts_nothing(text):
+    assert counts(text) == []

@@ -45,6 +45,8 @@ _YEAR_PREPOSITION_BEFORE = re.compile(
 )
 #: Before a number, the end of a designation ("SM-3", "F-35", "A380", "12/25", "No.5").
 _DESIGNATION_END = re.compile(r"(?:[A-Za-z]-?|[-/#.:])$")
+#: A word of three letters or more and a hyphen right before a number in words: a dash.
+_DASHED_WORD_BEFORE = re.compile(r"[A-Za-z]{3}-$")
 #: A capitalised word right before a number ("Russia 24", "Article 5", "Some 400").
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
 #: Plausible years: four digits without a thousands separator in this span.
@@ -162,8 +164,11 @@ def _is_year(text: str, q: Quantity, noun: str) -> bool:
 def _is_designation(text: str, q: Quantity, sentence: Sentence | None = None, whole: Quantity | None = None) -> bool:
     """Numbers inside names, designations, times and compounds ("SM-3", "Russia 24 TV")."""
     after = text[q.end :]
-    if ends_at(_DESIGNATION_END, text, q.start, WORD_BEFORE_CHARS):
-        return True  # "SM-3", "F-35", "COVID-19", "A380", "12/25", "No.5"
+    if ends_at(_DESIGNATION_END, text, q.start, WORD_BEFORE_CHARS) and not (
+            q.is_word and _DASHED_WORD_BEFORE.search(text, 0, q.start)):
+        return True  # "SM-3", "F-35", "COVID-19", "A380", "12/25", "No.5"; a number in words
+        # after a word and a hyphen names nothing: a dash written as a hyphen ("three workers-two
+        # women"; not "a two-by-four")
     if re.match(r"[A-Za-z]|-\s*[A-Za-z\d]|/\d|\.\d|,\d", after):
         return True  # "3rd", "24TV", "45-year-old", "737-800", "12/25"
     if _TIME_AFTER.match(after) or ends_at(_NOT_COUNT_BEFORE, text, q.start, WORD_BEFORE_CHARS) or ends_at(

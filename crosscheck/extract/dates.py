@@ -817,7 +817,24 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
     if not all(t.ent_type_ == "DATE" or t.is_punct for t in span):
         return False
     root = span.root
-    return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS")
+    return not (root.dep_ in ("nummod", "compound", "amod") and root.head.tag_ == "NNS" and (
+        root.head.text[:1].islower() or not _has_lower_long_word(doc.text)))  # "the 2014 Oscars" is a year
+
+
+def _is_month_by_grammar(doc, start: int, end: int) -> bool:
+    """Whether a month name with no preposition or modifier before it dates what a noun
+    names, by the parse: the named-entity recogniser calls it a DATE and it premodifies a
+    common noun ("the January incident", "a September report") or is a noun with a determiner
+    or a possessive of its own ("Microsoft's bad September"); not a name ("January Jones")."""
+    from crosscheck.parse import tokens_in
+
+    span = tokens_in(doc, start, end)
+    if span is None or len(span) != 1 or span[0].ent_type_ != "DATE":
+        return False
+    tok = span[0]
+    if tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return True
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _in_a_name(text: str, at: int) -> bool:
@@ -883,7 +900,8 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in MONTH_IN_CONTEXT.finditer(text):
         prep = (m.group("prep") or "").lower()
         mod = (m.group("mod") or "").strip(" -").lower()
-        if not (prep or mod or m.group("poss")):
+        if not (prep or mod or m.group("poss")) and not (
+                m.group("month").lower() not in AMBIGUOUS_MONTHS and _is_month_by_grammar(doc(), *m.span("month"))):
             continue
         if m.group("month").lower() in AMBIGUOUS_MONTHS and not mod and (
             prep in AMBIGUOUS_MONTH_WEAK_PREPS or not prep

@@ -208,7 +208,7 @@ PART_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?i:fiscal|last|this|next)\b|\d)")
 Q_NOTATION = re.compile(rf"\b(?P<q>Q[1-4])(?:\s+(?P<year>{_YEAR}))?\b")
 #: A season with a year or a determiner: "last summer", "the fall of 1988", "spring 2010".
 SEASON = re.compile(
-    r"\b(?:(?P<rel>(?i:last|this|next|early|late))\s+|(?P<the>(?i:the))\s+)?"
+    r"\b(?:(?P<rel>(?i:last|this\s+past|this|next|early|late))\s+|(?P<the>(?i:the))\s+)?"
     r"(?P<season>(?i:spring|summer|fall|autumn|winter))\b"
     rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
 )
@@ -225,10 +225,10 @@ HOLIDAY = re.compile(
 RELATIVE_DAY = re.compile(
     r"\b(?i:(?:the\s+day\s+before\s+)?yesterday|today|(?:the\s+day\s+after\s+)?tomorrow|tonight|last\s+night"
     r"|this\s+(?:morning|afternoon|evening))\b")
-#: "last week", "this month", "later this <unit>", "next quarter"; not "the last fortnight"
-#: (a rolling period, not a calendar one).
+#: "last week", "this month", "later this <unit>", "next quarter", "this past week" (the last
+#: one); not "the last fortnight" (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
-    r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+"
+    r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this\s+past|this|next|earlier\s+this|later\s+this))\s+"
     r"(?P<unit>(?i:week|weekend|month|quarter|year))\b"
 )
 #: The start, middle or end of a period: "the beginning of the week", "the close of the
@@ -252,11 +252,14 @@ ROLLING_PERIOD = re.compile(
     rf"\b(?i:the)\s+(?i:past|last)\s+(?:{_COUNT}\s+)?(?P<unit>(?i:day|week|month|year|decade))s?\b"
     r"(?!\s+(?i:of|or)\b)(?![-\w])"
 )
-#: "later in the week", "earlier in the month": the period of the date before it, or of the
-#: report's day when none was given.
+#: "later in the week", "earlier in the month", "earlier in the morning" (a part of a day names
+#: its day): the period of the date before it, or of the report's day when none was given.
 IN_THE_PERIOD = re.compile(
-    r"\b(?P<dir>(?i:earlier|later))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year))\b"
+    r"\b(?P<dir>(?i:earlier|later))\s+(?i:in)\s+(?i:the)\s+"
+    r"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b"
 )
+#: Parts of a day, which name their day.
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 #: A date given from an event: "four days after", "a week before", "two weeks before the
 #: vote", "a year prior". Said alone it is counted from the date before it; before
 #: an event it is counted from that event, which this grammar does not date (unanchored).
@@ -270,7 +273,7 @@ _COUNTED_FROM = re.compile(r"\s*[A-Za-z0-9'’]")
 #: A season of a sport or a trade, named from now: "this season", "last season", "the
 #: off-season", "next season"; which one it is, the report's day does not say (unanchored).
 PLAY_SEASON = re.compile(
-    r"\b(?:(?P<rel>(?i:this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous))\s+"
+    r"\b(?:(?P<rel>(?i:this\s+past|this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous))\s+"
     r"(?P<s>(?i:season|off-?season|pre-?season|post-?season))"
     r"|(?P<the>(?i:the|this|last|next))\s+(?P<off>(?i:off-?season|pre-?season|post-?season)))\b"
 )
@@ -821,6 +824,13 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
         root.head.text[:1].islower() or not _has_lower_long_word(doc.text)))  # "the 2014 Oscars" is a year
 
 
+def _rel(word: str | None) -> str:
+    """A relative word in one spelling: "this past" is "last" ("this past week", "this past
+    spring": the last one before the report)."""
+    low = " ".join((word or "").lower().split())
+    return "last" if low == "this past" else low
+
+
 def _is_month_by_grammar(doc, start: int, end: int) -> bool:
     """Whether a month name with no preposition or modifier before it dates what a noun
     names, by the parse: the named-entity recogniser calls it a DATE and it premodifies a
@@ -972,7 +982,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
             continue
         first_month, count = SEASONS[m.group("season").lower()]
         make = lambda y, f=first_month, c=count: _months_bounds(y, f, c)  # noqa: E731
-        rel = m.group("rel") if (m.group("rel") or "").lower() in ("last", "this", "next") else None
+        rel = _rel(m.group("rel")) if _rel(m.group("rel")) in ("last", "this", "next") else None
         start = m.start("rel") if m.group("rel") else m.start("season")
         add(m, lambda m=m, make=make, rel=rel: _resolve_yearly(
             make, "season", m.group("year"), None, rel, anchor, tense(*m.span())), (start, m.end()))
@@ -985,7 +995,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
         if not _in_a_name(text, m.start()):
             add(m, lambda m=m: _resolve_relative_day(m.group(), anchor))
     for m in RELATIVE_PERIOD.finditer(text):
-        add(m, lambda m=m: _resolve_period(m.group("rel"), m.group("unit"), anchor))
+        add(m, lambda m=m: _resolve_period(_rel(m.group("rel")), m.group("unit"), anchor))
     for m in PERIOD_PART.finditer(text):
         if m.group("month"):
             add(m, lambda m=m: _resolve_month(m.group("month"), m.group("year"), "", anchor, lambda m=m: tense(*m.span())))
@@ -1000,7 +1010,8 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in ROLLING_PERIOD.finditer(text):
         add(m, lambda m=m: _resolve_rolling(m.group("n"), m.group("unit"), anchor))
     for m in IN_THE_PERIOD.finditer(text):
-        add(m, lambda ref, m=m: _resolve_in_the_period(m.group("unit"), ref, anchor), anaphoric=True)
+        unit = "day" if m.group("unit").lower() in DAY_PARTS else m.group("unit")
+        add(m, lambda ref, unit=unit: _resolve_in_the_period(unit, ref, anchor), anaphoric=True)
     for m in EVENT_RELATIVE.finditer(text):
         alone = not _COUNTED_FROM.match(text, m.end())  # nothing it is counted from follows
         if not alone and (m.group("one") or "").lower() != "the":

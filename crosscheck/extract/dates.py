@@ -264,7 +264,7 @@ DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 #: vote", "a year prior". Said alone it is counted from the date before it; before
 #: an event it is counted from that event, which this grammar does not date (unanchored).
 EVENT_RELATIVE = re.compile(
-    rf"\b(?:{_COUNT}|(?P<one>(?i:a|an|one|the)))\s+(?P<unit>(?i:day|week|month|year))s?\s+"
+    rf"\b(?:{_COUNT}|(?P<one>(?i:a|an|one|the)))\s+(?P<unit>(?i:day|week|month|year|night|morning|evening))s?\s+"
     r"(?P<dir>(?i:before|after|prior))\b"
 )
 #: What follows an ``EVENT_RELATIVE`` match when it is counted from something named after it
@@ -292,7 +292,7 @@ FINENESS = {g: n for n, g in enumerate(("day", "week", "month", "season", "quart
 ANAPHORIC = re.compile(
     rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|quarter|year))s?\s+(?P<dir>(?i:earlier|later))\b"
     r"|\b(?i:the)\s+(?P<dir2>(?i:previous|prior|preceding|following|next))\s+"
-    r"(?P<named>(?i:day|week|month|quarter|year))\b"
+    r"(?P<named>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))\b"
     r"|\b(?i:the)\s+(?:(?i:same)\s+)?(?P<by>(?i:year|month|quarter))[-\s](?i:ago|earlier)\s+"
     r"(?P<named2>(?i:day|week|month|quarter|half|year|period))\b"
     r"|\b(?:(?i:later|earlier)\s+)?(?:(?P<that>(?i:that))|(?i:the\s+same))\s+(?:(?i:same)\s+)?"
@@ -734,6 +734,7 @@ def _resolve_event_relative(m: re.Match, alone: bool, ref: tuple[Bounds, str] | 
     """"<n> <unit>s after" with nothing after it: counted from the date before it; "the day
     after <event>": unanchored."""
     unit = m.group("unit").lower()
+    unit = "day" if unit in DAY_PARTS else unit  # "the night before": the day before
     if not alone or ref is None:
         return None, unit, True, {"reference": "event"}
     by = (1 if m.group("one") else _count(m.group("n"))) * (1 if m.group("dir").lower() == "after" else -1)
@@ -777,7 +778,7 @@ def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date
     elif g["unit"]:
         by, unit, named = _count(g["n"]) * (-1 if g["dir"].lower() == "earlier" else 1), g["unit"].lower(), None
     elif g["named"]:
-        unit = named = g["named"].lower()
+        unit = named = "day" if g["named"].lower() in DAY_PARTS else g["named"].lower()  # "the next morning"
         by = -1 if g["dir2"].lower() in ("previous", "prior", "preceding") else 1
     else:
         by, unit, named = -1, g["by"].lower(), g["named2"].lower()

@@ -297,3 +297,20 @@ def test_an_undated_reports_amount_takes_the_storys_year_for_its_rate():
     assert euros.value["report_year"] == 2013 and euros.value["report_year_inferred"] is True
     assert compatible(euros, dollars) is True  # 200 million euros and $265.3 million at 2013's rates
     assert _years_from_story(undated) == undated  # a story with no date: no year, no conversion
+
+
+@pytest.mark.parametrize("text, written, low", [
+    # real sentences (ECB+ t08 and t24, CC BY 3.0): a currency written with a capital
+    ("Merkel urged parliament to quickly pass the country's share of the bailout -- 22 billion Euros over three years.",
+     "22 billion Euros", 22e9),
+    ("Four men stole $2.6 million (two million Euros) in jewelry, according to AFP.", "two million Euros", 2e6),
+    ("She paid 300 Euros for the ticket.", "300 Euros", 300.0),
+])
+def test_a_currency_written_with_a_capital_is_money(text, written, low):
+    found = {text[m.start : m.end]: m.value for m in extract_money(Article(id="a", path="a.txt", text=text), split_sentences(text))}
+    assert found[written]["low"] == low
+
+
+@pytest.mark.parametrize("text", ["He lives at 5 Sterling Road.", "The chain opened 4 Dollar General stores."])
+def test_a_currency_name_inside_a_proper_name_is_no_money(text):
+    assert extract_money(Article(id="a", path="a.txt", text=text), split_sentences(text)) == []

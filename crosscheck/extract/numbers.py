@@ -305,6 +305,10 @@ def _terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
     return (terms, m) if terms else None
 
 
+#: A capitalised word next: a proper name goes on.
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+
+
 def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int] | None:
     """(the unit or currency written at ``pos`` of the sentence ``text``, its end), or None.
 
@@ -322,9 +326,12 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
     terms, m = found
     terms = [t for t in terms if scaled or not t.needs_scale]
     surface = m.group("term")
-    if surface[:1].isupper() and not surface.isupper() and surface.lower() in _LOWER_CASE_NAMES:
-        # a currency name is a common noun: capitalised, it is part of a proper name
-        # ("5 Sterling Road", "Dollar General"), unless the data spells it so ("Swiss francs")
+    if surface[:1].isupper() and not surface.isupper() and surface.lower() in _LOWER_CASE_NAMES and not scaled \
+            and _NAME_GOES_ON.match(text, m.end()):
+        # a currency name is a common noun: capitalised before another capitalised word, it is
+        # part of a proper name ("5 Sterling Road", "Dollar General"), unless the data spells it
+        # so ("Swiss francs") or a scale word stands before it ("22 billion Euros"); alone, it is
+        # the currency written with a capital ("paid 300 Euros.")
         terms = [t for t in terms if t.kind != "currency"]
     if not terms:
         return None

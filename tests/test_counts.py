@@ -341,3 +341,16 @@ def test_a_number_in_words_after_a_dash_written_as_a_hyphen_counts(text, written
 @pytest.mark.parametrize("text", ["The SM-3 missile was tested.", "He bought a two-by-four at the store."])
 def test_a_designation_or_a_compound_after_a_hyphen_counts_nothing(text):
     assert counts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # real text (ECB+ t43_ecbplus, CC BY 3.0): a list's numbering as a line of its own
+    "AMD buys SeaMicro.\n2.\nThe servers use Atom chips.",
+    "Highlights:\n(5)\nThe deal closes in April.",
+])
+def test_a_number_alone_on_its_line_is_a_lists_numbering(text):
+    assert spans(text) == []
+
+
+def test_a_number_in_words_alone_still_counts():
+    assert spans("How many were hurt? Three.") == ["Three"]

@@ -47,6 +47,8 @@ _YEAR_PREPOSITION_BEFORE = re.compile(
 _DESIGNATION_END = re.compile(r"(?:[A-Za-z]-?|[-/#.:])$")
 #: A word of three letters or more and a hyphen right before a number in words: a dash.
 _DASHED_WORD_BEFORE = re.compile(r"[A-Za-z]{3}-$")
+#: What may stand around a number that is a list's numbering.
+_LIST_MARK = " \t\n.)(:-–"
 #: A capitalised word right before a number ("Russia 24", "Article 5", "Some 400").
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
 #: Plausible years: four digits without a thousands separator in this span.
@@ -380,6 +382,9 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
     for whole in find_quantities(sentence.text):
         if whole.prefix or _taken_by(taken, taken_starts, taken_ends, whole.start, whole.end):
             continue  # money, measure, percentage, duration
+        if not whole.is_word and not sentence.text[: whole.start].strip(_LIST_MARK) \
+                and not sentence.text[whole.end :].strip(_LIST_MARK):
+            continue  # a number alone on its line or as its sentence ("5.", "(2)"): a list's numbering
         if not whole.is_vague and whole.value != int(whole.value):
             continue  # counts are whole numbers ("1.5 million" is, "7.1" is not)
         found = _count_in_window(sentence, whole, so_far, earlier_best)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
-from crosscheck.extract.numbers import load_data, load_lists, parse_number
+from crosscheck.extract.numbers import DATA_DIR, load_data, load_lists, parse_number
 from crosscheck.extract.sentences import title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
@@ -396,17 +396,23 @@ def _ratio(q: Token, noun: Token | None) -> bool:
 
 #: Personal pronouns that stand for a person (not "it", "they").
 PERSONAL = frozenset({"he", "she", "i", "you", "him", "her", "me"})
+#: Common nouns whose first sense names a person (``data/person_nouns.tsv``, from WordNet).
+PERSON_NOUNS = frozenset(
+    line for line in (DATA_DIR / "person_nouns.tsv").read_text("utf-8").splitlines() if line and not line.startswith("#"))
 
 
 def _person(t: Token | None) -> Token | None:
     """``t`` when it names a person (a name the recogniser labels PERSON, a personal pronoun
-    other than "it"), or the person a relative pronoun stands for ("Lopez, who was 18")."""
+    other than "it", a noun whose first sense is a person: "her daughter", "the victim"), or
+    the person a relative pronoun stands for ("Lopez, who was 18")."""
     if t is None:
         return None
     if t.tag_ in ("WP",) and t.head.dep_ == "relcl":
         t = t.head.head
     if t.lower_ in PERSONAL or t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_):
         return t  # a proper noun the recogniser gives no label is taken as a name
+    if t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or not t.ent_type_ and t.text[:1].isupper() and t.i > 0):
+        return t  # a person by its noun, or a name the tagger took for a common noun ("Timmons, now 16,")
     return None
 
 
@@ -425,18 +431,23 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
     first = q
     while first.dep_ == "conj" and first.head.like_num and first.head.i != first.i:
         first = first.head  # "ages 47 and 48", "Lopez, 20 and Carrasquillo, 24"
-    if any(c.dep_ not in ("punct", "cc", "conj") for c in q.children):
-        return None  # "6 of 12 from the field", "4 under", "102 not out": a score, not an age
+    if any(c.dep_ not in ("punct", "cc", "conj") and not (c.dep_ == "advmod" and c.i < q.i) for c in q.children):
+        return None  # "6 of 12 from the field", "4 under", "102 not out": a score, not an age ("now 16" is one)
     doc, head = q.doc, first.head
     nxt = doc[q.i + 1] if q.i + 1 < len(doc) else None
     person = None
     if first.dep_ == "appos" or (first.dep_ == "conj" and head.pos_ == "PROPN"):
         # set off by a comma, a bracket or a dash after the name ("Banky, 40,", "Banky (40)"; not a
         # headline's "Ferry Sinks: 30 Missing")
-        person = _person(head) if first.i > head.i and doc[first.i - 1].text in (",", "(", "–", "—") else None
+        before = doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None  # "Timmons, now 16,"
+        person = _person(head) if first.i > head.i and before is not None and before.text in (",", "(", "–", "—") else None
     elif first.dep_ in ("attr", "acomp", "oprd", "dobj") and _lemma(head) in ("be", "turn") and (
             nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and nxt.lower_ not in _SCORE_WORDS):
-        person = _person(next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # a name is a person's where the recogniser says an organisation's ("Teixeira will be 29"):
+        # a bare number said of a name with a copula is an age either way
+        person = _person(subject) or (subject if subject is not None and subject.pos_ == "PROPN"
+                                      and subject.ent_type_ in ("ORG", "NORP") else None)
     elif first.dep_ == "pobj" and head.lower_ == "at":
         verb = _clause_head(head)
         opening = head.i == 0 and nxt is not None and nxt.text == ","  # "At 61, she is ..."

@@ -1,0 +1,52 @@
+"""Write ``crosscheck/data/person_nouns.tsv`` from WordNet 3.0: the common nouns whose first
+(most frequent) sense names a person ("victim", "protester", "employee", "child").
+
+    python benchmarks/wordnet_persons.py [--wordnet /usr/share/wordnet]
+
+WordNet is read from its database files (Debian/Ubuntu package ``wordnet-base``), as by
+``benchmarks/wordnet_organisations.py``; it is not a dependency of crosscheck: the list is
+written once and shipped as data.
+
+A noun is listed when it is one word, in lower case, and its first sense belongs to the
+lexicographer file ``noun.person``. ``crosscheck.extract.frames`` reads a bare number set off
+after such a noun, or said of it with a copula, as that person's age ("her daughter, 11,",
+"the victim was 29"), as after a name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from wordnet_organisations import NOUN_PERSON, read  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "crosscheck" / "data" / "person_nouns.tsv"
+
+
+def person_nouns(wordnet: Path) -> list[str]:
+    _, lexfile, senses = read(wordnet)
+    return [lemma for lemma, offsets in sorted(senses.items())
+            if lemma.isalpha() and lemma.islower() and lexfile[offsets[0]] == NOUN_PERSON]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 database folder")
+    args = ap.parse_args(argv)
+    if not (args.wordnet / "data.noun").is_file():
+        raise SystemExit(f"{args.wordnet}: no WordNet database (apt-get install wordnet-base)")
+    nouns = person_nouns(args.wordnet)
+    header = ("# Common nouns whose first sense names a person (WordNet's lexicographer file noun.person): a bare\n"
+              "# number after one is that person's age. Source: WordNet 3.0 (Princeton University,\n"
+              "# https://wordnet.princeton.edu; WordNet licence: free to use, copy and distribute with this notice),\n"
+              "# written by benchmarks/wordnet_persons.py (see it for the rule).\n")
+    OUT.write_text(header + "".join(f"{noun}\n" for noun in nouns), encoding="utf-8")
+    print(f"{len(nouns)} nouns written to {OUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

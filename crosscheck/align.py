@@ -138,7 +138,7 @@ def _head(f: Fact) -> str:
     if f.kind == "count" and f.frame is not None and f.frame.thing and f.value.get("head") != "age":
         return stem(f.frame.thing.split()[-1])
     head = f.value.get("head") or ""
-    return stem(head) if head else ""
+    return " ".join(stem(w) for w in head.split())  # a phrase: "distance from santa rosa"
 
 
 #: Name suffixes that are not the surname ("Martin Jr.").

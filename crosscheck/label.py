@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from crosscheck.context import STOPWORDS
 from crosscheck.extract.frames import predicate_classes
+from crosscheck.extract.measures import DIMENSION_ADJECTIVES
 from crosscheck.models import Fact
 
 #: Separator between what a group is about and its kind, in every label.
@@ -128,6 +129,8 @@ def _thing(f: Fact) -> str:
     frame_thing = f.frame.thing if f.frame else ""
     item = _clean_item(str(f.value.get("item") or ""))
     head = str(f.value.get("head") or "")
+    if item and " " in head:
+        return item  # what is measured, named by the extractor as a phrase ("distance from Cobb")
     if item:
         last = item.split()[-1].lower()
         wanted = (frame_thing.split()[-1] if frame_thing else head).lower()
@@ -185,6 +188,11 @@ def _written_alike(items: list[str]) -> list[str]:
     return [i.lower() if i.lower() in lower else i for i in items]
 
 
+#: Nouns that name what a length measures ("depth", "distance"): a measure of one says its
+#: dimension already.
+DIMENSION_NOUNS = frozenset(DIMENSION_ADJECTIVES.values())
+
+
 def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
     thing = _majority(_written_alike([_thing(f) for f in facts]))
     predicate = _majority([_predicate(f, kind) for f in facts])
@@ -198,7 +206,8 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
     if thing and dimension and predicate.lower() not in _class_lemmas():
         # a measure of a thing says what is measured of it ("quake magnitude", "tremor
         # duration"), which a verb with no class ("puts", "hit") does not
-        thing, predicate = (thing if dimension in thing.lower() else f"{thing} {dimension}"), ""
+        said = dimension in thing.lower() or thing.split()[0].lower() in DIMENSION_NOUNS  # "depth", "distance from Cobb"
+        thing, predicate = (thing if said else f"{thing} {dimension}"), ""
     if not thing and kind == "measure":
         thing = dimension
         if thing and topic:

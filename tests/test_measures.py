@@ -314,3 +314,21 @@ def test_a_unit_of_time_after_the_adjectives_that_modify_it(text, span, days):
 ])
 def test_a_number_whose_noun_is_no_unit_of_time_measures_nothing(text):
     assert [text[m.start : m.end] for m in measures(text) if m.value["dimension"] == "duration"] == []
+
+
+@pytest.mark.parametrize("text, span, item", [
+    # real sentences (ECB+ t38, CC BY 3.0)
+    ("The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg and had a depth of 1.2 miles.",
+     "about 14 miles", "distance from Healdsburg"),
+    ("The quake was six miles west of Cobb and seven miles from Anderson Springs.", "seven miles",
+     "distance from Anderson Springs"),
+    ("The quake struck 20 km (12 miles) south-west of Ludian.", "20 km", "distance from Ludian"),
+])
+def test_a_length_from_a_named_place_is_the_distance_from_it(text, span, item):
+    found = {text[m.start : m.end]: m.value for m in measures(text)}
+    assert found[span]["item"] == item
+    assert found[span]["head"] == item.lower()
+
+
+def test_a_length_of_a_named_road_is_no_distance():
+    assert only("Crews closed 12 miles of Highway 1.")[1]["item"] == "Highway"

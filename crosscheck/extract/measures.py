@@ -131,9 +131,31 @@ def _to_canonical(x: float | None, unit: Term) -> float | None:
     return None if x is None else tidy((x + unit.offset) * unit.factor)
 
 
+#: The points of the compass, as a direction from a place is written ("north", "north-east",
+#: "southwest", "north-northeast"): the four cardinal points, the four between them and the
+#: eight between those (a cardinal point, a hyphen, an intercardinal one).
+_CARDINAL = "(?:north|south|east|west)"
+_INTERCARDINAL = "(?:north|south)-?(?:east|west)"
+_COMPASS = rf"(?:{_CARDINAL}-{_INTERCARDINAL}|{_INTERCARDINAL}|{_CARDINAL})"
+#: A length from a named place: "14 miles north-northeast of Healdsburg", "seven miles from
+#: Anderson Springs", "26 miles away from Santa Rosa" (a direction and "of", or "from": "12
+#: miles of Highway 1" is a length of the road, not a distance from it). The place is a name,
+#: its words capitalised.
+_FROM_PLACE = re.compile(
+    r"\)?(?:\s*\([^()]{1,40}\))?"  # past a conversion in brackets: "20 km (12 miles) south of"
+    rf"\s+(?:(?i:{_COMPASS})\s+(?:of|from)|(?:(?i:away)\s+)?from)\s+(?:[Tt]he\s+)?"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
 def _item(sentence: str, q_start: int, unit_end: int, dimension: str) -> tuple[str, str]:
-    """(item, head) of what is measured, by the rules in order; ("", "") if unclear."""
+    """(item, head) of what is measured, by the rules in order; ("", "") if unclear. A length
+    from a named place is the distance from it, the place in its head ("distance from santa
+    rosa"): two distances are one thing only when they are from one place."""
     after = sentence[unit_end:]
+    m = _FROM_PLACE.match(after) if dimension == "length" else None
+    if m:
+        place = m.group("place").rstrip(".,")
+        return f"distance from {place}", f"distance from {place.lower()}"
     m = _DIMENSION_ADJ.match(after)
     if m and dimension in ("length", "area"):
         noun = DIMENSION_ADJECTIVES[m.group("adj").lower()]

@@ -138,7 +138,7 @@ def _head(f: Fact) -> str:
     if f.kind == "count" and f.frame is not None and f.frame.thing and f.value.get("head") != "age":
         return stem(f.frame.thing.split()[-1])
     head = f.value.get("head") or ""
-    return " ".join(stem(w) for w in head.split())  # a phrase: "distance from santa rosa"
+    return stem(head) if head else ""
 
 
 #: Name suffixes that are not the surname ("Martin Jr.").
@@ -762,6 +762,7 @@ class _Features:
     value_unit: np.ndarray | None = None
     value_x: np.ndarray | None = None
     dimension: np.ndarray | None = None
+    from_place: np.ndarray | None = None  # codes of the place a length is from (0: none named)
     currency: np.ndarray | None = None
     speaker: np.ndarray | None = None
     statement: np.ndarray | None = None
@@ -853,6 +854,7 @@ def _features(
         feat.value_x = np.array([k[1] if k else 0.0 for k in keys], dtype=np.float64)
         if family == "measure":
             feat.dimension = _codes([f.value.get("dimension") for f in facts])
+            feat.from_place = _codes([str(f.value.get("from_place") or "").lower() or None for f in facts])
         if family == "money":
             feat.currency = _codes([currency_block(f) for f in facts])
         feat.predicate = _codes([_predicate_class(f) for f in facts])
@@ -1035,8 +1037,8 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
       predicate class standing for its verbs; what is said of a figure, its class or lemma);
     - ``same_speaker``, ``other_speaker``: quotes/statements of one speaker, of two named ones;
     - ``apart``: pairs that can never be one fact (the hard masks: one article, two roles,
-      dimensions, currencies, predicate classes or years, dates years apart, a statement in
-      two mouths); their similarity is 0 whatever the weights;
+      dimensions, currencies, predicate classes or years, distances from two named places,
+      dates years apart, a statement in two mouths); their similarity is 0 whatever the weights;
     - ``time_apart``: figures whose sentences are dated more than ``settings.TIME_MISMATCH_DAYS``
       apart (when the sentences' dates are given).
 
@@ -1093,6 +1095,9 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
         if family == "measure":
             d_r, d_c = _pair(feat.dimension, rows, cols)
             apart |= d_r != d_c
+            # distances from two named places are two facts ("14 miles north of A", "20 miles from B")
+            p_r, p_c = _pair(feat.from_place, rows, cols)
+            apart |= (p_r != p_c) & (p_r > 0) & (p_c > 0)
         if family == "money":
             c_r, c_c = _pair(feat.currency, rows, cols)
             apart |= c_r != c_c

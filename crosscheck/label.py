@@ -129,8 +129,8 @@ def _thing(f: Fact) -> str:
     frame_thing = f.frame.thing if f.frame else ""
     item = _clean_item(str(f.value.get("item") or ""))
     head = str(f.value.get("head") or "")
-    if item and " " in head:
-        return item  # what is measured, named by the extractor as a phrase ("distance from Cobb")
+    if f.value.get("from_place"):
+        return f"distance from {f.value['from_place']}"  # a length from a named place
     if item:
         last = item.split()[-1].lower()
         wanted = (frame_thing.split()[-1] if frame_thing else head).lower()

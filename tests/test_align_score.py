@@ -1126,3 +1126,22 @@ def test_conversions_of_one_figure_told_differently_are_a_possible_conflict():
     assert [sorted(g.facts) for g in settled] == [["a:1", "a:2", "b:1", "b:2", "c:1"]] and not settled[0].sides
     (possible,) = [g for g in groups if g.possible]
     assert sorted(map(sorted, possible.sides)) == [["a:2"], ["b:2"]]
+
+
+def test_distances_from_two_named_places_are_two_facts():
+    # sentences of ECB+ t38 (CC BY 3.0), the first given another place: a distance from Healdsburg
+    # and one from Santa Rosa, written alike, are two facts; the same place's distances are one
+    s_a = "The temblor struck about 20 miles north of Healdsburg in the Geysers area."
+    s_b = "The temblor struck about 20 miles north of Santa Rosa in the Geysers area."
+    s_c = "The temblor struck about 26 miles north of Santa Rosa."
+
+    def distance(fid, article, text, sentence, km, place):
+        return fact(fid, article, "measure", text, sentence, low=km, high=km, unit="km", dimension="length",
+                    item="", head="", from_place=place)
+
+    facts = [distance("a:1", "a", "about 20 miles", s_a, 32.2, "Healdsburg"),
+             distance("b:1", "b", "about 20 miles", s_b, 32.2, "Santa Rosa"),
+             distance("c:1", "c", "about 26 miles", s_c, 41.8, "Santa Rosa")]
+    groups = {g.facts for g in align(facts)}
+    assert not any("a:1" in g and len(g) > 1 for g in groups)
+    assert ("b:1", "c:1") in groups

@@ -147,15 +147,16 @@ _FROM_PLACE = re.compile(
     r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 
+def from_place(sentence: str, unit_end: int) -> str:
+    """The named place a length after ``unit_end`` is measured from ("14 miles north-northeast
+    of Healdsburg" -> "Healdsburg"), or "": two distances from two places are two facts."""
+    m = _FROM_PLACE.match(sentence, unit_end)
+    return m.group("place").rstrip(".,") if m else ""
+
+
 def _item(sentence: str, q_start: int, unit_end: int, dimension: str) -> tuple[str, str]:
-    """(item, head) of what is measured, by the rules in order; ("", "") if unclear. A length
-    from a named place is the distance from it, the place in its head ("distance from santa
-    rosa"): two distances are one thing only when they are from one place."""
+    """(item, head) of what is measured, by the rules in order; ("", "") if unclear."""
     after = sentence[unit_end:]
-    m = _FROM_PLACE.match(after) if dimension == "length" else None
-    if m:
-        place = m.group("place").rstrip(".,")
-        return f"distance from {place}", f"distance from {place.lower()}"
     m = _DIMENSION_ADJ.match(after)
     if m and dimension in ("length", "area"):
         noun = DIMENSION_ADJECTIVES[m.group("adj").lower()]
@@ -364,6 +365,8 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         ):
             continue  # "four days later" dates an event; "ten minutes later" measures a gap no date can
         value = _unit_value(q.low, q.high, unit, *_item(text, q.start, end, dimension), q.qualifier)
+        if dimension == "length" and (place := from_place(text, end)):
+            value["from_place"] = place
         if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
         out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))

@@ -28,10 +28,6 @@ from crosscheck.extract.sentences import NO_SENTENCE_END, title_case
 from crosscheck.models import Article, Mention, Sentence
 from crosscheck.settings import WORD_BEFORE_CHARS
 
-#: Relational or anaphoric group nouns: after a definite determiner and a number they
-#: refer back to known parties ("the two rivals", "the three parties"), they count nothing new
-#: (``data/lexicon.tsv``).
-RELATIONAL_GROUP_NOUNS = frozenset(load_lists("lexicon.tsv")["relational_group_nouns"])
 #: Determiners that make a following number anaphoric ("the two", "these three").
 _DEFINITE_BEFORE = re.compile(
     r"(?:\b(?:the|these|those|its|their|our|both|his|her)|['’]s)\s+$", re.IGNORECASE
@@ -435,10 +431,6 @@ def _count_in_window(
     head = head_noun(item) if item else ""
     if item and (head in TIME_UNIT_NOUNS or head_noun(re.split(r"[\s-]", item)[0]) in TIME_UNIT_NOUNS):
         return None  # "30 years" is a duration, "45 years old" and "16 year-old" an age
-    if item and ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) and (
-        head in RELATIONAL_GROUP_NOUNS or item.lower() in RELATIONAL_GROUP_NOUNS
-    ):
-        return None  # "the two rivals": the parties already named, not a count
     item_from = "text"
     definite = ends_at(_DEFINITE_BEFORE, text, q.start, WORD_BEFORE_CHARS) is not None
     if not item and definite and (q.value <= ANAPHORIC_MAX or q.is_word):
@@ -446,8 +438,8 @@ def _count_in_window(
         # without one, "the two met on Monday" is anaphoric, not a count ("the 36 needed" is one)
         item = _counted_noun(sentence, whole)
         head, item_from = head_noun(item), "parse"
-        if not item or head in RELATIONAL_GROUP_NOUNS:
-            return None  # no noun, or known parties ("the two warring parties")
+        if not item:
+            return None  # no noun
     if not item:
         m = _OF_GROUP_AFTER.match(text[q.end :])
         if m:

@@ -385,16 +385,3 @@ def test_a_figure_counted_since_a_date_names_that_time():
                       published=date(2013, 3, 12), published_from="metadata")
     (three,) = [f for f in extract_facts(article) if f.text == "three"]
     assert "when:since october" in three.frame.scope
-
-
-def test_a_pronoun_subject_continues_what_the_sentence_before_took_from_its_own():
-    # a chain of pronoun subjects (centering: each continues the centre of the one before):
-    # "It" of the third sentence is the tsunami of 2004 too
-    from crosscheck.extract import extract_facts
-    from crosscheck.models import Article
-
-    text = "In 2004, a tsunami killed 230,000 people. It destroyed 40,000 homes. It also left 500,000 people homeless."
-    article = Article(id="a", path="a.txt", text=text, published=date(2013, 5, 2), published_from="metadata")
-    scopes = {f.text: f.frame.scope for f in extract_facts(article) if f.kind == "count"}
-    assert "year:2004" in scopes["40,000"]
-    assert "year:2004" in scopes["500,000"]

@@ -810,21 +810,18 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
     facts_at: dict[int, list[Fact]] = {}
     for f in facts:
         facts_at.setdefault(f.sentence_start, []).append(f)
-    inherited: dict[int, set[str]] = {}  # sentence start -> the scope its figures took from the sentence before
-    out: dict[int, Fact] = {}
-    # in reading order, so that a sentence's figures know what the sentence before took from its own
-    for i in sorted(range(len(facts)), key=lambda i: facts[i].sentence_start):
-        f = facts[i]
+    out = []
+    for f in facts:
         if f.kind not in FRAMED_KINDS:
-            out[i] = f
+            out.append(f)
             continue
         doc = docs.get(f.sentence)
         frame = read_frame(f, doc)
         if frame is not None and frame.role in DROPPED_ROLES:
             continue
         if frame is not None and frame.role == "age":
-            out[i] = replace(f, kind="measure", frame=None,
-                             value=age_value(f.value["low"], f.value["high"], frame.thing, None))
+            out.append(replace(f, kind="measure", frame=None,
+                               value=age_value(f.value["low"], f.value["high"], frame.thing, None)))
             continue
         k = bisect_left(starts, f.sentence_start)
         prev = sentences[k - 1] if sentences and 0 < k <= len(sentences) else None
@@ -836,12 +833,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
         if frame is not None and f.kind != "date" and prev is not None and doc is not None:
             if _anaphoric_subject(doc, f) or _definite_again(
                     doc, f, previous, lambda k=k: " ".join(st.text for st in sentences[: k - 1])):
-                own = frame.scope
                 frame = _inherited(frame, previous(), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
-                # what the sentence before took from its own antecedent goes on down the chain
-                # ("In 2012 a quake struck ... The quake was ... It was also ...")
-                frame = replace(frame, scope=tuple(sorted(set(frame.scope) | inherited.get(prev.start, set()))))
-                inherited.setdefault(f.sentence_start, set()).update(set(frame.scope) - set(own))
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
         if frame is not None and frame.thing and f.value.get("item_from") == "antecedent":
@@ -858,8 +850,8 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             # "a population of 120,000": the number is the size of the noun before "of", no
             # count of the things an earlier figure counted; what it counts is left unknown
             f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
-        out[i] = replace(f, frame=frame) if frame is not None else f
-    return [out[i] for i in sorted(out)]
+        out.append(replace(f, frame=frame) if frame is not None else f)
+    return out
 
 
 def _says_otherwise(fact: Fact, frame: Frame, doc: Doc | None, previous) -> bool:

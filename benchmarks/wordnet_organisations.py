@@ -85,13 +85,18 @@ def organisation_nouns(wordnet: Path) -> dict[str, str]:
         and lexfile[offsets[0]] != NOUN_PERSON and (offsets[0] not in social or offsets[0] in keep)}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def wordnet_folder(argv: list[str] | None, description: str) -> Path:
+    """The WordNet 3.0 database folder named on the command line (``--wordnet``), checked."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 database folder")
     args = ap.parse_args(argv)
     if not (args.wordnet / "data.noun").is_file():
         raise SystemExit(f"{args.wordnet}: no WordNet database (apt-get install wordnet-base)")
-    nouns = organisation_nouns(args.wordnet)
+    return args.wordnet
+
+
+def main(argv: list[str] | None = None) -> int:
+    nouns = organisation_nouns(wordnet_folder(argv, __doc__.splitlines()[0]))
     header = ("# Common nouns that name an organisation, and their class (business | institution): a definite\n"
               "# speaker headed by one (\"the company said\") is an organisation named before it. Source: WordNet 3.0\n"
               "# (Princeton University, https://wordnet.princeton.edu; WordNet licence: free to use, copy and\n"

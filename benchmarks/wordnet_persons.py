@@ -15,12 +15,11 @@ after such a noun, or said of it with a copula, as that person's age ("her daugh
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wordnet_organisations import NOUN_PERSON, read  # noqa: E402
+from wordnet_organisations import NOUN_PERSON, read, wordnet_folder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "crosscheck" / "data" / "person_nouns.tsv"
@@ -33,12 +32,7 @@ def person_nouns(wordnet: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 database folder")
-    args = ap.parse_args(argv)
-    if not (args.wordnet / "data.noun").is_file():
-        raise SystemExit(f"{args.wordnet}: no WordNet database (apt-get install wordnet-base)")
-    nouns = person_nouns(args.wordnet)
+    nouns = person_nouns(wordnet_folder(argv, __doc__.splitlines()[0]))
     header = ("# Common nouns whose first sense names a person (WordNet's lexicographer file noun.person): a bare\n"
               "# number after one is that person's age. Source: WordNet 3.0 (Princeton University,\n"
               "# https://wordnet.princeton.edu; WordNet licence: free to use, copy and distribute with this notice),\n"

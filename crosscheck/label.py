@@ -206,7 +206,7 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
     if thing and dimension and predicate.lower() not in _class_lemmas():
         # a measure of a thing says what is measured of it ("quake magnitude", "tremor
         # duration"), which a verb with no class ("puts", "hit") does not
-        said = dimension in thing.lower() or thing.split()[0].lower() in DIMENSION_NOUNS  # "depth", "distance from Cobb"
+        said = dimension in thing.lower() or thing.split()[0].lower() in DIMENSION_NOUNS  # "depth", "distance from Elm Falls"
         thing, predicate = (thing if said else f"{thing} {dimension}"), ""
     if not thing and kind == "measure":
         thing = dimension

@@ -225,7 +225,7 @@ HOLIDAY = re.compile(
 RELATIVE_DAY = re.compile(
     r"\b(?i:(?:the\s+day\s+before\s+)?yesterday|today|(?:the\s+day\s+after\s+)?tomorrow|tonight|last\s+night"
     r"|this\s+(?:morning|afternoon|evening))\b")
-#: "last week", "this month", "later this <unit>", "next quarter", "this past week" (the last
+#: "last week", "this month", "later this <unit>", "next quarter", "this past month" (the last
 #: one); not "the last fortnight" (a rolling period, not a calendar one).
 RELATIVE_PERIOD = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<rel>(?i:last|this\s+past|this|next|earlier\s+this|later\s+this))\s+"
@@ -252,7 +252,7 @@ ROLLING_PERIOD = re.compile(
     rf"\b(?i:the)\s+(?i:past|last)\s+(?:{_COUNT}\s+)?(?P<unit>(?i:day|week|month|year|decade))s?\b"
     r"(?!\s+(?i:of|or)\b)(?![-\w])"
 )
-#: "later in the week", "earlier in the month", "earlier in the morning" (a part of a day names
+#: "later in the week", "earlier in the month", "later in the evening" (a part of a day names
 #: its day): the period of the date before it, or of the report's day when none was given.
 IN_THE_PERIOD = re.compile(
     r"\b(?P<dir>(?i:earlier|later))\s+(?i:in)\s+(?i:the)\s+"
@@ -832,12 +832,12 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
 
 #: Named-entity labels (OntoNotes 5) of a name whose number before it is no year: a place or
 #: building (a street number), a product (a model's year). Not an organisation's, event's or
-#: work's: "the 1978 NBA Draft", "a 2008 MacArthur Fellow", "the 2007 best-seller" are dated.
+#: work's: "the 1994 league draft", "a 2011 prize fellow", "a 1999 novel" are dated.
 NAMED_THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})
 
 
 def _rel(word: str | None) -> str:
-    """A relative word in one spelling: "this past" is "last" ("this past week", "this past
+    """A relative word in one spelling: "this past" is "last" ("this past month", "this past
     spring": the last one before the report)."""
     low = " ".join((word or "").lower().split())
     return "last" if low == "this past" else low
@@ -846,8 +846,8 @@ def _rel(word: str | None) -> str:
 def _is_month_by_grammar(doc, start: int, end: int) -> bool:
     """Whether a month name with no preposition or modifier before it dates what a noun
     names, by the parse: the named-entity recogniser calls it a DATE and it premodifies a
-    common noun ("the January incident", "a September report") or is a noun with a determiner
-    or a possessive of its own ("Microsoft's bad September"); not a name ("January Jones")."""
+    common noun ("the March flood", "a September report") or is a noun with a determiner
+    or a possessive of its own ("the firm's bad September"); no person's name ("April Lee")."""
     from crosscheck.parse import tokens_in
 
     span = tokens_in(doc, start, end)

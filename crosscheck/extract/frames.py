@@ -404,7 +404,7 @@ PERSON_NOUNS = frozenset(
 def _person(t: Token | None) -> Token | None:
     """``t`` when it names a person (a name the recogniser labels PERSON, a personal pronoun
     other than "it", a noun whose first sense is a person: "her daughter", "the victim"), or
-    the person a relative pronoun stands for ("Lopez, who was 18")."""
+    the person a relative pronoun stands for ("Ruiz, who was 18")."""
     if t is None:
         return None
     if t.tag_ in ("WP",) and t.head.dep_ == "relcl":
@@ -444,7 +444,7 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
     elif first.dep_ in ("attr", "acomp", "oprd", "dobj") and _lemma(head) in ("be", "turn") and (
             nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and nxt.lower_ not in _SCORE_WORDS):
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        # a name is a person's where the recogniser says an organisation's ("Teixeira will be 29"):
+        # a name is a person's where the recogniser says an organisation's ("Okafor will be 31"):
         # a bare number said of a name with a copula is an age either way
         person = _person(subject) or (subject if subject is not None and subject.pos_ == "PROPN"
                                       and subject.ent_type_ in ("ORG", "NORP") else None)

@@ -137,8 +137,8 @@ def _to_canonical(x: float | None, unit: Term) -> float | None:
 _CARDINAL = "(?:north|south|east|west)"
 _INTERCARDINAL = "(?:north|south)-?(?:east|west)"
 _COMPASS = rf"(?:{_CARDINAL}-{_INTERCARDINAL}|{_INTERCARDINAL}|{_CARDINAL})"
-#: A length from a named place: "14 miles north-northeast of Healdsburg", "seven miles from
-#: Anderson Springs", "26 miles away from Santa Rosa" (a direction and "of", or "from": "12
+#: A length from a named place: "9 miles north-northeast of Millbrook", "five miles from
+#: Elm Falls", "30 miles away from Port Henry" (a direction and "of", or "from": "12
 #: miles of Highway 1" is a length of the road, not a distance from it). The place is a name,
 #: its words capitalised.
 _FROM_PLACE = re.compile(
@@ -148,8 +148,8 @@ _FROM_PLACE = re.compile(
 
 
 def from_place(sentence: str, unit_end: int) -> str:
-    """The named place a length after ``unit_end`` is measured from ("14 miles north-northeast
-    of Healdsburg" -> "Healdsburg"), or "": two distances from two places are two facts."""
+    """The named place a length after ``unit_end`` is measured from ("9 miles north-northeast
+    of Millbrook" -> "Millbrook"), or "": two distances from two places are two facts."""
     m = _FROM_PLACE.match(sentence, unit_end)
     return m.group("place").rstrip(".,") if m else ""
 
@@ -353,7 +353,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             if shared is not None:  # "6, 12 and 18 km": the number, of the unit the list ends on
                 unit, after = shared[0], sentence.text[shared[1]:]
             elif not q.is_range and (modified := _modified_unit(sentence.text, offset + q.num_start, offset + q.num_end)):
-                unit, end = modified[0], modified[1] - offset  # "21 consecutive years"
+                unit, end = modified[0], modified[1] - offset  # "19 straight years"
                 after = text[end:]
         if not unit:
             continue
@@ -376,19 +376,19 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-#: Most words between a number and the unit of time it counts ("21 consecutive years", "14
-#: energized and efficient minutes").
+#: Most words between a number and the unit of time it counts ("19 straight years", "12
+#: tense and scrappy minutes").
 MODIFIED_UNIT_MAX_WORDS = 4
 _WORDS_AFTER = re.compile(r"(?:[\s,-]+[A-Za-z][\w'’]*){1,%d}" % (MODIFIED_UNIT_MAX_WORDS + 1))
 #: The dependencies of the words that may stand between a number and its noun as modifiers of
-#: the noun: adjectives and participles, with their adverbs and coordination ("energized and
-#: efficient"), and hyphenated compounds ("first-half").
+#: the noun: adjectives and participles, with their adverbs and coordination ("tense and
+#: scrappy"), and hyphenated compounds ("second-half").
 _BETWEEN_DEPS = frozenset({"amod", "advmod", "cc", "conj", "punct", "compound", "npadvmod", "hmod", "hyph"})
 
 
 def _modified_unit(text: str, start: int, end: int) -> tuple[Term, int] | None:
-    """The unit of time a number counts across the adjectives that modify it ("21 consecutive
-    years", "8 first-half minutes"; Quirk et al. 1985, 17.3: premodifiers come between the
+    """The unit of time a number counts across the adjectives that modify it ("19 straight
+    years", "6 second-half minutes"; Quirk et al. 1985, 17.3: premodifiers come between the
     determinative and the head), with where it ends: read from the parse, where the number is
     the noun's numeral modifier and every word between modifies the noun. Only units of time
     (``ONE_UNIT_DIMENSIONS``), whose names have no other sense in news copy."""

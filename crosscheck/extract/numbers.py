@@ -330,7 +330,7 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
             and _NAME_GOES_ON.match(text, m.end()):
         # a currency name is a common noun: capitalised before another capitalised word, it is
         # part of a proper name ("5 Sterling Road", "Dollar General"), unless the data spells it
-        # so ("Swiss francs") or a scale word stands before it ("22 billion Euros"); alone, it is
+        # so ("Swiss francs") or a scale word stands before it ("15 billion Euros"); alone, it is
         # the currency written with a capital ("paid 300 Euros.")
         terms = [t for t in terms if t.kind != "currency"]
     if not terms:

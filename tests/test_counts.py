@@ -355,3 +355,11 @@ def test_a_number_alone_on_its_line_is_a_lists_numbering(text):
 
 def test_a_number_in_words_alone_still_counts():
     assert spans("How many were hurt? Three.") == ["Three"]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("It was a top-ten finish and a top-five ranking.", []),  # a short word and a hyphen: a compound
+    ("Spain has won three Euro titles.", ["three"]),  # a currency name before a noun modifies it
+])
+def test_a_compound_after_a_short_word_and_a_currency_name_as_a_modifier(text, counted):
+    assert spans(text) == counted

@@ -385,3 +385,17 @@ def test_a_figure_counted_since_a_date_names_that_time():
                       published=date(2013, 3, 12), published_from="metadata")
     (three,) = [f for f in extract_facts(article) if f.text == "three"]
     assert "when:since october" in three.frame.scope
+
+
+@pytest.mark.parametrize("sentence, text, slots", [
+    # a plural number before a singular head counts the modifier's things, not the head
+    ("The two vehicle collision killed one person.", "two", {"thing": "vehicle"}),
+    # a headline's capitals name nobody: "Death Toll Is 29" is a toll, not an age
+    ("Death Toll Is 29 After Ferry Sinks", "29", {"thing": "death toll", "predicate": "dead"}),
+    # a plural group said to be a number is a count, not an age
+    ("In the Senate, Democrats are 53 and Republicans are 45.", "53", {"role": "total"}),
+])
+def test_no_lift_and_no_age_against_agreement_or_capitals(sentence, text, slots):
+    got = _the_fact(sentence, text).frame.as_dict()
+    for slot, want in slots.items():
+        assert got.get(slot) == want, (slot, got)

@@ -331,3 +331,22 @@ def test_a_length_from_a_named_place_is_the_distance_from_it(text, span, item):
 
 def test_a_length_of_a_named_road_is_no_distance():
     assert "from_place" not in only("Crews closed 12 miles of Highway 1.")[1]
+
+
+@pytest.mark.parametrize("text, unit_dimension", [
+    ("Alpha Centauri is 4.37 light years away.", "length"),  # a unit of its own, not years
+])
+def test_a_noun_before_a_unit_of_time_makes_another_unit(text, unit_dimension):
+    assert only(text)[1]["dimension"] == unit_dimension
+
+
+def test_a_noun_between_a_number_and_hours_makes_no_duration():
+    assert [m for m in measures("Divers spent 10,000 man hours on the wreck.") if m.value["dimension"] == "duration"] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The quake struck 6 miles south of Napa Sunday, the USGS said.", "Napa"),  # a day ends the name
+    ("It lies 12 km from Ürümqi.", "Ürümqi"),  # a capital in any script
+])
+def test_the_place_of_a_distance_is_its_capitalised_name(text, place):
+    assert only(text)[1]["from_place"] == place

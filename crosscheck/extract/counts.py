@@ -41,8 +41,9 @@ _YEAR_PREPOSITION_BEFORE = re.compile(
 )
 #: Before a number, the end of a designation ("SM-3", "F-35", "A380", "12/25", "No.5").
 _DESIGNATION_END = re.compile(r"(?:[A-Za-z]-?|[-/#.:])$")
-#: A word of three letters or more and a hyphen right before a number in words: a dash.
-_DASHED_WORD_BEFORE = re.compile(r"[A-Za-z]{3}-$")
+#: A word of four letters or more and a hyphen right before a number in words: a dash ("workers-two
+#: women"); a shorter one makes a compound with it ("top-ten", "Big-Ten", "two-by-four").
+_DASHED_WORD_BEFORE = re.compile(r"[A-Za-z]{4}-$")
 #: What may stand around a number that is a list's numbering.
 _LIST_MARK = " \t\n.)(:-–"
 #: A capitalised word right before a number ("Russia 24", "Article 5", "Some 400").
@@ -163,7 +164,7 @@ def _is_designation(text: str, q: Quantity, sentence: Sentence | None = None, wh
     """Numbers inside names, designations, times and compounds ("SM-3", "Russia 24 TV")."""
     after = text[q.end :]
     if ends_at(_DESIGNATION_END, text, q.start, WORD_BEFORE_CHARS) and not (
-            q.is_word and _DASHED_WORD_BEFORE.search(text, 0, q.start)):
+            q.is_word and _DASHED_WORD_BEFORE.search(text, max(0, q.start - 5), q.start)):
         return True  # "SM-3", "F-35", "COVID-19", "A380", "12/25", "No.5"; a number in words
         # after a word and a hyphen names nothing: a dash written as a hyphen ("three workers-two
         # women"; not "a two-by-four")

@@ -811,7 +811,7 @@ Candidate = tuple[int, int, int, int, Callable[..., Resolution | None], bool]
 def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) -> bool:
     """Whether a year-like number (or, with ``one_token=False``, a span of them, "<yyyy>-<yy>")
     reads as a date in the parse: the named-entity recogniser calls it a DATE (or part of an
-    EVENT), it is no number of a name, and it does not count a plural noun it modifies ("the <yyyy> troops" and "<yyyy>-<yyyy> people" count; "the
+    EVENT), it is no number before a place's name, and it does not count a plural noun it modifies ("the <yyyy> troops" and "<yyyy>-<yyyy> people" count; "the
     1987 strike", "the 2008 Olympics" are years)."""
     from crosscheck.parse import tokens_in
 
@@ -822,10 +822,10 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
         return False  # a year, or one that names an event it dates ("the 2012 London Olympics")
     root = span.root
     head = root.head
-    if root.dep_ in ("nummod", "compound") and head.pos_ == "PROPN" and (
-            head.i == root.i - 1 or head.i > root.i and head.ent_type_ in NAMED_THING_LABELS):
-        return False  # a number of a name: written right after it ("Windows 2000"), or before a
-        # place's or a product's name (a street number, "at 2016 Ontario"; a model's year)
+    if root.dep_ in ("nummod", "compound") and head.pos_ == "PROPN" and head.i > root.i \
+            and head.ent_type_ in NAMED_THING_LABELS:
+        return False  # a number before a place's or a product's name: a street number ("at 1600
+        # Elm"), a model's year
     return not (root.dep_ in ("nummod", "compound", "amod") and head.tag_ == "NNS" and (
         head.text[:1].islower() or not _has_lower_long_word(doc.text)))  # "the 2014 Oscars" is a year
 

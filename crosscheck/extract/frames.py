@@ -411,8 +411,10 @@ def _person(t: Token | None) -> Token | None:
         t = t.head.head
     if t.lower_ in PERSONAL or t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_):
         return t  # a proper noun the recogniser gives no label is taken as a name
-    if t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or not t.ent_type_ and t.text[:1].isupper() and t.i > 0):
-        return t  # a person by its noun, or a name the tagger took for a common noun ("Timmons, now 16,")
+    if t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or not t.ent_type_ and t.text[:1].isupper() and t.i > 0
+                             and not _title_case(t.doc)):
+        return t  # a person by its noun, or a name the tagger took for a common noun ("Ruiz, now 16,");
+        # not a headline's capitals ("Death Toll Is 29")
     return None
 
 
@@ -446,8 +448,8 @@ def _age_of(fact: Fact, q: Token, noun: Token | None) -> str | None:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         # a name is a person's where the recogniser says an organisation's ("Okafor will be 31"):
         # a bare number said of a name with a copula is an age either way
-        person = _person(subject) or (subject if subject is not None and subject.pos_ == "PROPN"
-                                      and subject.ent_type_ in ("ORG", "NORP") else None)
+        person = _person(subject) or (subject if subject is not None and subject.tag_ == "NNP"
+                                      and subject.ent_type_ == "ORG" else None)  # not "Democrats are 53"
     elif first.dep_ == "pobj" and head.lower_ == "at":
         verb = _clause_head(head)
         opening = head.i == 0 and nxt is not None and nxt.text == ","  # "At 61, she is ..."
@@ -482,6 +484,14 @@ def _indefinite_one(fact: Fact, q: Token) -> bool:
     return not (q.i > 0 and q.doc[q.i - 1].lower_ in ("just", "only", "merely", "solely", "single"))
 
 
+def _agrees_in_number(fact: Fact, noun: Token) -> bool:
+    """Whether a number can count ``noun``: a plural noun for a number above one, a singular
+    for one (number agreement in the noun phrase; Quirk et al. 1985, 5.10)."""
+    low = fact.value.get("low")
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return plural if low is None or low != 1 else not plural
+
+
 def _measure_premodifier(span: Span, noun: Token) -> bool:
     """Whether a number and its noun premodify another noun as one measure phrase ("a
     600-seat ferry", "a four seat plane"), not count it with a noun of its own before it
@@ -500,10 +510,11 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     elif fact.kind in ("money", "measure") and q.pos_ in ("NOUN", "PROPN", "SYM"):
         noun = None  # the unit itself ("12 km", "3 million dollars"): what is measured comes from its head
     while noun is not None and noun.dep_ == "compound" and noun.i < noun.head.i and _noun(noun.head) \
-            and not _measure_premodifier(span, noun):
+            and not _measure_premodifier(span, noun) and _agrees_in_number(fact, noun.head):
         # a number before a compound counts its head, not the noun that modifies it ("the three
-        # bank workers" are workers), wherever a parse hangs it; a measure phrase stays ("a
-        # 600-seat ferry": a capacity, below)
+        # bank workers" are workers), wherever a parse hangs it, where the head agrees with it in
+        # number; a measure phrase stays ("a 600-seat ferry", "the two vehicle collision": a
+        # plural number before a singular head counts the modifier's things, not the head)
         noun = noun.head
     label = _labelled(fact, q, noun) if not fact.value.get("tally") else None
     if label is None and (fact.kind == "count" or fact.value.get("head") == "age") and not fact.value.get("tally"):

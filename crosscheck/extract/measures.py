@@ -144,14 +144,26 @@ _COMPASS = rf"(?:{_CARDINAL}-{_INTERCARDINAL}|{_INTERCARDINAL}|{_CARDINAL})"
 _FROM_PLACE = re.compile(
     r"\)?(?:\s*\([^()]{1,40}\))?"  # past a conversion in brackets: "20 km (12 miles) south of"
     rf"\s+(?:(?i:{_COMPASS})\s+(?:of|from)|(?:(?i:away)\s+)?from)\s+(?:[Tt]he\s+)?"
-    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+    r"(?P<place>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})")
+#: Capitalised words that end a place's name: the article, and the names of days and months,
+#: which date the sentence ("6 miles south of Napa Sunday").
+_NOT_PLACE_WORDS = frozenset(
+    "the a an monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split())
 
 
 def from_place(sentence: str, unit_end: int) -> str:
     """The named place a length after ``unit_end`` is measured from ("9 miles north-northeast
     of Millbrook" -> "Millbrook"), or "": two distances from two places are two facts."""
     m = _FROM_PLACE.match(sentence, unit_end)
-    return m.group("place").rstrip(".,") if m else ""
+    if not m:
+        return ""
+    words = []
+    for w in m.group("place").split():
+        if not w[0].isupper() or w.lower().strip(".,") in _NOT_PLACE_WORDS:
+            break  # a name is capitalised, in any script ("Ürümqi")
+        words.append(w)
+    return " ".join(words).rstrip(".,")
 
 
 def _item(sentence: str, q_start: int, unit_end: int, dimension: str) -> tuple[str, str]:
@@ -412,9 +424,17 @@ def _modified_unit(text: str, start: int, end: int) -> tuple[Term, int] | None:
     head, q = noun[0], number.root
     if head.pos_ != "NOUN" or q.dep_ != "nummod" or q.head.i != head.i:
         return None
-    if any(t.dep_ not in _BETWEEN_DEPS or t.head.i == q.i for t in doc[number.end : head.i]):
-        return None
+    between = doc[number.end : head.i]
+    if any(t.dep_ not in _BETWEEN_DEPS or t.head.i == q.i for t in between) or any(
+            t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN") and not _hyphened(t) for t in between):
+        return None  # a noun before the unit makes another unit ("light years", "man hours")
     return unit[0]
+
+
+def _hyphened(t) -> bool:
+    """Whether a token is joined to the one before or after it by a hyphen ("first-half")."""
+    doc = t.doc
+    return (t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "‐")) or (t.i > 0 and doc[t.i - 1].text in ("-", "‐"))
 
 
 #: Units that are themselves counts of years, whose bare plural is a vague number of years as

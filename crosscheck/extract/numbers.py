@@ -307,6 +307,14 @@ def _terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
 
 #: A capitalised word next: a proper name goes on.
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+_WORD_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """Whether the word after ``end`` goes on with a noun phrase (a lower-case word that is no
+    word ending one, ``NP_STOP_WORDS``): the word before it modifies that noun."""
+    m = _WORD_NEXT.match(text, end)
+    return m is not None and m.group(1) not in NP_STOP_WORDS
 
 
 def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int] | None:
@@ -327,11 +335,12 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
     terms = [t for t in terms if scaled or not t.needs_scale]
     surface = m.group("term")
     if surface[:1].isupper() and not surface.isupper() and surface.lower() in _LOWER_CASE_NAMES and not scaled \
-            and _NAME_GOES_ON.match(text, m.end()):
+            and (_NAME_GOES_ON.match(text, m.end()) or _modifies_a_noun(text, m.end())):
         # a currency name is a common noun: capitalised before another capitalised word, it is
-        # part of a proper name ("5 Sterling Road", "Dollar General"), unless the data spells it
-        # so ("Swiss francs") or a scale word stands before it ("15 billion Euros"); alone, it is
-        # the currency written with a capital ("paid 300 Euros.")
+        # part of a proper name ("5 Sterling Road", "Dollar General"), and before a noun a
+        # modifier of it ("three Euro titles"), unless the data spells it so ("Swiss francs") or
+        # a scale word stands before it ("15 billion Euros"); alone, it is the currency written
+        # with a capital ("paid 300 Euros for it")
         terms = [t for t in terms if t.kind != "currency"]
     if not terms:
         return None

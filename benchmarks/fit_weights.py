@@ -281,6 +281,7 @@ SEARCH = {
     "SPEAKER_BONUS": (0.0, 0.075, 0.3),
     "TIME_MISMATCH_FACTOR": (0.25, 0.75, 1.0),
     "FRAME_VALUE_BONUS": (0.1, 0.2, 0.3, 0.45),
+    "WRITTEN_VALUE_BONUS": (0.0, 0.075, 0.15, 0.3, 0.45, 0.6, 0.8),
 }
 
 

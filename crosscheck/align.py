@@ -776,6 +776,7 @@ class _Features:
     years_of: np.ndarray | None = None  # -1: no year named
     span: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # start, end, known
     written: np.ndarray | None = None
+    unanchored: np.ndarray | None = None  # dates with no day, compared as written (undated reports)
     time: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
@@ -887,6 +888,7 @@ def _features(
                 m[r, [vocabulary[w] for w in ws]] = 1.0
             feat.events = m
         feat.exact = _codes([_span(f) or (unanchored(f) and ("written", f.value["expression"])) for f in facts])
+        feat.unanchored = np.array([_span(f) is None and unanchored(f) for f in facts], dtype=bool)
         feat.span = _spans([_span(f) for f in facts])
         feat.written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
     return feat
@@ -1008,7 +1010,8 @@ def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.nda
 #: ``crosscheck.settings``: the ones ``benchmarks/fit_weights.py`` fits. The speech weights
 #: (``SAME_SPEAKER_BONUS``, ``OTHER_SPEAKER_PENALTY``) are applied the same way but not fitted.
 WEIGHTS = ("LOCAL_WEIGHT", "ORDER_BONUS", "ANCHOR_BONUS", "ITEM_WEIGHT", "HEAD_MISMATCH_FACTOR", "SAME_PERSON_BONUS",
-           "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR", "FRAME_VALUE_BONUS")
+           "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR", "FRAME_VALUE_BONUS",
+           "WRITTEN_VALUE_BONUS")
 
 
 def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -1035,6 +1038,8 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
     - ``frame_value``: the same value (one day, or one weekday as written in undated reports;
       one figure, small ones too) with the same frame (a date's event sharing a word, a
       predicate class standing for its verbs; what is said of a figure, its class or lemma);
+    - ``written_value``: dates of two undated reports written alike ("Saturday", "this season"),
+      which no day anchors, whatever their events;
     - ``same_speaker``, ``other_speaker``: quotes/statements of one speaker, of two named ones;
     - ``apart``: pairs that can never be one fact (the hard masks: one article, two roles,
       dimensions, currencies, predicate classes or years, distances from two named places,
@@ -1119,6 +1124,10 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
         if family == "date":
             events = feat.events if feat.events is not None else np.zeros((feat.n, 0))
             out["frame_value"] = same_value & ((events[rows] @ events[cols].T) > 0)
+            # one date as written in two undated reports ("Saturday", "this season"), whatever
+            # the event words: most often one day of the story's news
+            w_r, w_c = _pair(feat.unanchored, rows, cols)
+            out["written_value"] = same_value & w_r & w_c
         elif feat.said is not None:
             s_r, s_c = _pair(feat.said, rows, cols)
             out["frame_value"] = same_value & (s_r == s_c) & (s_r > 0)
@@ -1155,7 +1164,7 @@ def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] 
     mixed with the near context's (``LOCAL_WEIGHT``), plus a bonus per piece of evidence of
     one fact (``ORDER_BONUS``, ``ANCHOR_BONUS``, ``ITEM_WEIGHT`` x the item similarity,
     ``SAME_PERSON_BONUS``, ``EQUAL_VALUE_BONUS``, ``NEAR_VALUE_BONUS``, ``SPEAKER_BONUS``,
-    ``FRAME_VALUE_BONUS``), a
+    ``FRAME_VALUE_BONUS``, ``WRITTEN_VALUE_BONUS``), a
     factor on figures whose head nouns differ (``HEAD_MISMATCH_FACTOR``, before the value
     bonuses) and on figures dated apart (``TIME_MISMATCH_FACTOR``, last), zero where the
     facts can never be one. ``weights`` (by their names in ``WEIGHTS``) override those of
@@ -1184,6 +1193,8 @@ def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] 
         sim = sim + w["SPEAKER_BONUS"] * col["speaker"]
     if "frame_value" in col:
         sim = sim + w["FRAME_VALUE_BONUS"] * col["frame_value"]
+    if "written_value" in col:
+        sim = sim + w["WRITTEN_VALUE_BONUS"] * col["written_value"]
     sim[col["apart"]] = 0.0
     if "time_apart" in col:
         sim *= np.where(col["time_apart"], w["TIME_MISMATCH_FACTOR"], 1.0)

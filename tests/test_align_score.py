@@ -1145,3 +1145,12 @@ def test_distances_from_two_named_places_are_two_facts():
     groups = {g.facts for g in align(facts)}
     assert not any("a:1" in g and len(g) > 1 for g in groups)
     assert ("b:1", "c:1") in groups
+
+
+def test_one_weekday_in_two_undated_reports_groups_without_a_shared_event_word():
+    # ECB+ t19_ecb-like sentences (CC BY 3.0), undated: one Saturday told with no event word in
+    # common ("shot" / "killing"); the fitted WRITTEN_VALUE_BONUS groups them
+    a = _weekday("a:1", "a", "Saturday", "A policeman shot dead a 15-year-old boy on Saturday night in central Athens.")
+    b = _weekday("b:1", "b", "Saturday", "Riots erupted after the killing of a teenager by police on Saturday.")
+    groups = align([a, b])
+    assert any({"a:1", "b:1"} <= set(g.facts) for g in groups)

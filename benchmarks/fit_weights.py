@@ -102,11 +102,12 @@ L2 = 1e-3
 MIN_SUPPORT = 30
 #: The columns each weight multiplies (see ``score``).
 COLUMNS = ("context", "near", "order", "anchor", "item", "head_mismatch", "same_person", "equal_value",
-           "near_value", "speaker", "time_apart", "frame_value")
+           "near_value", "speaker", "time_apart", "frame_value", "written_value")
 SUPPORT = {"LOCAL_WEIGHT": None, "ORDER_BONUS": "order", "ANCHOR_BONUS": "anchor", "ITEM_WEIGHT": "item",
            "HEAD_MISMATCH_FACTOR": "head_mismatch", "SAME_PERSON_BONUS": "same_person",
            "EQUAL_VALUE_BONUS": "equal_value", "NEAR_VALUE_BONUS": "near_value", "SPEAKER_BONUS": "speaker",
-           "TIME_MISMATCH_FACTOR": "time_apart", "FRAME_VALUE_BONUS": "frame_value"}
+           "TIME_MISMATCH_FACTOR": "time_apart", "FRAME_VALUE_BONUS": "frame_value",
+           "WRITTEN_VALUE_BONUS": "written_value"}
 
 
 # --- the stories: facts once, pairs and labels -----------------------------------------
@@ -182,7 +183,7 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
          + w["ANCHOR_BONUS"] * p["anchor"] + w["ITEM_WEIGHT"] * p["item"])
     b = (w["SAME_PERSON_BONUS"] * p["same_person"] + w["EQUAL_VALUE_BONUS"] * p["equal_value"]
          + w["NEAR_VALUE_BONUS"] * p["near_value"] + w["SPEAKER_BONUS"] * p["speaker"]
-         + w["FRAME_VALUE_BONUS"] * p["frame_value"])
+         + w["FRAME_VALUE_BONUS"] * p["frame_value"] + w["WRITTEN_VALUE_BONUS"] * p["written_value"])
     s = ft * (fh * a + b)
     d = {
         "LOCAL_WEIGHT": ft * fh * (p["near"] - p["context"]),
@@ -195,6 +196,7 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
         "NEAR_VALUE_BONUS": ft * p["near_value"],
         "SPEAKER_BONUS": ft * p["speaker"],
         "FRAME_VALUE_BONUS": ft * p["frame_value"],
+        "WRITTEN_VALUE_BONUS": ft * p["written_value"],
         "TIME_MISMATCH_FACTOR": p["time_apart"] * (fh * a + b),
     }
     return s, d

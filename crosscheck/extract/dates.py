@@ -811,8 +811,9 @@ Candidate = tuple[int, int, int, int, Callable[..., Resolution | None], bool]
 def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) -> bool:
     """Whether a year-like number (or, with ``one_token=False``, a span of them, "<yyyy>-<yy>")
     reads as a date in the parse: the named-entity recogniser calls it a DATE (or part of an
-    EVENT), it is no number before a place's name, and it does not count a plural noun it modifies ("the <yyyy> troops" and "<yyyy>-<yyyy> people" count; "the
-    1987 strike", "the 2008 Olympics" are years)."""
+    EVENT), it is no number before a place's name, and it does not count a plural noun in lower
+    case that it modifies ("the <yyyy> troops" and "<yyyy>-<yyyy> people" count; "the 1987
+    strike", "the 2008 Olympics" are years)."""
     from crosscheck.parse import tokens_in
 
     span = tokens_in(doc, start, end)

@@ -27,6 +27,7 @@ from crosscheck.extract.numbers import (
     tidy,
     word_number_value,
 )
+from crosscheck.extract.dates import MONTHS, WEEKDAYS
 from crosscheck.models import Article, Mention, Sentence
 from crosscheck.settings import MAX_SENTENCE_CHARS, WORD_BEFORE_CHARS
 
@@ -147,9 +148,7 @@ _FROM_PLACE = re.compile(
     r"(?P<place>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})")
 #: Capitalised words that end a place's name: the article, and the names of days and months,
 #: which date the sentence ("6 miles south of Napa Sunday").
-_NOT_PLACE_WORDS = frozenset(
-    "the a an monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december".split())
+_NOT_PLACE_WORDS = frozenset({"the", "a", "an", *WEEKDAYS, *MONTHS})
 
 
 def from_place(sentence: str, unit_end: int) -> str:

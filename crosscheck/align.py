@@ -107,16 +107,21 @@ def _item_text(f: Fact) -> str:
 
 
 def _value_key(f: Fact) -> tuple | None:
-    """A fact's exact value, for spotting the same figure in two articles; None for
-    small whole numbers (up to ``settings.COMMON_NUMBER_MAX``) that many facts share."""
+    """A fact's exact value, for spotting the same figure in two articles: its unit or
+    currency, the figure (a range's midpoint) and, for a range, its two ends ("$140-150
+    million", "9-14": two numbers written alike are as telling as one large one). None for
+    small whole numbers (up to ``settings.COMMON_NUMBER_MAX``, a range's upper end too) that
+    many facts share."""
     low, high = f.value.get("low"), f.value.get("high")
     if low is not None and high is not None and low != high and _is_approximate(f) and _single_number(f):
         low = high = (float(low) + float(high)) / 2  # "about 3,000": the figure written
-    if low is None or low != high:
+    if low is None or high is None:
         return None
-    if float(low) == int(float(low)) and abs(float(low)) <= settings.COMMON_NUMBER_MAX:
+    low, high = float(low), float(high)
+    if high == int(high) and abs(high) <= settings.COMMON_NUMBER_MAX and abs(low) <= settings.COMMON_NUMBER_MAX:
         return None
-    return (f.value.get("unit") or f.value.get("currency") or "", round(float(low), 6))
+    ends = None if low == high else (round(low, 6), round(high, 6))
+    return (f.value.get("unit") or f.value.get("currency") or "", round((low + high) / 2, 6), ends)
 
 
 def _single_number(f: Fact) -> bool:
@@ -1400,7 +1405,8 @@ def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
     return sides
 
 
-def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
+def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[tuple[int, tuple]],
+                  restating: dict[int, int] | None = None) -> list[tuple[int, tuple]]:
     """Settled groups (``_settle_sides``'s items, each with the position it sorts at) that
     hold one article's repeats of a figure (headline, lead and body), made one: grouping
     takes one fact per article, so each repeat starts a group of its own beside the first.
@@ -1411,7 +1417,9 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
     ``MERGE_MEAN_SHARE`` of it). Not told apart: two events with one figure each that every
     article gives (two crashes with two dead each), where the frames leave the difference
     unread. Groups with sides and possible conflicts stay as they are: a repeat that another
-    outlet tells otherwise is the evidence of a conflict.
+    outlet tells otherwise is the evidence of a conflict. A figure's conversion in brackets
+    (``restating``: index -> the figure it restates) is that figure told again, not a figure
+    of the article's own: it neither tells two figures apart nor makes a join.
     Each pair of groups is weighed once at its sizes, and only where one of them holds
     another article (a group of one article's facts has no likeness to weigh)."""
     if family == "speech":
@@ -1428,11 +1436,13 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
         return k
 
     # each article's groups, by the figure it gives in them: only groups of one figure can join
+    restating = restating or {}
     holding: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
     for k in open_:
         for i in members[k]:
-            holding[facts[i].article][_figure_told(facts[i])].append(k)
-    keys = {i: compare_key(facts[i]) for k in open_ for i in members[k]}
+            if i not in restating:
+                holding[facts[i].article][_figure_told(facts[i])].append(k)
+    keys = {i: compare_key(facts[i]) for k in open_ for i in members[k] if i not in restating}
     weighed: set[tuple[int, int, int, int]] = set()
     for a in sorted(holding):
         for ks in holding[a].values():
@@ -1446,12 +1456,12 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
                 if (gx, gy, len(mx), len(my)) in weighed:
                     continue
                 weighed.add((gx, gy, len(mx), len(my)))
-                mine = [i for i in mx + my if facts[i].article == a]
+                mine = [i for i in mx + my if facts[i].article == a and i not in restating]
                 if len({_figure_told(facts[i]) for i in mine}) > 1:
                     continue  # the article writes two figures: two facts ("at least 2 died", "10 hurt")
                 if len({_predicate_class(facts[i]) for i in mine} - {""}) > 1:
                     continue  # one figure said in two classes ("2 died", "2 were wounded")
-                distinct = list({keys[i]: i for i in mx + my}.values())
+                distinct = list({keys[i]: i for i in mx + my if i not in restating}.values())
                 if any(compatible(facts[i], facts[j]) is not True for n, i in enumerate(distinct) for j in distinct[n + 1:]):
                     continue
                 if sim.row_max(mx, my).max() < low or sim.mean(mx, my) < settings.MERGE_MEAN_SHARE * low:
@@ -1716,7 +1726,7 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                         {b: a for b, a in restating.items() if a in members})
                     settled_items += _conversions_told_apart(part, sim, [i for i in idx if i in restating])
                     items.extend((block[root], item) for item in settled_items)
-                for at, item in _join_repeats(family, part, sim, items):
+                for at, item in _join_repeats(family, part, sim, items, restating):
                     settled.append((at, part, [item]))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:

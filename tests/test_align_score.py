@@ -1058,6 +1058,45 @@ def test_an_amount_restated_in_another_currency_is_one_figure_with_it():
     assert c.verdict == "agree"
 
 
+def test_an_articles_repeat_of_an_amount_it_also_gave_with_its_conversion_joins_its_group():
+    # a gives the haul twice, the first time with its conversion in brackets; b tells it as
+    # a's second sentence, c as a's first. The conversion is the figure told again, not a
+    # second figure of a's: a's two mentions are one figure, so its repeat joins the group
+    police = ("The police source, who wished to remain anonymous, said the men drove a large four-by-four car into "
+              "the store in the early hours of the morning and grabbed jewellery and luxury watches worth an "
+              "estimated two million euros.")
+    booty = HEIST["a"].replace(" ($2.6-million)", "")
+    facts = [
+        amount("a:1", "a", "€2 million", HEIST["a"], 2e6, "EUR"), amount("a:2", "a", "$2.6-million", HEIST["a"], 2.6e6, "USD"),
+        amount("a:3", "a", "an estimated two million euros", police, 2e6, "EUR"),
+        amount("b:1", "b", "an estimated two million euros", police, 2e6, "EUR"),
+        amount("c:1", "c", "€2 million", booty, 2e6, "EUR"),
+    ]
+    for k, f in enumerate(facts):  # each in its place in its article (a's second sentence after its first)
+        facts[k] = replace(f, sentence_start=len(HEIST["a"]) + 2 if f.id == "a:3" else 0,
+                           start=f.sentence.index(f.text) + (len(HEIST["a"]) + 2 if f.id == "a:3" else 0))
+        facts[k] = replace(facts[k], end=facts[k].start + len(f.text))
+    groups = align(facts)
+    assert [sorted(g.facts) for g in groups] == [sorted(f.id for f in facts)]
+
+
+def test_one_range_written_alike_in_several_reports_is_one_figure():
+    # a record written as two numbers ("9-14") is as telling as one large figure, in
+    # sentences that otherwise share few words (real ECB+ sentences of one story)
+    from crosscheck.pipeline import analyse
+
+    texts = {
+        "a": "Stefanski fired Cheeks with the Sixers floundering at 9-14 and in the basement of the Eastern "
+             "Conference's Atlantic Division.",
+        "b": "The 76ers dropped their third game in a row on Friday, an 88-72 setback to Cleveland, and occupy last "
+             "place in the Atlantic Division with a 9-14 record.",
+        "c": "The Sixers have a record of 9-14 and had been expected to be a playoff contender in the Eastern Conference.",
+    }
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, outlet=k.upper()) for k, t in texts.items()])
+    record = [c for c in report.clusters if any(f.text == "9-14" for f in report.facts if f.id in c.facts)]
+    assert len(record) == 1 and sorted(record[0].outlets) == ["A", "B", "C"]
+
+
 def test_a_bracket_that_gives_another_figure_is_no_restatement():
     # "$334 million ($281M in cash)": the same currency, a part of the amount, not its conversion;
     # and a bracketed amount no rate makes the first one stands on its own

@@ -180,15 +180,18 @@ def _scope(head: Token, keep: Token, own: Span) -> tuple[str, ...]:
 def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     """The first candidate word whose lemma has a predicate class (a support verb's object
     standing right after it: ``data/frame_words.tsv``): (class, lemma), a class
-    that says where the thing is (``LOCATIVE_CLASSES``: "carrying", "passengers") only where
-    no other class is said of it ("a boat carrying 24 bodies": dead; "30 passengers were
-    rescued": rescued); else the first content word's lemma with no class: ("", lemma)."""
+    that says where the thing is (``LOCATIVE_CLASSES``: "carrying", "passengers") or the means
+    (``MEANS_CLASSES``: "shot") only where no other class is said of it ("a boat carrying 24
+    bodies": dead; "30 passengers were rescued": rescued; "was shot and killed": dead); else
+    the first content word's lemma with no class: ("", lemma)."""
     support = _words("support")
     # a support verb says it by its object ("sustained burns", "suffering heavy damage")
     candidates = [x for t in candidates for x in (
         [t, *(c for c in t.children if c.dep_ == "dobj")] if _lemma(t) in support else [t])]
     classed = [t for t in candidates if predicate_class(t)]
-    for t in sorted(classed, key=lambda t: predicate_class(t) in LOCATIVE_CLASSES):
+    for t in sorted(classed, key=lambda t: (
+            predicate_class(t) in LOCATIVE_CLASSES,
+            predicate_class(t) in MEANS_CLASSES)):
         return predicate_class(t), _lemma(t)
     for pos in ("VERB", "ADJ"):
         for t in candidates:
@@ -280,6 +283,12 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
 
 #: Predicate classes of ``data/predicates.tsv`` that say where a thing is, not what befell it.
 LOCATIVE_CLASSES = ("aboard",)
+#: Predicate classes of ``data/predicates.tsv`` that name the means, not what came of it: ACE's
+#: Conflict.Attack against its Life.Die and Life.Injure (ACE 2005 annotates "was shot and
+#: killed" and "shot him dead" as an Attack and a Die event). Where an outcome is said of the
+#: thing too, the outcome says what the figure counts ("one man was shot and killed": one
+#: dead); alone, the attack does ("three people were shot").
+MEANS_CLASSES = ("shot",)
 
 #: Words that join the members of a list of numbers ("6, 7 and 8", "6 to 10"; not a dash,
 #: which writes a range, a score or a record of one thing: "15-17").
@@ -612,6 +621,11 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
+        # what came of it: a verb coordinated with the governing one that shares its
+        # argument ("was shot and killed"), an adverb of manner ("shot him fatally")
+        candidates += [c for c in gov.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)]
+        candidates += [c for c in gov.children if c.dep_ == "advmod"]
         # a passive raising verb's complement says it ("is believed to have been arrested";
         # not "tried to rob", whose subject only tried)
         if any(c.dep_ == "auxpass" for c in gov.children):

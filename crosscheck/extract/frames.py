@@ -406,8 +406,13 @@ def _ratio(q: Token, noun: Token | None) -> bool:
 #: Personal pronouns that stand for a person (not "it", "they").
 PERSONAL = frozenset({"he", "she", "i", "you", "him", "her", "me"})
 #: Common nouns whose first sense names a person (``data/person_nouns.tsv``, from WordNet).
-PERSON_NOUNS = frozenset(
-    line for line in (DATA_DIR / "person_nouns.tsv").read_text("utf-8").splitlines() if line and not line.startswith("#"))
+#: Common nouns with a sense that names a person (``data/person_nouns.tsv``, from WordNet): each
+#: with whether that sense is its first.
+_PERSON_SENSES = {noun: sense != "later" for noun, _, sense in (
+    line.partition("\t") for line in (DATA_DIR / "person_nouns.tsv").read_text("utf-8").splitlines()
+    if line and not line.startswith("#"))}
+#: ... those whose first sense names a person ("victim", "daughter"; not "climber", first a plant).
+PERSON_NOUNS = frozenset(noun for noun, first in _PERSON_SENSES.items() if first)
 
 
 def _person(t: Token | None) -> Token | None:
@@ -570,7 +575,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         role = "earlier"  # "down from 64", "fell from 64 to 58"
     elif prep is not None and _lemma(prep) == "by" and _lemma(prep.head) in changes:
         role = "change"  # "rose by 12"
-    elif arg.dep_ in ("npadvmod", "dobj") and _lemma(arg.head) in changes and arg.head.pos_ == "VERB":
+    elif arg.dep_ in ("npadvmod", "dobj") and _lemma(arg.head) in changes and arg.head.pos_ == "VERB" \
+            and not _moved(fact, arg.head):
         role = "change"  # "rose 12 percent"
     # the value a quantity changed to: "the toll rose to 14", "fell from 64 to 58"
     revised = prep is not None and _lemma(prep) == "to" and _lemma(prep.head) in changes
@@ -654,6 +660,21 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     head = _clause_head(arg)
     return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span),
                  agent=_agent(head, span), revised=revised)
+
+
+def _moved(fact: Fact, verb: Token) -> bool:
+    """Whether a length said with a verb of change ("fell", "rose") is the way a person went,
+    not a change of a level: the verb's subject is a person ("the climber fell 200 metres";
+    but "the river rose two metres"), or, for a gerund after a preposition with no subject
+    of its own, the subject of the clause it modifies ("X died after slipping and falling
+    150 metres")."""
+    if fact.value.get("dimension") != "length":
+        return False
+    subjects = _subjects(verb)
+    while not subjects and verb.dep_ in ("conj", "pcomp", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = _subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
+    return any(_person(s) or _lemma(s) in _PERSON_SENSES for s in subjects)
 
 
 def _subjects(verb: Token) -> list[Token]:

@@ -102,12 +102,12 @@ L2 = 1e-3
 MIN_SUPPORT = 30
 #: The columns each weight multiplies (see ``score``).
 COLUMNS = ("context", "near", "order", "anchor", "item", "head_mismatch", "same_person", "equal_value",
-           "near_value", "speaker", "time_apart", "frame_value", "written_value")
+           "near_value", "speaker", "time_apart", "frame_value", "written_value", "day_value")
 SUPPORT = {"LOCAL_WEIGHT": None, "ORDER_BONUS": "order", "ANCHOR_BONUS": "anchor", "ITEM_WEIGHT": "item",
            "HEAD_MISMATCH_FACTOR": "head_mismatch", "SAME_PERSON_BONUS": "same_person",
            "EQUAL_VALUE_BONUS": "equal_value", "NEAR_VALUE_BONUS": "near_value", "SPEAKER_BONUS": "speaker",
            "TIME_MISMATCH_FACTOR": "time_apart", "FRAME_VALUE_BONUS": "frame_value",
-           "WRITTEN_VALUE_BONUS": "written_value"}
+           "WRITTEN_VALUE_BONUS": "written_value", "DAY_VALUE_BONUS": "day_value"}
 
 
 # --- the stories: facts once, pairs and labels -----------------------------------------
@@ -183,7 +183,8 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
          + w["ANCHOR_BONUS"] * p["anchor"] + w["ITEM_WEIGHT"] * p["item"])
     b = (w["SAME_PERSON_BONUS"] * p["same_person"] + w["EQUAL_VALUE_BONUS"] * p["equal_value"]
          + w["NEAR_VALUE_BONUS"] * p["near_value"] + w["SPEAKER_BONUS"] * p["speaker"]
-         + w["FRAME_VALUE_BONUS"] * p["frame_value"] + w["WRITTEN_VALUE_BONUS"] * p["written_value"])
+         + w["FRAME_VALUE_BONUS"] * p["frame_value"] + w["WRITTEN_VALUE_BONUS"] * p["written_value"]
+         + w["DAY_VALUE_BONUS"] * p["day_value"])
     s = ft * (fh * a + b)
     d = {
         "LOCAL_WEIGHT": ft * fh * (p["near"] - p["context"]),
@@ -197,6 +198,7 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
         "SPEAKER_BONUS": ft * p["speaker"],
         "FRAME_VALUE_BONUS": ft * p["frame_value"],
         "WRITTEN_VALUE_BONUS": ft * p["written_value"],
+        "DAY_VALUE_BONUS": ft * p["day_value"],
         "TIME_MISMATCH_FACTOR": p["time_apart"] * (fh * a + b),
     }
     return s, d
@@ -284,6 +286,7 @@ SEARCH = {
     "TIME_MISMATCH_FACTOR": (0.25, 0.75, 1.0),
     "FRAME_VALUE_BONUS": (0.1, 0.2, 0.3, 0.45),
     "WRITTEN_VALUE_BONUS": (0.0, 0.075, 0.15, 0.3, 0.45, 0.6, 0.8),
+    "DAY_VALUE_BONUS": (0.0, 0.075, 0.15, 0.3, 0.45, 0.6, 0.8),
 }
 
 

@@ -782,6 +782,7 @@ class _Features:
     span: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # start, end, known
     written: np.ndarray | None = None
     unanchored: np.ndarray | None = None  # dates with no day, compared as written (undated reports)
+    one_day: np.ndarray | None = None  # dates anchored to one day
     time: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
@@ -894,6 +895,7 @@ def _features(
             feat.events = m
         feat.exact = _codes([_span(f) or (unanchored(f) and ("written", f.value["expression"])) for f in facts])
         feat.unanchored = np.array([_span(f) is None and unanchored(f) for f in facts], dtype=bool)
+        feat.one_day = np.array([(span := _span(f)) is not None and span[0] == span[1] for f in facts], dtype=bool)
         feat.span = _spans([_span(f) for f in facts])
         feat.written = _codes([f.value.get("granularity") if not f.value.get("relative") else None for f in facts])
     return feat
@@ -1016,7 +1018,7 @@ def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.nda
 #: (``SAME_SPEAKER_BONUS``, ``OTHER_SPEAKER_PENALTY``) are applied the same way but not fitted.
 WEIGHTS = ("LOCAL_WEIGHT", "ORDER_BONUS", "ANCHOR_BONUS", "ITEM_WEIGHT", "HEAD_MISMATCH_FACTOR", "SAME_PERSON_BONUS",
            "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR", "FRAME_VALUE_BONUS",
-           "WRITTEN_VALUE_BONUS")
+           "WRITTEN_VALUE_BONUS", "DAY_VALUE_BONUS")
 
 
 def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -1045,6 +1047,8 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
       predicate class standing for its verbs; what is said of a figure, its class or lemma);
     - ``written_value``: dates of two undated reports written alike ("Saturday", "this season"),
       which no day anchors, whatever their events;
+    - ``day_value``: one anchored day in two reports whose events share no word, where the
+      sentences share some other word (a context above 0);
     - ``same_speaker``, ``other_speaker``: quotes/statements of one speaker, of two named ones;
     - ``apart``: pairs that can never be one fact (the hard masks: one article, two roles,
       dimensions, currencies, predicate classes or years, distances from two named places,
@@ -1133,6 +1137,10 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
             # the event words: most often one day of the story's news
             w_r, w_c = _pair(feat.unanchored, rows, cols)
             out["written_value"] = same_value & w_r & w_c
+            # one anchored day in two reports, whatever the event words, where the sentences
+            # share a word beyond it: most often one day of the story's news
+            d_r, d_c = _pair(feat.one_day, rows, cols)
+            out["day_value"] = same_value & d_r & d_c & ~out["frame_value"] & (out["context"] > 0)
         elif feat.said is not None:
             s_r, s_c = _pair(feat.said, rows, cols)
             out["frame_value"] = same_value & (s_r == s_c) & (s_r > 0)
@@ -1200,6 +1208,8 @@ def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] 
         sim = sim + w["FRAME_VALUE_BONUS"] * col["frame_value"]
     if "written_value" in col:
         sim = sim + w["WRITTEN_VALUE_BONUS"] * col["written_value"]
+    if "day_value" in col:
+        sim = sim + w["DAY_VALUE_BONUS"] * col["day_value"]
     sim[col["apart"]] = 0.0
     if "time_apart" in col:
         sim *= np.where(col["time_apart"], w["TIME_MISMATCH_FACTOR"], 1.0)

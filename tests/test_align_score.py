@@ -856,6 +856,28 @@ def test_an_articles_repeats_of_one_day_join_its_group_and_two_events_of_one_day
     assert budget not in shooting.facts
 
 
+def test_one_day_in_two_reports_is_one_group_where_the_sentences_share_more_than_the_day():
+    # real ECB+ sentences (t39): the announcement "was made Sunday (August 4)" and Capaldi
+    # "was unveiled on tonight's (August 4) special show": the events share no word, the
+    # sentences share the show's name, and the fitted DAY_VALUE_BONUS makes them one group;
+    # two events of one day whose sentences share nothing else stay apart (the test above)
+    from crosscheck import settings
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    assert settings.DAY_VALUE_BONUS > 0
+    texts = {
+        "a": 'The announcement was made Sunday (August 4), during "Doctor Who Live: The Next Doctor," which aired on BBC '
+             "and BBC America.",
+        "b": "Capaldi was unveiled on tonight's (August 4) special show Doctor Who Live: The Next Doctor on BBC One and "
+             "gave his first interview since taking the role with host Zoe Ball.",
+    }
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, outlet=k.upper(), published=date(2013, 8, 4),
+                              published_from="metadata") for k, t in texts.items()])
+    dates = [c for c in report.clusters if c.kind == "date"]
+    assert len(dates) == 1 and sorted(dates[0].outlets) == ["A", "A", "B", "B"] and dates[0].verdict == "agree"
+
+
 def test_groups_of_one_weekday_in_undated_reports_are_one_group_where_their_events_meet():
     # "Thursday" in reports with no date names one day of the story's week in each: groups of
     # it that grouping left apart (one fact per article each) are one, as groups of one

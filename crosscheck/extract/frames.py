@@ -182,7 +182,7 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     standing right after it: ``data/frame_words.tsv``): (class, lemma), a class
     that says where the thing is (``LOCATIVE_CLASSES``: "carrying", "passengers") or the means
     (``MEANS_CLASSES``: "shot") only where no other class is said of it ("a boat carrying 24
-    bodies": dead; "30 passengers were rescued": rescued; "was shot and killed": dead); else
+    bodies": dead; "30 passengers were rescued": rescued; "a guard was shot and died": dead); else
     the first content word's lemma with no class: ("", lemma)."""
     support = _words("support")
     # a support verb says it by its object ("sustained burns", "suffering heavy damage")
@@ -284,9 +284,9 @@ def _labelled(fact: Fact, q: Token, noun: Token | None) -> Token | None:
 #: Predicate classes of ``data/predicates.tsv`` that say where a thing is, not what befell it.
 LOCATIVE_CLASSES = ("aboard",)
 #: Predicate classes of ``data/predicates.tsv`` that name the means, not what came of it: ACE's
-#: Conflict.Attack against its Life.Die and Life.Injure (ACE 2005 annotates "was shot and
-#: killed" and "shot him dead" as an Attack and a Die event). Where an outcome is said of the
-#: thing too, the outcome says what the figure counts ("one man was shot and killed": one
+#: Conflict.Attack against its Life.Die and Life.Injure (ACE 2005 annotates a shooting that
+#: killed, "shot him dead", as an Attack and a Die event). Where an outcome is said of the
+#: thing too, the outcome says what the figure counts ("two guards were shot and died": two
 #: dead); alone, the attack does ("three people were shot").
 MEANS_CLASSES = ("shot",)
 
@@ -628,7 +628,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
         # what came of it: a verb coordinated with the governing one that shares its
-        # argument ("was shot and killed"), an adverb of manner ("shot him fatally")
+        # argument ("two guards were shot and died"), an adverb of manner ("shot him fatally")
         candidates += [c for c in gov.children if c.dep_ == "conj" and c.pos_ == "VERB"
                        and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)]
         candidates += [c for c in gov.children if c.dep_ == "advmod"]

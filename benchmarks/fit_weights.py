@@ -98,6 +98,8 @@ FAMILIES = ("date", "count", "money", "measure")
 WEIGHTS = align.WEIGHTS
 BOUNDS = {name: (0.0, 1.0) for name in WEIGHTS}
 NEUTRAL = {name: 1.0 if name.endswith("_FACTOR") else 0.0 for name in WEIGHTS}
+#: Bars among the weights: a step in the score, with no gradient to fit; searched only.
+BARS = frozenset({"DAY_VALUE_MIN_CONTEXT"})
 L2 = 1e-3
 MIN_SUPPORT = 30
 #: The columns each weight multiplies (see ``score``).
@@ -107,7 +109,7 @@ SUPPORT = {"LOCAL_WEIGHT": None, "ORDER_BONUS": "order", "ANCHOR_BONUS": "anchor
            "HEAD_MISMATCH_FACTOR": "head_mismatch", "SAME_PERSON_BONUS": "same_person",
            "EQUAL_VALUE_BONUS": "equal_value", "NEAR_VALUE_BONUS": "near_value", "SPEAKER_BONUS": "speaker",
            "TIME_MISMATCH_FACTOR": "time_apart", "FRAME_VALUE_BONUS": "frame_value",
-           "WRITTEN_VALUE_BONUS": "written_value", "DAY_VALUE_BONUS": "day_value"}
+           "WRITTEN_VALUE_BONUS": "written_value", "DAY_VALUE_BONUS": "day_value", "DAY_VALUE_MIN_CONTEXT": None}
 
 
 # --- the stories: facts once, pairs and labels -----------------------------------------
@@ -184,7 +186,7 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
     b = (w["SAME_PERSON_BONUS"] * p["same_person"] + w["EQUAL_VALUE_BONUS"] * p["equal_value"]
          + w["NEAR_VALUE_BONUS"] * p["near_value"] + w["SPEAKER_BONUS"] * p["speaker"]
          + w["FRAME_VALUE_BONUS"] * p["frame_value"] + w["WRITTEN_VALUE_BONUS"] * p["written_value"]
-         + w["DAY_VALUE_BONUS"] * p["day_value"])
+         + w["DAY_VALUE_BONUS"] * p["day_value"] * (p["context"] > w["DAY_VALUE_MIN_CONTEXT"]))
     s = ft * (fh * a + b)
     d = {
         "LOCAL_WEIGHT": ft * fh * (p["near"] - p["context"]),
@@ -198,7 +200,8 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
         "SPEAKER_BONUS": ft * p["speaker"],
         "FRAME_VALUE_BONUS": ft * p["frame_value"],
         "WRITTEN_VALUE_BONUS": ft * p["written_value"],
-        "DAY_VALUE_BONUS": ft * p["day_value"],
+        "DAY_VALUE_BONUS": ft * p["day_value"] * (p["context"] > w["DAY_VALUE_MIN_CONTEXT"]),
+        "DAY_VALUE_MIN_CONTEXT": np.zeros(len(p["context"])),  # a bar: no gradient (searched only)
         "TIME_MISMATCH_FACTOR": p["time_apart"] * (fh * a + b),
     }
     return s, d
@@ -212,8 +215,8 @@ def fit(stories: list[Story], iterations: int = 100) -> tuple[dict[str, float], 
     weight /= weight.sum()
     y = p["label"]
     w = {name: getattr(settings, name) for name in WEIGHTS}
-    free = [name for name in WEIGHTS
-            if SUPPORT[name] is None or int(((p[SUPPORT[name]] > 0) & (y > 0)).sum()) >= MIN_SUPPORT]
+    free = [name for name in WEIGHTS if name not in BARS
+            and (SUPPORT[name] is None or int(((p[SUPPORT[name]] > 0) & (y > 0)).sum()) >= MIN_SUPPORT)]
     kept = [name for name in WEIGHTS if name not in free]
 
     def loss(w: dict[str, float], slope: float) -> float:
@@ -287,6 +290,7 @@ SEARCH = {
     "FRAME_VALUE_BONUS": (0.1, 0.2, 0.3, 0.45),
     "WRITTEN_VALUE_BONUS": (0.0, 0.075, 0.15, 0.3, 0.45, 0.6, 0.8),
     "DAY_VALUE_BONUS": (0.0, 0.075, 0.15, 0.3, 0.45, 0.6, 0.8),
+    "DAY_VALUE_MIN_CONTEXT": (0.05, 0.1, 0.15, 0.2),
 }
 
 

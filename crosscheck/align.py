@@ -108,10 +108,11 @@ def _item_text(f: Fact) -> str:
 
 def _value_key(f: Fact) -> tuple | None:
     """A fact's exact value, for spotting the same figure in two articles: its unit or
-    currency, the figure (a range's midpoint) and, for a range, its two ends ("$140-150
-    million", "9-14": two numbers written alike are as telling as one large one). None for
-    small whole numbers (up to ``settings.COMMON_NUMBER_MAX``, a range's upper end too) that
-    many facts share."""
+    currency, the figure (a range's midpoint) and, for a range its text writes with two
+    numbers, its two ends ("$140-150 million", "9-14": two numbers written alike are as telling
+    as one large one; not "dozens" nor "for decades", and a range is near no other figure).
+    None for small whole numbers (up to ``settings.COMMON_NUMBER_MAX``, a range's upper end
+    too) that many facts share."""
     low, high = f.value.get("low"), f.value.get("high")
     if low is not None and high is not None and low != high and _is_approximate(f) and _single_number(f):
         low = high = (float(low) + float(high)) / 2  # "about 3,000": the figure written
@@ -120,13 +121,17 @@ def _value_key(f: Fact) -> tuple | None:
     low, high = float(low), float(high)
     if high == int(high) and abs(high) <= settings.COMMON_NUMBER_MAX and abs(low) <= settings.COMMON_NUMBER_MAX:
         return None
+    if low != high and not any(q.is_range and not q.is_vague for q in _quantities(f.text)):
+        return None  # a range no two numbers write ("dozens", "for decades", "at least 5"): no figure of its own
     ends = None if low == high else (round(low, 6), round(high, 6))
     return (f.value.get("unit") or f.value.get("currency") or "", round((low + high) / 2, 6), ends)
 
 
 def _single_number(f: Fact) -> bool:
-    """Whether the fact's text writes one figure ("about 400", not "about 400 to 500")."""
-    return len(re.findall(r"\d[\d,.]*", f.text)) == 1
+    """Whether the fact's text writes one figure, in digits or words ("about 400", "an
+    estimated two million"; not "about 400 to 500", nor "dozens")."""
+    qs = _quantities(f.text)
+    return len(qs) == 1 and not qs[0].is_range and not qs[0].is_vague
 
 
 def _is_approximate(f: Fact) -> bool:
@@ -858,7 +863,8 @@ def _features(
         feat.value = _codes(keys)
         feat.has_value = np.array([bool(k) for k in keys], dtype=bool)
         feat.value_unit = _codes([k[0] if k else None for k in keys])
-        feat.value_x = np.array([k[1] if k else 0.0 for k in keys], dtype=np.float64)
+        # a range's midpoint is no figure written: ranges are near nothing
+        feat.value_x = np.array([k[1] if k and k[2] is None else 0.0 for k in keys], dtype=np.float64)
         if family == "measure":
             feat.dimension = _codes([f.value.get("dimension") for f in facts])
             feat.from_place = _codes([str(f.value.get("from_place") or "").lower() or None for f in facts])
@@ -1018,7 +1024,7 @@ def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.nda
 #: (``SAME_SPEAKER_BONUS``, ``OTHER_SPEAKER_PENALTY``) are applied the same way but not fitted.
 WEIGHTS = ("LOCAL_WEIGHT", "ORDER_BONUS", "ANCHOR_BONUS", "ITEM_WEIGHT", "HEAD_MISMATCH_FACTOR", "SAME_PERSON_BONUS",
            "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR", "FRAME_VALUE_BONUS",
-           "WRITTEN_VALUE_BONUS", "DAY_VALUE_BONUS")
+           "WRITTEN_VALUE_BONUS", "DAY_VALUE_BONUS", "DAY_VALUE_MIN_CONTEXT")
 
 
 def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -1047,8 +1053,8 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
       predicate class standing for its verbs; what is said of a figure, its class or lemma);
     - ``written_value``: dates of two undated reports written alike ("Saturday", "this season"),
       which no day anchors, whatever their events;
-    - ``day_value``: one anchored day in two reports whose events share no word, where the
-      sentences share some other word (a context above 0);
+    - ``day_value``: one anchored day in two reports whose events share no word (weighed only
+      where the sentences' context is above ``DAY_VALUE_MIN_CONTEXT``);
     - ``same_speaker``, ``other_speaker``: quotes/statements of one speaker, of two named ones;
     - ``apart``: pairs that can never be one fact (the hard masks: one article, two roles,
       dimensions, currencies, predicate classes or years, distances from two named places,
@@ -1137,10 +1143,10 @@ def _similarity_columns(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> 
             # the event words: most often one day of the story's news
             w_r, w_c = _pair(feat.unanchored, rows, cols)
             out["written_value"] = same_value & w_r & w_c
-            # one anchored day in two reports, whatever the event words, where the sentences
-            # share a word beyond it: most often one day of the story's news
+            # one anchored day in two reports whose event words do not meet: most often one day
+            # of the story's news where the sentences are alike beyond it (``_combine``)
             d_r, d_c = _pair(feat.one_day, rows, cols)
-            out["day_value"] = same_value & d_r & d_c & ~out["frame_value"] & (out["context"] > 0)
+            out["day_value"] = same_value & d_r & d_c & ~out["frame_value"]
         elif feat.said is not None:
             s_r, s_c = _pair(feat.said, rows, cols)
             out["frame_value"] = same_value & (s_r == s_c) & (s_r > 0)
@@ -1177,7 +1183,8 @@ def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] 
     mixed with the near context's (``LOCAL_WEIGHT``), plus a bonus per piece of evidence of
     one fact (``ORDER_BONUS``, ``ANCHOR_BONUS``, ``ITEM_WEIGHT`` x the item similarity,
     ``SAME_PERSON_BONUS``, ``EQUAL_VALUE_BONUS``, ``NEAR_VALUE_BONUS``, ``SPEAKER_BONUS``,
-    ``FRAME_VALUE_BONUS``, ``WRITTEN_VALUE_BONUS``), a
+    ``FRAME_VALUE_BONUS``, ``WRITTEN_VALUE_BONUS``, ``DAY_VALUE_BONUS`` where the context is
+    above ``DAY_VALUE_MIN_CONTEXT``), a
     factor on figures whose head nouns differ (``HEAD_MISMATCH_FACTOR``, before the value
     bonuses) and on figures dated apart (``TIME_MISMATCH_FACTOR``, last), zero where the
     facts can never be one. ``weights`` (by their names in ``WEIGHTS``) override those of
@@ -1209,7 +1216,7 @@ def _combine(family: str, col: dict[str, np.ndarray], weights: dict[str, float] 
     if "written_value" in col:
         sim = sim + w["WRITTEN_VALUE_BONUS"] * col["written_value"]
     if "day_value" in col:
-        sim = sim + w["DAY_VALUE_BONUS"] * col["day_value"]
+        sim = sim + w["DAY_VALUE_BONUS"] * (col["day_value"] & (col["context"] > w["DAY_VALUE_MIN_CONTEXT"]))
     sim[col["apart"]] = 0.0
     if "time_apart" in col:
         sim *= np.where(col["time_apart"], w["TIME_MISMATCH_FACTOR"], 1.0)

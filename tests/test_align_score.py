@@ -1119,6 +1119,23 @@ def test_one_range_written_alike_in_several_reports_is_one_figure():
     assert len(record) == 1 and sorted(record[0].outlets) == ["A", "B", "C"]
 
 
+def test_a_vague_amount_is_no_range_written_alike():
+    # "dozens" is stored as 24-199, but no two numbers write it: two "dozens" of different
+    # people are not one figure
+    from crosscheck.align import _value_key
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    a = "Dozens of firefighters battled the blaze at the warehouse in Oakland overnight."
+    b = "Dozens of residents living near the warehouse in Oakland were evacuated overnight."
+    assert _value_key(count("a:1", "a", "Dozens", a, None, "firefighter", low=24, high=199)) is None
+    written = count("c:1", "c", "between 300 and 500", "The storm damaged between 300 and 500 homes.", None, "home",
+                    low=300, high=500)
+    assert _value_key(written) == ("", 400.0, (300.0, 500.0))
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, outlet=k.upper()) for k, t in (("a", a), ("b", b))])
+    assert all(len(c.facts) == 1 for c in report.clusters if c.kind == "count")
+
+
 def test_a_bracket_that_gives_another_figure_is_no_restatement():
     # "$334 million ($281M in cash)": the same currency, a part of the amount, not its conversion;
     # and a bracketed amount no rate makes the first one stands on its own

@@ -320,6 +320,34 @@ def test_what_is_said_of_a_thing_comes_before_the_class_its_noun_names(sentence,
     assert _the_fact(sentence, text).frame.predicate == predicate
 
 
+@pytest.mark.parametrize("sentence, text, predicate", [
+    # what came of it outranks the means, where the figure is the subject both verbs share
+    ("Four people were shot and killed at the depot.", "Four", "dead"),
+    ("The gunman shot and killed four people.", "four", "dead"),
+    # ... not where the second verb is another's: the gunman's fate is not the figure's
+    ("A gunman shot four people and was killed by police.", "four", "shot"),
+    ("The suspect shot three officers and was arrested.", "three", "shot"),
+    # ... nor where the other class is no outcome of the shooting
+    ("Two teenagers were shot and robbed.", "Two", "shot"),
+    # an adverb says no outcome ("non-fatally" is shot, not dead)
+    ("Two men were shot non-fatally.", "Two", "shot"),
+])
+def test_an_outcome_outranks_the_means_only_when_it_is_the_figures(sentence, text, predicate):
+    assert _the_fact(sentence, text).frame.predicate == predicate
+
+
+@pytest.mark.parametrize("sentence, text, role", [
+    # the way a person went: a verb of directed motion with a person as its subject
+    ("The climber fell 200 metres from the ridge.", "200 metres", "total"),
+    # a level that changed, a place's or a body's: a change
+    ("The Delaware rose eight feet in 24 hours.", "eight feet", "change"),
+    ("Lake Mead fell 20 feet last year.", "20 feet", "change"),
+    ("The boy grew 10 centimetres in a year.", "10 centimetres", "change"),
+])
+def test_a_length_a_person_went_is_no_change_of_a_level(sentence, text, role):
+    assert _the_fact(sentence, text).frame.role == role
+
+
 def test_a_number_after_a_headlines_colon_is_no_age_of_the_word_before():
     # an age is set off by a comma after a name ("Banky, 40,"); a headline's capitals and colon
     # ("Ferry Sinks: 30 Missing") are no name and age

@@ -180,18 +180,20 @@ def _scope(head: Token, keep: Token, own: Span) -> tuple[str, ...]:
 def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     """The first candidate word whose lemma has a predicate class (a support verb's object
     standing right after it: ``data/frame_words.tsv``): (class, lemma), a class
-    that says where the thing is (``LOCATIVE_CLASSES``: "carrying", "passengers") or the means
-    (``MEANS_CLASSES``: "shot") only where no other class is said of it ("a boat carrying 24
-    bodies": dead; "30 passengers were rescued": rescued; "a guard was shot and died": dead); else
-    the first content word's lemma with no class: ("", lemma)."""
+    that says where the thing is (``LOCATIVE_CLASSES``: "carrying", "passengers") only where no
+    other class is said of it, and the means (``MEANS_CLASSES``: "shot") only where no outcome
+    is (``OUTCOME_CLASSES``) ("a boat carrying 24 bodies": dead; "30 passengers were rescued":
+    rescued; "a guard was shot and died": dead); else the first content word's lemma with no
+    class: ("", lemma)."""
     support = _words("support")
     # a support verb says it by its object ("sustained burns", "suffering heavy damage")
     candidates = [x for t in candidates for x in (
         [t, *(c for c in t.children if c.dep_ == "dobj")] if _lemma(t) in support else [t])]
     classed = [t for t in candidates if predicate_class(t)]
+    outcome = any(predicate_class(t) in OUTCOME_CLASSES for t in classed)
     for t in sorted(classed, key=lambda t: (
             predicate_class(t) in LOCATIVE_CLASSES,
-            predicate_class(t) in MEANS_CLASSES)):
+            outcome and predicate_class(t) in MEANS_CLASSES)):
         return predicate_class(t), _lemma(t)
     for pos in ("VERB", "ADJ"):
         for t in candidates:
@@ -289,6 +291,9 @@ LOCATIVE_CLASSES = ("aboard",)
 #: thing too, the outcome says what the figure counts ("two guards were shot and died": two
 #: dead); alone, the attack does ("three people were shot").
 MEANS_CLASSES = ("shot",)
+#: ... and the outcomes they yield to: ACE's Life.Die and Life.Injure ("two teenagers were shot
+#: and robbed" stays shot).
+OUTCOME_CLASSES = ("dead", "injured")
 
 #: Words that join the members of a list of numbers ("6, 7 and 8", "6 to 10"; not a dash,
 #: which writes a range, a score or a record of one thing: "15-17").
@@ -405,7 +410,6 @@ def _ratio(q: Token, noun: Token | None) -> bool:
 
 #: Personal pronouns that stand for a person (not "it", "they").
 PERSONAL = frozenset({"he", "she", "i", "you", "him", "her", "me"})
-#: Common nouns whose first sense names a person (``data/person_nouns.tsv``, from WordNet).
 #: Common nouns with a sense that names a person (``data/person_nouns.tsv``, from WordNet): each
 #: with whether that sense is its first.
 _PERSON_SENSES = {noun: sense != "later" for noun, _, sense in (
@@ -628,10 +632,11 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
         # what came of it: a verb coordinated with the governing one that shares its
-        # argument ("two guards were shot and died"), an adverb of manner ("shot him fatally")
-        candidates += [c for c in gov.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                       and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)]
-        candidates += [c for c in gov.children if c.dep_ == "advmod"]
+        # subject, where the figure is that subject ("two guards were shot and died"; not
+        # "a gunman shot four people and was killed", whose second verb is the gunman's)
+        if first.dep_ in ("nsubj", "nsubjpass"):
+            candidates += [c for c in gov.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)]
         # a passive raising verb's complement says it ("is believed to have been arrested";
         # not "tried to rob", whose subject only tried)
         if any(c.dep_ == "auxpass" for c in gov.children):
@@ -663,18 +668,21 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
 
 
 def _moved(fact: Fact, verb: Token) -> bool:
-    """Whether a length said with a verb of change ("fell", "rose") is the way a person went,
-    not a change of a level: the verb's subject is a person ("the climber fell 200 metres";
-    but "the river rose two metres"), or, for a gerund after a preposition with no subject
-    of its own, the subject of the clause it modifies ("X died after slipping and falling
-    150 metres")."""
-    if fact.value.get("dimension") != "length":
+    """Whether a length said with a verb of change that is also one of directed motion
+    ("fell", "rose"; not "grew") is the way a person went, not a change of a level: the verb's
+    subject is a person ("the climber fell 200 metres"; but "the river rose two metres", "the
+    boy grew 10 centimetres"), or, for a gerund after a preposition with no subject of its
+    own, the subject of the clause it modifies ("X died after slipping and falling 150
+    metres"). A common noun with no entity label may be a person by any of its senses
+    ("climber"); a name only as the recogniser labels it."""
+    if fact.value.get("dimension") != "length" or _lemma(verb) not in _words("motion"):
         return False
     subjects = _subjects(verb)
     while not subjects and verb.dep_ in ("conj", "pcomp", "prep") and verb.head.i != verb.i:
         verb = verb.head
         subjects = _subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
-    return any(_person(s) or _lemma(s) in _PERSON_SENSES for s in subjects)
+    return any(_person(s) or (s.pos_ == "NOUN" and not s.ent_type_ and _lemma(s) in _PERSON_SENSES)
+               for s in subjects)
 
 
 def _subjects(verb: Token) -> list[Token]:

@@ -54,7 +54,7 @@ from crosscheck.context import ContextSpace, SparseVectors, content_words, find_
 from crosscheck.extract.dates import WEEKDAYS
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.measures import DAYS_PER_YEAR
-from crosscheck.extract.numbers import QUALIFIERS, find_quantities
+from crosscheck.extract.numbers import QUALIFIER_KINDS, find_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
@@ -137,7 +137,7 @@ def _single_number(f: Fact) -> bool:
 def _is_approximate(f: Fact) -> bool:
     """Whether a figure is given as approximate ("about", "some", "roughly")."""
     q = f.value.get("qualifier")
-    return bool(q) and QUALIFIERS.get(str(q).lower()) == "approx"
+    return bool(q) and QUALIFIER_KINDS.get(str(q).lower()) == "approx"
 
 
 def _head(f: Fact) -> str:
@@ -590,7 +590,7 @@ def _contradicted(facts: list[Fact], established: list[int], side: list[int]) ->
     175") is the count known so far, so a figure above it still tells the count differently."""
     articles = {facts[j].article for j in established}
     within = {facts[j].article for j in established
-              if QUALIFIERS.get(str(facts[j].value.get("qualifier") or "").lower()) == "upper"
+              if QUALIFIER_KINDS.get(str(facts[j].value.get("qualifier") or "").lower()) == "upper"
               and all(compatible(facts[i], facts[j]) is not False for i in side)}
     return 2 * len(within) < len(articles)
 

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from crosscheck import settings
 from crosscheck.extract.money import PERIODS
-from crosscheck.extract.numbers import QUALIFIERS, find_quantities, load_data
+from crosscheck.extract.numbers import QUALIFIER_KINDS, find_quantities, load_data
 from crosscheck.models import Fact
 
 #: Currency symbols for display; anything else is shown by its ISO code.
@@ -97,7 +97,7 @@ def _written_point(fact: Fact) -> tuple[float, bool] | None:
     low, high = v.get("low"), v.get("high")
     if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
         return None
-    qualifier = QUALIFIERS.get(str(v.get("qualifier") or "").lower())
+    qualifier = QUALIFIER_KINDS.get(str(v.get("qualifier") or "").lower())
     if low == high and qualifier is None:
         return float(low), False
     if qualifier == "approx" and _one_number(fact.text):
@@ -292,7 +292,7 @@ def _range_text(v: dict[str, Any], fmt, written: str = "") -> str:
         return fmt(low)
     q = str(v.get("qualifier") or "").lower()
     single = len(_NUMERAL.findall(written)) == 1  # "about 400", not "about 400 to 500"
-    if low is not None and high is not None and QUALIFIERS.get(q) == "approx" and single:
+    if low is not None and high is not None and QUALIFIER_KINDS.get(q) == "approx" and single:
         return f"~{fmt((float(low) + float(high)) / 2)}"  # "about 400": the figure written
     if high is None and low is not None:
         return f"≥{fmt(low)}"

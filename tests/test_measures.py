@@ -350,3 +350,24 @@ def test_a_noun_between_a_number_and_hours_makes_no_duration():
 ])
 def test_the_place_of_a_distance_is_its_capitalised_name(text, place):
     assert only(text)[1]["from_place"] == place
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a whole number before a singular shock noun is no count of shocks (number agreement)
+        ("A 4 earthquake struck near the town.", "4"),
+        ("4-Plus Earthquake Recorded Near Healdsburg", "4-Plus"),  # ECB+ t38, a headline
+    ],
+)
+def test_a_number_before_a_singular_shock_noun_is_its_magnitude(text, span):
+    (value,) = [m.value for m in measures(text) if text[m.start : m.end] == span]
+    assert (value["low"], value["unit"]) == (4.0, "magnitude")
+
+
+def test_a_plural_shock_noun_is_counted_and_a_qualifier_after_a_number_keeps_its_unit():
+    from crosscheck.extract import extract_facts
+
+    text = "Three quakes struck the region. He spent 10-plus years there."
+    facts = extract_facts(Article(id="a", path="a.txt", text=text))
+    assert {f.text: f.kind for f in facts if f.kind in ("count", "measure")} == {"Three": "count", "10-plus years": "measure"}

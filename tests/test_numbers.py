@@ -63,12 +63,28 @@ def test_parse_number(text, value):
         ("between 10 and 12 km", 10, 12),
         ("10-12 km", 10, 12),
         ("two to three days", 2, 3),
+        # qualifiers written after the number
+        ("10 or more people", 10, None),
+        ("one or more of them", 1, None),
+        ("three-plus seasons", 3, None),
+        ("a 4-Plus earthquake", 4, None),
+        ("20+ years", 20, None),
+        ("100 or so people", 90, 110),
+        ("some 100 or so people", 90, 110),
+        ("40-odd years", 40, 44),
+        ("five or fewer", 0, 5),
     ],
 )
 def test_qualifiers_and_ranges(text, low, high):
     q = one(text)
     assert q.low == pytest.approx(low)
     assert q.high == (None if high is None else pytest.approx(high))
+
+
+def test_a_qualifier_after_the_number_is_part_of_its_span_and_a_sum_is_no_qualifier():
+    q = one("10 or more people")
+    assert (q.qualifier, q.end) == ("or more", len("10 or more"))
+    assert [(x.low, x.high) for x in find_quantities("5+3 is 8")] == [(5, 5), (3, 3), (8, 8)]
 
 
 def test_approx_tolerance_is_symmetric():

@@ -104,14 +104,19 @@ def _lemma(t: Token) -> str:
 
 def _phrase(noun: Token) -> str:
     """A noun with its compound modifiers, as lemmas in text order ("death toll", "wind
-    farm access road")."""
+    farm access road"); not a word hyphened to a number, which is part of the number's own
+    phrase ("three-plus seasons" are seasons)."""
     parts, stack = [noun], [noun]
     while stack:
         for c in stack.pop().children:
-            if c.dep_ == "compound" and c.i < noun.i and not c.like_num:
+            if c.dep_ == "compound" and c.i < noun.i and not c.like_num and not _hyphened_to_number(c):
                 parts.append(c)
                 stack.append(c)
     return " ".join(_lemma(t) for t in sorted(parts, key=lambda t: t.i))
+
+
+def _hyphened_to_number(t: Token) -> bool:
+    return t.i > 1 and t.doc[t.i - 1].text in ("-", "\u2013") and t.doc[t.i - 2].like_num
 
 
 def _noun(t: Token) -> bool:

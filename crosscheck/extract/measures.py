@@ -9,7 +9,7 @@ from crosscheck.extract.numbers import (
     RATE_OF_LABELS,
     WORD_START,
     CANONICAL_UNITS,
-    QUALIFIERS,
+    QUALIFIER_KINDS,
     Quantity,
     Term,
     clause_subject,
@@ -218,12 +218,13 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "quantmod", "appos", "nmod"})
 
 
-def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool) -> str | None:
+def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool, plural: bool = False) -> str | None:
     """The shock a number measures when the number at ``start:end`` of ``sentence`` is a
     magnitude by its parse ("" when no shock is named; None when it is no magnitude),
-    where no word beside it says so: it modifies the noun "magnitude" or, being fractional,
-    a noun naming a shock (a fractional count of quakes is no count: "a <x.y> aftershock",
-    "a <x.y>-strength quake"); it is the object of a preposition hung on "magnitude" or on a
+    where no word beside it says so: it modifies the noun "magnitude" or, being fractional or
+    a number other than one before a singular noun, a noun naming a shock (a fractional count
+    of quakes is no count, nor is a plural number of a singular noun: "a <x.y> aftershock",
+    "a <x.y>-strength quake", "a <n> quake"; Quirk et al. 1985, 5.10); it is the object of a preposition hung on "magnitude" or on a
     verb whose object or whose noun is "magnitude" ("put the magnitude at <x.y>",
     "magnitudes ranging from <x.y> to <x.y>"); or it is a conjunct of such a number
     ("magnitude <x.y> and <x.y>"). A quantity of a shock noun names it: its lemma is returned."""
@@ -259,7 +260,7 @@ def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool)
             return None
         if lemma == "magnitude":
             return head.head.lemma_.lower() if head.head.lemma_.lower() in _SHOCK_NOUNS else ""
-        if fractional and lemma in _SHOCK_NOUNS:
+        if (fractional or plural and head.tag_ in ("NN", "NNP")) and lemma in _SHOCK_NOUNS:
             return lemma
         tok = head
     return None
@@ -332,7 +333,8 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         ):  # fmt: skip
             written = sentence.text[offset + q.num_start : offset + q.num_end]
             shock = _magnitude_by_grammar(sentence.text, offset + q.num_start, offset + q.num_end,
-                                          fractional=q.value != int(q.value) or "." in written)  # "a 5.0 temblor"
+                                          fractional=q.value != int(q.value) or "." in written,  # "a 5.0 temblor"
+                                          plural=q.value != 1)
             if shock is not None:
                 mag = (q.start, q.end, None)
         if mag:
@@ -378,7 +380,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         value = _unit_value(q.low, q.high, unit, *_item(text, q.start, end, dimension), q.qualifier)
         if dimension == "length" and (place := from_place(text, end)):
             value["from_place"] = place
-        if dimension == "temperature" and QUALIFIERS.get(q.qualifier or "") == "upper":
+        if dimension == "temperature" and QUALIFIER_KINDS.get(q.qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
         out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
     out.extend(_fraction_units(sentence, out))

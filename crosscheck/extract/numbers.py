@@ -399,6 +399,31 @@ QUALIFIERS = {
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w])(?P<qual>{_QUAL_ALT})\s+$", re.IGNORECASE)
 
+#: Qualifiers written right after a number, before its unit or noun: "10 or more people",
+#: "three-plus seasons", "20+ years" (more than: Merriam-Webster, "-plus", adjective sense
+#: 2), "100 or so", "40-odd years" (somewhat more than: OED, "odd", adj., sense 3b), "five
+#: or fewer". Stored as the key written here; each makes the range its kind says, as the
+#: qualifiers before a number do.
+POSTFIX_QUALIFIERS = {
+    "or more": "lower", "plus": "lower", "or so": "approx", "odd": "just_over",
+    "or fewer": "upper", "or less": "upper",
+}  # fmt: skip
+_QUALIFIER_AFTER = re.compile(
+    r"(?:\s+(?P<or>or\s+(?:more|so|fewer|less))|[-\u2013](?P<hyphened>plus|odd)|(?P<plus>\+))(?![\w+])",
+    re.IGNORECASE,
+)
+#: The kind of range of every qualifier, written before or after the number.
+QUALIFIER_KINDS = {**QUALIFIERS, **POSTFIX_QUALIFIERS}
+
+
+def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
+    """(the qualifier written right after a number ending at ``end``, its end), or None."""
+    m = _QUALIFIER_AFTER.match(text, end)
+    if m is None:
+        return None
+    word = m.group("or") or m.group("hyphened") or "plus"
+    return " ".join(word.lower().split()), m.end()
+
 #: "about N": N ± 10% at most. News rounds approximate figures to one or two significant
 #: digits ("some 400" for 370-430); 10% covers rounding to two significant digits and the
 #: spread of readings people give "about N" (Ferson et al. 2015 report roughly ±5-15%). The
@@ -538,11 +563,11 @@ def qualify(low: float, high: float, qualifier: str | None) -> tuple[float | Non
 
 
 def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | None, float | None]:
-    if low < 0 and qualifier and QUALIFIERS.get(qualifier.lower()) in ("approx", "near", "just_over"):
+    if low < 0 and qualifier and QUALIFIER_KINDS.get(qualifier.lower()) in ("approx", "near", "just_over"):
         # below zero a tolerance widens the other way: "about -10" is -11 to -9
         lo, hi = _qualify(-high, -low, qualifier)
         return -hi, -lo
-    kind = QUALIFIERS.get(qualifier.lower()) if qualifier else None
+    kind = QUALIFIER_KINDS.get(qualifier.lower()) if qualifier else None
     if kind == "lower":
         return low, None
     if kind == "just_over":
@@ -741,6 +766,9 @@ def find_quantities(text: str) -> list[Quantity]:
                     i += 1
             if between and is_range:
                 start = between.start()
+        after = qualifier_after(text, e)
+        if after is not None:  # "10 or more", "three-plus": the unit or noun comes after it
+            qualifier, e = qualifier or after[0], after[1]  # "some 100 or so": one approximation
         qlow, qhigh = qualify(low, high, qualifier)
         out.append(
             Quantity(start, e, num_start, num_end, value, qlow, qhigh, qualifier, prefix,

@@ -263,6 +263,11 @@ def test_a_line_of_measures_and_durations_with_the_article_is_read_in_linear_tim
     # the time between two events, whatever the parse hangs it on
     ("Two men were arrested a month after the raid.", ["a month"], "total"),
     ("The strike began a week before the general election.", ["a week"], "total"),
+    # the time since an event (ECB+ t19, CC BY 3.0), and since the time before it
+    ("Candlelit vigils were held to mark a week since the shooting.", ["a week"], "total"),
+    ("Boras has had one month since then to solicit bids from other teams.", ["one month"], "total"),
+    # one to two of the unit, written once (ECB+ t13, CC BY 3.0)
+    ("The Palmer fire chief and the Palmer police arrived within a minute or two.", ["a minute or two"], "total"),
     # a rate of an amount, and what a week was like, are no lengths of time
     ("Rents rose to 900 dollars a month after the increase.", [], None),
     ("It has been quite a week for the prime minister.", [], None),
@@ -371,3 +376,9 @@ def test_a_plural_shock_noun_is_counted_and_a_qualifier_after_a_number_keeps_its
     text = "Three quakes struck the region. He spent 10-plus years there."
     facts = extract_facts(Article(id="a", path="a.txt", text=text))
     assert {f.text: f.kind for f in facts if f.kind in ("count", "measure")} == {"Three": "count", "10-plus years": "measure"}
+
+
+def test_a_unit_or_a_number_after_it_is_a_range_of_the_unit():
+    (m,) = measures("It will take a day or two to restore the service.")
+    assert (m.value["low"], m.value["high"], m.value["unit"]) == (1.0, 2.0, "day")
+    assert measures("It has been three years since.") == []  # counted from the date before it

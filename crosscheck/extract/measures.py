@@ -39,13 +39,13 @@ DAYS_PER_YEAR = 365.25
 _AGE_UNIT = Term("unit", "year", "duration", DAYS_PER_YEAR)
 
 #: After a duration: the number dates an event or gives an age, it does not measure a span
-#: ("<n> years ago", "<n> days later", "a 45-year-old", "<n> years old"); "<n> days before" or
-#: "after" with nothing after it is counted from the date before it. Counted from an event
-#: named after it ("three weeks before the release"), it measures the time between the two,
-#: which no report's day dates.
+#: ("<n> years ago", "<n> days later", "a 45-year-old", "<n> years old"); "<n> days before",
+#: "after" or "since" with nothing after it is counted from the date before it. Counted from
+#: an event named after it ("three weeks before the release", "a week since the vote"), it
+#: measures the time between the two, which no report's day dates.
 DURATION_NOT_SPAN = re.compile(
-    r"^\s*(?:ago|later|earlier|since|old|of age|from now|-old|-long-old)\b"
-    r"|^\s*(?:before|after|prior)\b(?!\s*[A-Za-z0-9'’])"
+    r"^\s*(?:ago|later|earlier|old|of age|from now|-old|-long-old)\b"
+    r"|^\s*(?:before|after|prior|since)\b(?!\s*[A-Za-z0-9'’])"
     r"|^-old\b",
     re.IGNORECASE,
 )
@@ -582,11 +582,17 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
             # time between two events ("a fortnight after the vote", "was elected a week before
             # the strike") measures, unless an amount stands before it ("900 dollars a month
             # after the rise": a rate)
-        if any(c.dep_ in ("cc", "conj") or c.dep_ == "nummod" and c.i != det.i for c in head.children) or (
+        upper = _or_more_of_the_unit(head, det)
+        if upper is None and any(c.dep_ in ("cc", "conj") or c.dep_ == "nummod" and c.i != det.i for c in head.children) or (
             head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM")
         ):
-            continue  # more or less than one: "a year and a half", "a day or two", "a quarter of an hour"
+            continue  # more or less than one: "a year and a half", "a quarter of an hour"
         share, at = 1.0, m.start()
+        top = _number_word(upper) if upper is not None else None
+        if top is not None and top > share:  # "a day or two": from one to two of the unit
+            end = max(end, upper.idx + len(upper))
+        else:
+            top = None
         predet = next((c for c in head.children if c.dep_ == "predet" and c.i == det.i - 1), None)
         if predet is not None:  # "half a day"; "quite a week" says what it was like, not how long
             share, at = word_number_value(predet.lower_), predet.idx
@@ -595,10 +601,29 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         start, prefix, qualifier = prefix_and_qualifier(text, at)
         if prefix:
             continue
-        low, high = qualify(share, share, qualifier)
+        low, high = qualify(share, top if top is not None else share, qualifier)
         value = _unit_value(low, high, unit, *_item(text, start, end, unit.dimension), qualifier)
         out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
     return out
+
+
+def _number_word(token) -> float | None:
+    """The value of a number token written in digits or in words, or None."""
+    return float(token.text) if token.text.isdigit() else word_number_value(token.lower_)
+
+
+def _or_more_of_the_unit(head, det):
+    """The number after "or" in "a <unit> or <n>" ("a day or two", "an hour or three"): the
+    upper end of a range of the unit written once (the unit is shared by the coordination;
+    Quirk et al. 1985, 13.70), or None."""
+    nums = [c for c in head.children if c.dep_ == "nummod" and c.i > head.i]
+    if len(nums) != 1 or any(c.dep_ == "conj" for c in head.children):
+        return None
+    num = nums[0]
+    between = head.doc[head.i + 1 : num.i]
+    if [t.lower_ for t in between] != ["or"] or num.i + 1 < len(head.doc) and head.doc[num.i + 1].like_num:
+        return None
+    return num
 
 
 def extract_measures(article: Article, sentences: list[Sentence]) -> list[Mention]:

@@ -30,6 +30,10 @@ CONTEXT_CHARS = 300
 #: the smaller the window, the less each figure costs (a search per rule and figure).
 WORDS_BEFORE_CHARS = 100
 WORD_BEFORE_CHARS = 24
+#: How far around a unit symbol read only when attached to its digits ("-15C") the words that
+#: say what it measures are looked for: about a long sentence's reach, so that a line of
+#: thousands of such figures costs linear time (``crosscheck.extract.numbers``).
+ATTACHED_UNIT_WINDOW_CHARS = 600
 #: Longest sentence read whole. A longer "sentence" (a pasted table, a page without full
 #: stops) is parsed in its first part only (``crosscheck.parse``), and each fact in it keeps
 #: as its sentence (the evidence shown, the context alignment compares) the stretch of this

@@ -382,3 +382,17 @@ def test_a_unit_or_a_number_after_it_is_a_range_of_the_unit():
     (m,) = measures("It will take a day or two to restore the service.")
     assert (m.value["low"], m.value["high"], m.value["unit"]) == (1.0, 2.0, "day")
     assert measures("It has been three years since.") == []  # counted from the date before it
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a temperature as British news style writes it (ECB+ t23, CC BY 3.0), and its conversion
+    ("Police said the weather conditions were severe, with poor visibility, strong wind gusts and -15C temperatures.",
+     "-15C", (-15.0, "°C")),
+    ("Temperatures of 30C (86F) are forecast.", "86F", (30.0, "°C")),
+    ("It has an 8MP rear-facing camera.", "8MP", (8.0, "MP")),
+    # a letter after digits with no word of temperature near is a model's variant, not degrees
+    ("The F-16C jet landed at the base.", "16C", None),
+])
+def test_a_unit_symbol_read_only_attached_to_its_digits(text, span, value):
+    found = {text[m.start : m.end]: (m.value["low"], m.value["unit"]) for m in measures(text)}
+    assert found.get(span) == value

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from crosscheck.extract.sentences import dateline_end
-from crosscheck.settings import CONTEXT_CHARS, MAX_NUMBER_DIGITS, WORDS_BEFORE_CHARS
+from crosscheck.settings import ATTACHED_UNIT_WINDOW_CHARS, CONTEXT_CHARS, MAX_NUMBER_DIGITS, WORDS_BEFORE_CHARS
 
 #: Where the knowledge of scales, currencies and units lives (each file names its source).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -201,6 +201,10 @@ def _mojibake(symbol: str) -> str | None:
         return None
 
 
+#: Unit symbols read only right after the digits ("-15C", "8MP"), from units.json.
+ATTACHED_SYMBOLS: dict[str, list[Term]] = {}
+
+
 def _load_terms():
     """(words, symbols, prefixes, canonical units) from units.json and currencies.json:
     words map lower case, symbols and prefixes exact spellings, to their ``Term``s."""
@@ -221,6 +225,8 @@ def _load_terms():
             add(words, w, term)
         for s in u["symbols"]:
             add(symbols, s, term)
+        for s in u.get("attached", ()):
+            ATTACHED_SYMBOLS.setdefault(s, []).append(term)
     for c in load_data("currencies.json")["currencies"]:
         code = c["code"]
         context = frozenset(c.get("context", ()))
@@ -294,10 +300,33 @@ def prefix_currency(prefix: str) -> str:
     return CURRENCY_PREFIXES[re.sub(r"\s+", "", prefix)]
 
 
+#: An attached symbol (``ATTACHED_SYMBOLS``), not run into a letter, a digit or an abbreviation.
+_ATTACHED_TERM_RE = re.compile(
+    "(?P<term>" + "|".join(re.escape(s) for s in sorted(ATTACHED_SYMBOLS, key=len, reverse=True))
+    + r")(?![^\W_])(?!\.[^\W\d_])"
+)
+
+
+def _attached_terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
+    """A unit symbol written right after the digits that end at ``pos``; one with context
+    words only where one of them is near (a letter after digits is as often a model's
+    variant: "F-16C")."""
+    if pos == 0 or not text[pos - 1].isdigit():
+        return None
+    m = _ATTACHED_TERM_RE.match(text, pos)
+    if m is None:
+        return None
+    terms = ATTACHED_SYMBOLS[m.group("term")]
+    if any(t.context for t in terms):
+        words = set(re.findall(r"[a-z]+", text[max(0, pos - ATTACHED_UNIT_WINDOW_CHARS):pos + ATTACHED_UNIT_WINDOW_CHARS].lower()))
+        terms = [t for t in terms if not t.context or t.context & words]
+    return (terms, m) if terms else None
+
+
 def _terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
     m = _TERM_RE.match(text, pos)
     if not m:
-        return None
+        return _attached_terms_at(text, pos)
     surface = m.group("term")
     terms = TERM_SYMBOLS.get(surface) or TERM_WORDS.get(" ".join(surface.lower().split()), [])
     if not terms and "-" in surface:  # a compound modifier: "square-foot" as "square foot"

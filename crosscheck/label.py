@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from crosscheck.context import STOPWORDS
+from crosscheck.extract.dates import MONTHS, WEEKDAYS
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.measures import DIMENSION_ADJECTIVES
 from crosscheck.models import Fact
@@ -244,6 +245,11 @@ def short_speaker(speaker: str) -> str:
     return speaker
 
 
+#: Names of days and months, which are capitalised but name no one and nothing said about
+#: ("May" is as often a person's name, and stays).
+_CALENDAR_NAMES = frozenset(WEEKDAYS) | (frozenset(MONTHS) - {"may"})
+
+
 def _names(text: str, speaker: str) -> list[str]:
     """Runs of capitalised words in ``text``, in order: names of people, places, treaties.
     A single capitalised word that opens a sentence is left out unless it is an acronym
@@ -265,6 +271,8 @@ def _names(text: str, speaker: str) -> list[str]:
             words = words[1:]
         if not words or all(w.lower() in own for w in words):
             continue
+        if len(words) == 1 and words[0].lower() in _CALENDAR_NAMES:
+            continue  # "on Friday", "in August": when it was said, not what about
         out.append(" ".join(words))
     return out
 

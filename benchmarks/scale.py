@@ -98,7 +98,9 @@ def extracted(work: Path, outlets: int) -> Path:
     if not folder.is_dir():
         build_story(folder, outlets)
     articles = load_corpus([str(folder)])
-    facts = {a.id: extract_facts(a) for a in articles}
+    # facts as plain records (fields, the value a dict), so that another version of the
+    # package (``--old``) can rebuild them with its own types
+    facts = {a.id: [(dict(vars(f), value=dict(f.value))) for f in extract_facts(a)] for a in articles}
     out.write_bytes(pickle.dumps((articles, facts)))
     return out
 
@@ -108,7 +110,10 @@ def measure(pkl: str) -> None:
     import resource
     import time
 
-    articles, facts = pickle.loads(Path(pkl).read_bytes())
+    articles, records = pickle.loads(Path(pkl).read_bytes())
+    from crosscheck.models import Fact
+
+    facts = {a: [Fact(**r) for r in rs] for a, rs in records.items()}
     from crosscheck import align as align_module
     from crosscheck.pipeline import analyse
     from crosscheck.render.json import dumps

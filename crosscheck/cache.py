@@ -119,6 +119,7 @@ def entry_path(cache_dir: Path, key: str) -> Path:
 
 def fact_record(fact: Fact) -> dict[str, Any]:
     record = {name: getattr(fact, name) for name in _FACT_FIELDS}
+    record["value"] = dict(fact.value)
     record["frame"] = asdict(fact.frame) if fact.frame is not None else None
     return record
 

@@ -3,15 +3,20 @@
 load -> ``Article``; extract -> ``Fact`` (from each extractor's ``Mention``);
 align + score -> ``Cluster``; the whole result -> ``Report``.
 
-Every value stored in ``Fact.value`` is JSON-ready (str, int, float, bool, None,
-lists and dicts of those), so that the JSON report is a plain dump of these records.
-The value schema of each fact kind is documented on ``Fact``.
+``Fact.value`` is typed: one dataclass per fact kind (``DateValue``, ``MoneyValue``,
+``CountValue``, ``MeasureValue``, ``QuoteValue``, ``StatementValue``, ``FramingValue``), whose
+fields document the value's schema. Each is also a read-only mapping of the fields it holds,
+so that ``value["low"]`` and ``value.get("qualifier")`` read it as before, and ``dict(value)``
+is what report.json writes; a field never set is absent (not None). Every field is
+JSON-ready (str, int, float, bool, None), so that the JSON report is a plain dump of these
+records. Extractors yield plain dicts (``Mention.value``); a ``Fact`` made from one checks its
+keys against its kind's fields (a key no field names is an error that says so).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -144,6 +149,214 @@ class Frame:
         return d
 
 
+class _Absent:
+    """The default of a value field that a fact does not have (distinct from None)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+    def __reduce__(self) -> str:
+        return "ABSENT"  # unpickled as the one module-level sentinel, whatever the process
+
+
+#: A value field not set: left out of the mapping and of report.json.
+ABSENT: Any = _Absent()
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+class Value(Mapping[str, Any]):
+    """Base of the typed values of ``Fact.value``: a read-only mapping of the fields set."""
+
+    __slots__ = ()
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        if cls not in _FIELD_NAMES:
+            _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+        return _FIELD_NAMES[cls]
+
+    # an instance's __dict__ holds its fields and nothing else: reading it is the fast path of
+    # the many reads alignment and scoring make
+    def __getitem__(self, key: str) -> Any:
+        v = self.__dict__.get(key, ABSENT)
+        if v is ABSENT:
+            raise KeyError(key)
+        return v
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = self.__dict__.get(key, ABSENT)
+        return default if v is ABSENT else v
+
+    def __contains__(self, key: object) -> bool:
+        return self.__dict__.get(key, ABSENT) is not ABSENT  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in self.field_names() if getattr(self, k) is not ABSENT)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self)!r})"
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class DateValue(Value):
+    """A date: ``start``/``end`` (ISO dates, inclusive; None when unanchored), ``granularity``
+    (day|week|month|season|quarter|half|year|decade), ``anchored`` (whether a day of the
+    calendar is known), ``relative`` (written relative to the report's day: "Monday", "last
+    week"), ``inferred`` (the anchor date was itself inferred), ``expression`` (the words of
+    time, lower case) and ``preposition`` (the one before it, or None). A date written without
+    a year in an article with no publication date carries ``year_from`` ("story") with its
+    ``month``, ``day`` and ``weekday`` (``extract.dates.year_from_story`` fills the year); a
+    date given from an earlier one ("a year earlier") names its ``reference``; ``deictic``
+    marks a date read from the report's own day ("today", "yesterday")."""
+
+    start: str | None = ABSENT
+    end: str | None = ABSENT
+    granularity: str = ABSENT
+    anchored: bool = ABSENT
+    relative: bool = ABSENT
+    inferred: bool = ABSENT
+    expression: str = ABSENT
+    preposition: str | None = ABSENT
+    year_from: str = ABSENT
+    month: int = ABSENT
+    day: int = ABSENT
+    weekday: int = ABSENT
+    reference: str = ABSENT
+    deictic: bool = ABSENT
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class MoneyValue(Value):
+    """An amount: ``low``/``high`` (in units of ``currency``, after scale; None = unbounded),
+    ``currency`` (ISO 4217 code), ``scale`` (million|billion|... or None), ``scope``
+    (per_unit|total), ``per`` (the unit an amount each or a rate is of, or None),
+    ``over_a_span`` (an amount said to be spread over a span: "over five years"), ``item``
+    (the thing priced, may be ""), ``head`` (its head noun), ``qualifier`` ("about", or
+    None); ``report_year`` (the year whose exchange rates compare the amount with one in
+    another currency; in an undated report the story's year, marked
+    ``report_year_inferred``)."""
+
+    low: float | None = ABSENT
+    high: float | None = ABSENT
+    currency: str = ABSENT
+    scale: str | None = ABSENT
+    scope: str = ABSENT
+    per: str | None = ABSENT
+    over_a_span: bool = ABSENT
+    item: str = ABSENT
+    head: str = ABSENT
+    qualifier: str | None = ABSENT
+    report_year: int = ABSENT
+    report_year_inferred: bool = ABSENT
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class CountValue(Value):
+    """A count: ``low``/``high`` (int; None = unbounded), ``item`` (the thing counted),
+    ``head`` (its head noun), ``item_from`` (where the item was read), ``qualifier``;
+    ``tally`` (set, true, only for one side of a score, record or vote: "65-53")."""
+
+    low: int | None = ABSENT
+    high: int | None = ABSENT
+    item: str = ABSENT
+    head: str = ABSENT
+    item_from: str = ABSENT
+    qualifier: str | None = ABSENT
+    tally: bool = ABSENT
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class MeasureValue(Value):
+    """A measure: ``low``/``high`` (in the canonical ``unit`` of its ``dimension``; None =
+    unbounded), ``original_unit`` (as written), ``item`` and ``head`` (what is measured),
+    ``qualifier``; ``scale`` (an earthquake magnitude's scale, "Richter", or None),
+    ``from_place`` (a distance from a named place), ``vague`` (a bare plural of a unit:
+    "for decades")."""
+
+    low: float | None = ABSENT
+    high: float | None = ABSENT
+    unit: str = ABSENT
+    dimension: str = ABSENT
+    original_unit: str = ABSENT
+    item: str = ABSENT
+    head: str = ABSENT
+    qualifier: str | None = ABSENT
+    scale: str | None = ABSENT
+    from_place: str = ABSENT
+    vague: bool = ABSENT
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class QuoteValue(Value):
+    """A quotation: ``content`` (the words inside the marks), ``speaker`` (or None),
+    ``speaker_from`` (named|according_to: read in the quotation's own sentence; pronoun|title:
+    resolved from a pronoun or a description; previous: the attribution of the sentence
+    before, continued; none), ``speaker_title`` (the speaker's title, or None), ``cue`` (the
+    reporting verb's lemma, or None), ``speaker_named`` (whether the speaker is a name, not a
+    description such as "the comedian"), ``clause`` (whether the quoted words hold a finite
+    verb: a remark, not a phrase such as "for the coming years")."""
+
+    content: str = ABSENT
+    speaker: str | None = ABSENT
+    speaker_from: str = ABSENT
+    speaker_title: str | None = ABSENT
+    cue: str | None = ABSENT
+    speaker_named: bool = ABSENT
+    clause: bool = ABSENT
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class StatementValue(Value):
+    """An attributed statement in reported speech: ``content`` (the reported clause),
+    ``speaker``, ``speaker_from``, ``speaker_title``, ``cue``, ``speaker_named`` (as for a
+    quotation) and ``verb`` (the reporting verb as written)."""
+
+    speaker: str | None = ABSENT
+    speaker_from: str = ABSENT
+    speaker_title: str | None = ABSENT
+    cue: str | None = ABSENT
+    speaker_named: bool = ABSENT
+    content: str = ABSENT
+    verb: str = ABSENT
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class FramingValue(Value):
+    """A framing word: ``word`` (lower case lemma), ``category`` (hedge|loaded|distancing),
+    ``target`` (id of the fact it qualifies, or None)."""
+
+    word: str = ABSENT
+    category: str = ABSENT
+    target: str | None = ABSENT
+
+
+#: The value type of each fact kind.
+VALUE_TYPES: dict[str, type[Value]] = {
+    "date": DateValue, "money": MoneyValue, "count": CountValue, "measure": MeasureValue,
+    "quote": QuoteValue, "statement": StatementValue, "framing": FramingValue,
+}
+
+
+def make_value(kind: str, value: Mapping[str, Any]) -> Value:
+    """The typed value of a fact of ``kind`` from a mapping of its fields; a ``ValueError``
+    names a kind or a key the schema does not have."""
+    cls = VALUE_TYPES.get(kind)
+    if cls is None:
+        raise ValueError(f"no value schema for fact kind {kind!r}")
+    if type(value) is cls:
+        return value  # type: ignore[return-value]
+    unknown = [k for k in value if k not in cls.field_names()]
+    if unknown:
+        raise ValueError(f"a {kind} value has no field {', '.join(map(repr, sorted(unknown)))}")
+    return cls(**value)
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact mention in one article.
@@ -151,33 +364,9 @@ class Fact:
     ``text == article.text[start:end]``; ``sentence`` is the sentence (or sentences, for a
     quote that spans several) that holds it.
 
-    ``value`` by kind:
-
-    - date: ``start``/``end`` (ISO dates, inclusive; None when unanchored), ``granularity``
-      (day|week|month|season|quarter|half|year|decade), ``anchored`` (bool), ``relative``
-      (bool), ``inferred`` (bool: the anchor date was itself inferred); a date written without
-      a year in an article with no publication date carries ``year_from: "story"`` with its
-      ``month``, ``day`` and ``weekday`` (``extract.dates.year_from_story`` fills the year);
-      a date given from an earlier one ("a year earlier") names its ``reference``.
-    - money: ``low``/``high`` (amount in units of ``currency``, after scale), ``currency``
-      (ISO code), ``scale`` (million|billion|... or None), ``scope`` (per_unit|total),
-      ``item`` (the thing priced, may be ""), ``qualifier`` (e.g. "about", or None);
-      ``report_year`` (the year of the report: the year whose exchange rates compare the
-      amount with one in another currency; in an undated report the story's year, marked
-      ``report_year_inferred``; absent when neither is known).
-    - count: ``low``/``high`` (int), ``item`` (the thing counted), ``qualifier``; ``tally``
-      (true, present only then) for one side of a score, record or vote ("65-53").
-    - measure: ``low``/``high`` (in the canonical ``unit``), ``unit``, ``dimension``,
-      ``original_unit``, ``item``, ``qualifier``.
-    - quote: ``content`` (the words inside the quotation marks), ``speaker`` (or None),
-      ``speaker_from`` (named|according_to: read in the quotation's own sentence; pronoun|title:
-      resolved from a pronoun or a description; previous: the attribution of the sentence
-      before, continued; none), ``speaker_named`` (whether the speaker is a name, not a
-      description such as "the comedian"), ``clause`` (whether the quoted words hold a finite
-      verb: a remark, not a phrase such as "for the coming years").
-    - statement: ``content`` (the reported clause), ``speaker``, ``verb``, ``speaker_named``.
-    - framing: ``word`` (lower case lemma), ``category`` (hedge|loaded|distancing),
-      ``target`` (id of the fact it qualifies, or None).
+    ``value`` is the typed value of its kind (``VALUE_TYPES``: ``DateValue``, ``MoneyValue``,
+    ``CountValue``, ``MeasureValue``, ``QuoteValue``, ``StatementValue``, ``FramingValue``);
+    a mapping given here is made one (``make_value``).
     """
 
     id: str
@@ -187,13 +376,17 @@ class Fact:
     start: int
     end: int
     sentence: str
-    value: dict[str, Any]
+    value: Value
     speaker: str | None = None
     #: offset of ``sentence`` in the article text, so that a fact's place in its sentence
     #: is ``start - sentence_start`` (a figure may occur twice in one sentence).
     sentence_start: int = 0
     #: what the fact is about, for counts, amounts, measures and dates (None for others).
     frame: Frame | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.value, Value) or type(self.value) is not VALUE_TYPES.get(self.kind):
+            object.__setattr__(self, "value", make_value(self.kind, self.value))
 
 
 @dataclass(frozen=True)

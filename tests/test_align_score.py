@@ -196,9 +196,9 @@ def test_a_contracted_negation_reverses_a_quote_and_is_never_the_same_words():
 def test_an_approximate_range_is_not_shown_as_one_figure():
     s = "About 400 to 500 people gathered."
     one = count("a:1", "a", "About 400", "About 400 people gathered.", None, "people", low=360, high=440)
-    one.value["qualifier"] = "about"
+    one = replace(one, value=dict(one.value, qualifier="about"))
     span = count("b:1", "b", "About 400 to 500", s, None, "people", low=360, high=550)
-    span.value["qualifier"] = "about"
+    span = replace(span, value=dict(span.value, qualifier="about"))
     assert display(one) == "~400 people"
     assert display(span) == "360–550 people"
 
@@ -419,7 +419,7 @@ def test_the_role_of_a_date(preposition, role):
     from crosscheck.align import _role
 
     f = day("a:1", "a", "May 2", f"The ban holds {preposition} May 2.", "2024-05-02")
-    f.value["preposition"] = preposition
+    f = replace(f, value=dict(f.value, preposition=preposition))
     assert _role(f) == role
 
 
@@ -431,7 +431,7 @@ def test_two_written_years_far_apart_may_be_one_year_transposed():
     # A relative date years away from a written one is another event.
     c = day("b:1", "b", "four years ago", s.replace("in 1989", "four years ago"), "2020-01-01", "2020-12-31",
             "year")
-    c.value["relative"] = True
+    c = replace(c, value=dict(c.value, relative=True))
     assert ("a:1", "b:1") not in {g.facts for g in align([a, c])}
 
 

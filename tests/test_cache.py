@@ -19,17 +19,15 @@ from crosscheck.models import Article, Fact
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: Values of every JSON type an extractor may store, including awkward floats and text.
+#: A value with a field of every JSON type a value holds, including awkward floats and text.
 AWKWARD_VALUE = {
     "low": 1.2e9,
     "high": 0.1 + 0.2,
-    "count": 3,
     "currency": "EUR",
     "scale": None,
-    "exact": True,
-    "items": ["tariff lines", "quotas"],
-    "nested": {"by": "customs office", "share": -0.0},
-    "text": "“quoted” — naïve café ½",
+    "over_a_span": True,
+    "item": "“quoted” — naïve café ½",
+    "head": "-0.0",
 }
 
 CALLS: list[str] = []
@@ -42,7 +40,7 @@ def trade_extractor(article: Article) -> list[Fact]:
     for n, line in enumerate(article.text.split("\n"), 1):
         facts.append(
             Fact(f"{article.id}:{n}", article.id, "money", line, start, start + len(line), line,
-                 dict(AWKWARD_VALUE, line=n), speaker=None if n % 2 else "the minister")
+                 dict(AWKWARD_VALUE, report_year=2000 + n), speaker=None if n % 2 else "the minister")
         )
         start += len(line) + 1
     return facts
@@ -88,7 +86,8 @@ def test_facts_and_values_round_trip_exactly(tmp_path, fresh):
     again = run(cached(trade_extractor, tmp_path), articles)
     assert again == direct
     value = again["wire"][0].value
-    assert value["high"] == 0.1 + 0.2 and isinstance(value["count"], int) and value["scale"] is None
+    assert value["high"] == 0.1 + 0.2 and isinstance(value["report_year"], int) and value["scale"] is None
+    assert value["item"] == AWKWARD_VALUE["item"] and value["over_a_span"] is True
     assert [f.id for f in again["wire"]] == ["wire:1", "wire:2"] and again["wire"][1].speaker == "the minister"
 
 

@@ -64,7 +64,7 @@ def test_absurdly_long_numbers_are_no_quantities_and_never_a_crash(digits):
     text = f"The council approved {'7' * digits} projects worth ${'3' * digits} million and 12 homes."
     facts = extract_facts(Article(id="a", path="a.txt", text=text, published=date(2020, 1, 1)))
     assert [f.text for f in facts if f.kind in ("count", "money")] == ["12"]
-    assert all(json.dumps(f.value, allow_nan=False) for f in facts)
+    assert all(json.dumps(dict(f.value), allow_nan=False) for f in facts)
 
 
 def test_a_sidecar_nested_thousands_deep_is_a_one_line_error(tmp_path, capsys):

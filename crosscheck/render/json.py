@@ -36,7 +36,7 @@ def report_dict(report: Report, lazy: bool = False) -> dict[str, Any]:
             "start": f.start,
             "end": f.end,
             "sentence": f.sentence,
-            "value": f.value,
+            "value": dict(f.value),
             **({"speaker": f.speaker} if f.kind in ("quote", "statement") else {}),
             **({"frame": f.frame.as_dict()} if f.frame is not None else {}),
         }

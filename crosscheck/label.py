@@ -245,9 +245,12 @@ def short_speaker(speaker: str) -> str:
     return speaker
 
 
-#: Names of days and months, which are capitalised but name no one and nothing said about
-#: ("May" is as often a person's name, and stays).
-_CALENDAR_NAMES = frozenset(WEEKDAYS) | (frozenset(MONTHS) - {"may"})
+#: Names of days and months, which are capitalised but name no one and nothing said about;
+#: not the months that are as often given names ("April", "May", "June", "August"), which stay.
+_CALENDAR_NAMES = frozenset(
+    max((w for w in names if names[w] == n), key=len)  # the full name: the lists hold abbreviations too
+    for names in (WEEKDAYS, MONTHS) for n in set(names.values())
+) - {"april", "may", "june", "august"}
 
 
 def _names(text: str, speaker: str) -> list[str]:

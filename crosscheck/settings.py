@@ -31,9 +31,10 @@ CONTEXT_CHARS = 300
 WORDS_BEFORE_CHARS = 100
 WORD_BEFORE_CHARS = 24
 #: How far around a unit symbol read only when attached to its digits ("-15C") the words that
-#: say what it measures are looked for: about a long sentence's reach, so that a line of
-#: thousands of such figures costs linear time (``crosscheck.extract.numbers``).
-ATTACHED_UNIT_WINDOW_CHARS = 600
+#: say what it measures are looked for: about a clause's reach ("temperatures of 30C (86F)"),
+#: not the sentence's, where a word of the weather may be about something else
+#: (``crosscheck.extract.numbers``).
+ATTACHED_UNIT_WINDOW_CHARS = 60
 #: Longest sentence read whole. A longer "sentence" (a pasted table, a page without full
 #: stops) is parsed in its first part only (``crosscheck.parse``), and each fact in it keeps
 #: as its sentence (the evidence shown, the context alignment compares) the stretch of this
@@ -172,6 +173,10 @@ DAY_VALUE_BONUS = 0.45
 #: beside 0: 0 in every fold (B-cubed 0.809; 0.805 at 0.1, where one more discrepancy is listed
 #: and fewer days of two events that share one word of the story, "police", are joined).
 DAY_VALUE_MIN_CONTEXT = 0.0
+#: When two clusters merge, the mean similarity across them must reach this share of
+#: the threshold, so that long chains of weak links do not glue different facts (also the
+#: bar for joining an article's repeats of a figure, ``align._join_repeats``). Hand-set 0.6.
+MERGE_MEAN_SHARE = 0.6
 # --- end of fitted weights -----------------------------------------------------------
 #: Least similarity of the words of two quotes/statements (TF-IDF cosine) for them to be
 #: one remark at all, whoever said them: a spokeswoman's remark on a treaty and her remark
@@ -182,9 +187,6 @@ SPEECH_MIN_CONTENT = 0.10
 SAME_SPEAKER_BONUS = 0.25
 #: Penalty for quotes/statements attributed to two different named speakers.
 OTHER_SPEAKER_PENALTY = 0.10
-#: When two clusters merge, the mean similarity across them must reach this share of
-#: the threshold, so that long chains of weak links do not glue different facts.
-MERGE_MEAN_SHARE = 0.6
 
 # --- values (crosscheck.values) --------------------------------------------------------
 #: The most a measure's trailing zeros may stand for, as a share of the figure: "60 km" may

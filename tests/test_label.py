@@ -36,3 +36,10 @@ def test_seed_labels_come_from_frames_and_reach_report_json(seeds_report):
     assert "cabinet approved plan — date" in labels  # the three outlets' dates of one decision
     assert all(" — " in c["label"] and c["topic"] for c in seeds_report["clusters"])
     assert all(" — " in p["label"] for p in seeds_report["possible_conflicts"])
+
+
+def test_a_day_or_month_name_alone_is_no_name_but_a_given_name_stays():
+    from crosscheck.label import _names
+
+    assert _names("The plan was agreed with Varno on Friday, in September.", "Ortiz") == ["Varno"]
+    assert _names("The plan was agreed with June on Friday.", "Ortiz") == ["June"]

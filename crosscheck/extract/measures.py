@@ -39,13 +39,15 @@ DAYS_PER_YEAR = 365.25
 _AGE_UNIT = Term("unit", "year", "duration", DAYS_PER_YEAR)
 
 #: After a duration: the number dates an event or gives an age, it does not measure a span
-#: ("<n> years ago", "<n> days later", "a 45-year-old", "<n> years old"); "<n> days before",
-#: "after" or "since" with nothing after it is counted from the date before it. Counted from
-#: an event named after it ("three weeks before the release", "a week since the vote"), it
-#: measures the time between the two, which no report's day dates.
+#: ("<n> years ago", "<n> days later", "a 45-year-old", "<n> years old"); "<n> days before" or
+#: "after" with nothing after it is counted from the date before it. Counted from an event
+#: named after it ("three weeks before the release"), it measures the time between the two,
+#: which no report's day dates. The time since an event ("a week since the shooting") is
+#: counted to the report's own day, as "ago" is: outlets a day apart write 7 and 8 days of
+#: one span, which is no discrepancy.
 DURATION_NOT_SPAN = re.compile(
-    r"^\s*(?:ago|later|earlier|old|of age|from now|-old|-long-old)\b"
-    r"|^\s*(?:before|after|prior|since)\b(?!\s*[A-Za-z0-9'’])"
+    r"^\s*(?:ago|later|earlier|since|old|of age|from now|-old|-long-old)\b"
+    r"|^\s*(?:before|after|prior)\b(?!\s*[A-Za-z0-9'’])"
     r"|^-old\b",
     re.IGNORECASE,
 )
@@ -218,13 +220,15 @@ def _magnitude(sentence: str, q: Quantity) -> tuple[int, int, str | None] | None
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "quantmod", "appos", "nmod"})
 
 
-def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool, plural: bool = False) -> str | None:
+def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool, plural: bool = False,
+                          phrase_end: int | None = None) -> str | None:
     """The shock a number measures when the number at ``start:end`` of ``sentence`` is a
     magnitude by its parse ("" when no shock is named; None when it is no magnitude),
     where no word beside it says so: it modifies the noun "magnitude" or, being fractional or
     a number other than one before a singular noun, a noun naming a shock (a fractional count
     of quakes is no count, nor is a plural number of a singular noun: "a <x.y> aftershock",
-    "a <x.y>-strength quake", "a <n> quake"; Quirk et al. 1985, 5.10); it is the object of a preposition hung on "magnitude" or on a
+    "a <x.y>-strength quake", "a <n> quake"; Quirk et al. 1985, 5.10: the number right before
+    the noun, where ``phrase_end`` ends the number's phrase, not "the 3 a.m. quake"); it is the object of a preposition hung on "magnitude" or on a
     verb whose object or whose noun is "magnitude" ("put the magnitude at <x.y>",
     "magnitudes ranging from <x.y> to <x.y>"); or it is a conjunct of such a number
     ("magnitude <x.y> and <x.y>"). A quantity of a shock noun names it: its lemma is returned."""
@@ -260,7 +264,8 @@ def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool,
             return None
         if lemma == "magnitude":
             return head.head.lemma_.lower() if head.head.lemma_.lower() in _SHOCK_NOUNS else ""
-        if (fractional or plural and head.tag_ in ("NN", "NNP")) and lemma in _SHOCK_NOUNS:
+        next_to = phrase_end is None or not sentence[phrase_end:head.idx].strip()
+        if (fractional or plural and head.tag_ in ("NN", "NNP") and next_to) and lemma in _SHOCK_NOUNS:
             return lemma
         tok = head
     return None
@@ -334,7 +339,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             written = sentence.text[offset + q.num_start : offset + q.num_end]
             shock = _magnitude_by_grammar(sentence.text, offset + q.num_start, offset + q.num_end,
                                           fractional=q.value != int(q.value) or "." in written,  # "a 5.0 temblor"
-                                          plural=q.value != 1)
+                                          plural=q.value != 1, phrase_end=offset + q.end)
             if shock is not None:
                 mag = (q.start, q.end, None)
         if mag:

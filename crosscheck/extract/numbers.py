@@ -307,10 +307,18 @@ _ATTACHED_TERM_RE = re.compile(
 )
 
 
+#: Right before digits, a letter and a hyphen ("F-16", "KC-135": a model's letters; "gusts
+#: and-15C": a word run into what may be a minus sign, whose figure's sign is then unknown), or
+#: capitals standing alone ("A380").
+_LETTER_BEFORE = re.compile(r"[A-Za-z]-$|(?<![A-Za-z])[A-Z]{1,3}$")
+
+
 def _attached_terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
-    """A unit symbol written right after the digits that end at ``pos``; one with context
-    words only where one of them is near (a letter after digits is as often a model's
-    variant: "F-16C")."""
+    """A unit symbol written right after the digits that end at ``pos``. A letter after
+    digits is as often a model's or a grade's ("F-16C", "a 747F freighter", "Grade 5C
+    students"), so a symbol with context words is read only where one of them is near, the
+    digits follow no letter, and the word after it, if any, is one of the context words or a
+    function word ("-15C temperatures", "30C in London"), not a noun it names."""
     if pos == 0 or not text[pos - 1].isdigit():
         return None
     m = _ATTACHED_TERM_RE.match(text, pos)
@@ -318,8 +326,16 @@ def _attached_terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | Non
         return None
     terms = ATTACHED_SYMBOLS[m.group("term")]
     if any(t.context for t in terms):
-        words = set(re.findall(r"[a-z]+", text[max(0, pos - ATTACHED_UNIT_WINDOW_CHARS):pos + ATTACHED_UNIT_WINDOW_CHARS].lower()))
-        terms = [t for t in terms if not t.context or t.context & words]
+        digits = pos
+        while digits > 0 and (text[digits - 1].isdigit() or text[digits - 1] in ".,"):
+            digits -= 1
+        lead = _LETTER_BEFORE.search(text, max(0, digits - 4), digits)
+        near = text[max(0, pos - ATTACHED_UNIT_WINDOW_CHARS):pos + ATTACHED_UNIT_WINDOW_CHARS].lower()
+        words = set(re.findall(r"[a-z]+", near))
+        after = _WORD_NEXT.match(text, m.end())
+        nxt = after.group(1) if after else ""
+        terms = [t for t in terms if not t.context or (
+            not lead and t.context & words and (not nxt or nxt in t.context or nxt in NP_STOP_WORDS))]
     return (terms, m) if terms else None
 
 
@@ -443,6 +459,10 @@ _QUALIFIER_AFTER = re.compile(
 )
 #: The kind of range of every qualifier, written before or after the number.
 QUALIFIER_KINDS = {**QUALIFIERS, **POSTFIX_QUALIFIERS}
+
+
+#: A scale word after a qualifier that follows a number ("40-odd thousand").
+_SCALE_AFTER = re.compile(rf"\s+({_SCALES})\b", re.IGNORECASE)
 
 
 def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
@@ -797,8 +817,22 @@ def find_quantities(text: str) -> list[Quantity]:
                 start = between.start()
         after = qualifier_after(text, e)
         if after is not None:  # "10 or more", "three-plus": the unit or noun comes after it
-            qualifier, e = qualifier or after[0], after[1]  # "some 100 or so": one approximation
-        qlow, qhigh = qualify(low, high, qualifier)
+            e = after[1]
+            scaled = _SCALE_AFTER.match(text, e) if not scale else None
+            if scaled:  # "40-odd thousand", "$3 or so billion": the scale word follows the qualifier
+                factor = SCALE_WORDS[scaled.group(1).lower()]
+                value, low, high, scale, e = value * factor, low * factor, high * factor, scaled.group(1).lower(), scaled.end()
+            if qualifier is None:
+                qualifier = after[0]
+                qlow, qhigh = qualify(low, high, qualifier)
+            else:  # "about 100 or more": both hedge, so the range either allows ("at least about 100")
+                (a_low, a_high), (b_low, b_high) = qualify(low, high, qualifier), qualify(low, high, after[0])
+                qlow = min(a_low, b_low) if a_low is not None and b_low is not None else None
+                qhigh = max(a_high, b_high) if a_high is not None and b_high is not None else None
+                if QUALIFIER_KINDS[after[0]] in ("lower", "upper"):
+                    qualifier = after[0]  # the bound is what the two say together
+        else:
+            qlow, qhigh = qualify(low, high, qualifier)
         out.append(
             Quantity(start, e, num_start, num_end, value, qlow, qhigh, qualifier, prefix,
                      scale, is_word, is_range)

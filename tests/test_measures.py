@@ -414,3 +414,13 @@ def test_a_unit_or_a_number_after_it_is_a_range_of_the_unit():
 def test_a_unit_symbol_read_only_attached_to_its_digits(text, span, value):
     found = {text[m.start : m.end]: (m.value["low"], m.value["unit"]) for m in measures(text)}
     assert found.get(span) == value
+
+
+@pytest.mark.parametrize("text, span, low, high", [
+    ("Turnout was 30% or more in most districts.", "30% or more", 30.0, None),
+    ("Prices rose 5 per cent or less.", "5 per cent or less", 0.0, 5.0),
+    ("About 30 percent or more of homes were damaged.", "About 30 percent or more", 27.0, None),
+])
+def test_a_qualifier_after_the_unit_makes_the_range_it_says(text, span, low, high):
+    (m,) = measures(text)
+    assert (text[m.start : m.end], m.value["low"], m.value["high"]) == (span, low, high)

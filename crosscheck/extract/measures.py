@@ -22,6 +22,7 @@ from crosscheck.extract.numbers import (
     noun_phrase_after,
     noun_phrase_before,
     prefix_and_qualifier,
+    qualifier_after,
     qualify,
     term_after,
     tidy,
@@ -382,7 +383,12 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             unit.factor >= 1 or AGO_OR_AGE.match(after)
         ):
             continue  # "four days later" dates an event; "ten minutes later" measures a gap no date can
-        value = _unit_value(q.low, q.high, unit, *_item(text, q.start, end, dimension), q.qualifier)
+        low, high, qualifier = q.low, q.high, q.qualifier
+        post = qualifier_after(text, end) if found else None
+        if post is not None:  # "30% or more", "48 hours or so": the qualifier after the unit
+            low, high, qualifier = _qualified_after(q, post[0])
+            end = post[1]
+        value = _unit_value(low, high, unit, *_item(text, q.start, end, dimension), qualifier)
         if dimension == "length" and (place := from_place(text, end)):
             value["from_place"] = place
         if dimension == "temperature" and QUALIFIER_KINDS.get(q.qualifier or "") == "upper":
@@ -392,6 +398,20 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out.extend(_one_unit(sentence, out))
     out.extend(_vague_units(sentence, out))
     return tuple(out)
+
+
+def _qualified_after(q: Quantity, after: str) -> tuple[float | None, float | None, str]:
+    """The range of ``q`` with the qualifier ``after`` written after its unit: the range it
+    makes of the written figure, or, beside a qualifier before the number, the range either
+    allows ("about 30% or more": at least about 30%), as ``find_quantities`` reads one written
+    before the unit."""
+    written_low, written_high = (q.value, q.value) if not q.is_range else (q.low, q.high)
+    low, high = qualify(written_low, written_high, after)
+    if q.qualifier is None or q.is_range:
+        return low, high, after
+    low = min(low, q.low) if low is not None and q.low is not None else None
+    high = max(high, q.high) if high is not None and q.high is not None else None
+    return low, high, after if QUALIFIER_KINDS[after] in ("lower", "upper") else q.qualifier
 
 
 #: Most words between a number and the unit of time it counts ("19 straight years", "12

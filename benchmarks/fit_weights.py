@@ -99,7 +99,7 @@ WEIGHTS = align.WEIGHTS
 BOUNDS = {name: (0.0, 1.0) for name in WEIGHTS}
 NEUTRAL = {name: 1.0 if name.endswith("_FACTOR") else 0.0 for name in WEIGHTS}
 #: Bars among the weights: a step in the score, with no gradient to fit; searched only.
-BARS = frozenset({"DAY_VALUE_MIN_CONTEXT"})
+BARS = frozenset({"DAY_VALUE_MIN_CONTEXT", "MERGE_MEAN_SHARE"})
 L2 = 1e-3
 MIN_SUPPORT = 30
 #: The columns each weight multiplies (see ``score``).
@@ -202,6 +202,7 @@ def score(p: dict[str, np.ndarray], w: dict[str, float]) -> tuple[np.ndarray, di
         "WRITTEN_VALUE_BONUS": ft * p["written_value"],
         "DAY_VALUE_BONUS": ft * p["day_value"] * (p["context"] > w["DAY_VALUE_MIN_CONTEXT"]),
         "DAY_VALUE_MIN_CONTEXT": np.zeros(len(p["context"])),  # a bar: no gradient (searched only)
+        "MERGE_MEAN_SHARE": np.zeros(len(p["context"])),  # grouping's bar, not the pair's score (searched only)
         "TIME_MISMATCH_FACTOR": p["time_apart"] * (fh * a + b),
     }
     return s, d
@@ -291,6 +292,7 @@ SEARCH = {
     "WRITTEN_VALUE_BONUS": (0.0, 0.075, 0.15, 0.3, 0.45, 0.6, 0.8),
     "DAY_VALUE_BONUS": (0.0, 0.075, 0.15, 0.3, 0.45, 0.6, 0.8),
     "DAY_VALUE_MIN_CONTEXT": (0.05, 0.1, 0.15, 0.2),
+    "MERGE_MEAN_SHARE": (0.3, 0.4, 0.5, 0.7, 0.8),
 }
 
 

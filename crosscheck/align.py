@@ -1024,7 +1024,7 @@ def _cosines(vectors: np.ndarray, of: np.ndarray, rows: np.ndarray, cols: np.nda
 #: (``SAME_SPEAKER_BONUS``, ``OTHER_SPEAKER_PENALTY``) are applied the same way but not fitted.
 WEIGHTS = ("LOCAL_WEIGHT", "ORDER_BONUS", "ANCHOR_BONUS", "ITEM_WEIGHT", "HEAD_MISMATCH_FACTOR", "SAME_PERSON_BONUS",
            "EQUAL_VALUE_BONUS", "NEAR_VALUE_BONUS", "SPEAKER_BONUS", "TIME_MISMATCH_FACTOR", "FRAME_VALUE_BONUS",
-           "WRITTEN_VALUE_BONUS", "DAY_VALUE_BONUS", "DAY_VALUE_MIN_CONTEXT")
+           "WRITTEN_VALUE_BONUS", "DAY_VALUE_BONUS", "DAY_VALUE_MIN_CONTEXT", "MERGE_MEAN_SHARE")
 
 
 def _similarity_rows(feat: _Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

@@ -275,7 +275,7 @@ def _names(text: str, speaker: str) -> list[str]:
         if not words or all(w.lower() in own for w in words):
             continue
         if len(words) == 1 and words[0].lower() in _CALENDAR_NAMES:
-            continue  # "on Friday", "in August": when it was said, not what about
+            continue  # "on Friday", "in September": when it was said, not what about
         out.append(" ".join(words))
     return out
 

@@ -24,6 +24,7 @@ from crosscheck.extract.numbers import (
     prefix_and_qualifier,
     qualifier_after,
     qualify,
+    qualify_twice,
     term_after,
     tidy,
     word_number_value,
@@ -229,8 +230,9 @@ def _magnitude_by_grammar(sentence: str, start: int, end: int, fractional: bool,
     a number other than one before a singular noun, a noun naming a shock (a fractional count
     of quakes is no count, nor is a plural number of a singular noun: "a <x.y> aftershock",
     "a <x.y>-strength quake", "a <n> quake"; Quirk et al. 1985, 5.10: the number right before
-    the noun, where ``phrase_end`` ends the number's phrase, not "the 3 a.m. quake"); it is the object of a preposition hung on "magnitude" or on a
-    verb whose object or whose noun is "magnitude" ("put the magnitude at <x.y>",
+    the noun, where ``phrase_end`` ends the number's phrase, not "the 3 a.m. quake"); it is
+    the object of a preposition hung on "magnitude" or on a verb whose object or whose noun
+    is "magnitude" ("put the magnitude at <x.y>",
     "magnitudes ranging from <x.y> to <x.y>"); or it is a conjunct of such a number
     ("magnitude <x.y> and <x.y>"). A quantity of a shock noun names it: its lemma is returned."""
     from crosscheck.parse import parse, tokens_in
@@ -385,33 +387,20 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             continue  # "four days later" dates an event; "ten minutes later" measures a gap no date can
         low, high, qualifier = q.low, q.high, q.qualifier
         post = qualifier_after(text, end) if found else None
-        if post is not None:  # "30% or more", "48 hours or so": the qualifier after the unit
-            low, high, qualifier = _qualified_after(q, post[0])
+        if post is not None and not (q.is_range and q.qualifier):  # "30% or more": the qualifier after the unit
+            written = (q.low, q.high) if q.is_range else (q.value, q.value)
+            low, high, qualifier = qualify_twice(*written, q.qualifier, post[0])
             end = post[1]
         value = _unit_value(low, high, unit, *_item(text, q.start, end, dimension), qualifier)
         if dimension == "length" and (place := from_place(text, end)):
             value["from_place"] = place
-        if dimension == "temperature" and QUALIFIER_KINDS.get(q.qualifier or "") == "upper":
+        if dimension == "temperature" and QUALIFIER_KINDS.get(qualifier or "") == "upper":
             value["low"] = None  # "below 10°F": no floor at zero on a temperature scale
         out.append(Mention("measure", sentence.start + offset + q.start, sentence.start + offset + end, value))
     out.extend(_fraction_units(sentence, out))
     out.extend(_one_unit(sentence, out))
     out.extend(_vague_units(sentence, out))
     return tuple(out)
-
-
-def _qualified_after(q: Quantity, after: str) -> tuple[float | None, float | None, str]:
-    """The range of ``q`` with the qualifier ``after`` written after its unit: the range it
-    makes of the written figure, or, beside a qualifier before the number, the range either
-    allows ("about 30% or more": at least about 30%), as ``find_quantities`` reads one written
-    before the unit."""
-    written_low, written_high = (q.value, q.value) if not q.is_range else (q.low, q.high)
-    low, high = qualify(written_low, written_high, after)
-    if q.qualifier is None or q.is_range:
-        return low, high, after
-    low = min(low, q.low) if low is not None and q.low is not None else None
-    high = max(high, q.high) if high is not None and q.high is not None else None
-    return low, high, after if QUALIFIER_KINDS[after] in ("lower", "upper") else q.qualifier
 
 
 #: Most words between a number and the unit of time it counts ("19 straight years", "12
@@ -607,7 +596,7 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
             # time between two events ("a fortnight after the vote", "was elected a week before
             # the strike") measures, unless an amount stands before it ("900 dollars a month
             # after the rise": a rate)
-        upper = _or_more_of_the_unit(head, det)
+        upper = _number_after_or(head)
         if upper is None and any(c.dep_ in ("cc", "conj") or c.dep_ == "nummod" and c.i != det.i for c in head.children) or (
             head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM")
         ):
@@ -637,7 +626,7 @@ def _number_word(token) -> float | None:
     return float(token.text) if token.text.isdigit() else word_number_value(token.lower_)
 
 
-def _or_more_of_the_unit(head, det):
+def _number_after_or(head):
     """The number after "or" in "a <unit> or <n>" ("a day or two", "an hour or three"): the
     upper end of a range of the unit written once (the unit is shared by the coordination;
     Quirk et al. 1985, 13.70), or None."""

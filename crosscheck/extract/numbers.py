@@ -631,6 +631,20 @@ def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | No
     return low, high
 
 
+def qualify_twice(low: float, high: float, before: str | None, after: str) -> tuple[float | None, float | None, str]:
+    """(low, high, qualifier) of the written range [low, high] with a qualifier written after
+    it ("10 or more") and maybe one before it: both hedge, so the range is the one either
+    allows ("about 100 or more": at least about 100, 90 and up), and the qualifier kept is the
+    bound the two say together, else the one before."""
+    low_a, high_a = qualify(low, high, after)
+    if before is None:
+        return low_a, high_a, after
+    low_b, high_b = qualify(low, high, before)
+    low_q = min(low_a, low_b) if low_a is not None and low_b is not None else None
+    high_q = max(high_a, high_b) if high_a is not None and high_b is not None else None
+    return low_q, high_q, after if QUALIFIER_KINDS[after] in ("lower", "upper") else before
+
+
 def _last_digit(x: float) -> float:
     """One unit of the last significant digit of ``x`` as written: 100 for 2,900, 1 for 47,
     0.1 for 6.5, 100,000 for 2.5 million (its value 2,500,000)."""
@@ -822,15 +836,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if scaled:  # "40-odd thousand", "$3 or so billion": the scale word follows the qualifier
                 factor = SCALE_WORDS[scaled.group(1).lower()]
                 value, low, high, scale, e = value * factor, low * factor, high * factor, scaled.group(1).lower(), scaled.end()
-            if qualifier is None:
-                qualifier = after[0]
-                qlow, qhigh = qualify(low, high, qualifier)
-            else:  # "about 100 or more": both hedge, so the range either allows ("at least about 100")
-                (a_low, a_high), (b_low, b_high) = qualify(low, high, qualifier), qualify(low, high, after[0])
-                qlow = min(a_low, b_low) if a_low is not None and b_low is not None else None
-                qhigh = max(a_high, b_high) if a_high is not None and b_high is not None else None
-                if QUALIFIER_KINDS[after[0]] in ("lower", "upper"):
-                    qualifier = after[0]  # the bound is what the two say together
+            qlow, qhigh, qualifier = qualify_twice(low, high, qualifier, after[0])
         else:
             qlow, qhigh = qualify(low, high, qualifier)
         out.append(

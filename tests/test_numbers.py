@@ -71,10 +71,10 @@ def test_parse_number(text, value):
         ("20+ years", 20, None),
         ("100 or so people", 90, 110),
         ("some 100 or so people", 90, 110),
-        ("40-odd years", 40, 44),
+        ("40-odd years", 40, 50),
         ("five or fewer", 0, 5),
         # ... before a scale word, and beside a qualifier before the number (either range holds)
-        ("40-odd thousand residents", 40_000, 44_000),
+        ("40-odd thousand residents", 40_000, 50_000),
         ("$3 or so billion", 2.7e9, 3.3e9),
         ("20 million or more people", 20_000_000, None),
         ("about 100 or more protesters", 90, None),

@@ -446,11 +446,12 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w])(?P<qual>{_QUAL_ALT})\s+$", re.IGNORE
 
 #: Qualifiers written right after a number, before its unit or noun: "10 or more people",
 #: "three-plus seasons", "20+ years" (more than: Merriam-Webster, "-plus", adjective sense
-#: 2), "100 or so", "40-odd years" (somewhat more than: OED, "odd", adj., sense 3b), "five
+#: 2), "100 or so", "40-odd years" (with some more, below the next round number: OED, "odd",
+#: adj., sense 3b; "step": up to one more unit of the figure's last digit, 40 to 50), "five
 #: or fewer". Stored as the key written here; each makes the range its kind says, as the
 #: qualifiers before a number do.
 POSTFIX_QUALIFIERS = {
-    "or more": "lower", "plus": "lower", "or so": "approx", "odd": "just_over",
+    "or more": "lower", "plus": "lower", "or so": "approx", "odd": "step",
     "or fewer": "upper", "or less": "upper",
 }  # fmt: skip
 _QUALIFIER_AFTER = re.compile(
@@ -612,13 +613,15 @@ def qualify(low: float, high: float, qualifier: str | None) -> tuple[float | Non
 
 
 def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | None, float | None]:
-    if low < 0 and qualifier and QUALIFIER_KINDS.get(qualifier.lower()) in ("approx", "near", "just_over"):
+    if low < 0 and qualifier and QUALIFIER_KINDS.get(qualifier.lower()) in ("approx", "near", "just_over", "step"):
         # below zero a tolerance widens the other way: "about -10" is -11 to -9
         lo, hi = _qualify(-high, -low, qualifier)
         return -hi, -lo
     kind = QUALIFIER_KINDS.get(qualifier.lower()) if qualifier else None
     if kind == "lower":
         return low, None
+    if kind == "step":
+        return low, high + _last_digit(high)
     if kind == "just_over":
         return low, high * (1 + NEAR_TOLERANCE)
     if kind == "near":

@@ -314,3 +314,14 @@ def test_a_currency_written_with_a_capital_is_money(text, written, low):
 @pytest.mark.parametrize("text", ["He lives at 5 Sterling Road.", "The chain opened 4 Dollar General stores."])
 def test_a_currency_name_inside_a_proper_name_is_no_money(text):
     assert extract_money(Article(id="a", path="a.txt", text=text), split_sentences(text)) == []
+
+
+@pytest.mark.parametrize("text, span, low, high", [
+    # a qualifier after the currency, as after the number ("$5 million or more")
+    ("The deal is worth 5 million euros or more.", "5 million euros or more", 5e6, None),
+    ("It cost 300 dollars or less.", "300 dollars or less", 0.0, 300.0),
+    ("They raised about 2 million pounds or more.", "about 2 million pounds or more", 1.8e6, None),
+])
+def test_a_qualifier_after_the_currency_makes_the_range_it_says(text, span, low, high):
+    written, value = only(text)
+    assert (written, value["low"], value["high"]) == (span, low, high)

@@ -20,6 +20,8 @@ from crosscheck.extract.numbers import (
     noun_phrase_after,
     noun_phrase_before,
     prefix_currency,
+    qualifier_after,
+    qualify_twice,
     term_after,
     tidy,
 )
@@ -179,12 +181,18 @@ def _money_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         currency, factor, amount_end = _currency(q, text)
         if currency is None:
             continue
+        low, high, qualifier = q.low, q.high, q.qualifier
+        post = qualifier_after(text, amount_end) if amount_end > q.end and not (q.is_range and q.qualifier) else None
+        if post is not None:  # "5 million euros or more": the qualifier after the currency
+            written = (q.low, q.high) if q.is_range else (q.value, q.value)
+            low, high, qualifier = qualify_twice(*written, q.qualifier, post[0])
+            amount_end = post[1]
         scope, per = _scope(text, q, amount_end)
         # "a year" makes a rate, it names no thing priced ("$80 a barrel" does)
         item, head = _item(text, q, amount_end, None if (per or "").lower() in PERIODS else per)
         value = {
-            "low": q.low if q.low is None else tidy(q.low * factor),
-            "high": q.high if q.high is None else tidy(q.high * factor),
+            "low": low if low is None else tidy(low * factor),
+            "high": high if high is None else tidy(high * factor),
             "currency": currency,
             "scale": SCALE_NAMES.get(q.scale or ""),
             "scope": scope,
@@ -192,7 +200,7 @@ def _money_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             "over_a_span": scope == "total" and bool(_OVER_A_SPAN.match(text[amount_end:])),
             "item": item,
             "head": head,
-            "qualifier": q.qualifier,
+            "qualifier": qualifier,
         }
         out.append(Mention("money", sentence.start + offset + q.start, sentence.start + offset + amount_end, value))
     return tuple(out)

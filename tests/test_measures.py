@@ -424,3 +424,7 @@ def test_a_unit_symbol_read_only_attached_to_its_digits(text, span, value):
 def test_a_qualifier_after_the_unit_makes_the_range_it_says(text, span, low, high):
     (m,) = measures(text)
     assert (text[m.start : m.end], m.value["low"], m.value["high"]) == (span, low, high)
+
+
+def test_a_span_that_dates_an_event_is_no_measure_past_a_qualifier():
+    assert measures("Four days or so later, he left the city.") == []

@@ -79,6 +79,9 @@ def test_parse_number(text, value):
         ("20 million or more people", 20_000_000, None),
         ("about 100 or more protesters", 90, None),
         ("about 100 or fewer", 0, 110),
+        ("$4.1-odd million", 4.1e6, 4.2e6),  # the scaled figure's last digit, not a float's
+        ("some 200-odd people", 180, 300),
+        ("growth of -5 or less", None, -5),  # no floor at zero below it
     ],
 )
 def test_qualifiers_and_ranges(text, low, high):
@@ -91,6 +94,17 @@ def test_a_qualifier_after_the_number_is_part_of_its_span_and_a_sum_is_no_qualif
     q = one("10 or more people")
     assert (q.qualifier, q.end) == ("or more", len("10 or more"))
     assert [(x.low, x.high) for x in find_quantities("5+3 is 8")] == [(5, 5), (3, 3), (8, 8)]
+
+
+@pytest.mark.parametrize("text", [
+    "10 or more importantly",  # an adverb goes on
+    "10 or more than double",  # a comparison
+    "ten or so-called experts",  # a compound
+    "10 or so he said",  # a clause that starts
+])
+def test_or_more_that_goes_on_is_no_qualifier(text):
+    q = find_quantities(text)[0]
+    assert (q.low, q.high, q.qualifier) == (10, 10, None)
 
 
 def test_approx_tolerance_is_symmetric():

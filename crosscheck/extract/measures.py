@@ -381,16 +381,16 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         dimension = unit.dimension
         if dimension == "duration" and q.high == 0:
             continue  # "a zero-day flaw": no stretch of time is zero long
+        low, high, qualifier = q.low, q.high, q.qualifier
+        post = qualifier_after(text, end) if not (q.is_range and q.qualifier) else None
+        if post is not None:  # "30% or more", "19 straight years or so": the qualifier after the unit
+            written = (q.low, q.high) if q.is_range else (q.value, q.value)
+            low, high, qualifier = qualify_twice(*written, q.qualifier, post[0])
+            end, after = post[1], text[post[1]:]
         if dimension == "duration" and DURATION_NOT_SPAN.match(after) and (
             unit.factor >= 1 or AGO_OR_AGE.match(after)
         ):
-            continue  # "four days later" dates an event; "ten minutes later" measures a gap no date can
-        low, high, qualifier = q.low, q.high, q.qualifier
-        post = qualifier_after(text, end) if found else None
-        if post is not None and not (q.is_range and q.qualifier):  # "30% or more": the qualifier after the unit
-            written = (q.low, q.high) if q.is_range else (q.value, q.value)
-            low, high, qualifier = qualify_twice(*written, q.qualifier, post[0])
-            end = post[1]
+            continue  # "four days (or so) later" dates an event; "ten minutes later" measures a gap no date can
         value = _unit_value(low, high, unit, *_item(text, q.start, end, dimension), qualifier)
         if dimension == "length" and (place := from_place(text, end)):
             value["from_place"] = place

@@ -455,7 +455,10 @@ POSTFIX_QUALIFIERS = {
     "or fewer": "upper", "or less": "upper",
 }  # fmt: skip
 _QUALIFIER_AFTER = re.compile(
-    r"(?:\s+(?P<or>or\s+(?:more|so|fewer|less))|[-\u2013](?P<hyphened>plus|odd)|(?P<plus>\+))(?![\w+])",
+    r"(?:\s+(?P<or>or\s+(?:more|so|fewer|less))|[-\u2013](?P<hyphened>plus|odd)|(?P<plus>\+))(?![\w+])"
+    # not a comparison or an adverb that goes on ("or more than double", "or more importantly"),
+    # a compound ("or so-called"), nor a clause that starts ("5% or so he said")
+    r"(?!\s+than\b|\s+[a-z]+ly\b|-|\s+(?:he|she|they|it|we|i|you)\b)",
     re.IGNORECASE,
 )
 #: The kind of range of every qualifier, written before or after the number.
@@ -630,7 +633,7 @@ def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | No
         return (low - min(abs(low) * APPROX_TOLERANCE, _last_digit(low)),
                 high + min(abs(high) * APPROX_TOLERANCE, _last_digit(high)))
     if kind == "upper":
-        return 0.0, high
+        return (0.0 if high >= 0 else None), high  # "-5% or less" has no floor at zero
     return low, high
 
 
@@ -638,14 +641,15 @@ def qualify_twice(low: float, high: float, before: str | None, after: str) -> tu
     """(low, high, qualifier) of the written range [low, high] with a qualifier written after
     it ("10 or more") and maybe one before it: both hedge, so the range is the one either
     allows ("about 100 or more": at least about 100, 90 and up), and the qualifier kept is the
-    bound the two say together, else the one before."""
+    one after where it bounds the range or steps it ("some 200-odd" is no "about 240"), else
+    the one before."""
     low_a, high_a = qualify(low, high, after)
     if before is None:
         return low_a, high_a, after
     low_b, high_b = qualify(low, high, before)
     low_q = min(low_a, low_b) if low_a is not None and low_b is not None else None
     high_q = max(high_a, high_b) if high_a is not None and high_b is not None else None
-    return low_q, high_q, after if QUALIFIER_KINDS[after] in ("lower", "upper") else before
+    return low_q, high_q, after if QUALIFIER_KINDS[after] in ("lower", "upper", "step") else before
 
 
 def _last_digit(x: float) -> float:
@@ -838,7 +842,8 @@ def find_quantities(text: str) -> list[Quantity]:
             scaled = _SCALE_AFTER.match(text, e) if not scale else None
             if scaled:  # "40-odd thousand", "$3 or so billion": the scale word follows the qualifier
                 factor = SCALE_WORDS[scaled.group(1).lower()]
-                value, low, high, scale, e = value * factor, low * factor, high * factor, scaled.group(1).lower(), scaled.end()
+                value, low, high = tidy(value * factor), tidy(low * factor), tidy(high * factor)
+                scale, e = scaled.group(1).lower(), scaled.end()
             qlow, qhigh, qualifier = qualify_twice(low, high, qualifier, after[0])
         else:
             qlow, qhigh = qualify(low, high, qualifier)

@@ -212,7 +212,7 @@ class DateValue(Value):
     time, lower case) and ``preposition`` (the one before it, or None). A date written without
     a year in an article with no publication date carries ``year_from`` ("story") with its
     ``month``, ``day`` and ``weekday`` (``extract.dates.year_from_story`` fills the year); a
-    date given from an earlier one ("a year earlier") names its ``reference``; ``deictic``
+    date counted from an earlier one names its ``reference``; ``deictic``
     marks a date read from the report's own day ("today", "yesterday")."""
 
     start: str | None = ABSENT

@@ -363,3 +363,14 @@ def test_a_number_in_words_alone_still_counts():
 ])
 def test_a_compound_after_a_short_word_and_a_currency_name_as_a_modifier(text, counted):
     assert spans(text) == counted
+
+
+@pytest.mark.parametrize("text, low, high", [
+    # a qualifier after the noun counted, as after the number ("10 or more people")
+    ("About 20 people or more were hurt.", 18, None),
+    ("It has 12 members or fewer.", 0, 12),
+    ("20 people or more importantly their families came.", 20, 20),  # "or more" goes on
+])
+def test_a_qualifier_after_the_noun_counted_makes_the_range_it_says(text, low, high):
+    value = only(text)
+    assert (value["low"], value["high"]) == (low, high)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
@@ -23,6 +24,8 @@ from crosscheck.extract.numbers import (
     load_data,
     load_lists,
     noun_phrase_after,
+    qualifier_after,
+    qualify_twice,
 )
 from crosscheck.extract.sentences import NO_SENTENCE_END, title_case
 from crosscheck.models import Article, Mention, Sentence
@@ -424,7 +427,7 @@ def _count_in_window(
     of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague or pair else None
     if of:
         noun_pos = q.end + of.end()
-    item, _, _ = noun_phrase_after(text, noun_pos)
+    item, _, item_end = noun_phrase_after(text, noun_pos)
     if _is_year(text, q, item):
         return None
     if pair and (not item or _summation(head_noun(item), item)):
@@ -466,6 +469,11 @@ def _count_in_window(
             if verbs:
                 item = clause_subject(text, verbs[-1].start())
                 head = head_noun(item) if item else ""
+    post = qualifier_after(text, item_end) if item and item_from == "text" and not q.is_vague else None
+    if post is not None and not (q.is_range and q.qualifier):  # "20 people or more": after the noun
+        low, high, qualifier = qualify_twice(*((q.low, q.high) if q.is_range else (q.value, q.value)),
+                                             q.qualifier, post[0])
+        whole = replace(whole, low=low, high=high, qualifier=qualifier)
     return _count(sentence, whole, item, head, item_from, _in_pp(text, q.start))
 
 

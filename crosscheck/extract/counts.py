@@ -24,8 +24,7 @@ from crosscheck.extract.numbers import (
     load_data,
     load_lists,
     noun_phrase_after,
-    qualifier_after,
-    qualify_twice,
+    qualified_after,
 )
 from crosscheck.extract.sentences import NO_SENTENCE_END, title_case
 from crosscheck.models import Article, Mention, Sentence
@@ -469,10 +468,9 @@ def _count_in_window(
             if verbs:
                 item = clause_subject(text, verbs[-1].start())
                 head = head_noun(item) if item else ""
-    post = qualifier_after(text, item_end) if item and item_from == "text" and not q.is_vague else None
-    if post is not None and not (q.is_range and q.qualifier):  # "20 people or more": after the noun
-        low, high, qualifier = qualify_twice(*((q.low, q.high) if q.is_range else (q.value, q.value)),
-                                             q.qualifier, post[0])
+    post = qualified_after(q, text, item_end) if item and item_from == "text" and not q.is_vague else None
+    if post is not None:  # "20 people or more": the qualifier after the noun counted
+        low, high, qualifier, _ = post
         whole = replace(whole, low=low, high=high, qualifier=qualifier)
     return _count(sentence, whole, item, head, item_from, _in_pp(text, q.start))
 

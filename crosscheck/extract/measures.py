@@ -22,9 +22,8 @@ from crosscheck.extract.numbers import (
     noun_phrase_after,
     noun_phrase_before,
     prefix_and_qualifier,
-    qualifier_after,
+    qualified_after,
     qualify,
-    qualify_twice,
     term_after,
     tidy,
     word_number_value,
@@ -382,11 +381,10 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         if dimension == "duration" and q.high == 0:
             continue  # "a zero-day flaw": no stretch of time is zero long
         low, high, qualifier = q.low, q.high, q.qualifier
-        post = qualifier_after(text, end) if not (q.is_range and q.qualifier) else None
+        post = qualified_after(q, text, end)
         if post is not None:  # "30% or more", "19 straight years or so": the qualifier after the unit
-            written = (q.low, q.high) if q.is_range else (q.value, q.value)
-            low, high, qualifier = qualify_twice(*written, q.qualifier, post[0])
-            end, after = post[1], text[post[1]:]
+            low, high, qualifier, end = post
+            after = text[end:]
         if dimension == "duration" and DURATION_NOT_SPAN.match(after) and (
             unit.factor >= 1 or AGO_OR_AGE.match(after)
         ):

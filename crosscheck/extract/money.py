@@ -20,8 +20,7 @@ from crosscheck.extract.numbers import (
     noun_phrase_after,
     noun_phrase_before,
     prefix_currency,
-    qualifier_after,
-    qualify_twice,
+    qualified_after,
     term_after,
     tidy,
 )
@@ -182,11 +181,9 @@ def _money_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         if currency is None:
             continue
         low, high, qualifier = q.low, q.high, q.qualifier
-        post = qualifier_after(text, amount_end) if amount_end > q.end and not (q.is_range and q.qualifier) else None
+        post = qualified_after(q, text, amount_end) if amount_end > q.end else None
         if post is not None:  # "5 million euros or more": the qualifier after the currency
-            written = (q.low, q.high) if q.is_range else (q.value, q.value)
-            low, high, qualifier = qualify_twice(*written, q.qualifier, post[0])
-            amount_end = post[1]
+            low, high, qualifier, amount_end = post
         scope, per = _scope(text, q, amount_end)
         # "a year" makes a rate, it names no thing priced ("$80 a barrel" does)
         item, head = _item(text, q, amount_end, None if (per or "").lower() in PERIODS else per)

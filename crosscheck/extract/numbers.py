@@ -652,6 +652,20 @@ def qualify_twice(low: float, high: float, before: str | None, after: str) -> tu
     return low_q, high_q, after if QUALIFIER_KINDS[after] in ("lower", "upper", "step") else before
 
 
+def qualified_after(q: Quantity, text: str, end: int) -> tuple[float | None, float | None, str, int] | None:
+    """(low, high, qualifier, its end) of ``q`` with a qualifier written at ``end`` of ``text``,
+    after the figure's unit, currency or noun ("30% or more", "5 million euros or more", "20
+    people or more"), beside any qualifier before it (``qualify_twice``); None when there is
+    none, or when a range already qualified before it holds no written ends to read again."""
+    if q.is_range and q.qualifier:
+        return None
+    post = qualifier_after(text, end)
+    if post is None:
+        return None
+    written = (q.low, q.high) if q.is_range else (q.value, q.value)
+    return (*qualify_twice(written[0], written[1], q.qualifier, post[0]), post[1])
+
+
 def _last_digit(x: float) -> float:
     """One unit of the last significant digit of ``x`` as written: 100 for 2,900, 1 for 47,
     0.1 for 6.5, 100,000 for 2.5 million (its value 2,500,000)."""

@@ -194,7 +194,7 @@ class Value(Mapping[str, Any]):
         return self.__dict__.get(key, ABSENT) is not ABSENT  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[str]:
-        return (k for k in self.field_names() if getattr(self, k) is not ABSENT)
+        return (k for k in self.field_names() if self.__dict__[k] is not ABSENT)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -385,7 +385,7 @@ class Fact:
     frame: Frame | None = None
 
     def __post_init__(self) -> None:
-        if not isinstance(self.value, Value) or type(self.value) is not VALUE_TYPES.get(self.kind):
+        if type(self.value) is not VALUE_TYPES.get(self.kind):
             object.__setattr__(self, "value", make_value(self.kind, self.value))
 
 

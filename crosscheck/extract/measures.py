@@ -21,6 +21,7 @@ from crosscheck.extract.numbers import (
     load_lists,
     noun_phrase_after,
     noun_phrase_before,
+    parse_number,
     prefix_and_qualifier,
     qualified_after,
     qualify,
@@ -600,7 +601,7 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         ):
             continue  # more or less than one: "a year and a half", "a quarter of an hour"
         share, at = 1.0, m.start()
-        top = _number_word(upper) if upper is not None else None
+        top = parse_number(upper.text) if upper is not None else None
         if top is not None and top > share:  # "a day or two": from one to two of the unit
             end = max(end, upper.idx + len(upper))
         else:
@@ -617,11 +618,6 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         value = _unit_value(low, high, unit, *_item(text, start, end, unit.dimension), qualifier)
         out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
     return out
-
-
-def _number_word(token) -> float | None:
-    """The value of a number token written in digits or in words, or None."""
-    return float(token.text) if token.text.isdigit() else word_number_value(token.lower_)
 
 
 def _number_after_or(head):

@@ -240,7 +240,14 @@ def relation(a: Fact, b: Fact) -> str | None:
     return "agree" if ok else "conflict"
 
 
-def _reason(kind: str, verdict: str, copies_only: bool = False, speakers_differ: bool = False) -> str:
+#: The reason of a conflict whose sides differ only as a bound and a figure beyond it (``_bounds_only``).
+BOUNDS_REASON = "the figures told differ, though a bound such as “at least” on one side can hold with the other's"
+
+
+def _reason(kind: str, verdict: str, copies_only: bool = False, speakers_differ: bool = False,
+            bounds_only: bool = False) -> str:
+    if bounds_only:
+        return BOUNDS_REASON
     if copies_only and verdict == "agree":
         return "reported only by copies of one story: not independent corroboration"
     if verdict == "single-source":
@@ -454,7 +461,9 @@ def score(
                 over_time=over_time,
                 timeline=tuple(timeline),
                 framing=tuple(framing),
-                reason=_reason(kind, verdict, copies_only=len(units) < 2, speakers_differ=_named_apart(members)),
+                reason=_reason(kind, verdict, copies_only=len(units) < 2, speakers_differ=_named_apart(members),
+                               bounds_only=verdict == "conflict" and kind not in ("quote", "statement")
+                               and _bounds_only(g, by_id)),
                 sides=_side_values(g, by_id, label) if verdict == "conflict" else (),
                 confidence=g.confidence if verdict == "conflict" and g.sides else None,
                 label=group_label(members, g.topic),
@@ -481,6 +490,17 @@ def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua:
             starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
             codes = np.minimum.reduceat(codes, starts)
     return int((codes >= PARAPHRASE).sum()), len(codes) + within
+
+
+def _bounds_only(g: Group, by_id: dict[str, Fact]) -> bool:
+    """Whether a conflict's sides differ only as a bound and a figure beyond it: no fact of one
+    side has a value that cannot hold with one of another's ("at least 70" against "about
+    100": the counts told differ, the ranges written do not). Such a claim is made where a
+    figure is the count known so far (``crosscheck.align._contradicted``); the reason says so
+    rather than that the values do not overlap."""
+    sides = [[by_id[i] for i in side] for side in g.sides]
+    return len(sides) > 1 and not any(
+        compatible(a, b) is False for n, side in enumerate(sides) for other in sides[n + 1:] for a in side for b in other)
 
 
 def _side_values(g: Group, by_id: dict[str, Fact], label: dict[str, str]) -> tuple[dict[str, Any], ...]:

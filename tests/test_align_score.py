@@ -1232,3 +1232,29 @@ def test_one_weekday_in_two_undated_reports_groups_without_a_shared_event_word()
     b = _weekday("b:1", "b", "Saturday", "Riots erupted after the killing of a teenager by police on Saturday.")
     groups = align([a, b])
     assert any({"a:1", "b:1"} <= set(g.facts) for g in groups)
+
+
+def test_a_conflict_between_a_floor_and_a_figure_beyond_it_says_so():
+    # The sides a conflict states are "at least 70" against "about 100": ranges that can both
+    # hold, a count told differently. Its reason says that, not that the values do not overlap;
+    # sides that cannot both hold keep that reason.
+    from crosscheck.align import Group
+    from crosscheck.score import BOUNDS_REASON
+
+    s_a = "At least 70 people have been hurt in the protests, police said."
+    s_b = "Protests have left at least 70 people injured across the country."
+    s_c = "About 100 people have been injured in the protests."
+    s_d = "More than 10,000 people marched through the capital."
+    floor_a = count("a:1", "a", "At least 70", s_a, None, "person", item="people", low=70, high=None)
+    floor_b = count("b:1", "b", "at least 70", s_b, None, "person", item="people", low=70, high=None)
+    about = count("c:1", "c", "About 100", s_c, None, "person", item="people", low=90, high=110)
+    marched = count("d:1", "d", "More than 10,000", s_d, None, "person", item="people", low=10000, high=None)
+    facts = [floor_a, floor_b, about, marched]
+    arts = [art(x, x.upper()) for x in "abcd"]
+    group = Group("count", ("a:1", "b:1", "c:1", "d:1"), "people injured", (("a:1", "b:1"), ("c:1",)), 0.6)
+    (cluster,), _, _ = score(arts, facts, [group])
+    assert cluster.verdict == "conflict" and cluster.reason == BOUNDS_REASON
+    exact = count("a:1", "a", "70", s_a.replace("At least 70", "70"), 70, "person", item="people")
+    (cluster,), _, _ = score(arts, [exact, floor_b, about, marched],
+                             [Group("count", ("a:1", "b:1", "c:1", "d:1"), "people injured", (("a:1",), ("c:1",)), 0.6)])
+    assert cluster.verdict == "conflict" and cluster.reason == "values do not overlap"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from crosscheck import settings
 from crosscheck.label import group_label, subject
 from crosscheck.models import Cluster, Report
+from crosscheck.score import BOUNDS_REASON
 from crosscheck.render.quotediff import cluster_diffs
 
 #: Most outlets a sentence names on one side; the rest are counted ("and 3 others").
@@ -101,7 +102,7 @@ def _conflict(c: Cluster) -> str:
         parts = [_side_says(s) for s in c.sides]
     else:
         parts = [_says(outlets, value) for value, outlets in _by_value(c)]
-    tail = f" ({c.reason})" if c.kind in ("quote", "statement") and c.reason else ""
+    tail = f" ({c.reason})" if c.reason and (c.kind in ("quote", "statement") or c.reason == BOUNDS_REASON) else ""
     return f"Conflict on {about}: " + "; ".join(parts) + tail + "."
 
 

@@ -998,8 +998,9 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 6) -> tuple[str, int
         word = w.group(0).rstrip(".")
         if not _is_np_word(word, last=False):
             break
-        if words and word.lower().endswith("ed") and words[-1][0].lower().endswith("s"):
-            break  # a verb after a plural noun ("voters stayed home", "missiles fired")
+        if words and word.lower().endswith(("ed", "ing")) and words[-1][0].lower().endswith("s"):
+            break  # a verb or participle after a plural noun ("voters stayed home", "missiles
+            # fired", "youths wearing masks"): a plural noun ends the phrase it heads
         words.append((word, j, j + len(word)))
         i = j + len(word)
         if len(word) < len(w.group(0)):

@@ -2,7 +2,8 @@
 
 A frame (``crosscheck.models.Frame``) says, for a count, an amount or a measure, the
 **thing** (the noun the number modifies, through the dependency arc, with its compounds:
-"death toll", "school student"), the **predicate** (what is said of it, as a class of
+"death toll", "school student"; for an amount or a measure whose unit takes an "of", what
+the unit is of: "four days of riots", "200 million euros of damage"), the **predicate** (what is said of it, as a class of
 ``data/predicates.tsv``: "killed", "died" and "death toll" are all ``dead``; "unaccounted
 for" is ``missing``), the **role** of the figure (a total, a part of a whole, the whole, an
 increment, an earlier value, a change, a difference, a capacity, a rate, or an identifier that is no
@@ -565,6 +566,14 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not thing:
             thing = _phrase(obj)
             children += list(obj.children)
+    elif fact.kind in ("money", "measure") and noun is None and not thing:
+        # what a unit's worth is of: "four days of riots", "40 km of road", "$5 million of aid"
+        # (the complement of the unit's "of"; not a partitive's whole, which counts alone)
+        obj = next((o for c in q.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+                    for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+        if obj is not None:
+            thing = _phrase(obj)
+        obj = None
     elif arg.dep_ == "pobj" and _lemma(arg.head) in _words("partitive") and arg.head.lemma_ != "of":
         role = "part"  # "including three children", "among them 12 police"
     elif arg.dep_ == "pobj" and _lemma(arg.head) == "of" and (arg.head.head.like_num or (

@@ -32,6 +32,7 @@ from crosscheck.context import STOPWORDS
 from crosscheck.extract.dates import MONTHS, WEEKDAYS
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.measures import DIMENSION_ADJECTIVES
+from crosscheck.extract.numbers import singular
 from crosscheck.models import Fact
 
 #: Separator between what a group is about and its kind, in every label.
@@ -208,7 +209,10 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
         # a measure of a thing says what is measured of it ("quake magnitude", "tremor
         # duration"), which a verb with no class ("puts", "hit") does not
         said = dimension in thing.lower() or thing.split()[0].lower() in DIMENSION_NOUNS  # "depth", "distance from Elm Falls"
-        thing, predicate = (thing if said else f"{thing} {dimension}"), ""
+        last = thing.split()[-1]
+        # a plural premodifies no noun: "duration of riots", but "tremor duration"
+        measured = f"{dimension} of {thing}" if singular(last) != last.lower() else f"{thing} {dimension}"
+        thing, predicate = (thing if said else measured), ""
     if not thing and kind == "measure":
         thing = dimension
         if thing and topic:

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from crosscheck import settings
 from crosscheck.extract.money import PERIODS
-from crosscheck.extract.numbers import QUALIFIER_KINDS, find_quantities, load_data
+from crosscheck.extract.numbers import QUALIFIER_KINDS, VAGUE_MULTIPLES, VAGUE_PLURALS, find_quantities, load_data
 from crosscheck.models import Fact
 
 #: Currency symbols for display; anything else is shown by its ISO code.
@@ -325,6 +325,10 @@ def display(fact: Fact) -> str:
         return text
     if kind == "count":
         text = _range_text(v, lambda x: _number(float(x)), fact.text)
+        vague = str(v.get("qualifier") or "").lower()
+        if vague in VAGUE_PLURALS or vague in VAGUE_MULTIPLES:
+            # "dozens of people", "a few hundred youths": the words, not the range they stand for
+            text = fact.text.lower() + (" of" if vague in VAGUE_PLURALS and v.get("item") else "")
         words = str(v.get("item") or "").split()
         while words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]  # "45 death toll", not "45 The death toll"

@@ -203,6 +203,17 @@ def test_an_approximate_range_is_not_shown_as_one_figure():
     assert display(span) == "360–550 people"
 
 
+def test_a_vague_quantity_is_shown_in_its_words():
+    # "dozens" stands for 24-199 when compared; a reader is shown the word the outlet wrote
+    dozens = count("a:1", "a", "Dozens", "Dozens of people were hurt.", None, "person", item="people", low=24, high=199)
+    dozens = replace(dozens, value=dict(dozens.value, qualifier="dozens"))
+    few = count("b:1", "b", "a few hundred", "A crowd of a few hundred protesters marched.", None, "protester",
+                item="protesters", low=200, high=500)
+    few = replace(few, value=dict(few.value, qualifier="a few"))
+    assert display(dozens) == "dozens of people"
+    assert display(few) == "a few hundred protesters"
+
+
 def test_near_figures_of_one_thing_in_differently_worded_sentences_are_one_conflict():
     a = count("a:1", "a", "157", "The tremor left 157 dead across the province.", 157, "dead")
     b = count("b:1", "b", "175", "Rescuers said 175 had died in the earthquake zone.", 175, "dead")

@@ -640,8 +640,12 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     # is no argument of what the clause says of the part
     if first.dep_ in ARGUMENT_DEPS and gov.i != first.i and not coordinated and role != "whole":
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
-        if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN":
-            thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is
+        duration = fact.kind == "measure" and fact.value.get("dimension") == "duration"
+        if subject is not None and first.dep_ in (("attr",) if duration else ("pobj", "attr")) and not thing \
+                and subject.pos_ == "NOUN":
+            thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is; a span
+            # after a preposition times the verb's event, not its subject ("70 people were hurt
+            # over the past eight days"), as a copula's does not ("the delay was two hours")
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]

@@ -15,7 +15,6 @@ from crosscheck.extract.numbers import (
     NP_STOP_WORDS,
     QUALIFIERS,
     Quantity,
-    clause_subject,
     context_window,
     ends_at,
     find_quantities,
@@ -117,12 +116,6 @@ ANAPHORIC_MAX = 12
 _OF_GROUP_AFTER = re.compile(
     r"^\s+of\s+(?:(?:the|those|these|them|its|their)\b)?\s*"
     r"(?:(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+)?(?:\d[\d,]*\s+)?"
-)
-#: Verbs whose subject is what a bare number counts ("the death toll rose to 175").
-_TOLL_VERB = re.compile(
-    WORD_START + r"(?:rose|rises|risen|climbed|climbs|reached|reaches|stood|stands|stands at|jumped|"
-    r"increased|grew|hit|topped|passed|was|is|now)\b",
-    re.IGNORECASE,
 )
 #: Prepositions that put a count inside a prepositional phrase (ranked low as antecedent).
 _PREPOSITION_BEFORE = re.compile(
@@ -463,11 +456,6 @@ def _count_in_window(
             item, head, item_from = ante.value["item"], ante.value["head"], "antecedent"
         elif definite:
             return None  # "the 40 were freed", with nothing counted before: anaphoric
-        else:
-            verbs = list(_TOLL_VERB.finditer(text[: q.start]))
-            if verbs:
-                item = clause_subject(text, verbs[-1].start())
-                head = head_noun(item) if item else ""
     post = qualified_after(q, text, item_end) if item and item_from == "text" and not q.is_vague else None
     if post is not None:  # "20 people or more": the qualifier after the noun counted
         low, high, qualifier, _ = post
@@ -481,6 +469,8 @@ def _count(
     """A count mention of ``q`` (offsets into the sentence; the mention's into the
     article), and whether it sits in a prepositional phrase."""
     low, high = integer_range(q.low, q.high)
+    if not any(ch.isalpha() for ch in item):
+        item, head = "", ""  # a mark is nothing counted (a broken "€" read as "?" before a number)
     value = {"low": low, "high": high, "item": item, "head": head, "item_from": item_from, "qualifier": q.qualifier}
     mention = Mention("count", sentence.start + q.start, sentence.start + q.end, value)
     return mention, in_pp

@@ -124,7 +124,9 @@ def _noun(t: Token) -> bool:
     """Whether ``t`` works as a noun: tagged one, or tagged a verb where the parser gives it a
     dependency only a noun takes (``NOMINAL_DEPS``): the tagger and the parser of a
     statistical pipeline disagree at times ("caught <n> passes" with "passes" tagged a verb,
-    yet the object of "caught")."""
+    yet the object of "caught"). A token without a letter is none."""
+    if not any(ch.isalpha() for ch in t.text):
+        return False  # a mark the tagger calls a noun (a broken "€" read as "?" or "\ufffd")
     return t.pos_ in ("NOUN", "PROPN") or t.pos_ == "VERB" and t.dep_ in NOMINAL_DEPS
 
 
@@ -908,10 +910,12 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
                 frame = _inherited(frame, previous(), [d for d in facts_at.get(prev.start, []) if d.kind == "date"])
         if frame is not None and f.kind != "date" and doc is not None:
             frame = _with_times(frame, f, doc, facts_at.get(f.sentence_start, []))
-        if frame is not None and frame.thing and f.value.get("item_from") == "antecedent":
+        if frame is not None and frame.thing and (f.value.get("item_from") == "antecedent" or (
+                f.kind == "count" and not f.value.get("item") and doc is not None and _common_noun(doc, f, frame.thing))):
             # the parse found what the figure counts in its own sentence ("three other
-            # cars", "12 more pupils"): an earlier count's noun, guessed where the
-            # words after the number gave none, gives way
+            # cars", "12 more pupils", "the death toll rose to 10"): an earlier count's noun,
+            # guessed where the words after the number gave none, gives way, and no noun
+            # after the number is none counted
             f = replace(f, value=dict(f.value, item=_written(doc, f, frame.thing), head=frame.thing.split()[-1],
                                       item_from="parse"))
         elif frame is not None and f.value.get("item_from") == "antecedent" and _says_otherwise(f, frame, doc, previous):
@@ -953,6 +957,16 @@ def _sizes_a_noun(fact: Fact, doc: Doc) -> bool:
     span = tokens_in(doc, offset, offset + len(fact.text))
     q = span.root if span is not None else None
     return q is not None and q.dep_ == "pobj" and q.head.lower_ == "of" and q.head.head.pos_ == "NOUN"
+
+
+def _common_noun(doc: Doc, fact: Fact, thing: str) -> bool:
+    """Whether the frame's ``thing`` is a common noun as the sentence writes it, outside a
+    headline's capitals: a name ("Drake 65-53") or a headline's verb read as a noun ("Quake
+    Kills 10") is no thing counted."""
+    lemma = thing.split()[-1]
+    at = fact.start - fact.sentence_start
+    heads = [t for t in doc if _lemma(t) == lemma]
+    return bool(heads) and not _title_case(doc) and min(heads, key=lambda t: (abs(t.idx - at), t.i)).pos_ == "NOUN"
 
 
 def _written(doc: Doc, fact: Fact, thing: str) -> str:

@@ -34,6 +34,7 @@ from crosscheck.extract.sentences import ABBREVIATIONS
 from crosscheck.antonyms import first_opposite, opposite
 from crosscheck.label import group_label
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairTable
+from crosscheck.extract.numbers import QUALIFIER_KINDS
 from crosscheck.values import compare_key, compatible, display
 
 #: Words that turn a statement into its opposite (a general English list).
@@ -499,8 +500,11 @@ def _bounds_only(g: Group, by_id: dict[str, Fact]) -> bool:
     figure is the count known so far (``crosscheck.align._contradicted``); the reason says so
     rather than that the values do not overlap."""
     sides = [[by_id[i] for i in side] for side in g.sides]
-    return len(sides) > 1 and not any(
-        compatible(a, b) is False for n, side in enumerate(sides) for other in sides[n + 1:] for a in side for b in other)
+    bounded = any(f.value.get("low") is None or f.value.get("high") is None
+                  or QUALIFIER_KINDS.get(str(f.value.get("qualifier") or "").lower()) in ("lower", "upper")
+                  for side in sides for f in side)
+    return len(sides) > 1 and bounded and all(
+        compatible(a, b) is True for n, side in enumerate(sides) for other in sides[n + 1:] for a in side for b in other)
 
 
 def _side_values(g: Group, by_id: dict[str, Fact], label: dict[str, str]) -> tuple[dict[str, Any], ...]:

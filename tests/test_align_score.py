@@ -1269,3 +1269,8 @@ def test_a_conflict_between_a_floor_and_a_figure_beyond_it_says_so():
     (cluster,), _, _ = score(arts, [exact, floor_b, about, marched],
                              [Group("count", ("a:1", "b:1", "c:1", "d:1"), "people injured", (("a:1",), ("c:1",)), 0.6)])
     assert cluster.verdict == "conflict" and cluster.reason == "values do not overlap"
+    # sides without a bound that a stray figure split are not said to differ as a bound does
+    near = count("a:1", "a", "105", s_a.replace("At least 70", "105"), 105, "person", item="people")
+    (cluster,), _, _ = score(arts, [near, floor_b, about, marched],
+                             [Group("count", ("a:1", "c:1", "d:1"), "people injured", (("c:1",), ("a:1",)), 0.6)])
+    assert cluster.reason != BOUNDS_REASON

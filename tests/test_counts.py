@@ -383,3 +383,26 @@ def test_a_compound_after_a_short_word_and_a_currency_name_as_a_modifier(text, c
 def test_a_qualifier_after_the_noun_counted_makes_the_range_it_says(text, low, high):
     value = only(text)
     assert (value["low"], value["high"]) == (low, high)
+
+
+@pytest.mark.parametrize("text, number, item", [
+    ("Several dozen youths threw stones at the police.", "Several dozen", "youths"),
+    ("A few hundred youths wearing gas masks attacked a bank.", "A few hundred", "youths"),
+    ("Three cables linking Italy and Egypt went down.", "Three", "cables"),
+    ("Fire broke out at two Texas nursing homes.", "two", "Texas nursing homes"),
+    ("Police arrested three arms trafficking suspects.", "three", "arms trafficking suspects"),
+    ("Two gas processing plants were shut.", "Two", "gas processing plants"),
+])
+def test_the_noun_counted_ends_where_the_parse_puts_its_head(text, number, item):
+    # the words after a plural do not tell a verb or participle ("threw", "wearing") from a
+    # noun that premodifies ("trafficking suspects", "nursing homes"): the parse does
+    from crosscheck.extract import extract_facts
+
+    (fact,) = [f for f in extract_facts(Article(id="a", path="a.txt", text=text)) if f.text == number]
+    assert fact.value["item"] == item
+
+
+def test_a_multiple_of_two_scale_words_is_their_product():
+    v = only("Several hundred thousand people fled the city.")
+    assert (v["low"], v["high"], v["item"]) == (300_000, 900_000, "people")
+

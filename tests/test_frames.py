@@ -427,3 +427,15 @@ def test_no_lift_and_no_age_against_agreement_or_capitals(sentence, text, slots)
     got = _the_fact(sentence, text).frame.as_dict()
     for slot, want in slots.items():
         assert got.get(slot) == want, (slot, got)
+
+
+@pytest.mark.parametrize("sentence, text, thing", [
+    ("The standoff lasted for five hours.", "five hours", "standoff"),
+    ("The trial ran for three weeks.", "three weeks", "trial"),
+    ("At least 70 people have been hurt in the protests over the past eight days.", "eight days", ""),
+    ("Government scientists have performed reviews for 35 years.", "35 years", ""),
+])
+def test_a_span_after_for_is_how_long_its_subject_went_on_only_without_an_object(sentence, text, thing):
+    # "for" gives how long an event with no object went on; a span after another preposition,
+    # or after a verb with an object, times the event and is no measure of its subject
+    assert _the_fact(sentence, text).frame.thing == thing

@@ -157,10 +157,6 @@ def test_noun_phrase_after_stops_at_prepositions_and_verbs():
     assert noun_phrase_after("two have flown", 3)[0] == ""
     assert noun_phrase_after("five people killed in the blast", 4)[0] == "people"
     assert noun_phrase_after("12% of voters stayed home", 7)[0] == "voters"
-    # a participle after a plural noun modifies it: the plural heads the phrase
-    assert noun_phrase_after("a few hundred youths wearing gas masks", 14)[0] == "youths"
-    assert noun_phrase_after("three cables linking Italy and Egypt", 6)[0] == "cables"
-    assert noun_phrase_after("two ceiling fans", 4)[0] == "ceiling fans"  # not after a singular
 
 
 def test_singular_and_head():

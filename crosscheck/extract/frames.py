@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
-from crosscheck.extract.numbers import DATA_DIR, load_data, load_lists, parse_number
+from crosscheck.extract.numbers import DATA_DIR, load_data, load_lists, parse_number, singular
 from crosscheck.extract.sentences import title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
@@ -570,10 +570,17 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             children += list(obj.children)
     elif fact.kind in ("money", "measure") and noun is None and not thing:
         # what a unit's worth is of: "four days of riots", "40 km of road", "$5 million of aid"
-        # (the complement of the unit's "of"; not a partitive's whole, which counts alone)
+        # (the complement of the unit's "of"); not the whole a part is taken from ("the first
+        # 10 minutes of the match", "two years of a five-year sentence": a part an adjective
+        # picks out, or a whole measured in the same unit) nor the place a distance is "within" of
         obj = next((o for c in q.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
-        if obj is not None:
+        numeral = min((c.i for c in q.children if c.dep_ == "nummod"), default=q.i)
+        part = any(c.dep_ in ("amod", "compound") and c.i < numeral for c in q.children) \
+            or _lemma(q.head) == "within" or (obj is not None and any(
+                _lemma(q) in t.lower_ for t in obj.subtree if t.i != obj.i))  # an adjective before
+        # the numeral picks a part out ("the first eight minutes", "the last two hours")
+        if obj is not None and not part:
             thing = _phrase(obj)
         obj = None
     elif arg.dep_ == "pobj" and _lemma(arg.head) in _words("partitive") and arg.head.lemma_ != "of":
@@ -642,12 +649,15 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     # is no argument of what the clause says of the part
     if first.dep_ in ARGUMENT_DEPS and gov.i != first.i and not coordinated and role != "whole":
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
-        duration = fact.kind == "measure" and fact.value.get("dimension") == "duration"
-        if subject is not None and first.dep_ in (("attr",) if duration else ("pobj", "attr")) and not thing \
-                and subject.pos_ == "NOUN":
-            thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is; a span
-            # after a preposition times the verb's event, not its subject ("70 people were hurt
-            # over the past eight days"), as a copula's does not ("the delay was two hours")
+        # a span after a preposition times the verb's event, not its subject ("70 people were
+        # hurt over the past eight days"), unless "for" gives how long an event with no object
+        # went on ("the standoff lasted for five hours"); a copula's is its subject's
+        spans_event = fact.kind == "measure" and fact.value.get("dimension") == "duration" \
+            and first.dep_ == "pobj" and not (_lemma(first.head) == "for" and gov.pos_ == "VERB"
+                                              and not any(c.dep_ in ("dobj", "auxpass") for c in gov.children))
+        if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN" \
+                and not spans_event:
+            thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
@@ -926,8 +936,26 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
             # "a population of 120,000": the number is the size of the noun before "of", no
             # count of the things an earlier figure counted; what it counts is left unknown
             f = replace(f, value=dict(f.value, item="", head="", item_from="none"))
+        elif frame is not None and frame.thing and f.kind == "count" and f.value.get("item_from") == "text":
+            f = _item_to_head(f, frame, doc)
         out.append(replace(f, frame=frame) if frame is not None else f)
     return out
+
+
+def _item_to_head(fact: Fact, frame: Frame, doc: Doc | None) -> Fact:
+    """A count whose words after the number run past the noun the parse finds it counts
+    ("several dozen youths threw stones", "565 shops suffering serious damage"): its item
+    ends at that noun, which is its head. The words alone do not tell a verb or a participle
+    after a plural ("threw", "suffering") from a noun premodifier ("arms trafficking
+    suspects", "nursing homes"); the parse does."""
+    words = str(fact.value.get("item") or "").split()
+    if doc is None or len(words) < 2:
+        return fact
+    written = _written(doc, fact, frame.thing).split()[-1]
+    if written not in words[:-1] or singular(words[-1]) == frame.thing.split()[-1]:
+        return fact
+    kept = words[: words.index(written) + 1]
+    return replace(fact, value=dict(fact.value, item=" ".join(kept), head=singular(written)))
 
 
 def _says_otherwise(fact: Fact, frame: Frame, doc: Doc | None, previous) -> bool:

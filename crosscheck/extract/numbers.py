@@ -512,10 +512,10 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: "several hundred", "a few thousand": multiples of a scale word.
+#: "several hundred", "a few thousand", "several hundred thousand": multiples of a scale word.
 VAGUE_MULTIPLES = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 2)}
 _MULTIPLE_RE = re.compile(
-    rf"(?<![\w])(?P<mult>several|a few|a couple of)\s+(?P<scale>dozen|{_SCALES})\b",
+    rf"(?<![\w])(?P<mult>several|a few|a couple of)\s+(?P<scale>dozen|{_SCALES})\b(?:\s+(?P<times>{_SCALES})\b)?",
     re.IGNORECASE,
 )
 
@@ -924,6 +924,8 @@ def _vague_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         lo, hi = VAGUE_MULTIPLES[m.group("mult").lower()]
         unit = 12.0 if m.group("scale").lower() == "dozen" else SCALE_WORDS[m.group("scale").lower()]
+        if m.group("times"):
+            unit *= SCALE_WORDS[m.group("times").lower()]  # "several hundred thousand"
         out.append(
             Quantity(m.start(), m.end(), m.start(), m.end(), lo * unit, lo * unit, hi * unit,
                      m.group("mult").lower(), None, m.group("scale").lower(), True, True, True)
@@ -998,9 +1000,8 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 6) -> tuple[str, int
         word = w.group(0).rstrip(".")
         if not _is_np_word(word, last=False):
             break
-        if words and word.lower().endswith(("ed", "ing")) and words[-1][0].lower().endswith("s"):
-            break  # a verb or participle after a plural noun ("voters stayed home", "missiles
-            # fired", "youths wearing masks"): a plural noun ends the phrase it heads
+        if words and word.lower().endswith("ed") and words[-1][0].lower().endswith("s"):
+            break  # a verb after a plural noun ("voters stayed home", "missiles fired")
         words.append((word, j, j + len(word)))
         i = j + len(word)
         if len(word) < len(w.group(0)):

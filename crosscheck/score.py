@@ -495,8 +495,8 @@ def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua:
 
 def _bounds_only(g: Group, by_id: dict[str, Fact]) -> bool:
     """Whether a conflict's sides differ only as a bound and a figure beyond it: no fact of one
-    side has a value that cannot hold with one of another's ("at least 70" against "about
-    100": the counts told differ, the ranges written do not). Such a claim is made where a
+    side has a value that cannot hold with one of another's ("at least 40" against "about
+    60": the counts told differ, the ranges written do not). Such a claim is made where a
     figure is the count known so far (``crosscheck.align._contradicted``); the reason says so
     rather than that the values do not overlap."""
     sides = [[by_id[i] for i in side] for side in g.sides]

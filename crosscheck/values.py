@@ -327,7 +327,7 @@ def display(fact: Fact) -> str:
         text = _range_text(v, lambda x: _number(float(x)), fact.text)
         vague = str(v.get("qualifier") or "").lower()
         if vague in VAGUE_PLURALS or vague in VAGUE_MULTIPLES:
-            # "dozens of people", "a few hundred youths": the words, not the range they stand for
+            # "dozens of volunteers", "a few hundred farmers": the words, not the range they stand for
             text = fact.text.lower() + (" of" if vague in VAGUE_PLURALS and v.get("item") else "")
         words = str(v.get("item") or "").split()
         while words and words[0].lower() in ("the", "a", "an"):

@@ -3,7 +3,7 @@
 A frame (``crosscheck.models.Frame``) says, for a count, an amount or a measure, the
 **thing** (the noun the number modifies, through the dependency arc, with its compounds:
 "death toll", "school student"; for an amount or a measure whose unit takes an "of", what
-the unit is of: "four days of riots", "200 million euros of damage"), the **predicate** (what is said of it, as a class of
+the unit is of: "three days of strikes", "5 million euros of repairs"), the **predicate** (what is said of it, as a class of
 ``data/predicates.tsv``: "killed", "died" and "death toll" are all ``dead``; "unaccounted
 for" is ``missing``), the **role** of the figure (a total, a part of a whole, the whole, an
 increment, an earlier value, a change, a difference, a capacity, a rate, or an identifier that is no
@@ -569,7 +569,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             thing = _phrase(obj)
             children += list(obj.children)
     elif fact.kind in ("money", "measure") and noun is None and not thing:
-        # what a unit's worth is of: "four days of riots", "40 km of road", "$5 million of aid"
+        # what a unit's worth is of: "three days of strikes", "40 km of road", "$5 million of aid"
         # (the complement of the unit's "of"); not the whole a part is taken from ("the first
         # 10 minutes of the match", "two years of a five-year sentence": a part an adjective
         # picks out, or a whole measured in the same unit) nor the place a distance is "within" of
@@ -579,7 +579,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         part = any(c.dep_ == "amod" and c.i < numeral for c in q.children) \
             or _lemma(q.head) == "within" or (obj is not None and any(
                 _lemma(q) in t.lower_ for t in obj.subtree if t.i != obj.i))  # an adjective before
-        # the numeral picks a part out ("the first eight minutes", "the last two hours")
+        # the numeral picks a part out ("the first ten minutes", "the last two hours")
         if obj is not None and not part:
             thing = _phrase(obj)
         obj = None
@@ -649,8 +649,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     # is no argument of what the clause says of the part
     if first.dep_ in ARGUMENT_DEPS and gov.i != first.i and not coordinated and role != "whole":
         subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (arg.i, first.i)), None)
-        # a span after a preposition times the verb's event, not its subject ("70 people were
-        # hurt over the past eight days"), unless "for" gives how long an event with no object
+        # a span after a preposition times the verb's event, not its subject ("40 people were
+        # hurt over the past six days"), unless "for" gives how long an event with no object
         # went on ("the standoff lasted for five hours"); a copula's is its subject's
         spans_event = fact.kind == "measure" and fact.value.get("dimension") == "duration" \
             and first.dep_ == "pobj" and not (_lemma(first.head) == "for" and gov.pos_ == "VERB"
@@ -952,7 +952,7 @@ def add_frames(facts: list[Fact], sentences: list[Sentence] | None = None) -> li
 
 def _item_to_head(fact: Fact, frame: Frame, doc: Doc | None) -> Fact:
     """A count whose words after the number run past the noun the parse finds it counts
-    ("several dozen youths threw stones", "565 shops suffering serious damage"): its item
+    ("several dozen farmers blocked roads", "40 homes suffering flood damage"): its item
     ends at that noun, which is its head. The words alone do not tell a verb or a participle
     after a plural ("threw", "suffering") from a noun premodifier ("arms trafficking
     suspects", "nursing homes"); the parse does."""

@@ -576,7 +576,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         obj = next((o for c in q.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
         numeral = min((c.i for c in q.children if c.dep_ == "nummod"), default=q.i)
-        part = any(c.dep_ == "amod" and c.i < numeral for c in q.children) \
+        part = any(c.dep_ in ("amod", "compound") and c.i < numeral for c in q.children) \
             or _lemma(q.head) == "within" or (obj is not None and any(
                 _lemma(q) in t.lower_ for t in obj.subtree if t.i != obj.i))  # an adjective before
         # the numeral picks a part out ("the first ten minutes", "the last two hours")
@@ -659,15 +659,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
                 and not spans_event:
             thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
-        # the doer of what a class names is not what it befell: "two gunmen killed three people"
-        # (the gunmen are not dead), "a store hit by a $2.6 million heist" (the heist is not
-        # hit): the subject of a verb with an object, or a passive's agent, takes no class of
-        # the verb (the classes name what befalls a patient or theme: ACE's event arguments)
-        doer = (first.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gov.children)) or (
-            first.dep_ == "pobj" and (first.head.dep_ == "agent" or first.head.lower_ == "by"))  # a
-        # headline's passive drops its "was": "store hit by heist" parses "by" as a preposition
-        if not (doer and predicate_class(gov)):
-            candidates.append(gov)
+        candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
         # what came of it: a verb coordinated with the governing one that shares its
         # subject, where the figure is that subject ("two guards were shot and died"; not

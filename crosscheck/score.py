@@ -463,7 +463,7 @@ def score(
                 timeline=tuple(timeline),
                 framing=tuple(framing),
                 reason=_reason(kind, verdict, copies_only=len(units) < 2, speakers_differ=_named_apart(members),
-                               bounds_only=verdict == "conflict" and kind not in ("quote", "statement")
+                               bounds_only=verdict == "conflict" and kind not in ("quote", "statement", "date")
                                and _bounds_only(g, by_id)),
                 sides=_side_values(g, by_id, label) if verdict == "conflict" else (),
                 confidence=g.confidence if verdict == "conflict" and g.sides else None,

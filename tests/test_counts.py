@@ -406,3 +406,8 @@ def test_a_multiple_of_two_scale_words_is_their_product():
     v = only("Several hundred thousand people fled the city.")
     assert (v["low"], v["high"], v["item"]) == (300_000, 900_000, "people")
 
+
+
+def test_a_second_scale_word_in_capitals_is_a_name():
+    v = only("Several hundred Thousand Oaks residents attended the meeting.")
+    assert (v["low"], v["high"]) == (300, 900)

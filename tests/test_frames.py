@@ -439,3 +439,15 @@ def test_a_span_after_for_is_how_long_its_subject_went_on_only_without_an_object
     # "for" gives how long an event with no object went on; a span after another preposition,
     # or after a verb with an object, times the event and is no measure of its subject
     assert _the_fact(sentence, text).frame.thing == thing
+
+
+@pytest.mark.parametrize("sentence, text, thing", [
+    ("The death toll reached 40 on Friday.", "40", "death toll"),
+    ("Sales topped $1 billion last year.", "$1 billion", "sale"),
+    ("Travellers faced three days of holiday travel delays.", "three days", "holiday travel delay"),
+    ("He served two years of a five-year sentence.", "two years", ""),
+])
+def test_a_level_reached_is_its_subjects_and_a_unit_inside_a_word_is_no_same_unit(sentence, text, thing):
+    # "the toll reached 40": the object of a verb of reaching a level is its subject's value;
+    # "holiday" holds "day" but is no whole measured in days ("a five-year sentence" is)
+    assert _the_fact(sentence, text).frame.thing == thing

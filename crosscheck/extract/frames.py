@@ -578,7 +578,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         numeral = min((c.i for c in q.children if c.dep_ == "nummod"), default=q.i)
         part = any(c.dep_ in ("amod", "compound") and c.i < numeral for c in q.children) \
             or _lemma(q.head) == "within" or (obj is not None and any(
-                _lemma(q) in t.lower_ for t in obj.subtree if t.i != obj.i))  # an adjective before
+                _lemma(t) == _lemma(q) or t.lower_.endswith("-" + _lemma(q)) for t in obj.subtree if t.i != obj.i))  # an adjective before
         # the numeral picks a part out ("the first ten minutes", "the last two hours")
         if obj is not None and not part:
             thing = _phrase(obj)
@@ -655,9 +655,10 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         spans_event = fact.kind == "measure" and fact.value.get("dimension") == "duration" \
             and first.dep_ == "pobj" and not (_lemma(first.head) == "for" and gov.pos_ == "VERB"
                                               and not any(c.dep_ in ("dobj", "auxpass") for c in gov.children))
-        if subject is not None and first.dep_ in ("pobj", "attr") and not thing and subject.pos_ == "NOUN" \
+        level = first.dep_ == "dobj" and _lemma(gov) in _words("level") | _words("change")  # "reached 40"
+        if subject is not None and (first.dep_ in ("pobj", "attr") or level) and not thing and subject.pos_ == "NOUN" \
                 and not spans_event:
-            thing = _phrase(subject)  # "the toll rose to 14": the toll is what 14 is
+            thing = _phrase(subject)  # "the toll rose to 14", "the toll reached 40": the toll is what it is
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]

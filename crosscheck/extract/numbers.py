@@ -512,10 +512,11 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: "several hundred", "a few thousand", "several hundred thousand": multiples of a scale word.
+#: "several hundred", "a few thousand", "several hundred thousand": multiples of a scale word
+#: (a second scale word in lower case: "Several hundred Thousand Oaks residents" is a name's).
 VAGUE_MULTIPLES = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 2)}
 _MULTIPLE_RE = re.compile(
-    rf"(?<![\w])(?P<mult>several|a few|a couple of)\s+(?P<scale>dozen|{_SCALES})\b(?:\s+(?P<times>{_SCALES})\b)?",
+    rf"(?<![\w])(?P<mult>several|a few|a couple of)\s+(?P<scale>dozen|{_SCALES})\b(?:\s+(?P<times>(?-i:{_SCALES}))\b)?",
     re.IGNORECASE,
 )
 

@@ -446,6 +446,7 @@ def test_a_span_after_for_is_how_long_its_subject_went_on_only_without_an_object
     ("Sales topped $1 billion last year.", "$1 billion", "sale"),
     ("Travellers faced three days of holiday travel delays.", "three days", "holiday travel delay"),
     ("He served two years of a five-year sentence.", "two years", ""),
+    ("Gunmen stole $3 million of diamonds.", "$3 million", "diamond"),  # "$" is no adjective picking a part
 ])
 def test_a_level_reached_is_its_subjects_and_a_unit_inside_a_word_is_no_same_unit(sentence, text, thing):
     # "the toll reached 40": the object of a verb of reaching a level is its subject's value;

@@ -575,11 +575,12 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         # picks out, or a whole measured in the same unit) nor the place a distance is "within" of
         obj = next((o for c in q.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+        # an adjective before the numeral picks a part out ("the first ten minutes"; not "$",
+        # a compound before the number of an amount)
         numeral = min((c.i for c in q.children if c.dep_ == "nummod"), default=q.i)
-        part = any(c.dep_ in ("amod", "compound") and c.i < numeral for c in q.children) \
-            or _lemma(q.head) == "within" or (obj is not None and any(
-                _lemma(t) == _lemma(q) or t.lower_.endswith("-" + _lemma(q)) for t in obj.subtree if t.i != obj.i))  # an adjective before
-        # the numeral picks a part out ("the first ten minutes", "the last two hours")
+        part = any(c.dep_ == "amod" and c.i < numeral for c in q.children) or _lemma(q.head) == "within" \
+            or (obj is not None and any(_lemma(t) == _lemma(q) or t.lower_.endswith("-" + _lemma(q))
+                                        for t in obj.subtree if t.i != obj.i))
         if obj is not None and not part:
             thing = _phrase(obj)
         obj = None
@@ -992,21 +993,23 @@ def _common_noun(doc: Doc, fact: Fact, thing: str) -> bool:
     """Whether the frame's ``thing`` is a common noun as the sentence writes it, outside a
     headline's capitals: a name ("Drake 65-53") or a headline's verb read as a noun ("Quake
     Kills 10") is no thing counted."""
+    head = _thing_token(doc, fact, thing)
+    return head is not None and not _title_case(doc) and head.pos_ == "NOUN"
+
+
+def _thing_token(doc: Doc, fact: Fact, thing: str) -> Token | None:
+    """The token of the sentence nearest the figure with the lemma of the frame's ``thing``'s head."""
     lemma = thing.split()[-1]
     at = fact.start - fact.sentence_start
-    heads = [t for t in doc if _lemma(t) == lemma]
-    return bool(heads) and not _title_case(doc) and min(heads, key=lambda t: (abs(t.idx - at), t.i)).pos_ == "NOUN"
+    return min((t for t in doc if _lemma(t) == lemma), key=lambda t: (abs(t.idx - at), t.i), default=None)
 
 
 def _written(doc: Doc, fact: Fact, thing: str) -> str:
     """The frame's ``thing`` (lemmas) as the sentence writes it ("three other cars":
     "cars"): the nearest token to the figure with its head's lemma, with its compounds."""
-    lemma = thing.split()[-1]
-    at = fact.start - fact.sentence_start
-    heads = [t for t in doc if _lemma(t) == lemma]
-    if not heads:
+    head = _thing_token(doc, fact, thing)
+    if head is None:
         return thing
-    head = min(heads, key=lambda t: (abs(t.idx - at), t.i))
     parts = sorted([c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head], key=lambda t: t.i)
     return " ".join(t.text for t in parts)
 

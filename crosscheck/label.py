@@ -32,7 +32,7 @@ from crosscheck.context import STOPWORDS
 from crosscheck.extract.dates import MONTHS, WEEKDAYS
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.measures import DIMENSION_ADJECTIVES
-from crosscheck.extract.numbers import singular
+from crosscheck.extract.numbers import load_lists, singular
 from crosscheck.models import Fact
 
 #: Separator between what a group is about and its kind, in every label.
@@ -66,13 +66,10 @@ LABEL_CHARS = 80
 DETERMINERS = frozenset("the a an these those this that some its their his her our my your another "
                         "other such".split())
 
-#: Past forms of the commonest irregular English verbs, which a lemma's prefix does not find
-#: in the sentence ("say" / "said").
-IRREGULAR = {"say": "said", "tell": "told", "fly": "flown", "give": "given", "take": "taken",
-             "make": "made", "hold": "held", "meet": "met", "strike": "struck", "begin": "began",
-             "buy": "bought", "sell": "sold", "win": "won", "lose": "lost", "leave": "left",
-             "find": "found", "keep": "kept", "go": "went", "come": "came", "see": "seen",
-             "speak": "spoke", "write": "wrote", "shake": "shook", "rise": "rose", "fall": "fell"}
+#: The past and participle of irregular English verbs, which a lemma's prefix does not find in
+#: the sentence ("say" / "said", "take" / "took", "taken"): ``data/lexicon.tsv``.
+IRREGULAR = {lemma: tuple(forms) for lemma, *forms in (
+    entry.split(":") for entry in load_lists("lexicon.tsv")["irregular_verbs"])}
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
@@ -100,12 +97,12 @@ def _surface(lemma: str, sentence: str) -> str:
     words = _WORD.findall(sentence)
     low = lemma.lower()
     words = [w[:-1] if w.endswith(".") and w.count(".") == 1 else w for w in words]  # "case." / "U.S."
-    irregular = IRREGULAR.get(low, "")
+    irregular = IRREGULAR.get(low, ())
     for w in words:
         if w.lower() == low:
             return w
     for w in words:
-        if irregular and irregular.startswith(w.lower()[:-1]) and w.lower()[:3] == irregular[:3]:
+        if w.lower() in irregular:
             return w
     stem = low[:-1] if len(low) > 3 and low[-1] in "ey" else low
     for w in words:

@@ -157,6 +157,9 @@ def test_noun_phrase_after_stops_at_prepositions_and_verbs():
     assert noun_phrase_after("two have flown", 3)[0] == ""
     assert noun_phrase_after("five people killed in the blast", 4)[0] == "people"
     assert noun_phrase_after("12% of voters stayed home", 7)[0] == "voters"
+    # a hyphen set as a dash before a number ends the phrase; a number's own hyphen does not
+    assert noun_phrase_after("four people-one with burns, two with cuts", 5)[0] == "people"
+    assert noun_phrase_after("a twenty-one gun salute", 2)[0] == "twenty-one gun salute"
 
 
 def test_singular_and_head():

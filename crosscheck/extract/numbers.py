@@ -999,6 +999,13 @@ def noun_phrase_after(text: str, pos: int, max_words: int = 6) -> tuple[str, int
         if not w or (words and j == i):
             break
         word = w.group(0).rstrip(".")
+        first, dash, rest = word.partition("-")
+        if dash and word_number_value(rest.split("-")[0].lower()) is not None and word_number_value(first.lower()) is None:
+            # a hyphen set as a dash before a number ("four people-one with burns"): the word
+            # before it ends the phrase ("twenty-one" is one number, "Catch-22" no number word)
+            if _is_np_word(first, last=False):
+                words.append((first, j, j + len(first)))
+            break
         if not _is_np_word(word, last=False):
             break
         if words and word.lower().endswith("ed") and words[-1][0].lower().endswith("s"):

@@ -58,7 +58,7 @@ from crosscheck.extract.numbers import QUALIFIER_KINDS, find_quantities
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
-from crosscheck.values import compare_key, compatible, convertible, currency_block, unanchored
+from crosscheck.values import compare_key, compatible, convertible, currency_block, floor_apart, unanchored
 
 #: Fact kinds aligned together; a group holds facts of one family.
 FAMILIES = {
@@ -485,7 +485,7 @@ def _told_both(by_head: dict[str, list[Fact]] | None, facts: list[Fact], establi
                 continue  # of the same noun, but said of something else (another's age)
             if _years(f) and not _years(f) & years:
                 continue  # of another year than the claim's figures: another event's ("15 died in 1998")
-            fits = [any(compatible(f, x) is True for x in group) for group in sides]
+            fits = [any(compatible(f, x) is True and not floor_apart(f, x) for x in group) for group in sides]
             if fits[0] != fits[1]:
                 seen[f.article].add(0 if fits[0] else 1)
                 if len(seen[f.article]) == 2:
@@ -1410,11 +1410,12 @@ def _pairs(sim: Similarity, order: np.ndarray, chunk: int = 1 << 16) -> Iterable
 
 def _value_sides(facts: list[Fact], members: list[int]) -> list[list[int]]:
     """The members split by value: each fact joins the first side it agrees with throughout
+    (a floor agreeing only within its step, ``floor_apart``)
     (values that cannot be compared count as agreeing), else starts a side."""
     sides: list[list[int]] = []
     for i in members:
         for side in sides:
-            if all(compatible(facts[i], facts[j]) is not False for j in side):
+            if all(compatible(facts[i], facts[j]) is not False and not floor_apart(facts[i], facts[j]) for j in side):
                 side.append(i)
                 break
         else:
@@ -1479,7 +1480,8 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
                 if len({_predicate_class(facts[i]) for i in mine} - {""}) > 1:
                     continue  # one figure said in two classes ("2 died", "2 were wounded")
                 distinct = list({keys[i]: i for i in mx + my if i not in restating}.values())
-                if any(compatible(facts[i], facts[j]) is not True for n, i in enumerate(distinct) for j in distinct[n + 1:]):
+                if any(compatible(facts[i], facts[j]) is not True or floor_apart(facts[i], facts[j])
+                       for n, i in enumerate(distinct) for j in distinct[n + 1:]):
                     continue
                 if sim.row_max(mx, my).max() < low or sim.mean(mx, my) < settings.MERGE_MEAN_SHARE * low:
                     continue
@@ -1561,9 +1563,10 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
     read as one figure revised from report to report (``_revision``): otherwise a third
     value is more often another fact mixed in. The confidence is the claim's likeness (the
     mean over its pairs), the lowest over its sides. A side that falls short leaves the
-    group (a group of its own) and, if its sentences reach the grouping bar on average over
-    the whole established side, is listed as a possible conflict. Yields (members, sides,
-    confidence, possible)."""
+    group (a group of its own), unless its values can all hold with the group's, told apart
+    by a floor only (``_can_hold``), and, if its sentences reach the grouping bar on average
+    over the whole established side, is listed as a possible conflict. Yields (members,
+    sides, confidence, possible)."""
     high = settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]
     strong = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
     low = settings.ALIGN_MIN_SIMILARITY[family]
@@ -1575,6 +1578,9 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         sides.sort(key=lambda side: (-len({facts[i].article for i in side}), min(side)))
         established, kept, confidence = sides[0], [sides[0]], 1.0
         claims: list[tuple[list[int], list[int]]] = []
+        # sides that can hold with the established value, told apart by a floor only: where no
+        # claim stands they stay in the group as context, the most alike first (``_can_hold``)
+        holdable: list[list[int]] = []
         means = [sim.mean(side, established) for side in sides[1:]]
         for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
             claim = _claim(facts, sim, established, side, published, days_by_sentence)
@@ -1584,27 +1590,54 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
                 kept.append(side)  # a third value only as a revision: else it is another fact mixed in
                 claims.append(claim)
                 confidence = min(confidence, sim.mean(claim[1], claim[0]))
+                holdable.append(side)
                 continue
             contradicted = _contradicted(facts, established, side)
-            yield sorted(side), [], None, False
+            if _can_hold(facts, established, side):
+                holdable.append(side)
+            else:
+                yield sorted(side), [], None, False
             if mean >= low and contradicted and not (
                     _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
                     else told_both or _told_apart(facts, established, side, published)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames or one report tell apart, are not in doubt)
                 yield sorted(established + side), [_carriers(facts, established), _carriers(facts, side)], round(mean, 4), True
-        if len(kept) > 1 and confidence < settings.CONFLICT_MIN_CONFIDENCE:
+        called = len(kept) > 1 and confidence >= settings.CONFLICT_MIN_CONFIDENCE
+        held: list[int] = []
+        apart: list[list[int]] = []
+        claimed = [i for side in kept[1:] for i in side] if called else []
+        for side in holdable:
+            if called and side in kept:
+                continue
+            if _can_hold(facts, established + claimed + held, side):
+                held += side
+            else:
+                apart.append(side)
+        if len(kept) > 1 and not called:
             # a claim whose sentences are less alike than the fitted bar: listed, not called
-            for side in kept:
+            for side in [established + held, *apart]:
                 yield sorted(side), [], None, False
             yield sorted(i for side in kept for i in side), [_carriers(facts, side) for side in kept], round(confidence, 4), True
-        elif len(kept) == 1:
-            yield sorted(established), [], None, False
+            continue
+        for side in apart:
+            yield sorted(side), [], None, False
+        if len(kept) == 1:
+            yield sorted(established + held), [], None, False
         else:
             # the established side's claim: its facts that take part against every kept side
             first = [i for i in established if all(i in c[0] for c in claims)] or claims[0][0]
-            yield (sorted(i for side in kept for i in side), [_carriers(facts, first)] + [_carriers(facts, c[1]) for c in claims],
-                   round(confidence, 4), False)
+            yield (sorted(claimed + established + held),
+                   [_carriers(facts, first)] + [_carriers(facts, c[1]) for c in claims], round(confidence, 4), False)
+
+
+def _can_hold(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether a side's values can all hold with the established side's (and with those the
+    group already holds), told apart only by a floor (``crosscheck.values.floor_apart``: "at
+    least 157" against "at least 175"): where no claim about it stands, such a side stays in
+    the group as context, one count told more or less fully, as it would with no floor read
+    (its possible conflict is listed all the same)."""
+    return all(compatible(facts[i], facts[j]) is not False for i in side for j in established)
 
 
 def _carriers(facts: list[Fact], side: list[int]) -> list[int]:

@@ -3,7 +3,9 @@
 Pairwise relations between the facts of a group decide everything:
 
 - numeric facts (dates, counts, money, measures): ``agree`` when ``values.compatible``,
-  ``conflict`` when not, unknown when the values cannot be compared;
+  ``conflict`` when not, unknown when the values cannot be compared; and ``conflict``
+  between the sides of a claim (``crosscheck.align``) that a floor tells apart
+  (``values.floor_apart``: "at least 30" against "41"), though both can hold;
 - speech (quotes and statements): ``conflict`` when the speakers differ or one side negates
   what the other says (a negation, or a word's opposite, "guilty" / "innocent", in
   otherwise the same words), ``agree`` when the words are the same, else ``paraphrase``.
@@ -35,7 +37,7 @@ from crosscheck.antonyms import first_opposite, opposite
 from crosscheck.label import group_label
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, PairTable
 from crosscheck.extract.numbers import QUALIFIER_KINDS
-from crosscheck.values import compare_key, compatible, display
+from crosscheck.values import compare_key, compatible, display, floor_apart
 
 #: Words that turn a statement into its opposite (a general English list).
 NEGATIONS = frozenset("not no never none nothing nobody neither nor cannot n't without".split())
@@ -386,6 +388,8 @@ def score(
         k = len(members)
         kind = members[0].kind if len({m.kind for m in members}) == 1 else "quote"
         rm = relations.matrix(members)
+        if g.sides:
+            _floors_told_apart(rm, members, g.sides)
         u = np.array([unit_code[unit[m.article]] for m in members], dtype=np.int64)
         same_unit = u[:, None] == u[None, :]
         # A copy carries its source's figures: "at least 350" where the source says
@@ -491,6 +495,18 @@ def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua:
             starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
             codes = np.minimum.reduceat(codes, starts)
     return int((codes >= PARAPHRASE).sum()), len(codes) + within
+
+
+def _floors_told_apart(rm: np.ndarray, members: list[Fact], sides: tuple[tuple[str, ...], ...]) -> None:
+    """Marks as conflicts, in a group's relations, the pairs of facts on two sides of its
+    claim that a floor tells apart (``floor_apart``: "at least 30" against "41"): values that
+    can both hold, of a count the claim says is told differently."""
+    side_of = {fid: n for n, side in enumerate(sides) for fid in side}
+    at = [(k, side_of[m.id]) for k, m in enumerate(members) if m.id in side_of]
+    for x, sx in at:
+        for y, sy in at:
+            if sx != sy and rm[x, y] == AGREE and floor_apart(members[x], members[y]):
+                rm[x, y] = CONFLICT
 
 
 def _bounds_only(g: Group, by_id: dict[str, Fact]) -> bool:

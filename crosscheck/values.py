@@ -15,6 +15,7 @@ them apart), so that they group and agree, never conflict.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from functools import lru_cache
@@ -22,7 +23,8 @@ from typing import Any, NamedTuple
 
 from crosscheck import settings
 from crosscheck.extract.money import PERIODS
-from crosscheck.extract.numbers import QUALIFIER_KINDS, VAGUE_MULTIPLES, VAGUE_PLURALS, find_quantities, load_data
+from crosscheck.extract.numbers import (
+    QUALIFIER_KINDS, VAGUE_MULTIPLES, VAGUE_PLURALS, find_quantities, last_digit, load_data)
 from crosscheck.models import Fact
 
 #: Currency symbols for display; anything else is shown by its ISO code.
@@ -187,6 +189,45 @@ def compatible(a: Fact, b: Fact) -> bool | None:
             return True if one else None
         return _same_amount(a, b, _ranges_overlap)
     return None
+
+
+def _floor_step(f: Fact) -> tuple[float, float] | None:
+    """The range a floor written as one number is read as, where it tells a count: its
+    number up to one more unit of its last written digit ("at least 30" up to 40, "more than
+    26,000" up to 27,000, "at least 41" up to 42). A writer who knew the count was beyond
+    that step would have written the higher figure: "more than n" conveys an upper bound at
+    the next point of n's granularity (Cummins, Sauerland & Solt 2012, "Granularity and
+    scalar implicature in numerical expressions", Linguistics and Philosophy 35). None for
+    anything else (a range, a ceiling, an approximation, a vague word)."""
+    v = f.value
+    low = v.get("low")
+    if f.kind == "date" or v.get("high") is not None or not isinstance(low, (int, float)):
+        return None
+    if QUALIFIER_KINDS.get(str(v.get("qualifier") or "").lower()) != "lower" or not _one_number(f.text):
+        return None
+    return float(low), float(low) + last_digit(float(low))
+
+
+def floor_apart(a: Fact, b: Fact) -> bool:
+    """Whether two figures of one kind that can both hold (``compatible``) still tell a count
+    differently because one of them is a floor: "at least 30 dead" against "41 dead", or
+    "more than 26,000" against "more than 31,000". A floor is the count known so far
+    (``_floor_step``), so a figure beyond its step is another count told, which a report
+    shows as two sides of one fact (the reason says a bound can hold with the other),
+    while "at least 41" and "41", or "more than 100" and "120", tell one count."""
+    sa, sb = _floor_step(a), _floor_step(b)
+    if sa is None and sb is None:
+        return False
+    if a.kind == "measure" and a.value.get("unit") != b.value.get("unit"):
+        return False
+    if a.kind == "money" and (a.value.get("currency") != b.value.get("currency")
+                              or a.value.get("scope") != b.value.get("scope")):
+        return False
+    ra = sa or _range(a)
+    rb = sb or _range(b)
+    if not all(map(math.isfinite, ra + rb)):
+        return False  # against another floor of no step, or a ceiling: nothing told apart
+    return not (ra[0] <= rb[1] + 1e-9 and rb[0] <= ra[1] + 1e-9)
 
 
 def _same_amount(a: Fact, b: Fact, overlap) -> bool:

@@ -1245,6 +1245,71 @@ def test_one_weekday_in_two_undated_reports_groups_without_a_shared_event_word()
     assert any({"a:1", "b:1"} <= set(g.facts) for g in groups)
 
 
+FLOORS = [
+    # (a, b, told apart): a floor is its number up to one more unit of its last written digit
+    # ("more than n" implicates an upper bound at n's granularity: Cummins, Sauerland & Solt 2012)
+    (("at least 30", 30, None), ("41", 41, 41), True),
+    (("at least 41", 41, None), ("41", 41, 41), False),
+    (("more than 26,000", 26000, None), ("more than 31,000", 31000, None), True),
+    (("more than 26,000", 26000, None), ("26,500", 26500, 26500), False),
+    (("more than 100", 100, None), ("120", 120, 120), False),
+    (("At least 70", 70, None), ("About 100", 90, 110), True),
+    (("more than 31,000", 31000, None), ("tens of thousands", 20000, 90000), False),  # a vague word
+    (("up to 30", 0, 30), ("20", 20, 20), False),  # a ceiling is not read as a step
+    (("41", 41, 41), ("45", 45, 45), False),  # no floor: compatible() alone decides
+]
+
+
+@pytest.mark.parametrize("a, b, apart", FLOORS)
+def test_a_floor_tells_a_count_apart_beyond_the_step_of_its_last_digit(a, b, apart):
+    from crosscheck.values import floor_apart
+
+    def figure(fid, text, low, high):
+        qualifier = next((q for q in ("at least", "more than", "up to", "about") if text.lower().startswith(q)), None)
+        return fact(fid, fid[0], "count", text, f"{text} people were hurt.", low=low, high=high,
+                    head="person", item="people", qualifier=qualifier)
+
+    fa, fb = figure("a:1", *a), figure("b:1", *b)
+    assert floor_apart(fa, fb) is apart and floor_apart(fb, fa) is apart
+
+
+def test_a_floor_below_another_reports_figure_is_a_conflict_that_says_a_bound_can_hold():
+    # "at least 30 killed" against two reports of 41: a toll told differently, though both can
+    # be true; the conflict states its sides and says so (it was "agree", values overlapping)
+    from crosscheck.score import BOUNDS_REASON
+
+    s_a = "A strong earthquake struck the northern province on Sunday, killing at least 30 people, officials said."
+    s_b = "At least 41 people were killed when a strong earthquake struck the northern province on Sunday."
+    s_c = "A strong earthquake struck the northern province on Sunday and killed 41 people, officials said."
+    facts = [count("a:1", "a", "at least 30", s_a, None, "person", item="people", low=30, high=None),
+             count("b:1", "b", "At least 41", s_b, None, "person", item="people", low=41, high=None),
+             count("c:1", "c", "41", s_c, 41, "person", item="people")]
+    facts = [replace(f, value=dict(f.value, qualifier="at least")) if f.value["high"] is None else f for f in facts]
+    groups = align(facts)
+    (group,) = [g for g in groups if not g.possible]
+    assert {frozenset(side) for side in group.sides} == {frozenset({"b:1", "c:1"}), frozenset({"a:1"})}
+    (cluster,), _, _ = score([art(x, x.upper()) for x in "abc"], facts, groups)
+    assert cluster.verdict == "conflict" and cluster.reason == BOUNDS_REASON
+
+
+def test_a_floor_whose_claim_does_not_stand_stays_in_its_group():
+    # "at least 157" against two reports of "at least 175", in sentences too unlike for a claim:
+    # the values can all hold, so the three stay one group (agree, as before floors were read),
+    # and the differing floor is listed as a possible conflict
+    s_a = "At least 175 people died in the earthquake, the interior ministry said on Tuesday."
+    s_b = "The earthquake killed at least 175 people, according to the interior ministry."
+    s_c = "Hospitals in the capital reported at least 157 people dead as aid flights began to land."
+    facts = [count(f"{x}:1", x, text, s, None, "person", item="people", low=n, high=None)
+             for x, text, s, n in (("a", "At least 175", s_a, 175), ("b", "at least 175", s_b, 175),
+                                   ("c", "at least 157", s_c, 157))]
+    facts = [replace(f, value=dict(f.value, qualifier="at least")) for f in facts]
+    groups = align(facts)
+    called = [g for g in groups if not g.possible]
+    assert [g.facts for g in called] == [("a:1", "b:1", "c:1")] and not called[0].sides
+    (cluster,), _, _ = score([art(x, x.upper()) for x in "abc"], facts, called)
+    assert cluster.verdict == "agree"
+
+
 def test_a_conflict_between_a_floor_and_a_figure_beyond_it_says_so():
     # The sides a conflict states are "at least 70" against "about 100": ranges that can both
     # hold, a count told differently. Its reason says that, not that the values do not overlap;

@@ -245,10 +245,15 @@ def test_a_run_of_three_digit_groups_is_read_in_linear_time(sep):
     import time
 
     def seconds(n):
-        text = sep.join(str(100 + i % 900) for i in range(n))
-        t = time.perf_counter()
-        find_quantities(text)
-        return time.perf_counter() - t
+        # the best of three texts (each new to the memos): a shared machine's load slows one
+        # run, not the fastest of three
+        best = float("inf")
+        for r in range(3):
+            text = sep.join(str(100 + (i + r) % 900) for i in range(n))
+            t = time.perf_counter()
+            find_quantities(text)
+            best = min(best, time.perf_counter() - t)
+        return best
 
     seconds(200)  # warm up
     assert seconds(4000) < 9 * max(seconds(1000), 0.01)

@@ -480,7 +480,7 @@ def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
 #: "about N": N ± 10% at most. News rounds approximate figures to one or two significant
 #: digits ("some 400" for 370-430); 10% covers rounding to two significant digits and the
 #: spread of readings people give "about N" (Ferson et al. 2015 report roughly ±5-15%). The
-#: tolerance is also at most one unit of N's last significant digit (``_last_digit``): a
+#: tolerance is also at most one unit of N's last significant digit (``last_digit``): a
 #: figure written to more digits claims more precision ("about 2,900" is 2,800-3,000, and
 #: does not reach "some 3,400"; "about 47" is 46-48).
 APPROX_TOLERANCE = 0.10
@@ -625,14 +625,14 @@ def _qualify(low: float, high: float, qualifier: str | None) -> tuple[float | No
     if kind == "lower":
         return low, None
     if kind == "step":
-        return low, high + _last_digit(high)
+        return low, high + last_digit(high)
     if kind == "just_over":
         return low, high * (1 + NEAR_TOLERANCE)
     if kind == "near":
         return low * (1 - NEAR_TOLERANCE), high
     if kind == "approx":
-        return (low - min(abs(low) * APPROX_TOLERANCE, _last_digit(low)),
-                high + min(abs(high) * APPROX_TOLERANCE, _last_digit(high)))
+        return (low - min(abs(low) * APPROX_TOLERANCE, last_digit(low)),
+                high + min(abs(high) * APPROX_TOLERANCE, last_digit(high)))
     if kind == "upper":
         return (0.0 if high >= 0 else None), high  # "-5% or less" has no floor at zero
     return low, high
@@ -667,7 +667,7 @@ def qualified_after(q: Quantity, text: str, end: int) -> tuple[float | None, flo
     return (*qualify_twice(written[0], written[1], q.qualifier, post[0]), post[1])
 
 
-def _last_digit(x: float) -> float:
+def last_digit(x: float) -> float:
     """One unit of the last significant digit of ``x`` as written: 100 for 2,900, 1 for 47,
     0.1 for 6.5, 100,000 for 2.5 million (its value 2,500,000)."""
     if x == 0 or not math.isfinite(x):

@@ -1497,6 +1497,62 @@ def _join_repeats(family: str, facts: list[Fact], sim: Similarity, items: list[t
     return out
 
 
+def _join_claims(family: str, facts: list[Fact], sim: Similarity,
+                 items: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
+    """Conflicts (settled groups with sides, ``_settle_sides``) that make one claim twice,
+    made one: an article that repeats a figure (headline, lead and body) gives one fact to
+    each of two groups, so one toll told as 10 by most reports and 3 by one is two conflicts
+    of the same sides. Two conflicts join where they have as many sides, an article in both
+    writes the same figure in both (``_figure_told``), each side's values can all hold with
+    those of exactly one side of the other conflict and of no other side (``_one_value``),
+    and no two predicate classes are said in them: one class said ("10 killed" and "10
+    dead"), or, where none is, facts as alike as grouping asks of a merge
+    (``MERGE_MEAN_SHARE`` of the bar, on average). The sides join side by side; the
+    confidence is the lower one."""
+    claims = [k for k, (_, (_, sides, _, possible)) in enumerate(items) if sides and not possible]
+    if len(claims) < 2 or family == "speech":
+        return items
+    low = settings.ALIGN_MIN_SIMILARITY[family]
+    merged: dict[int, int] = {}
+    for n, x in enumerate(claims):
+        if x in merged:
+            continue
+        for y in claims[n + 1:]:
+            if y in merged:
+                continue
+            mx, sx, cx, _ = items[x][1]
+            my, sy, cy, _ = items[y][1]
+            if len(sx) != len(sy):
+                continue
+            told = defaultdict(set)
+            for i in mx + my:
+                told[facts[i].article].add(_figure_told(facts[i]))
+            shared = {facts[i].article for i in mx} & {facts[i].article for i in my}
+            if not any(len(told[a]) == 1 for a in shared):
+                continue  # no article writes one figure in both: not one claim repeated
+            classes = {_predicate_class(facts[i]) for i in mx + my} - {""}
+            if len(classes) > 1:
+                continue
+            # each side of one is one value with exactly one side of the other
+            pairing = [[m for m, other in enumerate(sy) if _one_value(facts, side, other)] for side in sx]
+            if any(len(p) != 1 for p in pairing) or len({p[0] for p in pairing}) != len(sy):
+                continue
+            if not classes and sim.mean(mx, my) < settings.MERGE_MEAN_SHARE * low:
+                continue
+            members = sorted(set(mx) | set(my))
+            sides = [sorted(set(side) | set(sy[p[0]])) for side, p in zip(sx, pairing)]
+            items[x] = (items[x][0], (members, sides, min(cx, cy), False))
+            merged[y] = x
+    return [item for k, item in enumerate(items) if k not in merged]
+
+
+def _one_value(facts: list[Fact], side: list[int], other: list[int]) -> bool:
+    """Whether every value of one side can hold with every value of another, as one figure
+    told (not told apart by a floor either)."""
+    return all(compatible(facts[i], facts[j]) is not False and not floor_apart(facts[i], facts[j])
+               for i in side for j in other)
+
+
 def _figure_told(f: Fact) -> tuple:
     """The figure a fact writes: a date's days (or, unanchored, its words); a number's
     number(s) as written, whatever qualifies them ("at least 7", "7" and "an estimated 7"
@@ -1776,7 +1832,7 @@ def align(facts: list[Fact], texts: Sequence[str] | None = None, published: dict
                         {b: a for b, a in restating.items() if a in members})
                     settled_items += _conversions_told_apart(part, sim, [i for i in idx if i in restating])
                     items.extend((block[root], item) for item in settled_items)
-                for at, item in _join_repeats(family, part, sim, items, restating):
+                for at, item in _join_claims(family, part, sim, _join_repeats(family, part, sim, items, restating)):
                     settled.append((at, part, [item]))
             settled.sort(key=lambda x: x[0])  # groups in the order the whole family gives them
             for _, part, items in settled:

@@ -1310,6 +1310,30 @@ def test_a_floor_whose_claim_does_not_stand_stays_in_its_group():
     assert cluster.verdict == "agree"
 
 
+def test_a_conflict_repeated_by_headlines_and_bodies_is_one_conflict(monkeypatch):
+    # ECB+ t20-like (CC BY 3.0): each report gives the toll twice, so each side of the claim
+    # has a fact in two groups; the two conflicts of the same sides are one
+    import crosscheck.align as align_module
+
+    def toll(fid, article, text, sentence, n):
+        return count(fid, article, text, sentence, n, "person", item="people")
+
+    facts = [
+        toll("a:1", "a", "Ten", "Ten people killed as quake hits southern Iran", 10),
+        toll("a:2", "a", "10", "The earthquake killed 10 people on the island, state media said.", 10),
+        toll("b:1", "b", "10", "Quake kills 10 people on Iranian island", 10),
+        toll("b:2", "b", "10", "A strong earthquake killed 10 people on the island on Sunday, officials said.", 10),
+        toll("c:1", "c", "three", "Quake kills three people on Iranian island", 3),
+        toll("c:2", "c", "three", "A strong earthquake killed three people on the island on Sunday, officials said.", 3),
+    ]
+    claims = [g for g in align(facts) if g.sides and not g.possible]
+    assert len(claims) == 1 and {"a:1", "a:2", "c:1", "c:2"} <= set(claims[0].facts), claims
+    assert {frozenset(side) for side in claims[0].sides} == {frozenset({"a:1", "a:2", "b:1", "b:2"}),
+                                                             frozenset({"c:1", "c:2"})}
+    monkeypatch.setattr(align_module, "_join_claims", lambda family, facts, sim, items: items)
+    assert len([g for g in align(facts) if g.sides and not g.possible]) == 2
+
+
 def test_a_conflict_between_a_floor_and_a_figure_beyond_it_says_so():
     # The sides a conflict states are "at least 70" against "about 100": ranges that can both
     # hold, a count told differently. Its reason says that, not that the values do not overlap;

@@ -155,3 +155,37 @@ def test_a_side_says_each_outlet_with_its_own_value():
     report = _replace(report, clusters=tuple(sided if c.id == "c1" else c for c in report.clusters))
     text = next(f.text for f in findings(report) if f.group == "c1")
     assert "Coast Daily says ≥12 people, Hill Times says 13 people; River Post says 14 people" in text, text
+
+
+def test_an_outlet_that_repeats_a_side_in_other_words_is_named_once():
+    # a headline's "~50 hurt" and the body's "≥50 people" of one outlet, on one side
+    from dataclasses import replace as _replace
+
+    report = _report()
+    c1 = next(c for c in report.clusters if c.id == "c1")
+    sided = _replace(c1, over_time=False, sides=(
+        {"value": "~50 hurt", "facts": ["a:1", "a:4", "c:1"], "outlets": ["Coast Daily", "Coast Daily", "Hill Times"],
+         "values": ["~50 hurt", "≥50 people", "dozens of people"]},
+        {"value": "80 hurt", "facts": ["b:1", "b:4"], "outlets": ["River Post", "River Post"],
+         "values": ["80 hurt", "80 people"]}))
+    report = _replace(report, clusters=tuple(sided if c.id == "c1" else c for c in report.clusters))
+    text = next(f.text for f in findings(report) if f.group == "c1")
+    assert "Coast Daily says ~50 hurt / ≥50 people, Hill Times says dozens of people; " \
+           "River Post says 80 hurt / 80 people" in text, text
+
+
+def test_a_group_whose_sides_are_a_possible_conflict_is_not_also_an_agreement():
+    # "≥26,000" and "≥31,000" can both hold (the group agrees) but tell a count apart: the
+    # brief lists them as a possible conflict, not as an agreement as well
+    from dataclasses import replace as _replace
+
+    report = _report()
+    p = {"id": "p2", "kind": "date", "topic": "t", "label": "landslide struck — date", "confidence": 0.3,
+         "sides": [{"value": "2024-05-06", "outlets": ["Coast Daily"], "facts": ["a:3"], "sentences": ["s"]},
+                   {"value": "2024-05-06", "outlets": ["River Post"], "facts": ["b:3"], "sentences": ["s"]}]}
+    found = [(f.kind, f.group) for f in findings(_replace(report, possible_conflicts=report.possible_conflicts + (p,)))]
+    assert ("agree", "c3") not in found and ("possible", "p2") in found
+    # a possible conflict with one side outside the group leaves the group's agreement listed
+    p_out = dict(p, sides=[p["sides"][0], dict(p["sides"][1], facts=["b:9"])])
+    found = [(f.kind, f.group) for f in findings(_replace(report, possible_conflicts=report.possible_conflicts + (p_out,)))]
+    assert ("agree", "c3") in found

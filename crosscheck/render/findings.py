@@ -68,11 +68,18 @@ def side_text(side: dict) -> str:
 
 
 def _side_says(side: dict) -> str:
-    """Who gives which value of a side, each outlet with its own value."""
+    """Who gives which value of a side, each outlet once, with its own values (an outlet
+    that repeats a figure in other words, "~50 hurt" in a headline and "≥50 people" below
+    it, gives both)."""
     values = side.get("values") or [side["value"]] * len(side["outlets"])
-    by_value: dict[str, list[str]] = {}
+    of_outlet: dict[str, list[str]] = {}
     for outlet, value in zip(side["outlets"], values):
-        by_value.setdefault(value, []).append(outlet)
+        of_outlet.setdefault(outlet, [])
+        if value not in of_outlet[outlet]:
+            of_outlet[outlet].append(value)
+    by_value: dict[str, list[str]] = {}
+    for outlet, told in of_outlet.items():
+        by_value.setdefault(" / ".join(told), []).append(outlet)
     return ", ".join(_says(outlets, value) for value, outlets in by_value.items())
 
 
@@ -156,5 +163,9 @@ def findings(report: Report) -> list[Finding]:
     out += [Finding("conflict", c.id, _conflict(c)) for c in clusters if c.verdict == "conflict"]
     out += [Finding("possible", p["id"], _possible(p)) for p in report.possible_conflicts]
     out += [Finding("paraphrase", c.id, _paraphrase(report, c)) for c in clusters if c.verdict == "paraphrase"]
-    out += [Finding("agree", c.id, _agree(c)) for c in clusters if c.verdict == "agree"]
+    # a group whose values can all hold but tell a count apart ("≥26,000" and "≥31,000") is
+    # listed as a possible conflict with both its sides: not as an agreement too
+    in_doubt = [[set(side.get("facts") or ()) for side in p["sides"]] for p in report.possible_conflicts]
+    out += [Finding("agree", c.id, _agree(c)) for c in clusters if c.verdict == "agree" and not any(
+        all(side and side <= set(c.facts) for side in sides) for sides in in_doubt)]
     return out

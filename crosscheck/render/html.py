@@ -369,7 +369,7 @@ def _group(report: Report, c: Cluster, order: int, articles: dict[str, Article],
     out.append(f"<p class=muted>{escape(' · '.join(notes))}</p>")
     if c.sides:
         out.append("<p>Sides: " + " against ".join(
-            f"<b>{escape(side_text(s))}</b> ({escape(', '.join(s['outlets']))})" for s in c.sides) + "</p>")
+            f"<b>{escape(side_text(s))}</b> ({escape(', '.join(dict.fromkeys(s['outlets'])))})" for s in c.sides) + "</p>")
     cards = []
     by_article = {a.id: a for a in articles.values()}
     for outlet, fs in facts.items():

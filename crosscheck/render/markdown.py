@@ -135,7 +135,7 @@ def _lines(report: Report) -> Iterator[str]:
             evidence += [diff_markdown(d) for d in cluster_diffs(report, c)]
             if c.sides:
                 evidence.insert(0, "*sides*: " + " against ".join(
-                    f"{_cell(side_text(side))} ({_cell(', '.join(side['outlets']))})" for side in c.sides))
+                    f"{_cell(side_text(side))} ({_cell(', '.join(dict.fromkeys(side['outlets'])))})" for side in c.sides))
             if c.over_time:
                 evidence.append("*values revised over time, in order of publication*: " + _cell(
                     " → ".join(f"{t['published'] or 'undated'} {t['value']}" for t in c.timeline)))
@@ -153,7 +153,7 @@ def _lines(report: Report) -> Iterator[str]:
                 "check them, they are no verdict.", "",
                 "| Group | Sides | Similarity | Evidence |", "|---|---|---|---|"]
         for p in report.possible_conflicts:
-            sides = "<br>".join(f"{_cell(side_text(side))}: {_cell(', '.join(side['outlets']))}" for side in p["sides"])
+            sides = "<br>".join(f"{_cell(side_text(side))}: {_cell(', '.join(dict.fromkeys(side['outlets'])))}" for side in p["sides"])
             evidence = "<br>".join(
                 f"**{_cell(outlet)}**: {_cell(_short(sentence))}"
                 for side in p["sides"] for outlet, sentence in zip(side["outlets"], side["sentences"])

@@ -411,3 +411,25 @@ def test_a_multiple_of_two_scale_words_is_their_product():
 def test_a_second_scale_word_in_capitals_is_a_name():
     v = only("Several hundred Thousand Oaks residents attended the meeting.")
     assert (v["low"], v["high"]) == (300, 900)
+
+
+@pytest.mark.parametrize("text, span, low, high", [
+    # a vague plural used as a noun phrase, whatever verb follows: the parse says it is one
+    ("Dozens chanted slogans outside the station.", "Dozens", 24, 199),
+    ("The blast injured hundreds.", "hundreds", 200, 1999),
+    ("Three people died during demonstrations by tens of thousands who marched through Athens.",
+     "tens of thousands", 20000, 199999),
+    ("Damaged cables cause internet outages for millions.", "millions", 2000000, 19999999),
+])
+def test_a_vague_plural_used_as_a_noun_is_a_count(text, span, low, high):
+    found = by_span(text)
+    assert (found[span]["low"], found[span]["high"]) == (low, high), found
+    assert found[span]["item"] == ""  # no word after it is counted, nor an earlier count's noun
+
+
+@pytest.mark.parametrize("text", [
+    "He had three punt returns for scores.",  # a game's scores
+    "The thousands who came were told to wait.",  # "the thousands": anaphoric
+])
+def test_a_plural_that_is_no_vague_count(text):
+    assert not [m for m in counts(text) if m.value["high"] and m.value["high"] >= 199], by_span(text)

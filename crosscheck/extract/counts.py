@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
@@ -14,6 +15,8 @@ from crosscheck.extract.numbers import (
     WORD_START,
     NP_STOP_WORDS,
     QUALIFIERS,
+    SCALE_WORDS,
+    VAGUE_WORD,
     Quantity,
     context_window,
     ends_at,
@@ -24,6 +27,7 @@ from crosscheck.extract.numbers import (
     load_lists,
     noun_phrase_after,
     qualified_after,
+    vague_noun,
 )
 from crosscheck.extract.sentences import NO_SENTENCE_END, title_case
 from crosscheck.models import Article, Mention, Sentence
@@ -371,7 +375,8 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
     earlier_best = {pp: _antecedent([c for c in earlier if c[1] == pp]) for pp in (False, True)}
     so_far = _Antecedents()
     out: list[tuple[Mention, bool]] = []
-    for whole in find_quantities(sentence.text):
+    found = find_quantities(sentence.text)
+    for whole in sorted(found + _vague_nouns(sentence, found), key=lambda q: (q.start, q.end)):
         if whole.prefix or _taken_by(taken, taken_starts, taken_ends, whole.start, whole.end):
             continue  # money, measure, percentage, duration
         if not whole.is_word and not sentence.text[: whole.start].strip(_LIST_MARK) \
@@ -383,6 +388,51 @@ def counts_in_sentence(sentence: Sentence, earlier: list[tuple[Mention, bool]]) 
         if found is not None:
             out.append(found)
             so_far.add(*found)
+    return out
+
+
+def _increment_after(text: str, end: int) -> bool:
+    """Whether an increment word follows a number ("hundreds more", "two further"):
+    ``data/frame_words.tsv`` "increment"."""
+    word = re.match(r"\s+(\w+)", text[end:])
+    return word is not None and word.group(1).lower() in _increments()
+
+
+@lru_cache(maxsize=1)
+def _increments() -> frozenset[str]:
+    return frozenset(load_lists("frame_words.tsv").get("increment", ()))
+
+
+#: Dependencies of a noun phrase that is an argument or adjunct of its own (a subject, an
+#: object, a preposition's object, a conjunct or apposition of one).
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "conj", "appos"})
+
+
+def _vague_nouns(sentence: Sentence, found: list[Quantity]) -> list[Quantity]:
+    """Vague plurals used as noun phrases of their own ("Dozens chanted slogans", "the blast
+    injured dozens", "by tens of thousands who marched"): where the parse makes the phrase's
+    head (its last word), the plural of a number word (dozens, hundreds, thousands, millions,
+    ...: not "scores", as often a game's), a subject, an object or a preposition's object
+    with no determiner, possessive or numeral of its own ("the thousands", "four scores"). A vague plural before
+    "of" is read without the parse (``numbers.find_quantities``)."""
+    spans = [m for m in VAGUE_WORD.finditer(sentence.text)
+             if not any(q.start < m.end() and m.start() < q.end for q in found)]
+    if not spans:
+        return []
+    from crosscheck.parse import parse  # spaCy only for sentences that hold one
+
+    doc = parse(sentence.text)
+    out = []
+    for m in spans:
+        last = m.start() + m.group().rfind(" ") + 1  # "tens of thousands": "thousands" heads it
+        head = next((t for t in doc if t.idx == last), None)
+        if head is None or head.dep_ not in _NOMINAL_DEPS or head.pos_ not in ("NOUN", "NUM", "PROPN"):
+            continue
+        if head.lower_.rstrip("s") not in SCALE_WORDS and head.lower_ != "dozens":
+            continue  # the plural of a number word only: "scores" is as often a game's
+        if any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+            continue
+        out.append(vague_noun(sentence.text, m.start(), m.end()))
     return out
 
 
@@ -419,7 +469,10 @@ def _count_in_window(
     of = re.match(r"\s+of\s+(?:the\s+)?", text[q.end :]) if q.is_vague or pair else None
     if of:
         noun_pos = q.end + of.end()
-    item, _, item_end = noun_phrase_after(text, noun_pos)
+    if q.is_vague and q.scale is None and not of:
+        item, item_end = "", q.end  # a vague plural used as a noun ("Dozens chanted slogans") counts no word after it
+    else:
+        item, _, item_end = noun_phrase_after(text, noun_pos)
     if _is_year(text, q, item):
         return None
     if pair and (not item or _summation(head_noun(item), item)):
@@ -441,7 +494,10 @@ def _count_in_window(
         if m:
             item, _, _ = noun_phrase_after(text, q.end + m.end())
             head = head_noun(item) if item else ""
-    if not item:
+    if not item and not (q.is_vague and q.scale is None and not _increment_after(text, q.end)):
+        # (a vague plural used as a noun is a noun phrase of its own, no ellipsis: "Hundreds
+        # were killed" counts people, whatever was counted before; "Hundreds more" leaves out
+        # the noun of an earlier count)
         # "the 36 needed" leaves out the noun of a count in its own sentence; "the 200
         # evacuated" after an earlier sentence's "dogs" is no count of dogs. The same
         # choice as ``_antecedent`` over the earlier counts: outside a prepositional

@@ -504,13 +504,13 @@ VAGUE_PLURALS = {
     "hundreds of billions": (200e9, 1_999.999e9),
 }
 _VAGUE_ALT = "|".join(re.escape(v) for v in sorted(VAGUE_PLURALS, key=len, reverse=True))
-#: A vague plural, followed by "of" ("hundreds of millions of dollars") or, used as a
-#: noun, by a verb ("Hundreds were killed").
-_VAGUE_RE = re.compile(
-    rf"(?<![\w])(?P<vague>{_VAGUE_ALT})(?=\s+of\b|\s+(?:were|are|have|had|more|died|fled|"
-    rf"gathered|marched|remain|remained|took|joined|lost|left|attended|protested)\b)",
-    re.IGNORECASE,
-)
+#: A vague plural followed by "of" ("hundreds of millions of dollars", "dozens of people"):
+#: a quantifier of what follows. One used as a noun phrase of its own ("Hundreds were
+#: killed", "the blast injured dozens") is read from the parse (``vague_noun``), where the
+#: words alone cannot tell it from other uses ("the scores were level").
+_VAGUE_RE = re.compile(rf"(?<![\w])(?P<vague>{_VAGUE_ALT})(?=\s+of\b)", re.IGNORECASE)
+#: Any vague plural, to find the sentences worth parsing for one used as a noun.
+VAGUE_WORD = re.compile(rf"(?<![\w])(?:{_VAGUE_ALT})(?![\w])", re.IGNORECASE)
 
 #: "several hundred", "a few thousand", "several hundred thousand": multiples of a scale word
 #: (a second scale word in lower case: "Several hundred Thousand Oaks residents" is a name's).
@@ -908,17 +908,21 @@ def context_window(text: str, q: Quantity) -> tuple[str, Quantity, int]:
     return text[lo:hi], shifted, lo
 
 
+def vague_noun(text: str, start: int, end: int) -> Quantity:
+    """The quantity of the vague plural ``text[start:end]`` ("dozens", "tens of thousands"),
+    with the qualifier or prefix written before it."""
+    lo, hi = VAGUE_PLURALS[text[start:end].lower()]
+    begin, prefix, _ = prefix_and_qualifier(text, start)
+    return Quantity(begin, end, start, end, float(lo), float(lo), float(hi), text[start:end].lower(), prefix, None,
+                    True, True, True)
+
+
 def _vague_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
     """Quantities written as vague plurals or multiples ("dozens of", "several hundred")."""
     out = []
     taken = [(q.start, q.end) for q in found]
     for m in _VAGUE_RE.finditer(text):
-        lo, hi = VAGUE_PLURALS[m.group("vague").lower()]
-        start, prefix, qualifier = prefix_and_qualifier(text, m.start())
-        out.append(
-            Quantity(start, m.end(), m.start(), m.end(), float(lo), float(lo), float(hi),
-                     m.group("vague").lower(), prefix, None, True, True, True)
-        )  # fmt: skip
+        out.append(vague_noun(text, m.start(), m.end()))
     for m in _MULTIPLE_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             # "several hundred": the scale word alone was not read as a number, so no clash

@@ -433,3 +433,18 @@ def test_a_vague_plural_used_as_a_noun_is_a_count(text, span, low, high):
 ])
 def test_a_plural_that_is_no_vague_count(text):
     assert not [m for m in counts(text) if m.value["high"] and m.value["high"] >= 199], by_span(text)
+
+
+@pytest.mark.parametrize("text, span, low, item", [
+    # ECB+ t20-like (CC BY 3.0): a state said of "the N" heads the phrase (a reduced relative)
+    ("He said 30 of the 80 wounded remained in hospital.", "80", 80, "wounded"),
+    ("Police named the three injured as local residents.", "three", 3, "injured"),
+])
+def test_the_number_and_a_state_said_of_it_is_a_count(text, span, low, item):
+    found = by_span(text)
+    assert (found[span]["low"], found[span]["item"], found[span]["head"]) == (low, item, ""), found
+
+
+def test_the_number_and_a_verb_of_its_own_clause_is_no_count():
+    assert not counts("The two met on Monday.")
+    assert not counts("The three left the building before noon.")

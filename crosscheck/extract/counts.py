@@ -289,6 +289,24 @@ def _counted_noun(sentence: Sentence, whole: Quantity) -> str:
     return span.doc[number.i + 1 : noun.i + 1].text
 
 
+def _fused_state(sentence: Sentence, whole: Quantity) -> str:
+    """The participle or adjective that heads "the N" as a state said of those counted, right
+    after the number ("30 of the 80 wounded", "the three injured"): a reduced relative the
+    parse hangs from the number, whose word has a predicate class (``data/predicates.tsv``);
+    "" otherwise ("the two met": a verb of its own clause)."""
+    from crosscheck.extract.frames import predicate_class
+
+    span = _number_tokens(sentence, whole)
+    if span is None:
+        return ""
+    number = span[-1]
+    after = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    if after is None or after.head.i != number.i or after.dep_ not in ("acl", "amod") \
+            or after.tag_ not in ("VBN", "JJ") or not predicate_class(after):
+        return ""
+    return after.text
+
+
 def _summation(head: str, item: str) -> bool:
     """Whether a noun is a summation plural ("scissors", "jeans": ``frame_words.tsv``)."""
     from crosscheck.extract.frames import _words
@@ -487,7 +505,13 @@ def _count_in_window(
         # without one, "the two met on Monday" is anaphoric, not a count ("the 36 needed" is one)
         item = _counted_noun(sentence, whole)
         head, item_from = head_noun(item), "parse"
-        if not item:
+    if not item and definite:
+        # "30 of the 80 wounded", "the three injured": a state said of those counted heads the
+        # phrase; what they are is left unknown (the frame reads the state)
+        state = _fused_state(sentence, whole)
+        if state:
+            item, head, item_from = state, "", "parse"
+        elif q.value <= ANAPHORIC_MAX or q.is_word:
             return None  # no noun
     if not item:
         m = _OF_GROUP_AFTER.match(text[q.end :])

@@ -1690,7 +1690,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
 def _can_hold(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether a side's values can all hold with the established side's (and with those the
     group already holds), told apart only by a floor (``crosscheck.values.floor_apart``: "at
-    least 157" against "at least 175"): where no claim about it stands, such a side stays in
+    least 64" against "at least 71"): where no claim about it stands, such a side stays in
     the group as context, one count told more or less fully, as it would with no floor read
     (its possible conflict is listed all the same)."""
     return all(compatible(facts[i], facts[j]) is not False for i in side for j in established)

@@ -5,7 +5,7 @@ Pairwise relations between the facts of a group decide everything:
 - numeric facts (dates, counts, money, measures): ``agree`` when ``values.compatible``,
   ``conflict`` when not, unknown when the values cannot be compared; and ``conflict``
   between the sides of a claim (``crosscheck.align``) that a floor tells apart
-  (``values.floor_apart``: "at least 30" against "41"), though both can hold;
+  (``values.floor_apart``: "at least 37" against "52"), though both can hold;
 - speech (quotes and statements): ``conflict`` when the speakers differ or one side negates
   what the other says (a negation, or a word's opposite, "guilty" / "innocent", in
   otherwise the same words), ``agree`` when the words are the same, else ``paraphrase``.
@@ -499,7 +499,7 @@ def _unit_relations(r: np.ndarray, known: np.ndarray, same_unit: np.ndarray, ua:
 
 def _floors_told_apart(rm: np.ndarray, members: list[Fact], sides: tuple[tuple[str, ...], ...]) -> None:
     """Marks as conflicts, in a group's relations, the pairs of facts on two sides of its
-    claim that a floor tells apart (``floor_apart``: "at least 30" against "41"): values that
+    claim that a floor tells apart (``floor_apart``: "at least 37" against "52"): values that
     can both hold, of a count the claim says is told differently."""
     side_of = {fid: n for n, side in enumerate(sides) for fid in side}
     at = [(k, side_of[m.id]) for k, m in enumerate(members) if m.id in side_of]

@@ -193,8 +193,8 @@ def compatible(a: Fact, b: Fact) -> bool | None:
 
 def _floor_step(f: Fact) -> tuple[float, float] | None:
     """The range a floor written as one number is read as, where it tells a count: its
-    number up to one more unit of its last written digit ("at least 30" up to 40, "more than
-    26,000" up to 27,000, "at least 41" up to 42). A writer who knew the count was beyond
+    number up to one more unit of its last written digit ("at least 60" up to 70, "more than
+    14,000" up to 15,000, "at least 43" up to 44). A writer who knew the count was beyond
     that step would have written the higher figure: "more than n" conveys an upper bound at
     the next point of n's granularity (Cummins, Sauerland & Solt 2012, "Granularity and
     scalar implicature in numerical expressions", Linguistics and Philosophy 35). None for
@@ -210,11 +210,11 @@ def _floor_step(f: Fact) -> tuple[float, float] | None:
 
 def floor_apart(a: Fact, b: Fact) -> bool:
     """Whether two figures of one kind that can both hold (``compatible``) still tell a count
-    differently because one of them is a floor: "at least 30 dead" against "41 dead", or
-    "more than 26,000" against "more than 31,000". A floor is the count known so far
+    differently because one of them is a floor: "at least 37 dead" against "52 dead", or
+    "more than 14,000" against "more than 19,000". A floor is the count known so far
     (``_floor_step``), so a figure beyond its step is another count told, which a report
     shows as two sides of one fact (the reason says a bound can hold with the other),
-    while "at least 41" and "41", or "more than 100" and "120", tell one count."""
+    while "at least 41" and "41", or "more than 600" and "640", tell one count."""
     sa, sb = _floor_step(a), _floor_step(b)
     if sa is None and sb is None:
         return False

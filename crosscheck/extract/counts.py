@@ -291,7 +291,7 @@ def _counted_noun(sentence: Sentence, whole: Quantity) -> str:
 
 def _fused_state(sentence: Sentence, whole: Quantity) -> str:
     """The participle or adjective that heads "the N" as a state said of those counted, right
-    after the number ("30 of the 80 wounded", "the three injured"): a reduced relative the
+    after the number ("9 of the 57 wounded", "the three injured"): a reduced relative the
     parse hangs from the number, whose word has a predicate class (``data/predicates.tsv``);
     "" otherwise ("the two met": a verb of its own clause)."""
     from crosscheck.extract.frames import predicate_class
@@ -428,7 +428,7 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr
 
 def _vague_nouns(sentence: Sentence, found: list[Quantity]) -> list[Quantity]:
     """Vague plurals used as noun phrases of their own ("Dozens chanted slogans", "the blast
-    injured dozens", "by tens of thousands who marched"): where the parse makes the phrase's
+    injured dozens", "by tens of thousands who rallied"): where the parse makes the phrase's
     head (its last word), the plural of a number word (dozens, hundreds, thousands, millions,
     ...: not "scores", as often a game's), a subject, an object or a preposition's object
     with no determiner, possessive or numeral of its own ("the thousands", "four scores"). A vague plural before
@@ -506,7 +506,7 @@ def _count_in_window(
         item = _counted_noun(sentence, whole)
         head, item_from = head_noun(item), "parse"
     if not item and definite:
-        # "30 of the 80 wounded", "the three injured": a state said of those counted heads the
+        # "9 of the 57 wounded", "the three injured": a state said of those counted heads the
         # phrase; what they are is left unknown (the frame reads the state)
         state = _fused_state(sentence, whole)
         if state:

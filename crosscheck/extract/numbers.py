@@ -504,7 +504,7 @@ VAGUE_PLURALS = {
     "hundreds of billions": (200e9, 1_999.999e9),
 }
 _VAGUE_ALT = "|".join(re.escape(v) for v in sorted(VAGUE_PLURALS, key=len, reverse=True))
-#: A vague plural followed by "of" ("hundreds of millions of dollars", "dozens of people"):
+#: A vague plural followed by "of" ("hundreds of millions of pesos", "dozens of ferries"):
 #: a quantifier of what follows. One used as a noun phrase of its own ("Hundreds were
 #: killed", "the blast injured dozens") is read from the parse (``vague_noun``), where the
 #: words alone cannot tell it from other uses ("the scores were level").
@@ -909,7 +909,7 @@ def context_window(text: str, q: Quantity) -> tuple[str, Quantity, int]:
 
 
 def vague_noun(text: str, start: int, end: int) -> Quantity:
-    """The quantity of the vague plural ``text[start:end]`` ("dozens", "tens of thousands"),
+    """The quantity of the vague plural ``text[start:end]`` ("dozens", "thousands"),
     with the qualifier or prefix written before it."""
     lo, hi = VAGUE_PLURALS[text[start:end].lower()]
     begin, prefix, _ = prefix_and_qualifier(text, start)

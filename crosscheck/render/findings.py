@@ -69,7 +69,7 @@ def side_text(side: dict) -> str:
 
 def _side_says(side: dict) -> str:
     """Who gives which value of a side, each outlet once, with its own values (an outlet
-    that repeats a figure in other words, "~50 hurt" in a headline and "≥50 people" below
+    that repeats a figure in other words, "~60 hurt" in a headline and "≥60 people" below
     it, gives both)."""
     values = side.get("values") or [side["value"]] * len(side["outlets"])
     of_outlet: dict[str, list[str]] = {}

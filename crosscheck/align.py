@@ -1639,6 +1639,15 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         holdable: list[list[int]] = []
         means = [sim.mean(side, established) for side in sides[1:]]
         for mean, side in sorted(zip(means, sides[1:]), key=lambda x: (-x[0], min(x[1]))):
+            if not _figures_apart(facts, established, side):
+                # the side's figure and the established one can both be the count told (a
+                # member that set the side apart, "at least 45" beside "at least 40", writes
+                # no figure of the claim): context, no claim or possible conflict
+                if _can_hold(facts, established, side):
+                    holdable.append(side)
+                else:
+                    yield sorted(side), [], None, False
+                continue
             claim = _claim(facts, sim, established, side, published, days_by_sentence)
             told_both = family != "date" and _told_both(by_head, facts, established, side)
             if all(claim) and not told_both and _stands(facts, sim, claim, high, strong) \
@@ -1694,6 +1703,13 @@ def _can_hold(facts: list[Fact], established: list[int], side: list[int]) -> boo
     the group as context, one count told more or less fully, as it would with no floor read
     (its possible conflict is listed all the same)."""
     return all(compatible(facts[i], facts[j]) is not False for i in side for j in established)
+
+
+def _figures_apart(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether the figures two sides write (``_carriers``) tell the fact differently: a pair
+    of them cannot both hold, or a floor tells them apart (``floor_apart``)."""
+    return any(compatible(facts[i], facts[j]) is False or floor_apart(facts[i], facts[j])
+               for i in _carriers(facts, established) for j in _carriers(facts, side))
 
 
 def _carriers(facts: list[Fact], side: list[int]) -> list[int]:

@@ -1257,6 +1257,7 @@ FLOORS = [
     (("more than 31,000", 31000, None), ("tens of thousands", 20000, 90000), False),  # a vague word
     (("up to 30", 0, 30), ("20", 20, 20), False),  # a ceiling is not read as a step
     (("41", 41, 41), ("45", 45, 45), False),  # no floor: compatible() alone decides
+    (("more than 0", 0, None), ("4", 4, 4), False),  # zero has no granularity to step by
 ]
 
 
@@ -1271,6 +1272,20 @@ def test_a_floor_tells_a_count_apart_beyond_the_step_of_its_last_digit(a, b, apa
 
     fa, fb = figure("a:1", *a), figure("b:1", *b)
     assert floor_apart(fa, fb) is apart and floor_apart(fb, fa) is apart
+
+
+def test_a_floor_of_a_converted_measure_steps_by_the_digit_written_not_by_its_conversion():
+    # "at least 40 miles" is kept as 64.37 km: its step is 10 miles (up to 80.47 km), so 45
+    # miles is within it, 55 miles beyond
+    from crosscheck.values import floor_apart
+
+    def miles(fid, text, n, low, high, qualifier=None):
+        return fact(fid, fid[0], "measure", text, f"The storm moved {text} inland.", low=low * 1.609344,
+                    high=None if high is None else high * 1.609344, unit="km", qualifier=qualifier)
+
+    floor = miles("a:1", "at least 40 miles", 40, 40, None, qualifier="at least")
+    assert not floor_apart(floor, miles("b:1", "45 miles", 45, 45, 45))
+    assert floor_apart(floor, miles("c:1", "55 miles", 55, 55, 55))
 
 
 def test_a_floor_below_another_reports_figure_is_a_conflict_that_says_a_bound_can_hold():
@@ -1363,3 +1378,18 @@ def test_a_conflict_between_a_floor_and_a_figure_beyond_it_says_so():
     (cluster,), _, _ = score(arts, [near, floor_b, about, marched],
                              [Group("count", ("a:1", "c:1", "d:1"), "people injured", (("c:1",), ("a:1",)), 0.6)])
     assert cluster.reason != BOUNDS_REASON
+
+
+def test_a_side_set_apart_by_a_figure_that_carries_no_claim_makes_no_conflict():
+    # "at least 40" twice, "at least 45" and "at least 47": 47 is set apart by 45's step, but the
+    # figures the sides write (40, 47) can both be the count told: one group, no claim
+    s = "Officials said at least {} people were killed when the earthquake struck the coastal province."
+
+    def floor(x, n):
+        f = count(f"{x}:1", x, f"at least {n}", s.format(n), None, "person", item="people", low=n, high=None)
+        return replace(f, value=dict(f.value, qualifier="at least"))
+
+    facts = [floor(x, n) for x, n in zip("abcd", (40, 40, 45, 47))]
+    groups = align(facts)
+    assert [(g.facts, g.sides, g.possible) for g in groups] == [(("a:1", "b:1", "c:1", "d:1"), (), False)]
+

@@ -331,6 +331,11 @@ def test_what_is_said_of_a_thing_comes_before_the_class_its_noun_names(sentence,
     ("Two teenagers were shot and robbed.", "Two", "shot"),
     # an adverb says no outcome ("non-fatally" is shot, not dead)
     ("Two men were shot non-fatally.", "Two", "shot"),
+    # a resultative "to" phrase says the outcome, after a verb of no class or of the means ...
+    ("Two guards were beaten to death in the yard.", "Two", "dead"),
+    ("Gunmen shot five villagers to death overnight.", "five", "dead"),
+    # ... not after a verb with a class of its own, whose "to" is no outcome
+    ("Two men were sentenced to death on Monday.", "Two", "sentenced"),
 ])
 def test_an_outcome_outranks_the_means_only_when_it_is_the_figures(sentence, text, predicate):
     assert _the_fact(sentence, text).frame.predicate == predicate

@@ -210,6 +210,19 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
     return "", ""
 
 
+def _resultative(verb: Token) -> list[Token]:
+    """The outcome a resultative phrase says of a verb's argument: "to" and a noun of an
+    outcome class after a verb of no class or of a means ("burnt to death", "stabbed to
+    death", "shot to death": dead), as a result adjective does ("shot dead", already an
+    ``oprd``). The English resultative (Goldberg & Jackendoff 2004, "The English resultative
+    as a family of constructions", Language 80). A verb with a class of its own keeps it:
+    "sentenced to death" is a sentence, its "to" the penalty, no outcome."""
+    if predicate_class(verb) not in ("", *MEANS_CLASSES):
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+            for o in c.children if o.dep_ == "pobj" and predicate_class(o) in OUTCOME_CLASSES]
+
+
 def from_event(t: Token) -> bool:
     """Whether a unit of time is counted from an event named after it ("a week before the
     vote", "a month after he was elected"): "before", "after" or "prior" follows it, and a
@@ -663,6 +676,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
+        candidates += _resultative(gov)
         # what came of it: a verb coordinated with the governing one that shares its
         # subject, where the figure is that subject ("two guards were shot and died"; not
         # "a gunman shot four people and was killed", whose second verb is the gunman's)

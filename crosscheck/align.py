@@ -1609,7 +1609,7 @@ def _stands(facts: list[Fact], sim: Similarity, claim: tuple[list[int], list[int
 
 def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[list[int]],
                   published: dict | None = None, days_by_sentence: dict | None = None,
-                  by_head: dict[str, list[Fact]] | None = None):
+                  by_head: dict[str, list[Fact]] | None = None, listing: bool = True):
     """A conflict as a claim about sides: in a group whose values disagree, the side most
     articles give is the established value; another side stays in the group only where the
     frames make a claim that the two tell one fact differently (``_claim``), no report gives
@@ -1619,9 +1619,11 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
     read as one figure revised from report to report (``_revision``): otherwise a third
     value is more often another fact mixed in. The confidence is the claim's likeness (the
     mean over its pairs), the lowest over its sides. A side that falls short leaves the
-    group (a group of its own), unless its values can all hold with the group's, told apart
+    group, unless its values can all hold with the group's, told apart
     by a floor only (``_can_hold``), and, if its sentences reach the grouping bar on average
-    over the whole established side, is listed as a possible conflict. Yields (members,
+    over the whole established side, is listed as a possible conflict (with ``listing``).
+    Sides that make no claim and cannot hold with the group are settled again among
+    themselves (``_settle_rejected``). Yields (members,
     sides, confidence, possible)."""
     high = settings.ALIGN_MIN_SIMILARITY_CLASH_WITH_EVIDENCE[family]
     strong = settings.ALIGN_MIN_SIMILARITY_CONFLICT[family]
@@ -1634,6 +1636,10 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         sides.sort(key=lambda side: (-len({facts[i].article for i in side}), min(side)))
         established, kept, confidence = sides[0], [sides[0]], 1.0
         claims: list[tuple[list[int], list[int]]] = []
+        # sides that make no claim against the established value and cannot hold with it: other
+        # facts the grouping chained in, settled again among themselves, where two of them may
+        # tell one fact differently ("12 hurt" and "18 hurt" beside a crowd's size)
+        rejected: list[list[int]] = []
         # sides that can hold with the established value, told apart by a floor only: where no
         # claim stands they stay in the group as context, the most alike first (``_can_hold``)
         holdable: list[list[int]] = []
@@ -1646,7 +1652,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
                 if _can_hold(facts, established, side):
                     holdable.append(side)
                 else:
-                    yield sorted(side), [], None, False
+                    rejected.append(side)
                 continue
             claim = _claim(facts, sim, established, side, published, days_by_sentence)
             told_both = family != "date" and _told_both(by_head, facts, established, side)
@@ -1661,8 +1667,8 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             if _can_hold(facts, established, side):
                 holdable.append(side)
             else:
-                yield sorted(side), [], None, False
-            if mean >= low and contradicted and not (
+                rejected.append(side)
+            if listing and mean >= low and contradicted and not (
                     _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
                     else told_both or _told_apart(facts, established, side, published)):
                 # (dates that differ only in the day each report counts from, or figures the
@@ -1683,7 +1689,9 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             # a claim whose sentences are less alike than the fitted bar: listed, not called
             for side in [established + held, *apart]:
                 yield sorted(side), [], None, False
-            yield sorted(i for side in kept for i in side), [_carriers(facts, side) for side in kept], round(confidence, 4), True
+            if listing:
+                yield sorted(i for side in kept for i in side), [_carriers(facts, side) for side in kept], round(confidence, 4), True
+            yield from _settle_rejected(family, facts, sim, rejected, published, days_by_sentence, by_head)
             continue
         for side in apart:
             yield sorted(side), [], None, False
@@ -1694,6 +1702,21 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             first = [i for i in established if all(i in c[0] for c in claims)] or claims[0][0]
             yield (sorted(claimed + established + held),
                    [_carriers(facts, first)] + [_carriers(facts, c[1]) for c in claims], round(confidence, 4), False)
+        yield from _settle_rejected(family, facts, sim, rejected, published, days_by_sentence, by_head)
+
+
+def _settle_rejected(family: str, facts: list[Fact], sim: Similarity, rejected: list[list[int]], published,
+                     days_by_sentence, by_head):
+    """``_settle_sides`` of the sides a group set out (no claim against its established value,
+    none that can hold with it): one group of their own where two or more are left, settled
+    again, so that two of them can still make a claim (a conflict, not a possible one: they
+    were listed against the established value); each side alone otherwise."""
+    if len(rejected) < 2:
+        for side in rejected:
+            yield sorted(side), [], None, False
+        return
+    yield from _settle_sides(family, facts, sim, [sorted(i for side in rejected for i in side)],
+                             published, days_by_sentence, by_head, listing=False)
 
 
 def _can_hold(facts: list[Fact], established: list[int], side: list[int]) -> bool:

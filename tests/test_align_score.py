@@ -1393,3 +1393,25 @@ def test_a_side_set_apart_by_a_figure_that_carries_no_claim_makes_no_conflict():
     groups = align(facts)
     assert [(g.facts, g.sides, g.possible) for g in groups] == [(("a:1", "b:1", "c:1", "d:1"), (), False)]
 
+
+
+def test_sides_that_leave_a_group_are_settled_again_among_themselves():
+    # ECB+ t08-like (CC BY 3.0): the grouping chained two reports of a crowd's size with two
+    # police tolls of the injured; the crowd is established (two articles), neither toll makes a
+    # claim against it, and the two tolls, set out, still make one against each other
+    import numpy as np
+
+    from crosscheck.align import Similarity, _settle_sides
+
+    crowd = "Tens of thousands of people marched through the capital on Wednesday."
+    facts = [
+        count("a:1", "a", "Tens of thousands", crowd, None, "person", item="people", low=20000, high=90000),
+        count("b:1", "b", "Tens of thousands", crowd, None, "person", item="people", low=20000, high=90000),
+        count("c:1", "c", "12", "Police said 12 people were injured in the riots.", 12, "person", item="people"),
+        count("d:1", "d", "18", "Police said 18 people had been injured in the violence.", 18, "person", item="people"),
+    ]
+    dense = np.array([[1.0, 0.9, 0.3, 0.3], [0.9, 1.0, 0.3, 0.3], [0.3, 0.3, 1.0, 0.8], [0.3, 0.3, 0.8, 1.0]])
+    settled = list(_settle_sides("count", facts, Similarity.of(dense, 0.2), [[0, 1, 2, 3]]))
+    called = [(members, sides) for members, sides, _, possible in settled if sides and not possible]
+    assert called == [([2, 3], [[2], [3]])], settled
+    assert ([0, 1], [], None, False) in settled

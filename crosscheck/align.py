@@ -1648,7 +1648,8 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             if not _figures_apart(facts, established, side):
                 # the side's figure and the established one can both be the count told (a
                 # member that set the side apart, "at least 45" beside "at least 40", writes
-                # no figure of the claim): context, no claim or possible conflict
+                # no figure of the claim): no claim or possible conflict; context where its
+                # values can all hold with the group's, else set out
                 if _can_hold(facts, established, side):
                     holdable.append(side)
                 else:
@@ -1681,10 +1682,10 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
         for side in holdable:
             if called and side in kept:
                 continue
-            if _can_hold(facts, established + claimed + held, side):
+            if listing and _can_hold(facts, established + claimed + held, side):
                 held += side
             else:
-                apart.append(side)
+                apart.append(side)  # (set out again, only a claim keeps sides together)
         if len(kept) > 1 and not called:
             # a claim whose sentences are less alike than the fitted bar: listed, not called
             for side in [established + held, *apart]:
@@ -1708,9 +1709,10 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
 def _settle_rejected(family: str, facts: list[Fact], sim: Similarity, rejected: list[list[int]], published,
                      days_by_sentence, by_head):
     """``_settle_sides`` of the sides a group set out (no claim against its established value,
-    none that can hold with it): one group of their own where two or more are left, settled
-    again, so that two of them can still make a claim (a conflict, not a possible one: they
-    were listed against the established value); each side alone otherwise."""
+    none that can hold with it), where two or more are left, so that two of them can still
+    make a conflict; the sides of no conflict are each a group of their own (only a claim
+    keeps sides together here: the grouping chained them through another fact), and none is
+    listed as a possible conflict (they were weighed against the established value)."""
     if len(rejected) < 2:
         for side in rejected:
             yield sorted(side), [], None, False

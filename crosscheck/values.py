@@ -205,13 +205,15 @@ def _floor_step(f: Fact) -> tuple[float, float] | None:
         return None
     if QUALIFIER_KINDS.get(str(v.get("qualifier") or "").lower()) != "lower" or not _one_number(f.text):
         return None
-    if not low:
-        return None  # "more than zero" has no granularity to read a step from
-    # the step is of the figure as written: "at least 40 miles" stored as 64.37 km steps
-    # by 10 miles, not by the last digit of its conversion
-    m = _NUMERAL.search(f.text)
-    written = float(m.group(0).replace(",", "").replace(" ", "")) if m else 0.0
-    scale = float(low) / written if written else 1.0
+    if not low or v.get("dimension") == "temperature":
+        # "more than zero" has no granularity to read a step from, nor a temperature one
+        # through an affine conversion (the step of "at least 90 °F" is no multiple of it)
+        return None
+    # the step is of the figure as written: "at least 40 miles" (or "forty") stored as 64.37 km
+    # steps by 10 miles, not by the last digit of its conversion
+    found = find_quantities(f.text)
+    written = abs(found[0].value) if len(found) == 1 and found[0].value else 0.0
+    scale = abs(float(low)) / written if written else 1.0
     return float(low), float(low) + last_digit(written or float(low)) * scale
 
 

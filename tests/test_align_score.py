@@ -1283,9 +1283,23 @@ def test_a_floor_of_a_converted_measure_steps_by_the_digit_written_not_by_its_co
         return fact(fid, fid[0], "measure", text, f"The storm moved {text} inland.", low=low * 1.609344,
                     high=None if high is None else high * 1.609344, unit="km", qualifier=qualifier)
 
-    floor = miles("a:1", "at least 40 miles", 40, 40, None, qualifier="at least")
-    assert not floor_apart(floor, miles("b:1", "45 miles", 45, 45, 45))
-    assert floor_apart(floor, miles("c:1", "55 miles", 55, 55, 55))
+    for written in ("at least 40 miles", "at least forty miles"):
+        floor = miles("a:1", written, 40, 40, None, qualifier="at least")
+        assert not floor_apart(floor, miles("b:1", "45 miles", 45, 45, 45))
+        assert floor_apart(floor, miles("c:1", "55 miles", 55, 55, 55))
+
+
+def test_a_negative_floor_steps_up_and_a_temperature_has_no_step():
+    from crosscheck.values import floor_apart
+
+    def degrees(fid, text, low, high, qualifier=None, unit="°C"):
+        return fact(fid, fid[0], "measure", text, f"Overnight it fell to {text} in the valley.", low=low, high=high,
+                    unit=unit, qualifier=qualifier, dimension="temperature")
+
+    floor = degrees("a:1", "at least -5 degrees", -5, None, qualifier="at least")
+    assert not floor_apart(floor, degrees("b:1", "-5 degrees", -5, -5))
+    hot = degrees("a:2", "at least 90 degrees Fahrenheit", 32.2, None, qualifier="at least")
+    assert not floor_apart(hot, degrees("b:2", "95 degrees Fahrenheit", 35.0, 35.0))
 
 
 def test_a_floor_below_another_reports_figure_is_a_conflict_that_says_a_bound_can_hold():
@@ -1415,3 +1429,26 @@ def test_sides_that_leave_a_group_are_settled_again_among_themselves():
     called = [(members, sides) for members, sides, _, possible in settled if sides and not possible]
     assert called == [([2, 3], [[2], [3]])], settled
     assert ([0, 1], [], None, False) in settled
+
+
+def test_sides_set_out_that_make_no_claim_are_each_a_group_of_their_own():
+    # a crowd's size established by two reports, a toll floor and an arrest count chained to it:
+    # the two set out make no claim, and the floor's values can hold with the arrests', but
+    # nothing makes them one fact: two groups, not one (review of the second settling)
+    import numpy as np
+
+    from crosscheck.align import Similarity, _settle_sides
+
+    crowd = "Some 20 people marched through the capital on Wednesday."
+    toll = count("c:1", "c", "At least 40", "At least 40 people were killed in the riots.", None, "person",
+                 item="people", low=40, high=None)
+    facts = [
+        count("a:1", "a", "Some 20", crowd, 20, "person", item="people", low=18, high=22),
+        count("b:1", "b", "Some 20", crowd, 20, "person", item="people", low=18, high=22),
+        replace(toll, value=dict(toll.value, qualifier="at least")),
+        count("d:1", "d", "100", "Some 100 people were arrested by police.", 100, "person", item="people"),
+    ]
+    dense = np.array([[1.0, 0.9, 0.3, 0.3], [0.9, 1.0, 0.3, 0.3], [0.3, 0.3, 1.0, 0.01], [0.3, 0.3, 0.01, 1.0]])
+    settled = [(members, sides) for members, sides, _, possible in
+               _settle_sides("count", facts, Similarity.of(dense, 0.2), [[0, 1, 2, 3]]) if not possible]
+    assert sorted(settled) == [([0, 1], []), ([2], []), ([3], [])]

@@ -334,8 +334,13 @@ def test_what_is_said_of_a_thing_comes_before_the_class_its_noun_names(sentence,
     # a resultative "to" phrase says the outcome, after a verb of no class or of the means ...
     ("Two guards were beaten to death in the yard.", "Two", "dead"),
     ("Gunmen shot five villagers to death overnight.", "five", "dead"),
+    ("Three climbers fell to their deaths on the glacier.", "Three", "dead"),
     # ... not after a verb with a class of its own, whose "to" is no outcome
     ("Two men were sentenced to death on Monday.", "Two", "sentenced"),
+    # ... nor where the noun has an article: a goal or a cause, not a state the verb brings about
+    ("Two doctors tended to the injured.", "Two", "tend"),
+    ("Three factors contributed to the death of the climber.", "Three", "contribute"),
+    ("Two issues led to the deaths of the workers.", "Two", "lead"),
 ])
 def test_an_outcome_outranks_the_means_only_when_it_is_the_figures(sentence, text, predicate):
     assert _the_fact(sentence, text).frame.predicate == predicate

@@ -213,14 +213,17 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
 def _resultative(verb: Token) -> list[Token]:
     """The outcome a resultative phrase says of a verb's argument: "to" and a noun of an
     outcome class after a verb of no class or of a means ("burnt to death", "stabbed to
-    death", "shot to death": dead), as a result adjective does ("shot dead", already an
-    ``oprd``). The English resultative (Goldberg & Jackendoff 2004, "The English resultative
-    as a family of constructions", Language 80). A verb with a class of its own keeps it:
-    "sentenced to death" is a sentence, its "to" the penalty, no outcome."""
+    death", "shot to death", "fell to their deaths": dead), as a result adjective does ("shot
+    dead", already an ``oprd``). The English resultative (Goldberg & Jackendoff 2004, "The
+    English resultative as a family of constructions", Language 80): its noun is a state,
+    with no article; one with an article is a goal or a cause, no outcome of the verb's
+    argument ("tended to the injured", "led to the deaths of"). A verb with a class of its own
+    keeps it: "sentenced to death" is a sentence, its "to" the penalty."""
     if predicate_class(verb) not in ("", *MEANS_CLASSES):
         return []
     return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-            for o in c.children if o.dep_ == "pobj" and predicate_class(o) in OUTCOME_CLASSES]
+            for o in c.children if o.dep_ == "pobj" and predicate_class(o) in OUTCOME_CLASSES
+            and not any(d.dep_ == "det" for d in o.children)]
 
 
 def from_event(t: Token) -> bool:

@@ -1163,34 +1163,37 @@ def story_year(story: Iterable[tuple[str, str]]) -> int | None:
 
 def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> dict[str, Any] | None:
     """Fill the year of an unanchored year-less date (``value["year_from"] == "story"``)
-    from the anchored dates of the story it belongs to (``(start, end)`` ISO pairs from
-    all its articles): the occurrence nearest to one of those within a year of the year
-    most of them fall in, and, when a weekday was
-    written ("Tuesday, March 5"), one that falls on that weekday. The result is marked
-    ``anchored`` and ``inferred``; None when the story has no anchored date (or no year
-    fits the weekday). The extractor sees one article; the caller that holds the story
-    (the pipeline) applies this."""
+    from the anchored dates of the story it belongs to (``(start, end)`` ISO pairs from all
+    its articles, by mention). Of the occurrences within a year of the story's median day
+    (over its dates within a year of the year most of them fall in) that fall on the weekday
+    written, if one was ("Tuesday, March 5"), the one most of the story's mentions of the
+    same day give (the one day the reports tell), else the nearest to that median day. The
+    median, not the nearest of the story's days: one report's date resolved a year off (a
+    tense misread) must not carry the others' year-less dates with it. The result is marked
+    ``anchored`` and ``inferred``; None when the story has no anchored date (or no year fits
+    the weekday). The extractor sees one article; the caller that holds the story (the
+    pipeline) applies this."""
     if value.get("year_from") != "story" or "month" not in value:
         return None
-    story = list(story)
-    pairs = sorted({(date.fromisoformat(a), date.fromisoformat(b)) for a, b in story if a and b})
-    if not pairs:
+    story = [(date.fromisoformat(a), date.fromisoformat(b)) for a, b in story if a and b]
+    if not story:
         return None
-    year = story_year(story)
-    days = sorted({d for pair in pairs for d in pair if abs(pair[0].year - year) <= 1})
+    year = story_year((a.isoformat(), b.isoformat()) for a, b in story)
+    days = sorted(a + (b - a) / 2 for a, b in story if abs(a.year - year) <= 1)
+    ref = days[(len(days) - 1) // 2]
     month, day, weekday = value["month"], value.get("day"), value.get("weekday")
-    best: tuple[int, Bounds] | None = None
-    for ref in days:
-        for y in (ref.year - 1, ref.year, ref.year + 1):
-            try:
-                bounds = (date(y, month, day),) * 2 if day else _month_bounds(y, month)
-            except ValueError:
-                continue
-            if weekday is not None and bounds[0].weekday() != weekday:
-                continue
-            gap = 0 if bounds[0] <= ref <= bounds[1] else min(abs((b - ref).days) for b in bounds)
-            if best is None or gap < best[0]:
-                best = (gap, bounds)
-    if best is None:
+    options = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            bounds = (date(y, month, day),) * 2 if day else _month_bounds(y, month)
+        except ValueError:
+            continue
+        if weekday is not None and bounds[0].weekday() != weekday:
+            continue
+        same = sum((a, b) == bounds for a, b in story) if day else 0
+        gap = 0 if bounds[0] <= ref <= bounds[1] else min(abs((b - ref).days) for b in bounds)
+        options.append((-same, gap, bounds))
+    if not options:
         return None
-    return dict(value, start=_iso(best[1][0]), end=_iso(best[1][1]), anchored=True, inferred=True)
+    best = min(options)[2]
+    return dict(value, start=_iso(best[0]), end=_iso(best[1]), anchored=True, inferred=True)

@@ -245,13 +245,15 @@ DATE_ROLES = {"until": "until", "till": "until", "by": "until", "before": "befor
 def _role(f: Fact) -> str:
     """What a fact is in its sentence, from its frame: a figure's role other than a total
     ("earlier" after "up from", "change" after "rose by", "part", "whole", "increment",
-    "capacity", "rate"), a date's role other than dating the event ("statement" for "said on
-    Monday", or after a preposition of ``DATE_ROLES``), or "" for the quantity or the time
-    of the event itself. Facts of two roles are two facts."""
+    "capacity", "rate"), a date's role after a preposition of ``DATE_ROLES``, or "" for the
+    quantity or the time of the event itself. Facts of two roles are two facts. A date of a
+    statement ("said on Monday") is no other role here: where a story's event is itself
+    something said ("the Academy announced on Friday", "the announcement was made Friday"),
+    the two readings are one fact, and the grouping's likeness tells a source's words from
+    the event; a statement's date takes no part in a claim (``_claim``)."""
     frame_role = f.frame.role if f.frame is not None else ""
     if f.kind == "date":
-        by_preposition = DATE_ROLES.get(str(f.value.get("preposition") or "").lower(), "")
-        return by_preposition or ("statement" if frame_role == "statement" else "")
+        return DATE_ROLES.get(str(f.value.get("preposition") or "").lower(), "")
     # "18 of the 90 seats" is the party's 18 seats as much as "two of the victims" is two
     # victims: a part is a hint of a sub-group, not another quantity (the premise test of the
     # frames issue), so it does not keep figures apart.

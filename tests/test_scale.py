@@ -8,6 +8,7 @@ alignment and near-copy detection against straightforward versions of the same r
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
@@ -187,6 +188,10 @@ def test_blocks_and_bands_give_the_whole_familys_similarity(seed_facts, monkeypa
     checked = 0
     for family, facts in sorted(by_family.items()):
         facts = sorted(facts, key=lambda f: (f.article, f.start, f.id))
+        if family == "date":
+            # a date after "before" has a role of its own ("before the vote"): two blocks
+            facts = [replace(f, value=dict(f.value, preposition="before")) if k % 3 == 0 else f
+                     for k, f in enumerate(facts)]
         numeric = family in ("count", "money", "measure")
         roles = [_role(f) for f in facts] if family != "speech" else [""] * len(facts)
         dates = {}

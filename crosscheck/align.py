@@ -247,7 +247,7 @@ def _role(f: Fact) -> str:
     ("earlier" after "up from", "change" after "rose by", "part", "whole", "increment",
     "capacity", "rate"), a date's role after a preposition of ``DATE_ROLES``, or "" for the
     quantity or the time of the event itself. Facts of two roles are two facts. A date of a
-    statement ("said on Monday") is no other role here: where a story's event is itself
+    statement (the day a source spoke) is no other role here: where a story's event is itself
     something said ("the Academy announced on Friday", "the announcement was made Friday"),
     the two readings are one fact, and the grouping's likeness tells a source's words from
     the event; a statement's date takes no part in a claim (``_claim``)."""

@@ -212,13 +212,13 @@ def _predicate(candidates: Iterable[Token]) -> tuple[str, str]:
 
 def _resultative(verb: Token) -> list[Token]:
     """The outcome a resultative phrase says of a verb's argument: "to" and a noun of an
-    outcome class after a verb of no class or of a means ("burnt to death", "stabbed to
-    death", "shot to death", "fell to their deaths": dead), as a result adjective does ("shot
-    dead", already an ``oprd``). The English resultative (Goldberg & Jackendoff 2004, "The
-    English resultative as a family of constructions", Language 80): its noun is a state,
-    with no article; one with an article is a goal or a cause, no outcome of the verb's
-    argument ("tended to the injured", "led to the deaths of"). A verb with a class of its own
-    keeps it: "sentenced to death" is a sentence, its "to" the penalty."""
+    outcome class after a verb of no class or of a means ("froze to death", "were crushed
+    to death", "gunned to death": dead), as a result adjective does (already an ``oprd``).
+    The English resultative (Goldberg & Jackendoff 2004, "The English resultative as a family
+    of constructions", Language 80): its noun is a state, with no article; one with an
+    article is a goal or a cause, no outcome of the verb's argument ("tended to the injured",
+    "led to the deaths of"). A verb with a class of its own keeps it: a sentence's "to"
+    names the penalty, not what came of the sentenced."""
     if predicate_class(verb) not in ("", *MEANS_CLASSES):
         return []
     return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"

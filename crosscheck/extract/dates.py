@@ -1175,10 +1175,11 @@ def year_from_story(value: dict[str, Any], story: Iterable[tuple[str, str]]) -> 
     pipeline) applies this."""
     if value.get("year_from") != "story" or "month" not in value:
         return None
-    story = [(date.fromisoformat(a), date.fromisoformat(b)) for a, b in story if a and b]
+    story = [(a, b) for a, b in story if a and b]
     if not story:
         return None
-    year = story_year((a.isoformat(), b.isoformat()) for a, b in story)
+    year = story_year(story)
+    story = [(date.fromisoformat(a), date.fromisoformat(b)) for a, b in story]
     days = sorted(a + (b - a) / 2 for a, b in story if abs(a.year - year) <= 1)
     ref = days[(len(days) - 1) // 2]
     month, day, weekday = value["month"], value.get("day"), value.get("weekday")

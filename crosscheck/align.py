@@ -54,11 +54,12 @@ from crosscheck.context import ContextSpace, SparseVectors, content_words, find_
 from crosscheck.extract.dates import WEEKDAYS
 from crosscheck.extract.frames import predicate_classes
 from crosscheck.extract.measures import DAYS_PER_YEAR
-from crosscheck.extract.numbers import QUALIFIER_KINDS, find_quantities
+from crosscheck.extract.numbers import QUALIFIER_KINDS
 from crosscheck.extract.quotes import find_quotations
 from crosscheck.extract.sentences import dateline_end
 from crosscheck.models import Article, Fact
-from crosscheck.values import compare_key, compatible, convertible, currency_block, floor_apart, unanchored
+from crosscheck.values import (
+    compare_key, compatible, convertible, currency_block, floor_apart, unanchored, written_numbers)
 
 #: Fact kinds aligned together; a group holds facts of one family.
 FAMILIES = {
@@ -121,7 +122,7 @@ def _value_key(f: Fact) -> tuple | None:
     low, high = float(low), float(high)
     if high == int(high) and abs(high) <= settings.COMMON_NUMBER_MAX and abs(low) <= settings.COMMON_NUMBER_MAX:
         return None
-    if low != high and not any(q.is_range and not q.is_vague for q in _quantities(f.text)):
+    if low != high and not any(q.is_range and not q.is_vague for q in written_numbers(f.text)):
         return None  # a range no two numbers write ("dozens", "for decades", "at least 5"): no figure of its own
     ends = None if low == high else (round(low, 6), round(high, 6))
     return (f.value.get("unit") or f.value.get("currency") or "", round((low + high) / 2, 6), ends)
@@ -130,7 +131,7 @@ def _value_key(f: Fact) -> tuple | None:
 def _single_number(f: Fact) -> bool:
     """Whether the fact's text writes one figure, in digits or words ("about 400", "an
     estimated two million"; not "about 400 to 500", nor "dozens")."""
-    qs = _quantities(f.text)
+    qs = written_numbers(f.text)
     return len(qs) == 1 and not qs[0].is_range and not qs[0].is_vague
 
 
@@ -1561,14 +1562,9 @@ def _figure_told(f: Fact) -> tuple:
     write 7; "10" does not), with its unit or currency and scope."""
     if f.kind == "date":
         return f.kind, _span(f) or f.value.get("expression")
-    written = tuple((q.value, q.high if q.is_range else None) for q in _quantities(f.text))
+    written = tuple((q.value, q.high if q.is_range else None) for q in written_numbers(f.text))
     return f.kind, written or (f.value.get("low"), f.value.get("high")), tuple(
         f.value.get(k) for k in ("unit", "currency", "scope", "per"))
-
-
-@lru_cache(maxsize=65536)
-def _quantities(text: str) -> tuple:
-    return tuple(find_quantities(text))
 
 
 def _revision(facts: list[Fact], sides: list[list[int]], published: dict | None) -> bool:

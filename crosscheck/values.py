@@ -108,7 +108,7 @@ def _written_point(fact: Fact) -> tuple[float, bool] | None:
 
 
 @lru_cache(maxsize=65536)
-def _written_numbers(written: str) -> tuple:
+def written_numbers(written: str) -> tuple:
     """The numbers a figure's text writes (``find_quantities``), read once per distinct text:
     figures are compared pair by pair."""
     return tuple(find_quantities(written))
@@ -118,7 +118,7 @@ def _written_numbers(written: str) -> tuple:
 def _one_number(written: str) -> bool:
     """Whether a figure is written as one number ("about 400", "about ten"), not as a range
     ("about 400 to 500", "about ten to twelve")."""
-    found = _written_numbers(written)
+    found = written_numbers(written)
     return len(_NUMERAL.findall(written)) <= 1 and len(found) <= 1 and not any(q.is_range for q in found)
 
 
@@ -218,7 +218,7 @@ def _floor_step(f: Fact) -> tuple[float, float] | None:
         return None
     # the step is of the figure as written: "at least 40 miles" (or "forty") stored as 64.37 km
     # steps by 10 miles, not by the last digit of its conversion
-    found = _written_numbers(f.text)
+    found = written_numbers(f.text)
     written = abs(found[0].value) if len(found) == 1 and found[0].value else 0.0
     scale = abs(float(low)) / written if written else 1.0
     return float(low), float(low) + last_digit(written or float(low)) * scale

@@ -315,6 +315,13 @@ def _age(sentence: str, q: Quantity) -> tuple[str, str] | None:
     return " ".join(words), "age"
 
 
+#: The inches after a height's feet: joined by a hyphen, or followed by their unit.
+_INCHES_AFTER = re.compile(
+    r"(-|\s+|)(?P<n>\d{1,2}(?:\.\d+)?)(?P<unit>\s*-?\s*(?:inches|inch|in\.)|\s*(?:″|\"|”|''))?(?![\d.]?\d)",
+    re.IGNORECASE,
+)
+
+
 def measures_in_sentence(sentence: Sentence) -> list[Mention]:
     """Measure mentions of one sentence, with offsets into the article
     (memoised: the count extractor asks again, to leave these figures out)."""
@@ -326,7 +333,10 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
     out = []
     quake_sentence = bool(_MAGNITUDE_SENTENCE.search(sentence.text))  # once: not per number
     quantities = find_quantities(sentence.text)
+    skip_until = -1  # the end of a height's inches, read with its feet
     for i, q in enumerate(quantities):
+        if q.start < skip_until:
+            continue
         text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
@@ -390,6 +400,13 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
             unit.factor >= 1 or AGO_OR_AGE.match(after)
         ):
             continue  # "four days (or so) later" dates an event; "ten minutes later" measures a gap no date can
+        if unit.key == "ft" and not q.is_range and (inches := _INCHES_AFTER.match(text, end)) \
+                and float(inches.group("n")) < 12 and (inches.group(1) == "-" or inches.group("unit")):
+            # a height in feet and inches: "6-foot-2", "5 feet 8 inches", "5′8″" (one measure)
+            extra = float(inches.group("n")) / 12
+            low, high = (None if x is None else x + extra for x in (low, high))
+            end = inches.end()
+            skip_until = offset + end
         value = _unit_value(low, high, unit, *_item(text, q.start, end, dimension), qualifier)
         if dimension == "length" and (place := from_place(text, end)):
             value["from_place"] = place

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from crosscheck.extract.sentences import dateline_end
+from crosscheck.extract.sentences import dateline_end, title_case
 from crosscheck.settings import ATTACHED_UNIT_WINDOW_CHARS, CONTEXT_CHARS, MAX_NUMBER_DIGITS, WORDS_BEFORE_CHARS
 
 #: Where the knowledge of scales, currencies and units lives (each file names its source).
@@ -253,6 +253,8 @@ TERM_WORDS, TERM_SYMBOLS, CURRENCY_PREFIXES, CANONICAL_UNITS = _load_terms()
 _LOWER_CASE_NAMES = frozenset(
     n.lower() for c in load_data("currencies.json")["currencies"] for n in c["names"] if n == n.lower()
 )
+#: Unit words spelled in lower case in the data (common nouns: "miles", "watt"; not "Celsius").
+_LOWER_CASE_UNIT_WORDS = frozenset(w for u in load_data("units.json")["units"] for w in u["words"] if w == w.lower())
 
 
 def _surface_pattern(surface: str) -> str:
@@ -274,7 +276,7 @@ _TERM_RE = re.compile(
             reverse=True,
         )
     )
-    + r")(?![^\W_]|[²³])(?!\.[^\W\d_])"
+    + r")(?:(?<=[′″])|(?![^\W_]|[²³]))(?!\.[^\W\d_])"  # a prime may run into the inches: 5′8″
 )
 
 #: Currency prefixes before an amount, longest first; letters before "$" may be set off by
@@ -387,6 +389,11 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
         # a scale word stands before it ("15 billion Euros"); alone, it is the currency written
         # with a capital ("paid 300 Euros for it")
         terms = [t for t in terms if t.kind != "currency"]
+    if surface[:1].isupper() and not surface.isupper() and " ".join(surface.lower().split()) in _LOWER_CASE_UNIT_WORDS \
+            and _NAME_GOES_ON.match(text, m.end()) and not title_case(text):
+        # so is a unit's word, a common noun, with a capital before another capitalised word
+        # outside a headline: a name ("8 Mile Road", "40 Acre Lane"), not a measure
+        terms = [t for t in terms if t.kind != "unit"]
     if not terms:
         return None
     if len({(t.kind, t.key) for t in terms}) > 1:
@@ -731,6 +738,13 @@ _TELEPHONE = re.compile(
     r"|(?:1-)?\(?\d{3}\)?[ -]\d{3}-\d{4})(?!\w|[.,]\d)")
 
 
+#: Feet joined by a hyphen to the inches that follow, as news style writes a height ("a
+#: 6-foot-2 guard", "5-feet-8 inches"; AP Stylebook, "dimensions"): the next digits are inches,
+#: fewer than twelve, whatever follows them ("5-foot-8,135 pounds" is 5 ft 8 in and 135 lb).
+FEET_BEFORE_INCHES = re.compile(r"(?<![\w.])\d{1,2}\s*-?\s*(?:foot|feet|ft)-$", re.IGNORECASE)
+MAX_INCHES = 11
+
+
 def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]:
     """(start, end, value, scale word, is_word) of each written number, in order; none of a
     telephone number (``_TELEPHONE``)."""
@@ -742,6 +756,13 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
             continue  # an identifier, a hash or a table run together, not a quantity
         k = bisect_right(phone_starts, m.start()) - 1  # the phone number starting last before it
         if k >= 0 and m.start() < phones[k][1]:
+            continue
+        inches, _, rest = (m.group("digits") or "").partition(",")
+        if rest and rest[0] != "0" and int(inches) <= MAX_INCHES and FEET_BEFORE_INCHES.search(text, max(0, m.start() - 12), m.start()):
+            # "5-foot-8,135 pounds": the inches, then the number after the comma (its own)
+            out.append((m.start(), m.start() + len(inches), float(inches), None, False))
+            start = m.start() + len(inches) + 1
+            out.append((start, start + len(rest), float(rest.replace(",", "")), None, False))
             continue
         parsed = _number_value(m)
         if parsed is None:

@@ -99,6 +99,22 @@ def _frame_words() -> dict[str, tuple[str, ...]]:
     return load_lists("frame_words.tsv")
 
 
+def quantity_nouns() -> frozenset[str]:
+    """Nouns that name a number, not what is counted ("toll", "number", "total"):
+    ``data/frame_words.tsv``."""
+    return _words("quantity")
+
+
+def _counted(noun: Token) -> list[Token]:
+    """The words that say what a noun's figure counts: its compounds and itself, and, for a
+    noun that names a number ("the number of dead", "the toll of people killed"), what its
+    "of" counts."""
+    out = [c for c in noun.children if c.dep_ == "compound"]
+    if _lemma(noun) in quantity_nouns():  # before the noun: "the toll of injured" is no death toll
+        out += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.subtree if o.dep_ != "prep"]
+    return out + [noun]
+
+
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -660,6 +676,10 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     gov = first.head
     while gov.head.i != gov.i and (gov.dep_ == "prep" or gov.pos_ == "ADP") and not predicate_class(gov):
         gov = gov.head  # up from "to", "of", ...; a preposition with a class of its own says it ("worth")
+    if first.dep_ == "pobj" and _lemma(first.head) == "of" and gov.pos_ == "NOUN" and _lemma(gov) in quantity_nouns() \
+            and gov.head.i != gov.i:
+        first, gov = gov, gov.head  # "a total of 12 people were injured": the number-transparent noun
+        # passes what its clause says on to what it counts (CGEL ch. 5, § 3.3)
     coordinated = first.dep_ in ("conj", "appos") and gov.pos_ in ("VERB", "AUX", "ADJ")  # "3 killed, 12 hurt":
     # set beside the predicate, not its argument (a headline's two clauses read as one)
     # the whole of a part ("the 120 people" of "of the 120 people on board, 98 were rescued")
@@ -673,10 +693,21 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             and first.dep_ == "pobj" and not (_lemma(first.head) == "for" and gov.pos_ == "VERB"
                                               and not any(c.dep_ in ("dobj", "auxpass") for c in gov.children))
         level = first.dep_ == "dobj" and _lemma(gov) in _words("level") | _words("change")  # "reached 40"
-        if subject is not None and (first.dep_ in ("pobj", "attr") or level) and not thing and subject.pos_ == "NOUN" \
+        valued = next((c for c in gov.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) \
+            if first.dep_ == "pobj" and _lemma(first.head) in ("to", "at") and gov.pos_ == "VERB" else None
+        if valued is not None and not thing and not spans_event:
+            # the value the verb's object is brought to or put at ("bringing the toll to 86", "the
+            # discovery brought the toll to 86", "put the damage at $2 billion"): in the causative
+            # alternation the object of the transitive verb is what the subject of the
+            # intransitive is ("the toll rose to 86"; Levin 1993, 1.1.2.1), and "to" gives what
+            # it changed to
+            thing = _phrase(valued)
+            candidates += _counted(valued)
+            revised = revised or _lemma(first.head) == "to"
+        elif subject is not None and (first.dep_ in ("pobj", "attr") or level) and not thing and subject.pos_ == "NOUN" \
                 and not spans_event:
             thing = _phrase(subject)  # "the toll rose to 14", "the toll reached 40": the toll is what it is
-            candidates += [c for c in subject.children if c.dep_ == "compound"] + [subject]
+            candidates += _counted(subject)
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
         candidates += _resultative(gov)

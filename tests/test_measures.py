@@ -436,13 +436,14 @@ def test_a_span_that_dates_an_event_is_no_measure_past_a_qualifier():
 def test_measures_written_after_the_unit_data_keep_their_first_run_figures():
     """115 news-style sentences annotated by reading by a helper who never ran the tool,
     run once after the units of session 22 were added: 198 of 209 measures read with their
-    dimension and value, one false find. Floors at that first run."""
+    dimension and value, two false finds; 193 after the review left out units that are often
+    something else (stone, carat, pint, quart). Floors at that figure."""
     import json
 
     from benchmarks import measures_heldout as mh
 
     cases = json.loads(mh.CASES.read_text(encoding="utf-8"))["cases"]
     tally, _ = mh.score(cases)
-    assert tally["all"]["found"] / tally["all"]["gold"] >= 0.94
+    assert tally["all"]["found"] / tally["all"]["gold"] >= 0.92
     assert tally["all"].get("false", 0) <= 2
     assert tally["all"].get("non_measure_read", 0) <= 2

@@ -340,6 +340,8 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
+        if text[q.start - 1:q.start] in ("°", "′") and q.start:
+            continue  # the minutes or seconds of an angle: "38°19′22″N"
         if text[max(0, q.start - 2):q.start][:1].isdigit() and text[q.start - 1:q.start] == ":":
             continue  # the minutes of a clock time: "at 14:20 hours" (ISO 8601, military style)
         mag = _magnitude(text, q) if q.value <= MAX_MAGNITUDE else None
@@ -401,7 +403,9 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         ):
             continue  # "four days (or so) later" dates an event; "ten minutes later" measures a gap no date can
         if unit.key == "ft" and not q.is_range and (inches := _INCHES_AFTER.match(text, end)) \
-                and float(inches.group("n")) < 12 and (inches.group(1) == "-" or inches.group("unit")):
+                and float(inches.group("n")) < 12 and (inches.group(1) == "-" or inches.group("unit")) \
+                and any(p.num_start == offset + inches.start("n") and p.num_end == offset + inches.end("n")
+                        for p in quantities[i + 1:i + 2]):  # the inches as read ("12-foot-1,000-pound": none)
             # a height in feet and inches: "6-foot-2", "5 feet 8 inches", "5′8″" (one measure)
             extra = float(inches.group("n")) / 12
             low, high = (None if x is None else x + extra for x in (low, high))

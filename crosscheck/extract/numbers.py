@@ -276,8 +276,8 @@ _TERM_RE = re.compile(
             reverse=True,
         )
     )
-    + r")(?:(?<=[′″])|(?![^\W_]|[²³]))(?!\.[^\W\d_])"  # a prime may run into the inches: 5′8″
-)
+    + r")(?:(?<=′)(?=(?:1[01]|\d)(?:\.\d+)?″)|(?![^\W_]|[²³]))(?!\.[^\W\d_])"  # a prime may run into
+)  # the inches of a height (5′8″: fewer than twelve, then a double prime)
 
 #: Currency prefixes before an amount, longest first; letters before "$" may be set off by
 #: a space when there are two or more of them ("HK $5", not "A $5": that is an article).
@@ -352,6 +352,8 @@ def _terms_at(text: str, pos: int) -> tuple[list[Term], re.Match] | None:
     return (terms, m) if terms else None
 
 
+#: Where a clause ends, for the headline a unit's capital is read in.
+_CLAUSE_END = re.compile(r"[,;:(]|\s[–—-]\s")
 #: A capitalised word next: a proper name goes on.
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _WORD_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
@@ -390,9 +392,10 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
         # with a capital ("paid 300 Euros for it")
         terms = [t for t in terms if t.kind != "currency"]
     if surface[:1].isupper() and not surface.isupper() and " ".join(surface.lower().split()) in _LOWER_CASE_UNIT_WORDS \
-            and _NAME_GOES_ON.match(text, m.end()) and not title_case(text):
-        # so is a unit's word, a common noun, with a capital before another capitalised word
-        # outside a headline: a name ("8 Mile Road", "40 Acre Lane"), not a measure
+            and not title_case(text) and not title_case(text[:m.end()] + _CLAUSE_END.split(text[m.end():], 1)[0]):
+        # so is a unit's word, a common noun, written with a capital after a number outside a
+        # headline set in title case (whole, or up to the clause's end: "Blizzard Dumps 3 Feet Of
+        # Snow, officials say"): a name ("8 Mile Road", "the 2012 Volt", "the 4 Pints pub"), not a measure
         terms = [t for t in terms if t.kind != "unit"]
     if not terms:
         return None
@@ -405,6 +408,8 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
             or re.match(r"\s+of\b", rest)
         ):
             return units[0], m.end()
+        if units and _HEIGHT_THEN_NUMBER.search(text, max(0, pos - 48), pos):
+            return units[0], m.end()  # "6-foot-1, 205 pounds": a description's weight
         words = {w.lower() for w in re.findall(r"[^\W\d_]+|[£$€¥]", text)}
         terms = sorted(terms, key=lambda t: (-len(t.context & words), t.kind != "unit"))
     return terms[0], m.end()
@@ -743,6 +748,14 @@ _TELEPHONE = re.compile(
 #: fewer than twelve, whatever follows them ("5-foot-8,135 pounds" is 5 ft 8 in and 135 lb).
 FEET_BEFORE_INCHES = re.compile(r"(?<![\w.])\d{1,2}\s*-?\s*(?:foot|feet|ft)-$", re.IGNORECASE)
 MAX_INCHES = 11
+#: ... where a weight follows, as a description gives it after the height.
+_POUNDS_NEXT = re.compile(r"\s*-?\s*(?:pounds?|lbs?)\b", re.IGNORECASE)
+#: A height in feet and inches and a number after it ("6-foot-1, 205", "5 feet 8 inches, 135"):
+#: the pounds of that number are a weight, whatever else the sentence speaks of.
+_HEIGHT_THEN_NUMBER = re.compile(
+    r"\d\s*-?\s*(?:foot|feet|ft)(?:-|\s+)(?:1[01]|\d)(?:\s*-?\s*(?:inches|inch|in\.))?\s*[,;]?\s*\d[\d,.]*$",
+    re.IGNORECASE,
+)
 
 
 def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]:
@@ -758,7 +771,8 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
         if k >= 0 and m.start() < phones[k][1]:
             continue
         inches, _, rest = (m.group("digits") or "").partition(",")
-        if rest and rest[0] != "0" and int(inches) <= MAX_INCHES and FEET_BEFORE_INCHES.search(text, max(0, m.start() - 12), m.start()):
+        if rest and rest[0] != "0" and int(inches) <= MAX_INCHES and _POUNDS_NEXT.match(text, m.end("digits")) \
+                and FEET_BEFORE_INCHES.search(text, max(0, m.start() - 12), m.start()):
             # "5-foot-8,135 pounds": the inches, then the number after the comma (its own)
             out.append((m.start(), m.start() + len(inches), float(inches), None, False))
             start = m.start() + len(inches) + 1
@@ -860,7 +874,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 or (not between and _RANGE_SEP.fullmatch(gap))
             )
             from_before = _FROM_BEFORE.search(text, max(0, start - 12), start)
-            if sep_ok and not from_before:
+            inches = FEET_BEFORE_INCHES.search(text, max(0, start - 12), start)  # "6-foot-2 to 6-foot-4"
+            if sep_ok and not from_before and not inches:
                 # "10-12 million": the scale of the second number applies to the first.
                 if scale2 and not scale:
                     value *= SCALE_WORDS.get(scale2.lower()) or SCALE_ABBREVIATIONS[scale2]

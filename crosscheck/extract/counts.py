@@ -11,6 +11,7 @@ from crosscheck.extract.measures import measures_in_sentence
 from crosscheck.extract.money import money_in_sentence
 from crosscheck.extract.numbers import (
     MULTIPLICATIVE_WORDS,
+    TIME_ZONES,
     WORD_NUMBER,
     WORD_START,
     NP_STOP_WORDS,
@@ -58,7 +59,7 @@ YEAR_RANGE = (1000, 2199)
 
 #: After a number: times of day, not counts ("at 5 pm", "10:30").
 _TIME_AFTER = re.compile(
-    r"^(?::\d|\s*(?:a\.?m\b|p\.?m\b|GMT|UTC|GST|EST|EDT|CET|local time|o['’]clock|hrs?\b))",
+    rf"^(?::\d|\s*(?:a\.?m\b|p\.?m\b|{TIME_ZONES}|o['’]clock|hrs?\b))",
     re.IGNORECASE,
 )
 #: Before a number: ages ("aged 45") and numbering ("No. 5", "#3", "number 10").

@@ -50,6 +50,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from crosscheck.extract.numbers import clock_time_at
 from crosscheck.extract.sentences import LONG_WORD
 from crosscheck.models import Article, Mention, Sentence
 
@@ -936,12 +937,16 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
             (start, m.end()))
     for pattern in (YEAR_IN_CONTEXT, YEAR_POSSESSIVE):
         for m in pattern.finditer(text):
+            if clock_time_at(text, m.start("year")):
+                continue  # "until 1630 BST": a time of day on the 24-hour clock, no year
             mod = m.groupdict().get("mod")
             keep_mod = mod and mod.strip(" -").lower() in ("fiscal", "early", "mid", "late")
             start = m.start("mod") if keep_mod else m.start("year")
             add(m, lambda m=m: (_year_bounds(int(m.group("year"))), "year", False, {}),
                 (start, m.end("year")))
     for m in BARE_YEAR.finditer(text):
+        if clock_time_at(text, m.start()):
+            continue  # "at about 1630 GMT": a time of day on the 24-hour clock, no year
         add(m, lambda m=m: (_year_bounds(int(m.group("year"))), "year", False, {})
             if _is_year_by_grammar(doc(), *m.span()) else None)
     for m in YEAR_RANGE.finditer(text):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
-from crosscheck.extract.numbers import DATA_DIR, load_data, load_lists, parse_number, singular
+from crosscheck.extract.numbers import DATA_DIR, clock_time_at, load_data, load_lists, parse_number, singular
 from crosscheck.extract.sentences import title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
@@ -170,7 +170,8 @@ def _clause_tokens(head: Token, keep: Token) -> list[Token]:
 
 
 def _is_year(t: Token) -> bool:
-    return t.shape_ == "dddd" and t.text.isdigit() and YEARS[0] <= int(t.text) <= YEARS[1]
+    return t.shape_ == "dddd" and t.text.isdigit() and YEARS[0] <= int(t.text) <= YEARS[1] \
+        and not clock_time_at(t.doc.text, t.idx)  # "at 2045 GMT" is a time of day
 
 
 #: Prepositions that place an event ("in Zarand", "near the coast"); a place named otherwise

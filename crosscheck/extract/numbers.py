@@ -743,6 +743,19 @@ _TELEPHONE = re.compile(
     r"|(?:1-)?\(?\d{3}\)?[ -]\d{3}-\d{4})(?!\w|[.,]\d)")
 
 
+#: Time-zone abbreviations written after a time of day ("at 2045 GMT", "10:30 EDT"): those of the
+#: IANA time zone database (tzdata) that English-language wire copy uses, with "local time".
+TIME_ZONES = r"(?:(?-i:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|GST|IST|PKT|ICT|WIB|SGT|HKT|JST|KST|AEST|AEDT|AWST|NZST|NZDT)|local time)\b"
+#: Four digits that are a time on the 24-hour clock by the zone after them ("at about 2045 GMT"),
+#: not a year: hours to 23, minutes to 59.
+CLOCK_TIME = re.compile(rf"(?<!\d)(?:[01]\d|2[0-3])[0-5]\d(?=\s*{TIME_ZONES})")
+
+
+def clock_time_at(text: str, start: int) -> bool:
+    """Whether the four digits at ``start`` are a time of day (``CLOCK_TIME``)."""
+    return CLOCK_TIME.match(text, start) is not None
+
+
 #: Feet joined by a hyphen to the inches that follow, as news style writes a height ("a
 #: 6-foot-2 guard", "5-feet-8 inches"; AP Stylebook, "dimensions"): the next digits are inches,
 #: fewer than twelve, whatever follows them ("5-foot-8,135 pounds" is 5 ft 8 in and 135 lb).

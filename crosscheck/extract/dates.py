@@ -95,7 +95,7 @@ SEASONS = {"spring": (3, 3), "summer": (6, 3), "fall": (9, 3), "autumn": (9, 3),
 UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 #: Granularities from finest to coarsest.
-GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year", "decade")
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 #: Prepositions recorded in ``value["preposition"]`` when they stand right before a date.
 PREPOSITIONS = frozenset(
@@ -195,6 +195,19 @@ MAX_YEAR_SPAN = 100
 DECADE = re.compile(
     r"(?:\b(?i:early|mid|late)[-\s])?(?:\b(?P<full>1[6-9]\d0|20\d0)|(?<!\w)['’](?P<short>\d0))['’]?s\b"
 )
+#: A century: "the 19th century", "the nineteenth century", "21st-century", and the hundreds a
+#: plural of a round hundred names ("the 1800s", "the late 1700s"; not "the 2000s", as often the
+#: decade). In popular usage the hundred years whose numbers share their first digits, as TimeML
+#: writes them (the 19th century is 1800-1899, TIMEX3 value "18"; TimeML 1.2.1 guidelines).
+CENTURY_ORDINALS = {
+    w: n for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(), 1)
+}
+CENTURY = re.compile(
+    rf"\b(?P<n>\d{{1,2}})(?i:st|nd|rd|th)[-\s](?i:century)\b"
+    rf"|\b(?P<w>(?i:{'|'.join(sorted(CENTURY_ORDINALS, key=len, reverse=True))}))[-\s](?i:century)\b"
+)
 #: A quarter or half of a year: "the fourth quarter", "third-quarter", "the first half of
 #: 2009", "fiscal 1990's second quarter", "Q3 2009". ``year`` or ``ry`` fixes the year.
 QUARTER = re.compile(
@@ -280,10 +293,14 @@ PLAY_SEASON = re.compile(
 )
 #: "two days ago", "a year ago", "3 weeks ago".
 AGO = re.compile(rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")
+#: "a week from today", "two days from now", "a month from tomorrow": counted from the report's day.
+FROM_NOW = re.compile(
+    rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:from)\s+(?P<base>(?i:today|now|tomorrow|yesterday))\b"
+)
 #: Calendar units a demonstrative date names as they are; a part of a day names its day.
 UNIT_NAMES = frozenset({"day", "week", "month", "year"})
 #: Granularities from the finest: "that month" after a date of a year names no one month.
-FINENESS = {g: n for n, g in enumerate(("day", "week", "month", "season", "quarter", "half", "year", "decade"))}
+FINENESS = {g: n for n, g in enumerate(GRANULARITIES)}
 #: Dates given from the date mentioned before them (anaphoric): "a decade earlier", "five
 #: days later", "the previous decade", "the following day", "the next <unit>", "the year-ago
 #: quarter", "the year-earlier period". ``n``/``unit`` (or ``by``) is the shift, ``named``
@@ -757,6 +774,20 @@ def _resolve_ago(n: str, unit: str, anchor: date | None) -> Resolution:
     return _shift(_period_of(anchor, unit), -_count(n), unit), unit, True, {}
 
 
+def _resolve_from_now(n: str, unit: str, base: str, anchor: date | None) -> Resolution:
+    """"a week from today": the report's day (or the day after or before it) moved ahead."""
+    unit = unit.lower()
+    if anchor is None:
+        return None, "day", True, {}
+    day = anchor + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(base.lower(), 0))
+    exact = unit in ("day", "week")  # "a week from today" names a day; "a year from now", a year
+    try:
+        moved = _shift((day, day) if exact else _period_of(day, unit), _count(n), unit)
+    except (ValueError, OverflowError):
+        return None
+    return moved, "day" if exact else unit, True, {}
+
+
 def _resolve_weekday(rel: str | None, name: str, anchor: date | None,
                      tense: Callable[[], str | None]) -> Resolution:
     if anchor is None:
@@ -793,7 +824,7 @@ def _resolve_anaphoric(m: re.Match, ref: tuple[Bounds, str] | None, anchor: date
     bounds, granularity = ref
     if named:
         bounds, granularity = _period_of(bounds[0], named), named
-    if granularity in ("season", "decade"):
+    if granularity in ("season", "decade", "century"):
         granularity = "month" if granularity == "season" else "year"
     try:
         moved = _shift(bounds, by, unit)
@@ -972,7 +1003,14 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
             first, relative = (first - 100 if first > anchor.year else first), True
         else:
             continue
+        if m.group("full") and first % 100 == 0 and first < 2000:  # "the 1800s": a century
+            add(m, lambda f=first: ((date(f, 1, 1), date(f + 99, 12, 31)), "century", False, {}))
+            continue
         add(m, lambda f=first, r=relative: ((date(f, 1, 1), date(f + 9, 12, 31)), "decade", r, {}))
+    for m in CENTURY.finditer(text):
+        n = int(m.group("n")) if m.group("n") else CENTURY_ORDINALS[m.group("w").lower()]
+        if 1 <= n <= 22 and not PART_OF_SOMETHING.match(text, m.end()):  # not "the first century of the empire"
+            add(m, lambda f=(n - 1) * 100: ((date(max(f, 1), 1, 1), date(f + 99, 12, 31)), "century", False, {}))
     for m in QUARTER.finditer(text):
         size = UNIT_MONTHS[m.group("unit").lower()]
         index = ORDINALS[m.group("ord").lower()]
@@ -1023,6 +1061,8 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
                 anaphoric=True)
     for m in AGO.finditer(text):
         add(m, lambda m=m: _resolve_ago(m.group("n"), m.group("unit"), anchor))
+    for m in FROM_NOW.finditer(text):
+        add(m, lambda m=m: _resolve_from_now(m.group("n"), m.group("unit"), m.group("base"), anchor))
     for m in THE_WEEKEND.finditer(text):
         add(m, lambda m=m: _resolve_weekend(anchor, tense(*m.span())))
     for m in ROLLING_PERIOD.finditer(text):

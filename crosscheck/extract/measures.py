@@ -48,14 +48,15 @@ _AGE_UNIT = Term("unit", "year", "duration", DAYS_PER_YEAR)
 #: counted to the report's own day, as "ago" is: outlets a day apart write 7 and 8 days of
 #: one span, which is no discrepancy.
 DURATION_NOT_SPAN = re.compile(
-    r"^\s*(?:ago|later|earlier|since|old|of age|from now|-old|-long-old)\b"
+    r"^\s*(?:ago|later|earlier|since|old|of age|from (?:now|today|tomorrow|yesterday)|-old|-long-old)\b"
     r"|^\s*(?:before|after|prior)\b(?!\s*[A-Za-z0-9'’])"
     r"|^-old\b",
     re.IGNORECASE,
 )
 
 #: ... of which these never measure a gap, whatever the unit ("ten minutes ago", "a 45-year-old").
-AGO_OR_AGE = re.compile(r"^\s*(?:ago|old|of age|from now|-old|-long-old)\b|^-old\b", re.IGNORECASE)
+AGO_OR_AGE = re.compile(r"^\s*(?:ago|old|of age|from (?:now|today|tomorrow|yesterday)|-old|-long-old)\b|^-old\b",
+                        re.IGNORECASE)
 
 #: Earthquake magnitude: "magnitude 7.1", "magnitude-7.1", "a magnitude of 7.1" before;
 #: "7.1-magnitude", "7.1 magnitude", "7.1 in magnitude", "7.1 on the Richter scale" after (USGS

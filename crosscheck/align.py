@@ -1672,7 +1672,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
                     else told_both or _told_apart(facts, established, side, published)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames or one report tell apart, are not in doubt)
-                yield sorted(established + side), [_carriers(facts, established), _carriers(facts, side)], round(mean, 4), True
+                yield sorted(established + side), [_carriers(facts, established), _carriers(facts, side)], _likeness(mean), True
         called = len(kept) > 1 and confidence >= settings.CONFLICT_MIN_CONFIDENCE
         held: list[int] = []
         apart: list[list[int]] = []
@@ -1689,7 +1689,7 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             for side in [established + held, *apart]:
                 yield sorted(side), [], None, False
             if listing:
-                yield sorted(i for side in kept for i in side), [_carriers(facts, side) for side in kept], round(confidence, 4), True
+                yield sorted(i for side in kept for i in side), [_carriers(facts, side) for side in kept], _likeness(confidence), True
             yield from _settle_rejected(family, facts, sim, rejected, published, days_by_sentence, by_head)
             continue
         for side in apart:
@@ -1700,8 +1700,14 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             # the established side's claim: its facts that take part against every kept side
             first = [i for i in established if all(i in c[0] for c in claims)] or claims[0][0]
             yield (sorted(claimed + established + held),
-                   [_carriers(facts, first)] + [_carriers(facts, c[1]) for c in claims], round(confidence, 4), False)
+                   [_carriers(facts, first)] + [_carriers(facts, c[1]) for c in claims], _likeness(confidence), False)
         yield from _settle_rejected(family, facts, sim, rejected, published, days_by_sentence, by_head)
+
+
+def _likeness(similarity: float) -> float:
+    """A claim's confidence as reported: its mean similarity, at most 1 (the bonuses of one
+    value or one frame lift a pair above a sentence's own likeness)."""
+    return round(min(similarity, 1.0), 4)
 
 
 def _settle_rejected(family: str, facts: list[Fact], sim: Similarity, rejected: list[list[int]], published,

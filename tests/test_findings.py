@@ -189,3 +189,16 @@ def test_a_group_whose_sides_are_a_possible_conflict_is_not_also_an_agreement():
     p_out = dict(p, sides=[p["sides"][0], dict(p["sides"][1], facts=["b:9"])])
     found = [(f.kind, f.group) for f in findings(_replace(report, possible_conflicts=report.possible_conflicts + (p_out,)))]
     assert ("agree", "c3") in found
+
+
+def test_a_possible_conflict_whose_sentences_read_alike_says_why_it_is_only_possible():
+    """Its sentences are alike enough for a conflict (the bonuses of one value lift the mean
+    above 1, reported as 1): the frames left it open, and the sentence says so, not "only
+    100% alike"."""
+    from crosscheck.render.findings import _possible
+
+    p = {"label": "family — amount", "confidence": 1.0,
+         "sides": [{"value": "€20,000", "outlets": ["Chronicle"], "facts": [], "sentences": ["s"]},
+                   {"value": "€20,000 per family", "outlets": ["Courrier"], "facts": [], "sentences": ["s"]}]}
+    text = _possible(p)
+    assert "% alike" not in text and "read alike, but what each figure is said of" in text

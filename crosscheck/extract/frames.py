@@ -645,6 +645,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             and noun.head.pos_ == "NOUN" and noun.i < noun.head.i and _measure_premodifier(span, noun):
         role = "capacity"  # "a 600-seat ferry", "a 12-member panel"
         thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
+    if role == "total" and fact.kind == "count" and _capacity(arg):
+        role = "capacity"  # "licensed to carry 250 people", "a capacity of 600"
     rates = _words("rate")
     for c in list(arg.head.children) + list(arg.children):
         if span.start <= c.i < span.end or from_event(c):
@@ -746,6 +748,36 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     head = _clause_head(arg)
     return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span),
                  agent=_agent(head, span), revised=revised)
+
+
+def _capacity(arg: Token) -> bool:
+    """Whether a figure (``arg``: the number or the noun it counts) is what something can hold
+    rather than what it holds (``data/frame_words.tsv``, "capacity"): the complement of
+    "capacity" ("a capacity of 600"), the object of a verb of capacity ("seats 50,000") or of
+    one of carrying where a modal or a verb of permission or design grants it ("can carry
+    250", "licensed to carry 250", "designed to hold 600"), the object of "allow" with no
+    action allowed ("its licence allows 250"), and what a thing was made or licensed for
+    ("designed for 250 passengers")."""
+    head = arg.head
+    if arg.dep_ == "pobj":
+        over = head.head
+        if _lemma(head) == "of" and _lemma(over) in _words("capacity"):
+            return True
+        return _lemma(head) == "for" and over.pos_ == "VERB" and _lemma(over) in _words("capability")
+    if arg.dep_ != "dobj" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = _lemma(head)
+    if verb in _words("capacity"):
+        return True
+    if verb in ("allow", "permit"):
+        return not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in head.children)
+    if verb not in _words("capacity_granted"):
+        return False
+    granted = any(c.dep_ == "aux" and _lemma(c) in _words("capability") for c in head.children)
+    # the infinitive the parse hangs from the granting verb as its complement or, after a
+    # passive, as an adverbial clause ("was licensed to carry")
+    infinitive = head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return granted or (infinitive and _lemma(head.head) in _words("capability"))
 
 
 def _moved(fact: Fact, verb: Token) -> bool:

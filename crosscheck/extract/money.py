@@ -31,11 +31,11 @@ from crosscheck.settings import WORD_BEFORE_CHARS
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 #: Words after an amount that make it a price per unit (AP: "$5 apiece", "$80 a barrel",
-#: "300 euros for every household", "5,000 euros to each family").
+#: "300 euros for every household", "5,000 euros to each family", "to the family of each victim").
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:(?P<each>each|apiece|a piece|per piece)\b"
     r"|per\s+(?P<per>[A-Za-z][\w-]*)"
-    r"|(?:for|to)\s+(?:every|each)\s+(?P<every>[A-Za-z][\w-]*)"
+    r"|(?:for|to)\s+(?:(?:the|a|an)\s+[A-Za-z][\w-]*\s+of\s+)?(?:every|each)\s+(?P<every>[A-Za-z][\w-]*)"
     r"|an?\s+(?P<a>head|piece|unit|barrel|share|ton|tonne|ounce|kilo|kilogram|pound|gallon|"
     r"litre|liter|month|year|week|day|hour|night|person|seat|ticket|dose|vote|vaccine)\b)",
     re.IGNORECASE,

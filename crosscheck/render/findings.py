@@ -144,8 +144,12 @@ def _agree(c: Cluster) -> str:
 def _possible(p: dict) -> str:
     about = subject(p.get("label") or group_label([], p.get("topic", "")))
     parts = "; ".join(_side_says(s) for s in p["sides"])
-    return (f"Possible conflict on {about}, to check: {parts} — their sentences are only "
-            f"{100 * p['confidence']:.0f}% alike, so this may be one figure told two ways, or two figures.")
+    if p["confidence"] >= settings.CONFLICT_MIN_CONFIDENCE:  # alike enough: what each is said of left it open
+        why = "their sentences read alike, but what each figure is said of does not show it is one fact"
+    else:
+        why = f"their sentences are only {100 * p['confidence']:.0f}% alike"
+    return (f"Possible conflict on {about}, to check: {parts} — {why}, so this may be one figure told "
+            f"two ways, or two figures.")
 
 
 def in_brief(found: list[Finding], kind: str) -> tuple[list[Finding], int]:

@@ -189,3 +189,23 @@ def test_stratified_sample_keeps_every_kind():
     picked = acc.sample(muts, 10)
     assert len(picked) >= 10 and {m.kind for m in picked} == {"x", "y", "z"}
     assert acc.sample(muts, None) == muts
+
+
+# --- held-out stories (tests/gold/heldout/: written after the rules, scored on their own) ---
+
+#: Floors at each held-out story's figures (its first run is in tests/gold/README.md): the
+#: ferry story of session 22, first run 20/32 verdicts with one false conflict.
+HELD_OUT_FLOORS = {"ferry": {"verdicts": 0.68, "alignment_f1": 0.65, "false_conflicts": 0}}
+
+
+@pytest.fixture(scope="module")
+def held_out():
+    return acc.score_held_out()
+
+
+@pytest.mark.parametrize("story", sorted(HELD_OUT_FLOORS))
+def test_held_out_story_floor(held_out, story):
+    r, floor = held_out[story], HELD_OUT_FLOORS[story]
+    assert r["verdicts"]["accuracy"] >= floor["verdicts"], r["wrong"]
+    assert r["alignment"]["f1"] >= floor["alignment_f1"]
+    assert r["false_conflicts"] <= floor["false_conflicts"], r["wrong"]

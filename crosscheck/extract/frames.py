@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # spaCy is imported by crosscheck.parse on the first parse
 from crosscheck.extract.dates import DATELINE, HOLIDAY
 from crosscheck.extract.measures import MAX_AGE, age_value
 from crosscheck.extract.numbers import DATA_DIR, clock_time_at, load_data, load_lists, parse_number, singular
-from crosscheck.extract.sentences import title_case
+from crosscheck.extract.sentences import dateline_end, title_case
 from crosscheck.models import DROPPED_ROLES, Fact, Frame, Sentence
 from crosscheck.parse import parse, parse_many, tokens_in
 
@@ -713,6 +713,9 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             candidates += _counted(subject)
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
+        if _lemma(gov) == "be":  # a copula's place says it ("320 persons were on board")
+            candidates += [o for c in gov.children if c.dep_ == "prep" for o in c.children
+                           if o.dep_ == "pobj" and predicate_class(o) in LOCATIVE_CLASSES]
         candidates += _resultative(gov)
         # what came of it: a verb coordinated with the governing one that shares its
         # subject, where the figure is that subject ("two guards were shot and died"; not
@@ -814,12 +817,14 @@ def _agent(verb: Token, own: Span) -> tuple[str, ...]:
     passive, lower-cased and sorted; none when the figure itself sits in the subject ("12
     people were hurt") or the clause has no named subject."""
     names: set[str] = set()
+    cut = dateline_end(own.doc.text)  # a wire dateline the parse hung from the verb names no agent
     for subject in _subjects(verb):
         lo, hi = subject.left_edge.i, subject.right_edge.i + 1
-        if lo < own.end and own.start < hi:
+        if lo < own.end and own.start < hi or subject.idx < cut:
             continue
         found = {" ".join(t.lower_ for t in ent if not t.is_punct and t.lower_ not in ("the", "'s"))
-                 for ent in own.doc.ents if ent.label_ in AGENT_LABELS and lo <= ent.start and ent.end <= hi}
+                 for ent in own.doc.ents if ent.label_ in AGENT_LABELS and lo <= ent.start and ent.end <= hi
+                 and ent.start_char >= cut}
         if not found and subject.pos_ == "PROPN" and subject.ent_type_ in ("", *AGENT_LABELS):
             found = {_phrase(subject).lower()}  # a name the recogniser missed ("the Nationals")
         names |= found

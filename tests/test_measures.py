@@ -447,3 +447,18 @@ def test_measures_written_after_the_unit_data_keep_their_first_run_figures():
     assert tally["all"]["found"] / tally["all"]["gold"] >= 0.92
     assert tally["all"].get("false", 0) <= 2
     assert tally["all"].get("non_measure_read", 0) <= 2
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The ferry overturned five nautical miles off Oriel, the coast guard said.", "Oriel"),
+    ("It sank about 9 km from the coast of Oriel, in the strait.", "Oriel"),
+    ("It overturned 12 miles out of Kessara on the crossing.", "Kessara"),
+    ("The plant is 20 km outside Lyon.", "Lyon"),
+    ("The road runs 12 miles of Highway 1.", ""),
+    ("The gunman was found 5 miles from the scene.", ""),
+])
+def test_a_distance_names_the_place_it_is_measured_from(text, place):
+    from crosscheck.models import Sentence
+
+    (m,) = measures_in_sentence(Sentence(0, len(text), text))
+    assert (m.value.get("from_place") or "") == place

@@ -144,12 +144,15 @@ _CARDINAL = "(?:north|south|east|west)"
 _INTERCARDINAL = "(?:north|south)-?(?:east|west)"
 _COMPASS = rf"(?:{_CARDINAL}-{_INTERCARDINAL}|{_INTERCARDINAL}|{_CARDINAL})"
 #: A length from a named place: "9 miles north-northeast of Millbrook", "five miles from
-#: Elm Falls", "30 miles away from Port Henry" (a direction and "of", or "from": "12
+#: Elm Falls", "30 miles away from Port Henry", "five nautical miles off Oriel", "12 miles out
+#: of Kessara", "20 km outside Lyon" (a direction and "of", or a preposition of distance: "12
 #: miles of Highway 1" is a length of the road, not a distance from it). The place is a name,
-#: its words capitalised.
+#: its words capitalised, or the name a noun of place gives after "of" ("from the coast of
+#: Oriel", "off the port of Kessara": the appositive "of", CGEL ch. 5, § 14.3).
 _FROM_PLACE = re.compile(
     r"\)?(?:\s*\([^()]{1,40}\))?"  # past a conversion in brackets: "20 km (12 miles) south of"
-    rf"\s+(?:(?i:{_COMPASS})\s+(?:of|from)|(?:(?i:away)\s+)?from)\s+(?:[Tt]he\s+)?"
+    rf"\s+(?:(?i:{_COMPASS})\s+(?:of|from|off)|(?:(?i:away)\s+)?(?:from|off)|out\s+of|outside)\s+(?:[Tt]he\s+)?"
+    r"(?:[a-z]+\s+of\s+(?:the\s+)?(?=[^\W\d_a-z]))?"
     r"(?P<place>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})")
 #: Capitalised words that end a place's name: the article, and the names of days and months,
 #: which date the sentence ("6 miles south of Napa Sunday").

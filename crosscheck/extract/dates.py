@@ -195,7 +195,7 @@ MAX_YEAR_SPAN = 100
 DECADE = re.compile(
     r"(?:\b(?i:early|mid|late)[-\s])?(?:\b(?P<full>1[6-9]\d0|20\d0)|(?<!\w)['’](?P<short>\d0))['’]?s\b"
 )
-#: A century: "the 19th century", "the nineteenth century", "21st-century", and the hundreds a
+#: A century: "the 16th century", "the sixteenth century", "21st-century", and the hundreds a
 #: plural of a round hundred names ("the 1800s", "the late 1700s"; not "the 2000s", as often the
 #: decade). In popular usage the hundred years whose numbers share their first digits, as TimeML
 #: writes them (the 19th century is 1800-1899, TIMEX3 value "18"; TimeML 1.2.1 guidelines).
@@ -293,7 +293,7 @@ PLAY_SEASON = re.compile(
 )
 #: "two days ago", "a year ago", "3 weeks ago".
 AGO = re.compile(rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b")
-#: "a week from today", "two days from now", "a month from tomorrow": counted from the report's day.
+#: "three weeks from today", "two days from now", "a month from tomorrow": counted from the report's day.
 FROM_NOW = re.compile(
     rf"\b{_COUNT}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:from)\s+(?P<base>(?i:today|now|tomorrow|yesterday))\b"
 )
@@ -775,12 +775,12 @@ def _resolve_ago(n: str, unit: str, anchor: date | None) -> Resolution:
 
 
 def _resolve_from_now(n: str, unit: str, base: str, anchor: date | None) -> Resolution:
-    """"a week from today": the report's day (or the day after or before it) moved ahead."""
+    """"three weeks from today": the report's day (or the day after or before it) moved ahead."""
     unit = unit.lower()
     if anchor is None:
         return None, "day", True, {}
     day = anchor + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(base.lower(), 0))
-    exact = unit in ("day", "week")  # "a week from today" names a day; "a year from now", a year
+    exact = unit in ("day", "week")  # "three weeks from today" names a day; "a year from now", a year
     try:
         moved = _shift((day, day) if exact else _period_of(day, unit), _count(n), unit)
     except (ValueError, OverflowError):
@@ -969,7 +969,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for pattern in (YEAR_IN_CONTEXT, YEAR_POSSESSIVE):
         for m in pattern.finditer(text):
             if clock_time_at(text, m.start("year")):
-                continue  # "until 1630 BST": a time of day on the 24-hour clock, no year
+                continue  # "until 0915 BST": a time of day on the 24-hour clock, no year
             mod = m.groupdict().get("mod")
             keep_mod = mod and mod.strip(" -").lower() in ("fiscal", "early", "mid", "late")
             start = m.start("mod") if keep_mod else m.start("year")
@@ -977,7 +977,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
                 (start, m.end("year")))
     for m in BARE_YEAR.finditer(text):
         if clock_time_at(text, m.start()):
-            continue  # "at about 1630 GMT": a time of day on the 24-hour clock, no year
+            continue  # "at about 0915 GMT": a time of day on the 24-hour clock, no year
         add(m, lambda m=m: (_year_bounds(int(m.group("year"))), "year", False, {})
             if _is_year_by_grammar(doc(), *m.span()) else None)
     for m in YEAR_RANGE.finditer(text):

@@ -107,10 +107,10 @@ def quantity_nouns() -> frozenset[str]:
 
 def _counted(noun: Token) -> list[Token]:
     """The words that say what a noun's figure counts: its compounds and itself, and, for a
-    noun that names a number ("the number of dead", "the toll of people killed"), what its
+    noun that names a number ("the number of wounded", "the tally of people killed"), what its
     "of" counts."""
     out = [c for c in noun.children if c.dep_ == "compound"]
-    if _lemma(noun) in quantity_nouns():  # before the noun: "the toll of injured" is no death toll
+    if _lemma(noun) in quantity_nouns():  # before the noun: "the toll of wounded" is no death toll
         out += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.subtree if o.dep_ != "prep"]
     return out + [noun]
 
@@ -171,7 +171,7 @@ def _clause_tokens(head: Token, keep: Token) -> list[Token]:
 
 def _is_year(t: Token) -> bool:
     return t.shape_ == "dddd" and t.text.isdigit() and YEARS[0] <= int(t.text) <= YEARS[1] \
-        and not clock_time_at(t.doc.text, t.idx)  # "at 2045 GMT" is a time of day
+        and not clock_time_at(t.doc.text, t.idx)  # "at 0915 GMT" is a time of day
 
 
 #: Prepositions that place an event ("in Zarand", "near the coast"); a place named otherwise
@@ -646,7 +646,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         role = "capacity"  # "a 600-seat ferry", "a 12-member panel"
         thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
     if role == "total" and fact.kind == "count" and _capacity(arg):
-        role = "capacity"  # "licensed to carry 250 people", "a capacity of 600"
+        role = "capacity"  # "certified to carry 40 people", "a capacity of 1,200"
     rates = _words("rate")
     for c in list(arg.head.children) + list(arg.children):
         if span.start <= c.i < span.end or from_event(c):
@@ -681,7 +681,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         gov = gov.head  # up from "to", "of", ...; a preposition with a class of its own says it ("worth")
     if first.dep_ == "pobj" and _lemma(first.head) == "of" and gov.pos_ == "NOUN" and _lemma(gov) in quantity_nouns() \
             and gov.head.i != gov.i:
-        first, gov = gov, gov.head  # "a total of 12 people were injured": the number-transparent noun
+        first, gov = gov, gov.head  # "a total of 7 miners were injured": the number-transparent noun
         # passes what its clause says on to what it counts (CGEL ch. 5, § 3.3)
     coordinated = first.dep_ in ("conj", "appos") and gov.pos_ in ("VERB", "AUX", "ADJ")  # "3 killed, 12 hurt":
     # set beside the predicate, not its argument (a headline's two clauses read as one)
@@ -699,8 +699,8 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         valued = next((c for c in gov.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) \
             if first.dep_ == "pobj" and _lemma(first.head) in ("to", "at") and gov.pos_ == "VERB" else None
         if valued is not None and not thing and not spans_event:
-            # the value the verb's object is brought to or put at ("bringing the toll to 86", "the
-            # discovery brought the toll to 86", "put the damage at $2 billion"): in the causative
+            # the value the verb's object is brought to or put at ("bringing the tally to 41", "the
+            # find brought the toll to 41", "put the losses at $3 billion"): in the causative
             # alternation the object of the transitive verb is what the subject of the
             # intransitive is ("the toll rose to 86"; Levin 1993, 1.1.2.1), and "to" gives what
             # it changed to
@@ -713,7 +713,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
             candidates += _counted(subject)
         candidates.append(gov)
         candidates += [c for c in gov.children if c.dep_ in ("acomp", "oprd", "attr", "prt")]
-        if _lemma(gov) == "be":  # a copula's place says it ("320 persons were on board")
+        if _lemma(gov) == "be":  # a copula's place says it ("90 passengers were on board")
             candidates += [o for c in gov.children if c.dep_ == "prep" for o in c.children
                            if o.dep_ == "pobj" and predicate_class(o) in LOCATIVE_CLASSES]
         candidates += _resultative(gov)
@@ -756,11 +756,11 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
 def _capacity(arg: Token) -> bool:
     """Whether a figure (``arg``: the number or the noun it counts) is what something can hold
     rather than what it holds (``data/frame_words.tsv``, "capacity"): the complement of
-    "capacity" ("a capacity of 600"), the object of a verb of capacity ("seats 50,000") or of
+    "capacity" ("a capacity of 1,200"), the object of a verb of capacity ("seats 50,000") or of
     one of carrying where a modal or a verb of permission or design grants it ("can carry
-    250", "licensed to carry 250", "designed to hold 600"), the object of "allow" with no
-    action allowed ("its licence allows 250"), and what a thing was made or licensed for
-    ("designed for 250 passengers")."""
+    40", "certified to carry 40", "built to hold 1,200"), the object of "allow" with no
+    action allowed ("its permit allows 40"), and what a thing was made or licensed for
+    ("built for 40 passengers")."""
     head = arg.head
     if arg.dep_ == "pobj":
         over = head.head
@@ -778,7 +778,7 @@ def _capacity(arg: Token) -> bool:
         return False
     granted = any(c.dep_ == "aux" and _lemma(c) in _words("capability") for c in head.children)
     # the infinitive the parse hangs from the granting verb as its complement or, after a
-    # passive, as an adverbial clause ("was licensed to carry")
+    # passive, as an adverbial clause ("is certified to carry")
     infinitive = head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     return granted or (infinitive and _lemma(head.head) in _words("capability"))
 

@@ -144,11 +144,11 @@ _CARDINAL = "(?:north|south|east|west)"
 _INTERCARDINAL = "(?:north|south)-?(?:east|west)"
 _COMPASS = rf"(?:{_CARDINAL}-{_INTERCARDINAL}|{_INTERCARDINAL}|{_CARDINAL})"
 #: A length from a named place: "9 miles north-northeast of Millbrook", "five miles from
-#: Elm Falls", "30 miles away from Port Henry", "five nautical miles off Oriel", "12 miles out
-#: of Kessara", "20 km outside Lyon" (a direction and "of", or a preposition of distance: "12
+#: Elm Falls", "30 miles away from Port Henry", "four nautical miles off Gull Point", "9 miles out
+#: of Hallam", "20 km outside Lyon" (a direction and "of", or a preposition of distance: "12
 #: miles of Highway 1" is a length of the road, not a distance from it). The place is a name,
 #: its words capitalised, or the name a noun of place gives after "of" ("from the coast of
-#: Oriel", "off the port of Kessara": the appositive "of", CGEL ch. 5, § 14.3).
+#: Brisa", "off the port of Hallam": the appositive "of", CGEL ch. 5, § 14.3).
 _FROM_PLACE = re.compile(
     r"\)?(?:\s*\([^()]{1,40}\))?"  # past a conversion in brackets: "20 km (12 miles) south of"
     rf"\s+(?:(?i:{_COMPASS})\s+(?:of|from|off)|(?:(?i:away)\s+)?(?:from|off)|out\s+of|outside)\s+(?:[Tt]he\s+)?"
@@ -409,8 +409,8 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         if unit.key == "ft" and not q.is_range and (inches := _INCHES_AFTER.match(text, end)) \
                 and float(inches.group("n")) < 12 and (inches.group(1) == "-" or inches.group("unit")) \
                 and any(p.num_start == offset + inches.start("n") and p.num_end == offset + inches.end("n")
-                        for p in quantities[i + 1:i + 2]):  # the inches as read ("12-foot-1,000-pound": none)
-            # a height in feet and inches: "6-foot-2", "5 feet 8 inches", "5′8″" (one measure)
+                        for p in quantities[i + 1:i + 2]):  # the inches as read ("10-foot-1,000-pound": none)
+            # a height in feet and inches: "6-foot-2", "6 feet 1 inch", "5′11″" (one measure)
             extra = float(inches.group("n")) / 12
             low, high = (None if x is None else x + extra for x in (low, high))
             end = inches.end()

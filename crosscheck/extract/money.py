@@ -31,7 +31,7 @@ from crosscheck.settings import WORD_BEFORE_CHARS
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 #: Words after an amount that make it a price per unit (AP: "$5 apiece", "$80 a barrel",
-#: "300 euros for every household", "5,000 euros to each family", "to the family of each victim").
+#: "300 euros for every household", "2,000 euros to each family", "to the parents of every pupil").
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:(?P<each>each|apiece|a piece|per piece)\b"
     r"|per\s+(?P<per>[A-Za-z][\w-]*)"

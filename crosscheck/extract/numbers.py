@@ -394,8 +394,8 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
     if surface[:1].isupper() and not surface.isupper() and " ".join(surface.lower().split()) in _LOWER_CASE_UNIT_WORDS \
             and not title_case(text) and not title_case(text[:m.end()] + _CLAUSE_END.split(text[m.end():], 1)[0]):
         # so is a unit's word, a common noun, written with a capital after a number outside a
-        # headline set in title case (whole, or up to the clause's end: "Blizzard Dumps 3 Feet Of
-        # Snow, officials say"): a name ("8 Mile Road", "the 2012 Volt", "the 4 Pints pub"), not a measure
+        # headline set in title case (whole, or up to the clause's end: "Storm Leaves 2 Feet Of
+        # Snow, forecasters say"): a name ("12 Mile Creek", "the 2019 Volt", "the 3 Pints inn"), not a measure
         terms = [t for t in terms if t.kind != "unit"]
     if not terms:
         return None
@@ -409,7 +409,7 @@ def term_after(text: str, pos: int, *, scaled: bool = False) -> tuple[Term, int]
         ):
             return units[0], m.end()
         if units and _HEIGHT_THEN_NUMBER.search(text, max(0, pos - 48), pos):
-            return units[0], m.end()  # "6-foot-1, 205 pounds": a description's weight
+            return units[0], m.end()  # "6-foot-3, 230 pounds": a description's weight
         words = {w.lower() for w in re.findall(r"[^\W\d_]+|[£$€¥]", text)}
         terms = sorted(terms, key=lambda t: (-len(t.context & words), t.kind != "unit"))
     return terms[0], m.end()
@@ -743,10 +743,10 @@ _TELEPHONE = re.compile(
     r"|(?:1-)?\(?\d{3}\)?[ -]\d{3}-\d{4})(?!\w|[.,]\d)")
 
 
-#: Time-zone abbreviations written after a time of day ("at 2045 GMT", "10:30 EDT"): those of the
+#: Time-zone abbreviations written after a time of day ("at 0915 GMT", "10:30 EDT"): those of the
 #: IANA time zone database (tzdata) that English-language wire copy uses, with "local time".
 TIME_ZONES = r"(?:(?-i:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|GST|IST|PKT|ICT|WIB|SGT|HKT|JST|KST|AEST|AEDT|AWST|NZST|NZDT)|local time)\b"
-#: Four digits that are a time on the 24-hour clock by the zone after them ("at about 2045 GMT"),
+#: Four digits that are a time on the 24-hour clock by the zone after them ("at about 0915 GMT"),
 #: not a year: hours to 23, minutes to 59.
 CLOCK_TIME = re.compile(rf"(?<!\d)(?:[01]\d|2[0-3])[0-5]\d(?=\s*{TIME_ZONES})")
 
@@ -758,12 +758,12 @@ def clock_time_at(text: str, start: int) -> bool:
 
 #: Feet joined by a hyphen to the inches that follow, as news style writes a height ("a
 #: 6-foot-2 guard", "5-feet-8 inches"; AP Stylebook, "dimensions"): the next digits are inches,
-#: fewer than twelve, whatever follows them ("5-foot-8,135 pounds" is 5 ft 8 in and 135 lb).
+#: fewer than twelve, whatever follows them ("6-foot-3,230 pounds" is 6 ft 3 in and 230 lb).
 FEET_BEFORE_INCHES = re.compile(r"(?<![\w.])\d{1,2}\s*-?\s*(?:foot|feet|ft)-$", re.IGNORECASE)
 MAX_INCHES = 11
 #: ... where a weight follows, as a description gives it after the height.
 _POUNDS_NEXT = re.compile(r"\s*-?\s*(?:pounds?|lbs?)\b", re.IGNORECASE)
-#: A height in feet and inches and a number after it ("6-foot-1, 205", "5 feet 8 inches, 135"):
+#: A height in feet and inches and a number after it ("6-foot-3, 230", "6 feet 1 inch, 190"):
 #: the pounds of that number are a weight, whatever else the sentence speaks of.
 _HEIGHT_THEN_NUMBER = re.compile(
     r"\d\s*-?\s*(?:foot|feet|ft)(?:-|\s+)(?:1[01]|\d)(?:\s*-?\s*(?:inches|inch|in\.))?\s*[,;]?\s*\d[\d,.]*$",
@@ -786,7 +786,7 @@ def _single_numbers(text: str) -> list[tuple[int, int, float, str | None, bool]]
         inches, _, rest = (m.group("digits") or "").partition(",")
         if rest and rest[0] != "0" and int(inches) <= MAX_INCHES and _POUNDS_NEXT.match(text, m.end("digits")) \
                 and FEET_BEFORE_INCHES.search(text, max(0, m.start() - 12), m.start()):
-            # "5-foot-8,135 pounds": the inches, then the number after the comma (its own)
+            # "6-foot-3,230 pounds": the inches, then the number after the comma (its own)
             out.append((m.start(), m.start() + len(inches), float(inches), None, False))
             start = m.start() + len(inches) + 1
             out.append((start, start + len(rest), float(rest.replace(",", "")), None, False))

@@ -641,10 +641,15 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         role = "change"  # "rose 12 percent"
     # the value a quantity changed to: "the toll rose to 14", "fell from 64 to 58"
     revised = prep is not None and _lemma(prep) == "to" and _lemma(prep.head) in changes
+    membership = False
     if fact.kind == "count" and noun is not None and noun.dep_ in ("compound", "amod", "nmod") \
             and noun.head.pos_ == "NOUN" and noun.i < noun.head.i and _measure_premodifier(span, noun):
-        role = "capacity"  # "a 600-seat ferry", "a 12-member panel"
-        thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
+        if _lemma(noun) in _words("membership"):
+            thing = _lemma(noun.head)  # "the 9-member crew", "a 12-man team": the group's own count
+            membership = True
+        else:
+            role = "capacity"  # "a 450-seat theatre", "a 40-bed ward"
+            thing = f"{_phrase(noun)} of {_lemma(noun.head)}"
     if role == "total" and fact.kind == "count" and _capacity(arg):
         role = "capacity"  # "certified to carry 40 people", "a capacity of 1,200"
     rates = _words("rate")
@@ -746,7 +751,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
         if nxt is not None and (nxt.pos_ == "ADJ" or nxt.tag_ == "VBN" or (nxt.tag_ == "VBG" and predicate_class(nxt))):
             candidates.append(nxt)
     predicate, word = _predicate(candidates)
-    if fact.kind == "count" and not predicate and role != "capacity" and _indefinite_one(fact, q):
+    if fact.kind == "count" and not predicate and role != "capacity" and not membership and _indefinite_one(fact, q):
         return Frame(role="indefinite", thing=thing)
     head = _clause_head(arg)
     return Frame(thing=thing, predicate=predicate or word, role=role, scope=_scope(head, q, span),

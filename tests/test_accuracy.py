@@ -194,8 +194,9 @@ def test_stratified_sample_keeps_every_kind():
 # --- held-out stories (tests/gold/heldout/: written after the rules, scored on their own) ---
 
 #: Floors at each held-out story's figures (its first run is in tests/gold/README.md): the
-#: ferry story of session 22, first run 20/32 verdicts with one false conflict.
-HELD_OUT_FLOORS = {"ferry": {"verdicts": 0.68, "alignment_f1": 0.65, "false_conflicts": 0}}
+#: ferry story of session 22, first run 20/32 verdicts with one false conflict, 23/32 and none
+#: at the session's end.
+HELD_OUT_FLOORS = {"ferry": {"verdicts": 0.71, "alignment_f1": 0.66, "false_conflicts": 0}}
 
 
 @pytest.fixture(scope="module")

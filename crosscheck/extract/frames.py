@@ -777,7 +777,7 @@ def _capacity(arg: Token) -> bool:
     verb = _lemma(head)
     if verb in _words("capacity"):
         return True
-    if verb in ("allow", "permit"):
+    if verb in _words("permission"):
         return not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in head.children)
     if verb not in _words("capacity_granted"):
         return False

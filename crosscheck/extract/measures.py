@@ -344,7 +344,7 @@ def _measures_in_sentence(sentence: Sentence) -> tuple[Mention, ...]:
         text, q, offset = context_window(sentence.text, q)
         if q.prefix or q.is_vague:
             continue  # money, or "dozens of"
-        if text[q.start - 1:q.start] in ("°", "′") and q.start:
+        if q.start and text[q.start - 1] in "°′":
             continue  # the minutes or seconds of an angle: "38°19′22″N"
         if text[max(0, q.start - 2):q.start][:1].isdigit() and text[q.start - 1:q.start] == ":":
             continue  # the minutes of a clock time: "at 14:20 hours" (ISO 8601, military style)

@@ -141,15 +141,19 @@ def _agree(c: Cluster) -> str:
     return f"Agreement on {about}: " + ", ".join(_says(os, v) for v, os in groups) + " — compatible values."
 
 
+def possible_reason(p: dict) -> str:
+    """Why a possible conflict is no conflict: its sentences are less alike than the fitted
+    bar, or alike enough while what each figure is said of leaves it open."""
+    if p["confidence"] >= settings.CONFLICT_MIN_CONFIDENCE:
+        return "their sentences read alike, but what each figure is said of does not show it is one fact"
+    return f"their sentences are only {100 * p['confidence']:.0f}% alike"
+
+
 def _possible(p: dict) -> str:
     about = subject(p.get("label") or group_label([], p.get("topic", "")))
     parts = "; ".join(_side_says(s) for s in p["sides"])
-    if p["confidence"] >= settings.CONFLICT_MIN_CONFIDENCE:  # alike enough: what each is said of left it open
-        why = "their sentences read alike, but what each figure is said of does not show it is one fact"
-    else:
-        why = f"their sentences are only {100 * p['confidence']:.0f}% alike"
-    return (f"Possible conflict on {about}, to check: {parts} — {why}, so this may be one figure told "
-            f"two ways, or two figures.")
+    return (f"Possible conflict on {about}, to check: {parts} — {possible_reason(p)}, so this may be one "
+            f"figure told two ways, or two figures.")
 
 
 def in_brief(found: list[Finding], kind: str) -> tuple[list[Finding], int]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from crosscheck.label import split_label
 from crosscheck.models import VERDICTS, Article, Cluster, Fact, Report
 from crosscheck.render import charts, pdf
-from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings, side_text
+from crosscheck.render.findings import FINDING_KINDS, FINDING_TITLES, findings, possible_reason, side_text
 from crosscheck.render.quotediff import QuoteDiff, cluster_diffs
 
 #: Inline style sheet; verdict colours are the charts' (Okabe-Ito).
@@ -419,7 +419,7 @@ def _groups(report: Report) -> list[str]:
         for p in report.possible_conflicts:
             out.append(f'<div id="{_anchor(p["id"])}" class="possible"><p><b>'
                        f"{escape(p.get('label') or p['topic'])}</b> <span class=muted>· "
-                       f"sentences {100 * p['confidence']:.0f}% alike</span></p><ul>")
+                       f"{escape(possible_reason(p))}</span></p><ul>")
             for side in p["sides"]:
                 values = side.get("values") or [side["value"]] * len(side["outlets"])
                 for o, value, sentence in zip(side["outlets"], values, side["sentences"]):

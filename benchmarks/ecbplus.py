@@ -173,6 +173,7 @@ def score_report(report: dict, gold: dict, scorer=None) -> dict:
     wide, _ = scorer.score(possible, gold)
     missed = set(out["discrepancy"]["missed"]) & set(wide["discrepancy"]["missed"])
     out["discrepancy_with_possible"] = {"n": out["discrepancy"]["n"], "found": out["discrepancy"]["n"] - len(missed)}
+    out["possible"] = wide["conflicts"]  # the possible conflicts judged as conflicts: how many are real
     return out
 
 
@@ -198,6 +199,7 @@ def pooled(rows: list[dict]) -> dict:
     disc_pf = sum(r["discrepancy_with_possible"]["found"] for r in rows)
     disc_n = sum(r["discrepancy"]["n"] for r in rows)
     disc_f = sum(r["discrepancy"]["found"] for r in rows)
+    possible = {k: sum(r.get("possible", {}).get(k, 0) for r in rows) for k in ("n", "clean", "mixed", "false", "outside")}
     ot_n = sum(r["over_time"]["n"] for r in rows)
     ot_a = sum(r["over_time"]["agree"] for r in rows)
     return {
@@ -213,6 +215,8 @@ def pooled(rows: list[dict]) -> dict:
         "discrepancy_recall": disc_f / disc_n if disc_n else None,
         "discrepancy_recall_with_possible": disc_pf / disc_n if disc_n else None,
         "over_time": ot_a / ot_n if ot_n else None,
+        "possible_conflicts": possible,
+        "possible_precision": possible["clean"] / possible["n"] if possible["n"] else None,
     }
 
 
@@ -240,7 +244,8 @@ def table(name: str, rows: list[dict]) -> str:
     lines.append("recall by kind: " + ", ".join(f"{k} {_f(v)}" for k, v in t["recall_by_kind"].items())
                  + f"; conflict precision {_f(t['conflict_precision'])}, mixed {_f(t['conflict_mixed'])}; "
                  f"over_time right {_f(t['over_time'])}; discrepancy recall counting possible conflicts "
-                 f"{_f(t['discrepancy_recall_with_possible'])}")
+                 f"{_f(t['discrepancy_recall_with_possible'])}; possible conflicts {t['possible_conflicts']['n']}, "
+                 f"clean {_f(t['possible_precision'])}")
     lines.append("recall by kind, publication lines left out (the article's date, not a fact): "
                  + ", ".join(f"{k} {_f(v)}" for k, v in t["recall_of_facts_by_kind"].items()))
     lines.append("precision with ages and percentages left out (out of the gold's scope, kept by the tool): "

@@ -481,6 +481,8 @@ def _group_tense(verb, prospective: bool) -> str | None:
         return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
     if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
         matrix = verb.head
+        if matrix.dep_ == "acomp" and matrix.head.pos_ in ("VERB", "AUX"):
+            matrix = matrix.head  # "were (not) able to reach": the copula carries the tense
         if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
             # a perfect infinitive is before its matrix verb ("is said to have died"), unless
             # that verb looks ahead: "is expected to have reopened by Friday" (a future perfect)
@@ -535,7 +537,7 @@ def _tense(doc, start: int, end: int) -> str | None:
         return "past"
     prospective = False
     for tok in span.root.ancestors:
-        if tok.lemma_.lower() in PROSPECTIVE or tok.text.lower() in PROSPECTIVE:
+        if (tok.lemma_.lower() in PROSPECTIVE or tok.text.lower() in PROSPECTIVE) and not _preposition_of_two(tok):
             prospective = True
         if tok.pos_ in ("VERB", "AUX"):
             return _group_tense(_attachment(tok, span), prospective)
@@ -552,6 +554,13 @@ def _tense(doc, start: int, end: int) -> str | None:
         perfect = verb.i + 1 < len(doc) and verb.nbor(1).lemma_ == "have"  # "would have"
         return "past" if perfect else "future"
     return "past" if verb.tag_ == "VBD" else None
+
+
+def _preposition_of_two(tok) -> bool:
+    """Whether a word is the first of a preposition of two words, which the parser hangs its
+    second word from as a preposition: "due to the weather" (because of), not "due to land
+    on Friday" (whose "to" marks a verb)."""
+    return any(c.dep_ == "pcomp" and c.tag_ == "IN" for c in tok.children)
 
 
 def _mode(rel: str | None, tense: str | None) -> str:
@@ -869,6 +878,25 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
 NAMED_THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})
 
 
+def _is_season_by_grammar(doc, start: int, end: int) -> bool:
+    """Whether "the <season>", with no year or "last"/"next", is a time. A season's name is
+    also a common noun ("the fall was fatal", "survived the fall", "the fall from the
+    ladder"): where the parser's entity recogniser does not read it as a date, it is no time
+    as the subject or object of a verb, or as a noun that takes a source ("from")."""
+    from crosscheck.parse import tokens_in
+
+    span = tokens_in(doc, start, end)
+    if span is None or span.root.ent_type_ == "DATE":
+        return True
+    root = span.root
+    return root.dep_ not in _PARTICIPANT_DEPS and not any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children)
+
+
+#: Dependency labels of a verb's participants (subject, object, predicate noun): a word in
+#: one of them names a thing or an event, not the time of one.
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
 def _rel(word: str | None) -> str:
     """A relative word in one spelling: "this past" is "last" ("this past month", "this past
     spring": the last one before the report)."""
@@ -1034,6 +1062,7 @@ def _candidates(sentence: Sentence, anchor: date | None) -> list[Candidate]:
     for m in SEASON.finditer(text):
         if not (m.group("rel") or m.group("year")) and (
             not m.group("the") or SEASON_NOT_AFTER.match(text, m.end())
+            or not _is_season_by_grammar(doc(), *m.span("season"))
         ):
             continue
         first_month, count = SEASONS[m.group("season").lower()]

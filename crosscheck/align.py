@@ -449,11 +449,24 @@ def _ages_agree(facts: list[Fact], established: list[int], side: list[int], publ
     return all(x[1] <= y[2] and y[1] <= x[2] for x in a for y in b)
 
 
+def _places_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
+    """Whether both sides' clauses put what they date in places (``_places``), and no word of a
+    place's name is on both ("Bam" and "Zarand"; not "Aoraki Mount Cook" and "Mt. Cook
+    National Park", one place named two ways): one town's quake is not another's, and two
+    events' dates make no claim (for dates only: see ``_told_apart``)."""
+    a, b = (frozenset(w for i in group for p in _places(facts[i]) for w in stems(p.partition(":")[2]))
+            for group in (established, side))
+    return bool(a and b and not a & b)
+
+
 def _told_apart(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None) -> bool:
     """Whether the frames show two sides of figures to be two facts, not one in doubt: two
     different agents give them (``_agents_differ``), both sides' clauses name years and
     not the same ones (two seasons' statistics, two years' tolls), or they are ages of one
-    birth reported at different times (``_ages_agree``)."""
+    birth reported at different times (``_ages_agree``). (Places do not tell figures apart
+    here: a figure's place is often named at another level than the other side's, the
+    mountain's hut against its national park; two figures of two places with clashing values
+    are not grouped in the first place, ``_grow_groups``.)"""
     if _agents_differ(facts, established, side) or _ages_agree(facts, established, side, published):
         return True
     years = [_group_years(facts, group) for group in (established, side)]
@@ -504,7 +517,8 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
     both sides name the same years and times in words (``_whens``) and stand at times that
     can meet (``_days_differ``), both or neither name whose figure it is, and no two different agents, and counts share more than
     the noun counted (``_count_identity``) or read as one sentence; for a date, facts that
-    date an event (not a statement) and whose event shares a word with the other side's events. A fact whose frame leaves this unknown takes part only where its sentence
+    date an event (not a statement), whose event shares a word with the other side's events,
+    where the two sides are not put in different places (``_places_differ``). A fact whose frame leaves this unknown takes part only where its sentence
     reads as the other side's (``settings.CLAIM_MIN_SIMILARITY_UNKNOWN_FRAME``: one report's
     sentence with a figure changed). When the differing side has no known slot, the
     established side's known slots are the reference. ([], []) when no claim stands.
@@ -530,7 +544,8 @@ def _claim(facts: list[Fact], sim: Similarity, established: list[int], side: lis
         words = [frozenset().union(*(_event_words(facts[i]) for i in group)) for group in (established, side)]
         claim = ([i for i in established if _event_words(facts[i]) & words[1] or alike(i, side)],
                  [i for i in side if _event_words(facts[i]) & words[0] or alike(i, established)])
-        return ([], []) if all(claim) and _anchor_shift(facts, *claim, published) else claim
+        return ([], []) if all(claim) and (_anchor_shift(facts, *claim, published) or _places_differ(facts, *claim)) \
+            else claim
     if _agents_differ(facts, established, side) or _ages_agree(facts, established, side, published):
         return [], []
     slots = {i: _slot(facts[i]) for i in established + side}
@@ -1668,7 +1683,8 @@ def _settle_sides(family: str, facts: list[Fact], sim: Similarity, groups: list[
             else:
                 rejected.append(side)
             if listing and mean >= low and contradicted and not (
-                    _anchor_shift(facts, established, side, published, doubtful=False) if family == "date"
+                    _anchor_shift(facts, established, side, published, doubtful=False)
+                    or _places_differ(facts, established, side) if family == "date"
                     else told_both or _told_apart(facts, established, side, published)):
                 # (dates that differ only in the day each report counts from, or figures the
                 # frames or one report tell apart, are not in doubt)

@@ -619,6 +619,8 @@ def test_a_side_of_statement_dates_only_makes_no_claim():
     # no claim stands (and the event's date is not compared with an empty side)
     import numpy as np
 
+    import numpy as np
+
     from crosscheck.align import Similarity, _claim
 
     s1 = "The cabinet approved the new budget plan on Tuesday, the finance minister said."
@@ -1452,3 +1454,30 @@ def test_sides_set_out_that_make_no_claim_are_each_a_group_of_their_own():
     settled = [(members, sides) for members, sides, _, possible in
                _settle_sides("count", facts, Similarity.of(dense, 0.2), [[0, 1, 2, 3]]) if not possible]
     assert sorted(settled) == [([0, 1], []), ([2], []), ([3], [])]
+
+
+
+def test_dates_of_events_in_two_places_make_no_claim():
+    """Two earlier quakes dated by the towns they struck ("in the city of X", read from the
+    parse): however alike their sentences, two places' dates are two events, not one date
+    in doubt; without the places, the same facts make a claim."""
+    from dataclasses import replace as with_
+
+    import numpy as np
+
+    from crosscheck.align import Similarity, _claim
+    from crosscheck.models import Article
+    from crosscheck.pipeline import analyse
+
+    texts = {
+        "a": "A quake killed 300 people in the city of Valbrun in December 2011.",
+        "b": "A quake killed 40 people in the town of Osterlin in February 2012.",
+    }
+    report = analyse([Article(id=k, path=f"{k}.txt", text=t, published=date(2013, 4, 10), published_from="metadata")
+                      for k, t in texts.items()])
+    dated = sorted((f for f in report.facts if f.kind == "date"), key=lambda f: f.article)
+    assert [f.frame.scope for f in dated] == [("place:Valbrun",), ("place:Osterlin",)]
+    sim = Similarity.of(np.array([[0.0, 0.9], [0.9, 0.0]]), 0.18)
+    assert _claim(dated, sim, [0], [1]) == ([], [])
+    unplaced = [with_(f, frame=with_(f.frame, scope=())) for f in dated]
+    assert _claim(unplaced, sim, [0], [1]) == ([0], [1])

@@ -180,9 +180,13 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "across", "throughout", "off", "
 
 
 def _locative(t: Token) -> bool:
-    """Whether the entity starting at ``t`` is the object of a locative preposition."""
+    """Whether the entity starting at ``t`` is the object of a locative preposition, or names
+    the noun that is ("in the city of Bam", "off the island of Crete": the "of" that gives a
+    common noun's proper name)."""
     ent = next((e for e in t.doc.ents if e.start == t.i), None)
     root = ent.root if ent is not None else t
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        root = root.head.head
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 

@@ -335,6 +335,17 @@ def _number(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def _significant(x: float, digits: int = 4) -> str:
+    """``x`` to ``digits`` significant digits, with thousands separators and never in
+    exponent form ("1,280,000", "12,350", "0.06096"; ``:,.4g`` writes 1.28e+06)."""
+    x = float(x)
+    if x == 0 or not math.isfinite(x):
+        return _number(x) if x == 0 else str(x)
+    places = digits - 1 - math.floor(math.log10(abs(x)))
+    x = round(x, places)
+    return _number(x) if places <= 0 else f"{x:,.{places}f}".rstrip("0").rstrip(".")
+
+
 def _money_amount(x: float, currency: str) -> str:
     sym = CURRENCY_SYMBOLS.get(currency, currency + " ")
     for div, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
@@ -402,7 +413,7 @@ def display(fact: Fact) -> str:
             return f"age {fact.text}"
         if v.get("dimension") == "duration" and original and original != unit:
             return fact.text  # "eight years", not "2,922 day"; compared in days all the same
-        text = f"{_range_text(v, lambda x: f'{float(x):,.4g}', fact.text)} {unit}".strip()
+        text = f"{_range_text(v, _significant, fact.text)} {unit}".strip()
         return text if not original or original == unit else f"{text} ({fact.text})"
     if kind in ("quote", "statement"):
         who = fact.speaker or v.get("speaker") or "unattributed"

@@ -198,6 +198,19 @@ def test_ages_and_durations_are_shown_as_written():
     assert shown == ["age 61", "eight years"]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("The island covers 26,000 square kilometres.", "26,000 km²"),
+    ("The link runs at 1.28Tb/sec.", "1,280,000 Mbps (1.28Tb/sec)"),
+    ("The ridge is 4,810 metres high.", "4.81 km (4,810 metres)"),
+])
+def test_large_measures_are_shown_without_an_exponent(text, want):
+    from crosscheck.models import Fact
+    from crosscheck.values import display
+
+    (m,) = measures(text)
+    assert display(Fact("x", "a", "measure", text[m.start : m.end], m.start, m.end, text, m.value)) == want
+
+
 # --- request/response cases (tests/data/quantities.json) ---------------------------------
 
 import sys  # noqa: E402

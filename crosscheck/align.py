@@ -451,8 +451,8 @@ def _ages_agree(facts: list[Fact], established: list[int], side: list[int], publ
 
 def _places_differ(facts: list[Fact], established: list[int], side: list[int]) -> bool:
     """Whether both sides' clauses put what they date in places (``_places``), and no word of a
-    place's name is on both ("Bam" and "Zarand"; not "Aoraki Mount Cook" and "Mt. Cook
-    National Park", one place named two ways): one town's quake is not another's, and two
+    place's name is on both (two towns; not "Mount Kenya" and "Kenya's Mount Kenya National
+    Park", one place named two ways): one town's quake is not another's, and two
     events' dates make no claim (for dates only: see ``_told_apart``)."""
     a, b = (frozenset(w for i in group for p in _places(facts[i]) for w in stems(p.partition(":")[2]))
             for group in (established, side))

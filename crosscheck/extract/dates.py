@@ -482,7 +482,7 @@ def _group_tense(verb, prospective: bool) -> str | None:
     if verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in auxes):
         matrix = verb.head
         if matrix.dep_ == "acomp" and matrix.head.pos_ in ("VERB", "AUX"):
-            matrix = matrix.head  # "were (not) able to reach": the copula carries the tense
+            matrix = matrix.head  # "was unable to attend": the copula carries the tense
         if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
             # a perfect infinitive is before its matrix verb ("is said to have died"), unless
             # that verb looks ahead: "is expected to have reopened by Friday" (a future perfect)
@@ -881,8 +881,8 @@ NAMED_THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})
 def _is_season_by_grammar(doc, start: int, end: int) -> bool:
     """Whether "the <season>", with no year or "last"/"next", is a time. A season's name is
     also a common noun ("the fall was fatal", "survived the fall", "the fall from the
-    ladder"): where the parser's entity recogniser does not read it as a date, it is no time
-    as the subject or object of a verb, or as a noun that takes a source ("from")."""
+    ladder"): unless the entity recogniser reads it as a date, it is no time as the subject
+    or object of a verb, nor as a noun that takes a source ("from")."""
     from crosscheck.parse import tokens_in
 
     span = tokens_in(doc, start, end)

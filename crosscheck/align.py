@@ -463,10 +463,9 @@ def _told_apart(facts: list[Fact], established: list[int], side: list[int], publ
     """Whether the frames show two sides of figures to be two facts, not one in doubt: two
     different agents give them (``_agents_differ``), both sides' clauses name years and
     not the same ones (two seasons' statistics, two years' tolls), or they are ages of one
-    birth reported at different times (``_ages_agree``). (Places do not tell figures apart
-    here: a figure's place is often named at another level than the other side's, the
-    mountain's hut against its national park; two figures of two places with clashing values
-    are not grouped in the first place, ``_grow_groups``.)"""
+    birth reported at different times (``_ages_agree``). Not places (``_places_differ`` is
+    for dates): a figure's place is often named at another level than the other side's, a
+    mountain hut against its national park."""
     if _agents_differ(facts, established, side) or _ages_agree(facts, established, side, published):
         return True
     years = [_group_years(facts, group) for group in (established, side)]

@@ -181,7 +181,7 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "across", "throughout", "off", "
 
 def _locative(t: Token) -> bool:
     """Whether the entity starting at ``t`` is the object of a locative preposition, or names
-    the noun that is ("in the city of Bam", "near the port of Piraeus": the "of" that gives a
+    the noun that is ("in the city of Lyon", "at the port of Dover": the "of" that gives a
     common noun's proper name)."""
     ent = next((e for e in t.doc.ents if e.start == t.i), None)
     root = ent.root if ent is not None else t

@@ -340,7 +340,7 @@ def _significant(x: float, digits: int = 4) -> str:
     exponent form ("1,280,000", "12,350", "0.06096"; ``:,.4g`` writes 1.28e+06)."""
     x = float(x)
     if x == 0 or not math.isfinite(x):
-        return _number(x) if x == 0 else str(x)
+        return "0" if x == 0 else str(x)
     places = digits - 1 - math.floor(math.log10(abs(x)))
     x = round(x, places)
     return _number(x) if places <= 0 else f"{x:,.{places}f}".rstrip("0").rstrip(".")

@@ -878,6 +878,11 @@ def _is_year_by_grammar(doc, start: int, end: int, *, one_token: bool = True) ->
 NAMED_THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})
 
 
+#: Dependency labels of a verb's participants (subject, object, predicate noun): a word in
+#: one of them names a thing or an event, not the time of one.
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
 def _is_season_by_grammar(doc, start: int, end: int) -> bool:
     """Whether "the <season>", with no year or "last"/"next", is a time. A season's name is
     also a common noun ("the fall was fatal", "survived the fall", "the fall from the
@@ -890,11 +895,6 @@ def _is_season_by_grammar(doc, start: int, end: int) -> bool:
         return True
     root = span.root
     return root.dep_ not in _PARTICIPANT_DEPS and not any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children)
-
-
-#: Dependency labels of a verb's participants (subject, object, predicate noun): a word in
-#: one of them names a thing or an event, not the time of one.
-_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _rel(word: str | None) -> str:

@@ -285,6 +285,12 @@ def test_a_line_of_measures_and_durations_with_the_article_is_read_in_linear_tim
     # a rate of an amount, and what a week was like, are no lengths of time
     ("Rents rose to 900 dollars a month after the increase.", [], None),
     ("It has been quite a week for the prime minister.", [], None),
+    # how long the verb went on, right after it or a qualifier (an accusative of extent); how
+    # often it happens, or a figure's rate, has something between the verb and the article
+    ("The shaking lasted a minute, witnesses said.", ["a minute"], "total"),
+    ("Rescuers waited nearly an hour for the boats.", ["nearly an hour"], "total"),
+    ("The council meets once a week.", [], None),
+    ("The guards were paid $5 an hour.", [], None),
 ])
 def test_a_unit_after_the_article_before_an_event(text, found, role):
     from crosscheck.extract import extract_facts

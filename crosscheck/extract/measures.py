@@ -614,7 +614,8 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
             and not (before is not None and (before.like_num or before.ent_type_ in RATE_OF_LABELS))
         halved = any(c.dep_ == "predet" and c.i == det.i - 1 for c in head.children)  # "lasted half a day": no rate
         if det.dep_ not in ("det", "nummod") or det.head.i != head.i or head.pos_ != "NOUN" \
-                or (head.dep_ == "npadvmod" and not gap and not halved) or head.ent_type_ == "ORDINAL":
+                or (head.dep_ == "npadvmod" and not gap and not halved and not _verbs_extent(head, text, m.start())) \
+                or head.ent_type_ == "ORDINAL":
             continue  # not the unit's article, or a bare-noun adverbial: a rate ("$9 million a
             # year", "twice a day"), which the parse does not tell from a length of time; the
             # time between two events ("a fortnight after the vote", "was elected a week before
@@ -643,6 +644,18 @@ def _one_unit(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
         value = _unit_value(low, high, unit, *_item(text, start, end, unit.dimension), qualifier)
         out.append(Mention("measure", sentence.start + start, sentence.start + end, value))
     return out
+
+
+def _verbs_extent(unit, text: str, article: int) -> bool:
+    """Whether a bare-noun adverbial "a <unit>" right after its verb, or after a qualifier
+    there, says how long the verb went on ("lasted an hour", "waited nearly a day": an
+    accusative of extent, Quirk et al. 1985, 8.55), not how often ("meets once a week", "$5 an
+    hour", "eight hours a day": a rate has its figure between the verb and the article)."""
+    verb = unit.head
+    if verb.pos_ != "VERB" or verb.i > unit.i:
+        return False
+    start = prefix_and_qualifier(text, article)[0]
+    return not text[verb.idx + len(verb) : start].strip()
 
 
 def _number_after_or(head):

@@ -72,7 +72,10 @@ def _score(items: list[dict[str, Any]]) -> dict[str, Any]:
 def _best(mentions: list[Mention], start: int, end: int, kinds: tuple[str, ...]) -> Mention | None:
     over = [(min(end, m.end) - max(start, m.start), m) for m in mentions if m.kind in kinds]
     over = [(o, m) for o, m in over if o > 0]
-    return max(over, key=lambda om: (om[0], om[1].kind == "quote"))[1] if over else None
+    # the most overlap for its length (overlap over union), then a quote before a statement: a
+    # quotation quoted inside another is its own mention, not the outer one's
+    return max(over, key=lambda om: (om[0] / (max(end, om[1].end) - min(start, om[1].start)),
+                                     om[1].kind == "quote"))[1] if over else None
 
 
 def _item(where: str, text: str, start: int, end: int, speaker: str | None, tool: Mention | None) -> dict[str, Any]:

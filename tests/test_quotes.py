@@ -234,6 +234,31 @@ def test_following_quote_in_same_paragraph_keeps_the_speaker():
     assert _quote(text, "referee").value["speaker"] == "Lena Ford"
 
 
+@pytest.mark.parametrize("text, inner, speaker, outer", [
+    # real sentences (ECB+ t19_ecbplus 19_7, CC BY 3.0): a speaker quoting others, who are named
+    # by a noun inside the quotation
+    ("The police commissioner, Raymond W. Kelly, said Tuesday that the police had interviewed three witnesses, "
+     "“two of which say that the officers said, ‘Don’t move.’”", "Don’t move.", "the officers", "Raymond W. Kelly"),
+    ("“The police say, ‘Look at these kids, they’re wild,’” Mr. McPhatter said.",
+     "Look at these kids, they’re wild", "the police", "Mr. McPhatter"),
+    ('"The nurse told me, \'Stay here until the doctor comes,\'" said Ana Ortiz.',
+     "Stay here until the doctor comes", "the nurse", "Ana Ortiz"),
+])
+def test_a_quotation_inside_a_quotation_is_said_by_the_subject_of_its_own_cue(text, inner, speaker, outer):
+    quotes = {m.value["content"]: m.value["speaker"] for m in _quotes(text)}
+    assert quotes[inner] == speaker
+    assert [s for c, s in quotes.items() if c != inner and inner in c] == [outer]
+
+
+@pytest.mark.parametrize("text", [
+    # "he" inside Ortiz's words is someone she named, not whom the article last named
+    '"He said, \'Thank you for everything,\'" Ana Ortiz said of the coach.',
+    '"I said, \'We will rebuild the school,\'" Ana Ortiz said.',  # her own words: one quotation
+])
+def test_a_quotation_inside_a_quotation_with_a_pronoun_cue_stays_in_it(text):
+    assert [m.value["speaker"] for m in _quotes(text)] == ["Ana Ortiz"]
+
+
 # --- statements ----------------------------------------------------------------------------------
 
 

@@ -33,6 +33,9 @@ cue form, or come before a quotation or a pronoun to resolve.
   and pronouns resolved before; he/she never take an organisation, place or document. A
   definite title phrase is the last mention whose title shares its head ("the trade minister");
   a definite plural of people ("both ministers") resolves as "they".
+- A quotation inside a quotation, marked in the other style, is a quotation of its own when
+  a cue inside the outer one governs it with a noun for subject ("the officers said, 'Don't
+  move.'"): its speaker is that noun's, not the outer quotation's.
 - A statement is the clausal complement of a cue not used by a quote, quotations inside it
   replaced by an ellipsis; "what X says is" (distancing) is not one.
 """
@@ -193,6 +196,21 @@ def _quotation_spans(text: str) -> list[tuple[int, int, int, int]]:
 def find_quotations(text: str) -> list[Quotation]:
     """All paired quotation marks of ``text``, in order; fragments are flagged, not dropped."""
     return [Quotation(o, c, a, b, _is_fragment(text[a:b])) for o, c, a, b in _quotation_spans(text)]
+
+
+def _nested(text: str, q: Quotation) -> list[Quotation]:
+    """The quotations inside quotation ``q``, marked in the other style (single marks inside
+    double ones, or double inside single: "'... the officers said, 'Don't move.'"): a speaker
+    quoting another. One that fills the whole of ``q`` is ``q`` itself, twice marked."""
+    inner = SINGLE_MARKS if text[q.open] in DOUBLE_MARKS else DOUBLE_MARKS
+    part = text[q.start : q.end]
+    out = []
+    for o, c in _pair(part, inner, [], QUOTE_MAX_LINES):
+        a = c - len(part[o + 1 : c].lstrip())
+        b = a + len(re.sub(r"[\s,;:]+$", "", part[a:c]))
+        if a < b and part[:o].strip():
+            out.append(Quotation(q.start + o, q.start + c, q.start + a, q.start + b, _is_fragment(part[a:b])))
+    return out
 
 
 def contents_to_parse(text: str) -> list[str]:
@@ -681,6 +699,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             value = {"content": text[q.start : q.end], "speaker": None, "speaker_from": "none", "speaker_title": None,
                      "cue": None, "speaker_named": False, **(attr or {}), "clause": clause}
             out.append(Mention("quote", q.start, q.end, value, value["speaker"]))
+            out += _nested_quotes(text, q, doc, at, model, n)
         near = quotes[bisect_left(opens, sent.start) : bisect_left(opens, sent.end)]
         out += _statements(text, at, near, [c for c in cues if c.verb.i not in used], attrs)
         # what a following quotation without a cue continues (see the module notes)
@@ -705,6 +724,34 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
             kept.append(m)
             reach = max(reach, m.end) if m.kind == "statement" else reach
     return kept
+
+
+def _nested_quotes(text: str, q: Quotation, doc: Doc, at: int, model: _Discourse, n: int) -> list[Mention]:
+    """The quotations inside quotation ``q`` of sentence ``n`` (parsed as ``doc`` from offset
+    ``at``) that a cue inside ``q`` attributes to a noun ("the officers said, 'Don't move.'"),
+    each with that cue's speaker: whoever ``q``'s speaker says spoke them, not ``q``'s
+    speaker. One without such a cue, or whose cue's subject is a pronoun, is left inside ``q``."""
+    out = []
+    for inner in _nested(text, q):
+        idx = [t.i for t in doc if inner.open <= at + t.idx <= inner.close]
+        if inner.fragment or not idx:
+            continue
+        # the cue the inner quotation hangs from in the parse, inside ``q`` and outside itself
+        verbs = {c.verb.i: c for c in _cues(doc) if c.speaker is not None and q.start <= at + c.speaker.idx < q.end
+                 and q.start <= at + c.verb.idx < q.end and not inner.open <= at + c.verb.idx <= inner.close}
+        root = next((t for t in doc[idx[0] : idx[-1] + 1] if not idx[0] <= t.head.i <= idx[-1]), doc[idx[0]])
+        cue = next((verbs[t.i] for t in [root, *root.ancestors] if t.i in verbs), None)
+        if cue is None or cue.speaker.pos_ == "PRON":
+            continue  # "I said, '...'" is the quotation's own speaker; "he said, '...'" someone
+            # the speaker had named, whom the article's antecedents do not give
+        attr = model.attribution(n, cue)
+        if attr is None or not attr["speaker"]:
+            continue
+        clause = any(doc[i].tag_ in CLAUSE_TAGS or doc[i].pos_ == "AUX" for i in idx)
+        value = {"content": text[inner.start : inner.end], "speaker_title": None, "cue": None, "speaker_named": False,
+                 **attr, "clause": clause}
+        out.append(Mention("quote", inner.start, inner.end, value, value["speaker"]))
+    return out
 
 
 @lru_cache(maxsize=4096)

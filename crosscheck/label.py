@@ -104,12 +104,26 @@ def _surface(lemma: str, sentence: str) -> str:
     for w in words:
         if w.lower() in irregular:
             return w
-    stem = low[:-1] if len(low) > 3 and low[-1] in "ey" else low
-    for w in words:
-        lw = w.lower()
-        if lw.startswith(stem) and len(lw) - len(low) <= 3:
-            return w
+    forms = _inflections(low)
+    for n, w in enumerate(words):
+        if w.lower() in forms:
+            return w.lower() if n == 0 and w[1:].islower() else w  # a sentence's capital: no name
     return lemma
+
+
+def _inflections(lemma: str) -> frozenset[str]:
+    """The regular inflected forms of an English verb, noun or adjective (-s, -ed, -ing, -er,
+    -est, with the final "e" dropped, "y" after a consonant made "i", a final consonant
+    doubled: Quirk et al. 1985, 3.5-3.9, 5.75, 7.74): "fire" is "fired", never "firm"."""
+    stems = {lemma}
+    if lemma.endswith("e"):
+        stems.add(lemma[:-1])  # "fire" -> "fir" + ed, ing
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        stems.add(lemma + lemma[-1])  # "stop" -> "stopped"
+    out = {stem + end for stem in stems for end in ("ed", "ing", "er", "est")} | {lemma + "s", lemma + "es", lemma + "d"}
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        out |= {lemma[:-1] + end for end in ("ied", "ies", "ier", "iest")}  # "carry" -> "carried"
+    return frozenset(out | {lemma})
 
 
 def _phrase(lemmas: str, sentence: str) -> str:

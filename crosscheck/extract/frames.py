@@ -119,14 +119,16 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def _phrase(noun: Token) -> str:
+def _phrase(noun: Token, own: Span | None = None) -> str:
     """A noun with its compound modifiers, as lemmas in text order ("death toll", "wind
-    farm access road"); not a word hyphened to a number, which is part of the number's own
-    phrase ("three-plus seasons" are seasons)."""
+    farm access road"); not a word hyphened to a number, nor one of ``own``'s tokens (the
+    figure's own span): both are part of the number's own phrase ("three-plus seasons" are
+    seasons, "$136M worth" is worth, "a nine-acre site" a site)."""
     parts, stack = [noun], [noun]
     while stack:
         for c in stack.pop().children:
-            if c.dep_ == "compound" and c.i < noun.i and not c.like_num and not _hyphened_to_number(c):
+            if c.dep_ == "compound" and c.i < noun.i and not c.like_num and not _hyphened_to_number(c) \
+                    and not (own is not None and own.start <= c.i < own.end):
                 parts.append(c)
                 stack.append(c)
     return " ".join(_lemma(t) for t in sorted(parts, key=lambda t: t.i))
@@ -593,7 +595,7 @@ def _number_frame(fact: Fact, span: Span) -> Frame:
     # The word that stands for the quantity in its clause: the noun counted, or the number.
     arg = noun if noun is not None else q
     role = "total"
-    thing = _phrase(noun) if noun is not None else ""
+    thing = _phrase(noun, span) if noun is not None else ""
     children = list(q.children) + (list(noun.children) if noun is not None else [])
     # part of a whole: "four of the nine riders", "three of whom"
     of = next((c for c in q.children if c.dep_ == "prep" and _lemma(c) in _words("partitive") and c.i >= span.end

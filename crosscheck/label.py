@@ -144,6 +144,8 @@ def _thing(f: Fact) -> str:
     head = str(f.value.get("head") or "")
     if f.value.get("from_place"):
         return f"distance from {f.value['from_place']}"  # a length from a named place
+    if head == "age" and item:
+        return f"age of {item}"  # "Ana Ortiz, 61,": whose age it is
     if item:
         last = item.split()[-1].lower()
         wanted = (frame_thing.split()[-1] if frame_thing else head).lower()
@@ -219,7 +221,8 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
     if thing and dimension and predicate.lower() not in _class_lemmas():
         # a measure of a thing says what is measured of it ("quake magnitude", "tremor
         # duration"), which a verb with no class ("puts", "hit") does not
-        said = dimension in thing.lower() or thing.split()[0].lower() in DIMENSION_NOUNS  # "depth", "distance from Elm Falls"
+        said = dimension in thing.lower() or thing.split()[0].lower() in DIMENSION_NOUNS | {"age"}
+        # "depth", "distance from Elm Falls", "age of Ana Ortiz": the thing names the dimension
         last = thing.split()[-1]
         # a plural premodifies no noun: "duration of riots", but "tremor duration"
         measured = f"{dimension} of {thing}" if singular(last) != last.lower() else f"{thing} {dimension}"

@@ -130,6 +130,13 @@ def _phrase(lemmas: str, sentence: str) -> str:
     return " ".join(_surface(w, sentence) for w in lemmas.split())
 
 
+def _name(lemmas: str, sentence: str) -> str:
+    """A name's lemmas as ``sentence`` writes them, else capitalised (a name resolved from the
+    sentences before is not in its own)."""
+    written = _phrase(lemmas, sentence)
+    return written if written != lemmas else lemmas.title()
+
+
 def _clean_item(item: str) -> str:
     words = [w for w in item.split() if w]
     while words and words[0].lower() in DETERMINERS:
@@ -228,9 +235,12 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
         measured = f"{dimension} of {thing}" if singular(last) != last.lower() else f"{thing} {dimension}"
         thing, predicate = (thing if said else measured), ""
     if not thing and kind == "measure":
-        thing = dimension
-        if thing and topic:
-            thing = f"{thing}: {_topic_words(topic, 3)}"
+        # a measure of nothing named ("went on vacation for a week"): its dimension, and who
+        # did what it measures, else the group's weightiest words
+        agent = _majority([_name(f.frame.agent[0], f.sentence) if f.frame and f.frame.agent else "" for f in facts])
+        words = [w for w in _topic_words(topic, 4).split() if w.lower() != predicate.lower()][:3]
+        about = agent if agent and predicate else " ".join(words)
+        thing = f"{dimension}: {about}" if dimension and about else dimension
     what = " ".join(x for x in (thing, predicate) if x) or _topic_words(topic)
     if place and place.lower() not in what.lower():
         what += f" in {place}"

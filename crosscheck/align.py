@@ -319,9 +319,10 @@ def _slots_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 def _event_words(f: Fact) -> frozenset[str]:
     """The words of a date's event, each as its predicate class where it has one ("killed"
-    and "died" are one event word)."""
+    and "died" are one event word), else as its stem (the verb and its nominalisation are
+    one: "announce" and "announcement", "unveil" and "unveiling")."""
     classes = predicate_classes()
-    return frozenset(classes.get(w, w) for w in (f.frame.event.split() if f.frame is not None else ()))
+    return frozenset(classes.get(w) or stem(w) for w in (f.frame.event.split() if f.frame is not None else ()))
 
 
 def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None,

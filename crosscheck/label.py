@@ -229,13 +229,13 @@ def _figure_what(facts: list[Fact], kind: str, topic: str) -> str:
         # a measure of a thing says what is measured of it ("quake magnitude", "tremor
         # duration"), which a verb with no class ("puts", "hit") does not
         said = dimension in thing.lower() or thing.split()[0].lower() in DIMENSION_NOUNS | {"age"}
-        # "depth", "distance from Elm Falls", "age of Ana Ortiz": the thing names the dimension
+        # "depth", "distance from Elm Falls", "age of Jo Lee": the thing names the dimension
         last = thing.split()[-1]
         # a plural premodifies no noun: "duration of riots", but "tremor duration"
         measured = f"{dimension} of {thing}" if singular(last) != last.lower() else f"{thing} {dimension}"
         thing, predicate = (thing if said else measured), ""
     if not thing and kind == "measure":
-        # a measure of nothing named ("went on vacation for a week"): its dimension, and who
+        # a measure of nothing named ("stayed abroad for a month"): its dimension, and who
         # did what it measures, else the group's weightiest words
         agent = _majority([_name(f.frame.agent[0], f.sentence) if f.frame and f.frame.agent else "" for f in facts])
         words = [w for w in _topic_words(topic, 4).split() if w.lower() != predicate.lower()][:3]

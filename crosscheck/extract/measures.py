@@ -650,7 +650,7 @@ def _verbs_extent(unit, text: str, article: int) -> bool:
     """Whether a bare-noun adverbial "a <unit>" right after its verb, or after a qualifier
     there, says how long the verb went on ("lasted an hour", "waited nearly a day": an
     accusative of extent, Quirk et al. 1985, 8.55), not how often ("meets once a week", "$5 an
-    hour", "eight hours a day": a rate has its figure between the verb and the article)."""
+    hour", "ten shifts a month": a rate has its figure between the verb and the article)."""
     verb = unit.head
     if verb.pos_ != "VERB" or verb.i > unit.i:
         return False

@@ -34,8 +34,8 @@ cue form, or come before a quotation or a pronoun to resolve.
   definite title phrase is the last mention whose title shares its head ("the trade minister");
   a definite plural of people ("both ministers") resolves as "they".
 - A quotation inside a quotation, marked in the other style, is a quotation of its own when
-  a cue inside the outer one governs it with a noun for subject ("the officers said, 'Don't
-  move.'"): its speaker is that noun's, not the outer quotation's.
+  a cue inside the outer one governs it with a noun for subject ("the nurse told me, 'Wait
+  here.'"): its speaker is that noun's, not the outer quotation's.
 - A statement is the clausal complement of a cue not used by a quote, quotations inside it
   replaced by an ellipsis; "what X says is" (distancing) is not one.
 """
@@ -200,7 +200,7 @@ def find_quotations(text: str) -> list[Quotation]:
 
 def _nested(text: str, q: Quotation) -> list[Quotation]:
     """The quotations inside quotation ``q``, marked in the other style (single marks inside
-    double ones, or double inside single: "'... the officers said, 'Don't move.'"): a speaker
+    double ones, or double inside single: "'... the nurse told me, 'Wait here.'"): a speaker
     quoting another. One that fills the whole of ``q`` is ``q`` itself, twice marked."""
     inner = SINGLE_MARKS if text[q.open] in DOUBLE_MARKS else DOUBLE_MARKS
     part = text[q.start : q.end]
@@ -728,7 +728,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
 
 def _nested_quotes(text: str, q: Quotation, doc: Doc, at: int, model: _Discourse, n: int) -> list[Mention]:
     """The quotations inside quotation ``q`` of sentence ``n`` (parsed as ``doc`` from offset
-    ``at``) that a cue inside ``q`` attributes to a noun ("the officers said, 'Don't move.'"),
+    ``at``) that a cue inside ``q`` attributes to a noun ("the nurse told me, 'Wait here.'"),
     each with that cue's speaker: whoever ``q``'s speaker says spoke them, not ``q``'s
     speaker. One without such a cue, or whose cue's subject is a pronoun, is left inside ``q``."""
     out = []

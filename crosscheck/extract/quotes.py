@@ -732,13 +732,14 @@ def _nested_quotes(text: str, q: Quotation, doc: Doc, at: int, model: _Discourse
     each with that cue's speaker: whoever ``q``'s speaker says spoke them, not ``q``'s
     speaker. One without such a cue, or whose cue's subject is a pronoun, is left inside ``q``."""
     out = []
-    for inner in _nested(text, q):
+    inside = [c for c in _cues(doc) if c.speaker is not None and q.start <= at + c.speaker.idx < q.end
+              and q.start <= at + c.verb.idx < q.end]
+    for inner in _nested(text, q) if inside else ():
         idx = [t.i for t in doc if inner.open <= at + t.idx <= inner.close]
         if inner.fragment or not idx:
             continue
         # the cue the inner quotation hangs from in the parse, inside ``q`` and outside itself
-        verbs = {c.verb.i: c for c in _cues(doc) if c.speaker is not None and q.start <= at + c.speaker.idx < q.end
-                 and q.start <= at + c.verb.idx < q.end and not inner.open <= at + c.verb.idx <= inner.close}
+        verbs = {c.verb.i: c for c in inside if not inner.open <= at + c.verb.idx <= inner.close}
         root = next((t for t in doc[idx[0] : idx[-1] + 1] if not idx[0] <= t.head.i <= idx[-1]), doc[idx[0]])
         cue = next((verbs[t.i] for t in [root, *root.ancestors] if t.i in verbs), None)
         if cue is None or cue.speaker.pos_ == "PRON":

@@ -319,10 +319,24 @@ def _slots_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 def _event_words(f: Fact) -> frozenset[str]:
     """The words of a date's event, each as its predicate class where it has one ("killed"
-    and "died" are one event word), else as its stem (the verb and its nominalisation are
-    one: "announce" and "announcement", "unveil" and "unveiling")."""
+    and "died" are one event word), else as its verb (``_denominal``)."""
     classes = predicate_classes()
-    return frozenset(classes.get(w) or stem(w) for w in (f.frame.event.split() if f.frame is not None else ()))
+    return frozenset(classes.get(w) or _denominal(w) for w in (f.frame.event.split() if f.frame is not None else ()))
+
+
+#: Suffixes that make a noun of a verb (Quirk et al. 1985, App. I.34-I.36), longest first.
+NOMINALISING = ("ation", "ment", "ing", "ion", "al")
+
+
+def _denominal(word: str) -> str:
+    """``word`` less a suffix that makes a noun of a verb and a verb's final "e", so that a verb
+    and its nominalisation are one event ("announce" and "announcement", "unveil" and
+    "unveiling", "elect" and "election"); other words as they are ("police", "policy")."""
+    for suffix in NOMINALISING:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def _anchor_shift(facts: list[Fact], established: list[int], side: list[int], published: dict | None = None,

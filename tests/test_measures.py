@@ -291,6 +291,7 @@ def test_a_line_of_measures_and_durations_with_the_article_is_read_in_linear_tim
     ("Rescuers waited nearly an hour for the boats.", ["nearly an hour"], "total"),
     ("The council meets once a week.", [], None),
     ("The guards were paid $5 an hour.", [], None),
+    ("Rent is charged a month.", [], None),  # after a passive, a bare noun reads as a rate
 ])
 def test_a_unit_after_the_article_before_an_event(text, found, role):
     from crosscheck.extract import extract_facts

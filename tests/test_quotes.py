@@ -259,6 +259,18 @@ def test_a_quotation_inside_a_quotation_with_a_pronoun_cue_stays_in_it(text):
     assert [m.value["speaker"] for m in _quotes(text)] == ["Ana Ortiz"]
 
 
+def test_an_outer_quotation_takes_no_speaker_from_the_one_it_quotes():
+    text = ("Ortiz waited in the hallway for six hours.\n\n"
+            '"I was terrified. The nurse told me, \'Wait here, the doctor will come,\' and nobody came."')
+    assert {m.value["content"][:5]: m.value["speaker"] for m in _quotes(text)} == {"I was": None, "Wait ": "the nurse"}
+
+
+def test_double_marks_inside_single_ones_are_one_quotation():
+    text = "'I was scared. The nurse told me, \"Wait here, the doctor will see you soon,\" and then she left,' Ana Ortiz said."
+    inner = [m for m in _quotes(text) if m.value["content"].startswith("Wait")]
+    assert len(inner) == 1 and inner[0].value["speaker"] == "the nurse"
+
+
 # --- statements ----------------------------------------------------------------------------------
 
 

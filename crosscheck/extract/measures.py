@@ -650,9 +650,10 @@ def _verbs_extent(unit, text: str, article: int) -> bool:
     """Whether a bare-noun adverbial "a <unit>" right after its verb, or after a qualifier
     there, says how long the verb went on ("lasted an hour", "waited nearly a day": an
     accusative of extent, Quirk et al. 1985, 8.55), not how often ("meets once a week", "$5 an
-    hour", "ten shifts a month": a rate has its figure between the verb and the article)."""
+    hour", "ten shifts a month": a rate has its figure between the verb and the article; nor
+    after a passive, "is taken a day", whose bare noun reads as a rate)."""
     verb = unit.head
-    if verb.pos_ != "VERB" or verb.i > unit.i:
+    if verb.pos_ != "VERB" or verb.i > unit.i or any(c.dep_ == "auxpass" for c in verb.children):
         return False
     start = prefix_and_qualifier(text, article)[0]
     return not text[verb.idx + len(verb) : start].strip()

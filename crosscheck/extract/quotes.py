@@ -33,7 +33,7 @@ cue form, or come before a quotation or a pronoun to resolve.
   and pronouns resolved before; he/she never take an organisation, place or document. A
   definite title phrase is the last mention whose title shares its head ("the trade minister");
   a definite plural of people ("both ministers") resolves as "they".
-- A quotation inside a quotation, marked in the other style, is a quotation of its own when
+- A quotation in single marks inside one in double marks is a quotation of its own when
   a cue inside the outer one governs it with a noun for subject ("the nurse told me, 'Wait
   here.'"): its speaker is that noun's, not the outer quotation's.
 - A statement is the clausal complement of a cue not used by a quote, quotations inside it
@@ -198,18 +198,20 @@ def find_quotations(text: str) -> list[Quotation]:
     return [Quotation(o, c, a, b, _is_fragment(text[a:b])) for o, c, a, b in _quotation_spans(text)]
 
 
-def _nested(text: str, q: Quotation) -> list[Quotation]:
-    """The quotations inside quotation ``q``, marked in the other style (single marks inside
-    double ones, or double inside single: "'... the nurse told me, 'Wait here.'"): a speaker
-    quoting another. One that fills the whole of ``q`` is ``q`` itself, twice marked."""
-    inner = SINGLE_MARKS if text[q.open] in DOUBLE_MARKS else DOUBLE_MARKS
+def _nested(text: str, q: Quotation) -> list[tuple[int, int, int, int]]:
+    """(open, close, content start, content end) of the quotations in single marks inside
+    quotation ``q`` in double ones ("... the nurse told me, 'Wait here.'"): a speaker quoting
+    another (double marks inside single ones are paired with the rest, ``_quotation_spans``).
+    One that fills the whole of ``q`` is ``q`` itself, twice marked."""
+    if text[q.open] not in DOUBLE_MARKS:
+        return []
     part = text[q.start : q.end]
     out = []
-    for o, c in _pair(part, inner, [], QUOTE_MAX_LINES):
+    for o, c in _pair(part, SINGLE_MARKS, [], QUOTE_MAX_LINES):
         a = c - len(part[o + 1 : c].lstrip())
         b = a + len(re.sub(r"[\s,;:]+$", "", part[a:c]))
         if a < b and part[:o].strip():
-            out.append(Quotation(q.start + o, q.start + c, q.start + a, q.start + b, _is_fragment(part[a:b])))
+            out.append((q.start + o, q.start + c, q.start + a, q.start + b))
     return out
 
 
@@ -709,7 +711,14 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Mention]
         if attr is None and not mine and _subject(root) is not None and person(_subject(root)):
             attr = model.attribution(n, Cue(root, _subject(root), root.lemma_.lower()))
         previous = (sent.end, attr) if attr else previous if mine else None
-    said = [(" ".join(_WORD.findall(m.value["content"].lower())), m.value) for m in out if m.kind == "quote" and m.speaker]
+    nested, reach = set(), -1  # the quotations inside another: each ends before the furthest end so far
+    quoted = sorted((m for m in out if m.kind == "quote"), key=lambda m: (m.start, -m.end))
+    for m in quoted:
+        if m.end <= reach:
+            nested.add(id(m))
+        reach = max(reach, m.end)
+    said = [(" ".join(_WORD.findall(m.value["content"].lower())), m.value) for m in quoted
+            if m.speaker and id(m) not in nested]  # not an inner quotation's speaker for its outer one
     said = [(w, v) for w, v in said if " " in w]
     for i, m in enumerate(out):  # a quotation without a cue (a headline's) takes the speaker of the same words
         words = " ".join(_WORD.findall(m.value["content"].lower()))
@@ -734,24 +743,23 @@ def _nested_quotes(text: str, q: Quotation, doc: Doc, at: int, model: _Discourse
     out = []
     inside = [c for c in _cues(doc) if c.speaker is not None and q.start <= at + c.speaker.idx < q.end
               and q.start <= at + c.verb.idx < q.end]
-    for inner in _nested(text, q) if inside else ():
-        idx = [t.i for t in doc if inner.open <= at + t.idx <= inner.close]
-        if inner.fragment or not idx:
+    for o, c, a, b in _nested(text, q) if inside else ():
+        idx = [t.i for t in doc if o <= at + t.idx <= c]
+        if not idx:
             continue
         # the cue the inner quotation hangs from in the parse, inside ``q`` and outside itself
-        verbs = {c.verb.i: c for c in inside if not inner.open <= at + c.verb.idx <= inner.close}
+        verbs = {cue.verb.i: cue for cue in inside if not o <= at + cue.verb.idx <= c}
         root = next((t for t in doc[idx[0] : idx[-1] + 1] if not idx[0] <= t.head.i <= idx[-1]), doc[idx[0]])
         cue = next((verbs[t.i] for t in [root, *root.ancestors] if t.i in verbs), None)
-        if cue is None or cue.speaker.pos_ == "PRON":
+        if cue is None or cue.speaker.pos_ == "PRON" or _is_fragment(text[a:b]):
             continue  # "I said, '...'" is the quotation's own speaker; "he said, '...'" someone
             # the speaker had named, whom the article's antecedents do not give
         attr = model.attribution(n, cue)
         if attr is None or not attr["speaker"]:
             continue
         clause = any(doc[i].tag_ in CLAUSE_TAGS or doc[i].pos_ == "AUX" for i in idx)
-        value = {"content": text[inner.start : inner.end], "speaker_title": None, "cue": None, "speaker_named": False,
-                 **attr, "clause": clause}
-        out.append(Mention("quote", inner.start, inner.end, value, value["speaker"]))
+        value = {"content": text[a:b], "speaker_title": None, "cue": None, "speaker_named": False, **attr, "clause": clause}
+        out.append(Mention("quote", a, b, value, value["speaker"]))
     return out
 
 

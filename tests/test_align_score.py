@@ -1481,3 +1481,20 @@ def test_dates_of_events_in_two_places_make_no_claim():
     assert _claim(dated, sim, [0], [1]) == ([], [])
     unplaced = [with_(f, frame=with_(f.frame, scope=())) for f in dated]
     assert _claim(unplaced, sim, [0], [1]) == ([0], [1])
+
+
+@pytest.mark.parametrize("a, b, shared", [
+    ("board announce merger", "announcement", {"announc"}),  # a verb and its nominalisation
+    ("capaldi unveil", "unveiling watch", {"unveil"}),
+    ("police arrest suspect", "policy take effect", set()),  # alike in their first letters only
+    ("government fall", "governor resign", set()),
+])
+def test_a_dates_event_words_meet_through_a_nominalisation_only(a, b, shared):
+    from crosscheck.align import _event_words
+    from crosscheck.models import Frame
+
+    def date(event):
+        return Fact(id="a:1", article="a", kind="date", text="Monday", start=0, end=6, sentence="Monday.",
+                    value={}, frame=Frame(role="event", event=event))
+
+    assert _event_words(date(a)) & _event_words(date(b)) == shared

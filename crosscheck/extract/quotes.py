@@ -186,11 +186,17 @@ def _quotation_spans(text: str) -> list[tuple[int, int, int, int]]:
     spans += _pair(text, SINGLE_MARKS, spans, QUOTE_MAX_LINES)
     out = []
     for o, c in sorted(spans):
-        a = c - len(text[o + 1 : c].lstrip())
-        b = a + len(re.sub(r"[\s,;:]+$", "", text[a:c]))
+        a, b = _words_span(text, o, c)
         if a < b:
             out.append((o, c, a, b))
     return out
+
+
+def _words_span(text: str, open_: int, close: int) -> tuple[int, int]:
+    """Start and end of the words between the marks at ``open_`` and ``close``: without the
+    spaces after the opening mark, nor the spaces and commas before the closing one."""
+    a = close - len(text[open_ + 1 : close].lstrip())
+    return a, a + len(re.sub(r"[\s,;:]+$", "", text[a:close]))
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -208,8 +214,7 @@ def _nested(text: str, q: Quotation) -> list[tuple[int, int, int, int]]:
     part = text[q.start : q.end]
     out = []
     for o, c in _pair(part, SINGLE_MARKS, [], QUOTE_MAX_LINES):
-        a = c - len(part[o + 1 : c].lstrip())
-        b = a + len(re.sub(r"[\s,;:]+$", "", part[a:c]))
+        a, b = _words_span(part, o, c)
         if a < b and part[:o].strip():
             out.append((q.start + o, q.start + c, q.start + a, q.start + b))
     return out
